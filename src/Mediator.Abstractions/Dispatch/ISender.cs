@@ -1,0 +1,26 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Mediator;
+
+/// <summary>
+/// Sends requests through their compiled pipelines. The generated <c>Mediator</c> class implements this
+/// interface and also has one strongly typed <c>Send</c> overload per request, which is the fastest path.
+/// </summary>
+public interface ISender
+{
+    /// <summary>Sends a request and returns its handler's answer.</summary>
+    /// <typeparam name="TResponse">The answer type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Observed by middleware and passed to the handler.</param>
+    /// <exception cref="System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="HandlerNotFoundException">No handler for the request's type was compiled into this mediator.</exception>
+    ValueTask<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a request that has no answer.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Observed by middleware and passed to the handler.</param>
+    /// <exception cref="System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="HandlerNotFoundException">No handler for the request's type was compiled into this mediator.</exception>
+    ValueTask Send(IRequest request, CancellationToken cancellationToken = default);
+}

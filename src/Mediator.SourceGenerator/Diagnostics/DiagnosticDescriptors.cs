@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Mediator.SourceGenerator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. IDs are stable and never reused; each has a page at
+/// <c>docs/diagnostics/&lt;ID&gt;.md</c> and a line in the release tracking files.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    public const string Category = "Mediator";
+
+    /// <summary>Base of the help links; the page name is the diagnostic ID.</summary>
+    public const string HelpLinkBase = "https://github.com/mediator-net/mediator/blob/main/docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor RequestHasNoHandler = Create(
+        "MED0001",
+        "Request has no handler",
+        "Request '{0}' has no handler: add a class marked [Handler] that implements {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RequestHasSeveralHandlers = Create(
+        "MED0002",
+        "Request has more than one handler",
+        "Request '{0}' is handled by {1}: a request must have exactly one handler, remove all but one",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        "MED0003",
+        "The mediator generator could not process this code",
+        "The mediator generator could not process '{0}' ({1}: {2}); the mediator was generated without it. Please report this with the code that causes it.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TypeNotAccessible = Create(
+        "MED0004",
+        "Type is not accessible to the generated mediator",
+        "'{0}' is {1}: the generated mediator cannot reference it; make it internal or public, and every type it is nested in too",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedHandler = Create(
+        "MED0005",
+        "Handler shape is not supported",
+        "'{0}' cannot be a handler: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor HandlerWithoutContract = Create(
+        "MED0006",
+        "[Handler] class implements no handler interface",
+        "'{0}' is marked [Handler] but implements no IRequestHandler<TRequest, TResponse> or IRequestHandler<TRequest>; implement one or remove the attribute",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MiddlewareWithoutContract = Create(
+        "MED0007",
+        "[Middleware] class implements no middleware interface",
+        "'{0}' is marked [Middleware] but implements no IRequestMiddleware<TRequest, TResponse>; implement one or remove the attribute",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MiddlewareMatchesNothing = Create(
+        "MED0008",
+        "Middleware applies to no request",
+        "Middleware '{0}' is in no pipeline: no request in this project satisfies its contract and generic constraints",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedMiddleware = Create(
+        "MED0009",
+        "Middleware shape is not supported",
+        "'{0}' cannot be used as middleware: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
+    {
+        RequestHasNoHandler,
+        RequestHasSeveralHandlers,
+        GeneratorFailure,
+        TypeNotAccessible,
+        UnsupportedHandler,
+        HandlerWithoutContract,
+        MiddlewareWithoutContract,
+        MiddlewareMatchesNothing,
+        UnsupportedMiddleware,
+    };
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+}

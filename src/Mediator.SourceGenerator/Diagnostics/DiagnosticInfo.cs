@@ -1,0 +1,18 @@
+using System.Linq;
+using Mediator.SourceGenerator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Mediator.SourceGenerator.Diagnostics;
+
+/// <summary>A diagnostic to report, as a value: descriptor, place and message arguments.</summary>
+internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
+        => new(descriptor.Id, location, arguments.ToEquatableArray());
+
+    public Diagnostic ToDiagnostic()
+        => Diagnostic.Create(
+            DiagnosticDescriptors.ById(Id),
+            Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
+            Arguments.Cast<object>().ToArray());
+}

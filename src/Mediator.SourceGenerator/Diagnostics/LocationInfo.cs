@@ -1,0 +1,21 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Mediator.SourceGenerator.Diagnostics;
+
+/// <summary>
+/// A source position that compares by value. Roslyn's <see cref="Location"/> holds a syntax tree, which
+/// must not be cached between runs of the incremental pipeline; this is rebuilt into one only when reporting.
+/// </summary>
+internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+{
+    public static LocationInfo? From(Location? location)
+        => location is null || location.SourceTree is null
+            ? null
+            : new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
+
+    public static LocationInfo? From(ISymbol symbol)
+        => symbol.Locations.Length > 0 ? From(symbol.Locations[0]) : null;
+
+    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+}

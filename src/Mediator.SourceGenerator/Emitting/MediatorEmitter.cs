@@ -1,0 +1,204 @@
+using System.Linq;
+using Mediator.SourceGenerator.Model;
+
+namespace Mediator.SourceGenerator.Emitting;
+
+/// <summary>
+/// Writes the concrete <c>Mediator</c> class: one typed <c>Send</c> overload per request (the zero-overhead path),
+/// the generic <c>ISender</c> methods (an exact-type test per request, no reflection, no dictionary), and the
+/// cache of singleton pipelines.
+/// </summary>
+internal static class MediatorEmitter
+{
+    public const string HintName = "Mediator.g.cs";
+
+    public static string Emit(MediatorPlan plan)
+    {
+        var writer = new SourceWriter();
+        Code.FileHeader(writer);
+        using (writer.Block("namespace " + plan.Namespace))
+        {
+            writer.Line("/// <summary>");
+            writer.Line("/// The mediator compiled for this assembly: every request has a typed <c>Send</c> overload that calls its");
+            writer.Line("/// middlewares and handler directly. Resolve it, or <c>global::Mediator.IMediator</c>, after <c>services.AddMediator()</c>.");
+            writer.Line("/// </summary>");
+            writer.Line(Code.GeneratedCode);
+            using (writer.Block("public sealed partial class Mediator : global::Mediator.IMediator"))
+            {
+                writer.Line("private readonly " + Code.ServiceProvider + " _services;");
+                writer.Line("private readonly PipelineCache _pipelines;");
+                writer.Line();
+                writer.Line("/// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>");
+                using (writer.Block("internal Mediator(" + Code.ServiceProvider + " services, PipelineCache pipelines)"))
+                {
+                    writer.Line("_services = services ?? throw new global::System.ArgumentNullException(nameof(services));");
+                    writer.Line("_pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));");
+                }
+
+                foreach (var pipeline in plan.Pipelines)
+                {
+                    writer.Line();
+                    WriteTypedSend(writer, pipeline);
+                }
+
+                writer.Line();
+                WriteGenericSend(writer, plan);
+                writer.Line();
+                WriteGenericVoidSend(writer, plan);
+                writer.Line();
+                WriteHelpers(writer);
+                writer.Line();
+                WritePipelineCache(writer, plan);
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static void WriteTypedSend(SourceWriter writer, PipelinePlan pipeline)
+    {
+        var request = pipeline.RequestType;
+        writer.Line("/// <summary>");
+        writer.Line("/// Sends <c>" + Code.Doc(request) + "</c> through its compiled pipeline, outermost first:");
+        writer.Line("/// " + Code.PipelineSummary(pipeline) + ".");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"request\">The request.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handler.</param>");
+        var returns = pipeline.IsVoid ? "global::System.Threading.Tasks.ValueTask" : Code.ValueTask(pipeline.ResponseType);
+        writer.Line(Code.AggressiveInlining);
+        using (writer.Block(Code.Accessibility(pipeline) + " " + returns + " Send(" + request + " request, " + Code.CancellationToken + " cancellationToken = default)"))
+        {
+            if (!pipeline.RequestIsValueType)
+            {
+                writer.Line("if (request is null) ThrowRequestNull();");
+            }
+
+            var invoke = PipelineInstance(pipeline) + ".InvokeAsync(request, new " + Code.MessageContext + "(typeof(" + request + "), cancellationToken))";
+            writer.Line("return " + (pipeline.IsVoid ? "global::Mediator.Internal.ValueTasks.ToVoid(" + invoke + ")" : invoke) + ";");
+        }
+    }
+
+    /// <summary>Singleton pipelines come from the cache; scoped and transient ones from the current scope, per dispatch.</summary>
+    private static string PipelineInstance(PipelinePlan pipeline)
+        => pipeline.HandlerLifetime == ServiceLifetimeKind.Singleton
+            ? "_pipelines." + pipeline.ClassName
+            : "Resolve<" + pipeline.ClassName + ">(_services)";
+
+    private static void WriteGenericSend(SourceWriter writer, MediatorPlan plan)
+    {
+        writer.Line("/// <inheritdoc />");
+        using (writer.Block("public " + Code.ValueTask("TResponse") + " Send<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken = default)"))
+        {
+            writer.Line("if (request is null) ThrowRequestNull();");
+            writer.Line("var type = request.GetType();");
+            foreach (var pipeline in plan.Pipelines)
+            {
+                var guard = pipeline.GuardResponseType ? " && typeof(TResponse) == typeof(" + pipeline.ResponseType + ")" : string.Empty;
+                using (writer.Block("if (type == typeof(" + pipeline.RequestType + ")" + guard + ")"))
+                {
+                    WriteForwardToPipeline(writer, pipeline, Unbox(pipeline, "request"));
+                }
+            }
+
+            writer.Line("return SendToBaseType(request, cancellationToken);");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The request's exact type has no pipeline: try the pipelines of its base classes, most derived first.</summary>");
+        using (writer.Block("private " + Code.ValueTask("TResponse") + " SendToBaseType<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken)"))
+        {
+            var index = 0;
+            foreach (var pipeline in plan.Pipelines.Where(p => !p.RequestIsValueType).OrderByDescending(p => p.InheritanceDepth).ThenBy(p => p.RequestType, System.StringComparer.Ordinal))
+            {
+                var name = "r" + index++;
+                using (writer.Block("if (request is " + pipeline.RequestType + " " + name + " && typeof(TResponse) == typeof(" + pipeline.ResponseType + "))"))
+                {
+                    WriteForwardToPipeline(writer, pipeline, name);
+                }
+            }
+
+            writer.Line("throw new global::Mediator.HandlerNotFoundException(request.GetType());");
+        }
+    }
+
+    /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>
+    private static void WriteForwardToPipeline(SourceWriter writer, PipelinePlan pipeline, string typedRequest)
+    {
+        writer.Line("var task = " + PipelineInstance(pipeline) + ".InvokeAsync(" + typedRequest + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType + "), cancellationToken));");
+        writer.Line("// TResponse is " + Code.Doc(pipeline.ResponseType) + " here: the request type implements IRequest<TResponse> and nothing else of that shape.");
+        writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(pipeline.ResponseType) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
+    }
+
+    private static void WriteGenericVoidSend(SourceWriter writer, MediatorPlan plan)
+    {
+        writer.Line("/// <inheritdoc />");
+        using (writer.Block("public global::System.Threading.Tasks.ValueTask Send(global::Mediator.IRequest request, " + Code.CancellationToken + " cancellationToken = default)"))
+        {
+            writer.Line("if (request is null) ThrowRequestNull();");
+            var voids = plan.Pipelines.Where(p => p.IsVoid).ToList();
+            if (voids.Count > 0)
+            {
+                writer.Line("var type = request.GetType();");
+            }
+
+            foreach (var pipeline in voids)
+            {
+                writer.Line("if (type == typeof(" + pipeline.RequestType + ")) return Send(" + Unbox(pipeline, "request") + ", cancellationToken);");
+            }
+
+            var index = 0;
+            foreach (var pipeline in voids.Where(p => !p.RequestIsValueType).OrderByDescending(p => p.InheritanceDepth).ThenBy(p => p.RequestType, System.StringComparer.Ordinal))
+            {
+                var name = "r" + index++;
+                writer.Line("if (request is " + pipeline.RequestType + " " + name + ") return Send(" + name + ", cancellationToken);");
+            }
+
+            writer.Line("throw new global::Mediator.HandlerNotFoundException(request.GetType());");
+        }
+    }
+
+    /// <summary>After an exact type test the cast cannot fail: reference types are reinterpreted, structs unboxed.</summary>
+    private static string Unbox(PipelinePlan pipeline, string variable)
+        => pipeline.RequestIsValueType
+            ? "(" + pipeline.RequestType + ")(object)" + variable
+            : Code.Unsafe + ".As<" + pipeline.RequestType + ">(" + variable + ")";
+
+    private static void WriteHelpers(SourceWriter writer)
+    {
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+        writer.Line("private static void ThrowRequestNull() => throw new global::System.ArgumentNullException(\"request\");");
+        writer.Line();
+        using (writer.Block("private static T Resolve<T>(" + Code.ServiceProvider + " services) where T : class"))
+        {
+            writer.Line("return services.GetService(typeof(T)) as T ?? throw new global::System.InvalidOperationException(");
+            writer.Line("    \"The pipeline '\" + typeof(T).FullName + \"' is not registered: call services.AddMediator() when configuring services, and resolve the mediator from that container.\");");
+        }
+    }
+
+    private static void WritePipelineCache(SourceWriter writer, MediatorPlan plan)
+    {
+        writer.Line("/// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>");
+        writer.Line(Code.GeneratedCode);
+        using (writer.Block("internal sealed class PipelineCache"))
+        {
+            writer.Line("private readonly " + Code.ServiceProvider + " _services;");
+            var singletons = plan.Pipelines.Where(p => p.HandlerLifetime == ServiceLifetimeKind.Singleton).ToList();
+            foreach (var pipeline in singletons)
+            {
+                writer.Line("private " + pipeline.ClassName + "? " + Code.FieldName(pipeline.ClassName) + ";");
+            }
+
+            writer.Line();
+            writer.Line("public PipelineCache(" + Code.ServiceProvider + " services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));");
+            foreach (var pipeline in singletons)
+            {
+                writer.Line();
+                writer.Line("public " + pipeline.ClassName + " " + pipeline.ClassName);
+                writer.Line("{");
+                writer.Line("    " + Code.AggressiveInlining);
+                writer.Line("    get => " + Code.FieldName(pipeline.ClassName) + " ?? (" + Code.FieldName(pipeline.ClassName) + " = Resolve<" + pipeline.ClassName + ">(_services));");
+                writer.Line("}");
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Linq;
+using Mediator.SourceGenerator.Model;
+
+namespace Mediator.SourceGenerator.Emitting;
+
+/// <summary>
+/// Writes <c>AddMediator()</c>: every handler, middleware and pipeline registered by name, pipelines built by
+/// generated factories. No assembly scanning, no reflection over open generics.
+/// </summary>
+internal static class ServiceCollectionEmitter
+{
+    public const string HintName = "Mediator.ServiceCollectionExtensions.g.cs";
+
+    private const string Di = "global::Microsoft.Extensions.DependencyInjection";
+    private const string TryAdd = Di + ".Extensions.ServiceCollectionDescriptorExtensions.TryAdd";
+    private const string Descriptor = Di + ".ServiceDescriptor";
+    private const string GetRequired = Di + ".ServiceProviderServiceExtensions.GetRequiredService";
+
+    public static string Emit(MediatorPlan plan)
+    {
+        var mediator = "global::" + plan.Namespace + ".Mediator";
+        var writer = new SourceWriter();
+        Code.FileHeader(writer);
+        using (writer.Block("namespace Microsoft.Extensions.DependencyInjection"))
+        {
+            writer.Line("/// <summary>Registers the mediator generated for this assembly.</summary>");
+            writer.Line(Code.GeneratedCode);
+            using (writer.Block("internal static class GeneratedMediatorServiceCollectionExtensions"))
+            {
+                writer.Line("/// <summary>");
+                writer.Line("/// Registers the generated mediator (as <c>" + Code.Doc(mediator) + "</c>, <c>IMediator</c> and <c>ISender</c>),");
+                writer.Line("/// its " + plan.Pipelines.Count + " pipeline(s), and every handler and middleware they use. Calling it twice is harmless.");
+                writer.Line("/// </summary>");
+                writer.Line("/// <param name=\"services\">The service collection.</param>");
+                writer.Line("/// <returns>The same collection, for chaining.</returns>");
+                using (writer.Block("public static " + Di + ".IServiceCollection AddMediator(this " + Di + ".IServiceCollection services)"))
+                {
+                    writer.Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));");
+                    writer.Line();
+                    writer.Line("// Handlers and middlewares");
+                    foreach (var service in plan.Services)
+                    {
+                        writer.Line(TryAdd + "(services, " + Descriptor + "." + service.Lifetime + "<" + service.Type + ", " + service.Type + ">());");
+                    }
+
+                    writer.Line();
+                    writer.Line("// Pipelines: one per request, with the lifetime of its handler");
+                    foreach (var pipeline in plan.Pipelines)
+                    {
+                        var type = mediator + "." + pipeline.ClassName;
+                        var arguments = pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType })
+                            .Select(t => GetRequired + "<" + t + ">(sp)");
+                        writer.Line(TryAdd + "(services, " + Descriptor + "." + pipeline.HandlerLifetime + "<" + type + ">(sp => new " + type + "(" + string.Join(", ", arguments) + ")));");
+                    }
+
+                    writer.Line();
+                    writer.Line("// The mediator: transient, so that it resolves scoped pipelines from the scope it was resolved in");
+                    writer.Line(TryAdd + "(services, " + Descriptor + ".Singleton<" + mediator + ".PipelineCache>(sp => new " + mediator + ".PipelineCache(sp)));");
+                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<" + mediator + ">(sp => new " + mediator + "(sp, " + GetRequired + "<" + mediator + ".PipelineCache>(sp))));");
+                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IMediator>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
+                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.ISender>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
+                    writer.Line("return services;");
+                }
+            }
+        }
+
+        return writer.ToString();
+    }
+}

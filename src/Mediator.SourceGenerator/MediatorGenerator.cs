@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Mediator.SourceGenerator.Diagnostics;
+using Mediator.SourceGenerator.Emitting;
+using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Parsing;
+using Mediator.SourceGenerator.Planning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Mediator.SourceGenerator;
+
+/// <summary>
+/// Finds <c>[Handler]</c> and <c>[Middleware]</c> classes and writes the mediator, one pipeline per request and
+/// <c>AddMediator()</c>. Stages: Parsing (symbols to specs) -> Planning (specs to pipelines) -> Emitting (text).
+/// Source and diagnostics flow through separate outputs, so that a moved line re-runs only the diagnostics.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class MediatorGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var handlerDiscoveries = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownTypes.HandlerAttribute, static (node, _) => IsClass(node), HandlerParser.Parse)
+            .WithTrackingName(TrackingNames.HandlerDiscovery);
+        var middlewareDiscoveries = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownTypes.MiddlewareAttribute, static (node, _) => IsClass(node), MiddlewareParser.Parse)
+            .WithTrackingName(TrackingNames.MiddlewareDiscovery);
+        var requestDeclarations = context.SyntaxProvider
+            .CreateSyntaxProvider(RequestDeclarationParser.IsCandidate, RequestDeclarationParser.Parse)
+            .Where(static r => r is not null)
+            .Select(static (r, _) => r!)
+            .WithTrackingName(TrackingNames.RequestDeclarations);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (o, _) => ReadNamespace(o))
+            .Combine(context.CompilationProvider.Select(static (c, _) => (c.AssemblyName, HasServiceCollection: c.GetTypeByMetadataName(KnownTypes.ServiceCollection) is not null)))
+            .Select(static (pair, _) => new GeneratorOptions(
+                ChooseNamespace(pair.Left, pair.Right.AssemblyName),
+                pair.Right.HasServiceCollection))
+            .WithTrackingName(TrackingNames.Options);
+
+        // Source: specs only, no locations, so that edits elsewhere in a file leave the emitted code cached.
+        var handlerSpecs = handlerDiscoveries
+            .SelectMany(static (d, _) => d.Handlers)
+            .WithTrackingName(TrackingNames.HandlerSpecs);
+        var middlewareSpecs = middlewareDiscoveries
+            .Where(static d => d.Middleware is not null)
+            .Select(static (d, _) => d.Middleware!)
+            .WithTrackingName(TrackingNames.MiddlewareSpecs);
+        var plan = handlerSpecs.Collect()
+            .Combine(middlewareSpecs.Collect())
+            .Combine(options)
+            .Select(static (input, _) => PlanSafely(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.Plan);
+        var pipelines = plan
+            .SelectMany(static (p, _) => p.Plan?.Pipelines ?? EquatableArray<PipelinePlan>.Empty)
+            .WithTrackingName(TrackingNames.Pipelines);
+
+        context.RegisterSourceOutput(plan, static (spc, result) => EmitMediator(spc, result));
+        context.RegisterSourceOutput(pipelines, static (spc, pipeline) => Emit(spc, PipelineEmitter.HintName(pipeline), pipeline.ClassName, () => PipelineEmitter.Emit(pipeline)));
+
+        // Diagnostics: per class, and across all classes.
+        context.RegisterSourceOutput(handlerDiscoveries.Select(static (d, _) => d.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(middlewareDiscoveries.Select(static (d, _) => d.Diagnostics), static (spc, d) => Report(spc, d));
+        var crossCutting = handlerDiscoveries.Collect()
+            .Combine(middlewareDiscoveries.Collect())
+            .Combine(requestDeclarations.Collect())
+            .Select(static (input, _) => CrossCuttingSafely(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
+        context.RegisterSourceOutput(crossCutting, static (spc, d) => Report(spc, d));
+    }
+
+    private static bool IsClass(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
+
+    private static string? ReadNamespace(AnalyzerConfigOptionsProvider provider)
+        => provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) && !string.IsNullOrWhiteSpace(value)
+            ? value.Trim()
+            : null;
+
+    /// <summary>The root namespace, else the assembly name, made into a valid dotted identifier.</summary>
+    private static string ChooseNamespace(string? rootNamespace, string? assemblyName)
+    {
+        var raw = rootNamespace ?? assemblyName ?? "GeneratedMediator";
+        var parts = raw.Split('.')
+            .Select(p => new string(p.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray()))
+            .Where(p => p.Length > 0)
+            .Select(p => char.IsDigit(p[0]) ? "_" + p : p)
+            .ToArray();
+        return parts.Length == 0 ? "GeneratedMediator" : string.Join(".", parts);
+    }
+
+    private static PlanResult PlanSafely(ImmutableArray<HandlerSpec> handlers, ImmutableArray<MiddlewareSpec> middlewares, GeneratorOptions options)
+    {
+        try
+        {
+            return new PlanResult(PipelinePlanner.Plan(handlers, middlewares, options), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new PlanResult(null, Failure("the pipeline plan", exception));
+        }
+    }
+
+    private static EquatableArray<DiagnosticInfo> CrossCuttingSafely(
+        ImmutableArray<HandlerDiscovery> handlers,
+        ImmutableArray<MiddlewareDiscovery> middlewares,
+        ImmutableArray<RequestDeclaration> requests)
+    {
+        try
+        {
+            return CrossCuttingDiagnostics.Find(handlers, middlewares, requests);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new[] { Failure("the cross-cutting checks", exception) }.ToEquatableArray();
+        }
+    }
+
+    private static void EmitMediator(SourceProductionContext context, PlanResult result)
+    {
+        if (result.Failure is { } failure)
+        {
+            context.ReportDiagnostic(failure.ToDiagnostic());
+            return;
+        }
+
+        var plan = result.Plan!;
+        Emit(context, MediatorEmitter.HintName, "the mediator class", () => MediatorEmitter.Emit(plan));
+        if (plan.EmitServiceCollection)
+        {
+            Emit(context, ServiceCollectionEmitter.HintName, "AddMediator()", () => ServiceCollectionEmitter.Emit(plan));
+        }
+    }
+
+    /// <summary>Adds one generated file; an emitter bug becomes MED0003 instead of a crashed build.</summary>
+    private static void Emit(SourceProductionContext context, string hintName, string what, Func<string> emit)
+    {
+        try
+        {
+            context.AddSource(hintName, SourceText.From(emit(), Encoding.UTF8));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Failure(what, exception).ToDiagnostic());
+        }
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    private static DiagnosticInfo Failure(string what, Exception exception)
+        => DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, what, exception.GetType().Name, exception.Message);
+
+    /// <summary>The plan, or the failure that prevented it.</summary>
+    private sealed record PlanResult(MediatorPlan? Plan, DiagnosticInfo? Failure);
+}

@@ -1,0 +1,15 @@
+namespace Mediator.SourceGenerator.Model;
+
+/// <summary>Everything the emitters write: the mediator class, its pipelines and the service registrations.</summary>
+/// <param name="Namespace">Where the generated <c>Mediator</c> class lives.</param>
+/// <param name="EmitServiceCollection">Whether <c>Microsoft.Extensions.DependencyInjection</c> is referenced, so <c>AddMediator()</c> can be written.</param>
+/// <param name="Pipelines">One per request type, ordered by request type.</param>
+/// <param name="Services">Handlers and middlewares to register, ordered by type.</param>
+internal sealed record MediatorPlan(
+    string Namespace,
+    bool EmitServiceCollection,
+    EquatableArray<PipelinePlan> Pipelines,
+    EquatableArray<ServiceRegistration> Services);
+
+/// <summary>A class the container must know, with its lifetime.</summary>
+internal sealed record ServiceRegistration(string Type, ServiceLifetimeKind Lifetime);

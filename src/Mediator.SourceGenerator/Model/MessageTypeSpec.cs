@@ -1,0 +1,21 @@
+namespace Mediator.SourceGenerator.Model;
+
+/// <summary>
+/// What planning needs to know about a request or response type to decide which middleware applies:
+/// its identity, the kinds a generic constraint can ask for, and every type it converts to.
+/// </summary>
+/// <param name="Type">The type itself, as written in generated code.</param>
+/// <param name="IsValueType">Satisfies a <c>struct</c> constraint.</param>
+/// <param name="IsReferenceType">Satisfies a <c>class</c> constraint.</param>
+/// <param name="HasPublicParameterlessConstructor">Satisfies a <c>new()</c> constraint.</param>
+/// <param name="IsPublic">Public, and so are its containers and type arguments: decides the accessibility of its <c>Send</c> overload.</param>
+/// <param name="InheritanceDepth">Number of base classes; the generic <c>Send</c> tries deeper types first.</param>
+/// <param name="Supertypes">The type, its base classes and all its interfaces, without nullable annotations.</param>
+internal sealed record MessageTypeSpec(
+    TypeRef Type,
+    bool IsValueType,
+    bool IsReferenceType,
+    bool HasPublicParameterlessConstructor,
+    bool IsPublic,
+    int InheritanceDepth,
+    EquatableArray<TypeRef> Supertypes);

@@ -1,0 +1,40 @@
+using System;
+
+namespace Mediator.SourceGenerator.Model;
+
+/// <summary>A <c>[Middleware]</c> class as planning sees it.</summary>
+/// <param name="DisplayName">The class as a user reads it, for messages and comments.</param>
+/// <param name="OpenName">The <c>global::</c> name without type parameters.</param>
+/// <param name="TypeParameters">The class's type parameters with their constraints, in declaration order.</param>
+/// <param name="Order">From <c>[Middleware(Order = ...)]</c>: lower is outer.</param>
+/// <param name="Contracts">Every <c>IRequestMiddleware&lt;,&gt;</c> the class implements, in terms of its type parameters.</param>
+internal sealed record MiddlewareSpec(
+    string DisplayName,
+    string OpenName,
+    EquatableArray<TypeParameterSpec> TypeParameters,
+    int Order,
+    EquatableArray<MiddlewareContractSpec> Contracts);
+
+/// <summary>One <c>IRequestMiddleware&lt;TRequest, TResponse&gt;</c> implementation of a middleware class.</summary>
+/// <param name="Request">The request argument, possibly a type parameter of the class.</param>
+/// <param name="Response">The response argument, possibly a type parameter of the class.</param>
+/// <param name="IsImplicit">The <c>InvokeAsync</c> method is public on the class, so it is called without the interface.</param>
+internal sealed record MiddlewareContractSpec(TypeRef Request, TypeRef Response, bool IsImplicit);
+
+/// <summary>A type parameter of a middleware class and what its constraints demand.</summary>
+/// <param name="Name">The parameter's name.</param>
+/// <param name="Flags">The special constraints.</param>
+/// <param name="ConstraintTypes">The type constraints, possibly mentioning other type parameters.</param>
+internal sealed record TypeParameterSpec(string Name, TypeParameterFlags Flags, EquatableArray<TypeRef> ConstraintTypes);
+
+/// <summary>The special constraints a type parameter can carry.</summary>
+[Flags]
+internal enum TypeParameterFlags
+{
+    None = 0,
+    ReferenceType = 1,
+    ValueType = 2,
+    Constructor = 4,
+    NotNull = 8,
+    Unmanaged = 16,
+}

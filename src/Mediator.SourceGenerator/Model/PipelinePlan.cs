@@ -1,0 +1,37 @@
+namespace Mediator.SourceGenerator.Model;
+
+/// <summary>The compiled pipeline of one request type: its middlewares, outermost first, then its handler.</summary>
+/// <param name="Namespace">Namespace of the generated <c>Mediator</c> class the pipeline is nested in.</param>
+/// <param name="ClassName">Name of the nested pipeline class, unique within the mediator.</param>
+/// <param name="RequestType">The request type in generated code.</param>
+/// <param name="ResponseType">The response type in generated code (<c>global::Mediator.Unit</c> for void).</param>
+/// <param name="IsVoid">The request has no answer; <c>Send</c> returns a plain <c>ValueTask</c>.</param>
+/// <param name="RequestIsValueType">The request is a struct: no null check, unboxed in the generic path.</param>
+/// <param name="IsPublic">Request and response are public, so the typed <c>Send</c> overload can be.</param>
+/// <param name="InheritanceDepth">Of the request type; the generic path tests deeper types first.</param>
+/// <param name="GuardResponseType">The request implements several <c>IRequest&lt;T&gt;</c>: the generic path must also check <c>TResponse</c>.</param>
+/// <param name="HandlerType">The handler class.</param>
+/// <param name="HandlerLifetime">Decides whether the pipeline is cached (singleton) or resolved per dispatch.</param>
+/// <param name="HandlerIsImplicit">Call <c>Handle</c> directly rather than through the interface.</param>
+/// <param name="Steps">Middlewares, outermost first.</param>
+internal sealed record PipelinePlan(
+    string Namespace,
+    string ClassName,
+    string RequestType,
+    string ResponseType,
+    bool IsVoid,
+    bool RequestIsValueType,
+    bool IsPublic,
+    int InheritanceDepth,
+    bool GuardResponseType,
+    string HandlerType,
+    ServiceLifetimeKind HandlerLifetime,
+    bool HandlerIsImplicit,
+    EquatableArray<PipelineStep> Steps);
+
+/// <summary>One middleware in a pipeline, closed over the pipeline's request and response.</summary>
+/// <param name="MiddlewareType">The closed middleware type in generated code.</param>
+/// <param name="DisplayName">The middleware class as a user reads it.</param>
+/// <param name="Order">Its <c>Order</c>, for the pipeline's doc comment.</param>
+/// <param name="IsImplicit">Call <c>InvokeAsync</c> directly rather than through the interface.</param>
+internal sealed record PipelineStep(string MiddlewareType, string DisplayName, int Order, bool IsImplicit);

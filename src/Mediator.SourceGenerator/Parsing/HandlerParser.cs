@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Mediator.SourceGenerator.Diagnostics;
+using Mediator.SourceGenerator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Mediator.SourceGenerator.Parsing;
+
+/// <summary>Turns a class marked <c>[Handler]</c> into handler specs.</summary>
+internal static class HandlerParser
+{
+    public static HandlerDiscovery Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var symbol = (INamedTypeSymbol)context.TargetSymbol;
+        var location = LocationInfo.From(symbol);
+        var name = TypeRefFactory.Display(symbol);
+        try
+        {
+            return ParseCore(symbol, name, location, context.Attributes, context.SemanticModel.Compilation, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Failed(name, location, DiagnosticInfo.Create(
+                DiagnosticDescriptors.GeneratorFailure, location, name, exception.GetType().Name, exception.Message));
+        }
+    }
+
+    private static HandlerDiscovery ParseCore(
+        INamedTypeSymbol symbol,
+        string name,
+        LocationInfo? location,
+        System.Collections.Immutable.ImmutableArray<AttributeData> attributes,
+        Compilation compilation,
+        CancellationToken cancellationToken)
+    {
+        if (WhyUnsupported(symbol) is { } reason)
+        {
+            return Failed(name, location, DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedHandler, location, name, reason));
+        }
+
+        if (TypeAccessibility.WhyInaccessible(symbol, compilation) is { } inaccessible)
+        {
+            return Failed(name, location, DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotAccessible, location, name, inaccessible));
+        }
+
+        var lifetime = ReadLifetime(attributes);
+        var specs = new List<HandlerSpec>();
+        var diagnostics = new List<DiagnosticInfo>();
+        foreach (var contract in symbol.AllInterfaces)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var isVoid = KnownTypes.IsVoidRequestHandler(contract);
+            if (!isVoid && !KnownTypes.IsRequestHandler(contract))
+            {
+                continue;
+            }
+
+            var request = contract.TypeArguments[0];
+            if (request is IErrorTypeSymbol || (!isVoid && contract.TypeArguments[1] is IErrorTypeSymbol))
+            {
+                // The user's code does not compile yet; the compiler already says why.
+                continue;
+            }
+
+            if (TypeAccessibility.WhyInaccessible(request, compilation) is { } requestInaccessible)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.TypeNotAccessible, location, TypeRefFactory.Display(request), requestInaccessible));
+                continue;
+            }
+
+            var response = isVoid ? null : contract.TypeArguments[1];
+            if (response is not null && TypeAccessibility.WhyInaccessible(response, compilation) is { } responseInaccessible)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.TypeNotAccessible, location, TypeRefFactory.Display(response), responseInaccessible));
+                continue;
+            }
+
+            specs.Add(new HandlerSpec(
+                name,
+                lifetime,
+                MessageTypeSpecFactory.Create(request),
+                response is null ? UnitSpec : MessageTypeSpecFactory.Create(response),
+                isVoid,
+                IsImplicit(symbol, contract)));
+        }
+
+        if (specs.Count == 0 && diagnostics.Count == 0 && !HasErrorInterfaces(symbol))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerWithoutContract, location, name));
+        }
+
+        return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>How planning sees the response of a request without one.</summary>
+    public static readonly MessageTypeSpec UnitSpec = new(
+        TypeRef.Named(KnownTypes.Unit),
+        IsValueType: true,
+        IsReferenceType: false,
+        HasPublicParameterlessConstructor: true,
+        IsPublic: true,
+        InheritanceDepth: 2,
+        Supertypes: new[]
+        {
+            TypeRef.Named(KnownTypes.Unit),
+            TypeRef.Named("global::System.ValueType"),
+            TypeRef.Named("object"),
+            TypeRef.Named("global::System.IEquatable", TypeRef.Named(KnownTypes.Unit)),
+            TypeRef.Named("global::System.IComparable", TypeRef.Named(KnownTypes.Unit)),
+        }.ToEquatableArray());
+
+    private static string? WhyUnsupported(INamedTypeSymbol symbol)
+    {
+        if (symbol.IsStatic)
+        {
+            return "it is static; a handler is an instance created by the container";
+        }
+
+        if (symbol.IsAbstract)
+        {
+            return "it is abstract; mark the concrete classes that derive from it instead";
+        }
+
+        for (INamedTypeSymbol? current = symbol; current is not null; current = current.ContainingType)
+        {
+            if (current.Arity > 0)
+            {
+                return "it is an open generic type; the generator builds one pipeline per concrete request, so declare a non-generic handler for each closed request type (for example 'class GetUserHandler : Base<GetUser, User>')";
+            }
+        }
+
+        return null;
+    }
+
+    private static ServiceLifetimeKind ReadLifetime(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Lifetime" && argument.Value.Value is int value && Enum.IsDefined(typeof(ServiceLifetimeKind), value))
+                {
+                    return (ServiceLifetimeKind)value;
+                }
+            }
+        }
+
+        return ServiceLifetimeKind.Singleton;
+    }
+
+    /// <summary>Whether <c>Handle</c> can be called on the class itself; a missing implementation is called through the interface.</summary>
+    private static bool IsImplicit(INamedTypeSymbol symbol, INamedTypeSymbol contract)
+    {
+        var member = contract.GetMembers("Handle").FirstOrDefault();
+        return member is not null
+            && symbol.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation
+            && implementation.ExplicitInterfaceImplementations.IsEmpty
+            && implementation.DeclaredAccessibility == Accessibility.Public;
+    }
+
+    private static bool HasErrorInterfaces(INamedTypeSymbol symbol) => symbol.Interfaces.Any(i => i is IErrorTypeSymbol);
+
+    private static HandlerDiscovery Failed(string name, LocationInfo? location, DiagnosticInfo diagnostic)
+        => new(name, location, EquatableArray<HandlerSpec>.Empty, new[] { diagnostic }.ToEquatableArray());
+}

@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Mediator.SourceGenerator.Diagnostics;
+using Mediator.SourceGenerator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Mediator.SourceGenerator.Parsing;
+
+/// <summary>Turns a class marked <c>[Middleware]</c> into a middleware spec.</summary>
+internal static class MiddlewareParser
+{
+    private static readonly SymbolDisplayFormat s_openName =
+        SymbolDisplayFormat.FullyQualifiedFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None);
+
+    public static MiddlewareDiscovery Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var symbol = (INamedTypeSymbol)context.TargetSymbol;
+        var location = LocationInfo.From(symbol);
+        var name = symbol.ToDisplayString();
+        try
+        {
+            return ParseCore(symbol, name, location, context.Attributes, context.SemanticModel.Compilation, cancellationToken);
+        }
+        catch (UnsupportedTypeException unsupported)
+        {
+            return Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMiddleware, location, name, unsupported.Message));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Failed(location, DiagnosticInfo.Create(
+                DiagnosticDescriptors.GeneratorFailure, location, name, exception.GetType().Name, exception.Message));
+        }
+    }
+
+    private static MiddlewareDiscovery ParseCore(
+        INamedTypeSymbol symbol,
+        string name,
+        LocationInfo? location,
+        ImmutableArray<AttributeData> attributes,
+        Compilation compilation,
+        CancellationToken cancellationToken)
+    {
+        if (WhyUnsupported(symbol) is { } reason)
+        {
+            return Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMiddleware, location, name, reason));
+        }
+
+        if (TypeAccessibility.WhyInaccessible(symbol, compilation) is { } inaccessible)
+        {
+            return Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotAccessible, location, name, inaccessible));
+        }
+
+        var contracts = new List<MiddlewareContractSpec>();
+        foreach (var contract in symbol.AllInterfaces)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!KnownTypes.IsRequestMiddleware(contract) || contract.TypeArguments.Any(a => a is IErrorTypeSymbol))
+            {
+                continue;
+            }
+
+            contracts.Add(new MiddlewareContractSpec(
+                TypeRefFactory.Create(contract.TypeArguments[0]),
+                TypeRefFactory.Create(contract.TypeArguments[1]),
+                IsImplicit(symbol, contract)));
+        }
+
+        if (contracts.Count == 0)
+        {
+            return symbol.Interfaces.Any(i => i is IErrorTypeSymbol)
+                ? Failed(location)
+                : Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.MiddlewareWithoutContract, location, name));
+        }
+
+        var typeParameters = symbol.TypeParameters.Select(CreateTypeParameter).ToEquatableArray();
+        if (FirstUninferable(typeParameters, contracts) is { } uninferable)
+        {
+            return Failed(location, DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedMiddleware,
+                location,
+                name,
+                $"its type parameter '{uninferable}' appears neither in IRequestMiddleware<TRequest, TResponse> nor in a constraint of a type parameter that does, so the generator cannot choose it"));
+        }
+
+        var spec = new MiddlewareSpec(
+            name,
+            symbol.ToDisplayString(s_openName),
+            typeParameters,
+            ReadOrder(attributes),
+            contracts.ToEquatableArray());
+        return new MiddlewareDiscovery(location, spec, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static string? WhyUnsupported(INamedTypeSymbol symbol)
+    {
+        if (symbol.IsStatic)
+        {
+            return "it is static; middleware is an instance created by the container";
+        }
+
+        if (symbol.IsAbstract)
+        {
+            return "it is abstract; mark the concrete classes that derive from it instead";
+        }
+
+        for (var container = symbol.ContainingType; container is not null; container = container.ContainingType)
+        {
+            if (container.Arity > 0)
+            {
+                return $"it is nested in the generic type '{container.Name}'; move it to a namespace or a non-generic class";
+            }
+        }
+
+        return null;
+    }
+
+    private static TypeParameterSpec CreateTypeParameter(ITypeParameterSymbol parameter)
+    {
+        var flags = TypeParameterFlags.None;
+        if (parameter.HasReferenceTypeConstraint)
+        {
+            flags |= TypeParameterFlags.ReferenceType;
+        }
+
+        if (parameter.HasValueTypeConstraint)
+        {
+            flags |= TypeParameterFlags.ValueType;
+        }
+
+        if (parameter.HasConstructorConstraint)
+        {
+            flags |= TypeParameterFlags.Constructor;
+        }
+
+        if (parameter.HasNotNullConstraint)
+        {
+            flags |= TypeParameterFlags.NotNull;
+        }
+
+        if (parameter.HasUnmanagedTypeConstraint)
+        {
+            flags |= TypeParameterFlags.Unmanaged;
+        }
+
+        var constraints = parameter.ConstraintTypes
+            .Where(t => t is not IErrorTypeSymbol)
+            .Select(TypeRefFactory.Create)
+            .ToEquatableArray();
+        return new TypeParameterSpec(parameter.Name, flags, constraints);
+    }
+
+    /// <summary>
+    /// A type parameter is inferable when a contract names it, or when a constraint of an inferable parameter names it
+    /// (it is then read off the message's supertypes).
+    /// </summary>
+    private static string? FirstUninferable(EquatableArray<TypeParameterSpec> parameters, List<MiddlewareContractSpec> contracts)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var contract in contracts)
+        {
+            CollectParameters(contract.Request, known);
+            CollectParameters(contract.Response, known);
+        }
+
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var parameter in parameters)
+            {
+                if (!known.Contains(parameter.Name))
+                {
+                    continue;
+                }
+
+                var before = known.Count;
+                foreach (var constraint in parameter.ConstraintTypes)
+                {
+                    CollectParameters(constraint, known);
+                }
+
+                grew |= known.Count != before;
+            }
+        }
+        while (grew);
+
+        return parameters.Select(p => p.Name).FirstOrDefault(n => !known.Contains(n));
+    }
+
+    private static void CollectParameters(TypeRef type, HashSet<string> into)
+    {
+        if (type.Kind == TypeRefKind.TypeParameter)
+        {
+            into.Add(type.Name);
+        }
+
+        foreach (var argument in type.Arguments)
+        {
+            CollectParameters(argument, into);
+        }
+    }
+
+    private static int ReadOrder(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Order" && argument.Value.Value is int order)
+                {
+                    return order;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool IsImplicit(INamedTypeSymbol symbol, INamedTypeSymbol contract)
+    {
+        var member = contract.GetMembers("InvokeAsync").FirstOrDefault();
+        return member is not null
+            && symbol.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation
+            && implementation.ExplicitInterfaceImplementations.IsEmpty
+            && implementation.DeclaredAccessibility == Accessibility.Public;
+    }
+
+    private static MiddlewareDiscovery Failed(LocationInfo? location, params DiagnosticInfo[] diagnostics)
+        => new(location, null, diagnostics.ToEquatableArray());
+}

@@ -1,0 +1,15 @@
+namespace Mediator.SourceGenerator;
+
+/// <summary>Names of the incremental steps, so tests can check which ones re-ran.</summary>
+internal static class TrackingNames
+{
+    public const string HandlerDiscovery = nameof(HandlerDiscovery);
+    public const string MiddlewareDiscovery = nameof(MiddlewareDiscovery);
+    public const string RequestDeclarations = nameof(RequestDeclarations);
+    public const string HandlerSpecs = nameof(HandlerSpecs);
+    public const string MiddlewareSpecs = nameof(MiddlewareSpecs);
+    public const string Options = nameof(Options);
+    public const string Plan = nameof(Plan);
+    public const string Pipelines = nameof(Pipelines);
+    public const string CrossCuttingDiagnostics = nameof(CrossCuttingDiagnostics);
+}
