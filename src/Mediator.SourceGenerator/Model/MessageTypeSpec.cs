@@ -7,6 +7,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="Type">The type itself, as written in generated code.</param>
 /// <param name="IsValueType">Satisfies a <c>struct</c> constraint.</param>
 /// <param name="IsReferenceType">Satisfies a <c>class</c> constraint.</param>
+/// <param name="IsSealed">Cannot have subclasses (sealed classes, structs).</param>
 /// <param name="HasPublicParameterlessConstructor">Satisfies a <c>new()</c> constraint.</param>
 /// <param name="IsPublic">Public, and so are its containers and type arguments: decides the accessibility of its <c>Send</c> overload.</param>
 /// <param name="InheritanceDepth">Number of base classes; the generic <c>Send</c> tries deeper types first.</param>
@@ -15,6 +16,7 @@ internal sealed record MessageTypeSpec(
     TypeRef Type,
     bool IsValueType,
     bool IsReferenceType,
+    bool IsSealed,
     bool HasPublicParameterlessConstructor,
     bool IsPublic,
     int InheritanceDepth,

@@ -7,6 +7,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="ResponseType">The response type in generated code (<c>global::Mediator.Unit</c> for void).</param>
 /// <param name="IsVoid">The request has no answer; <c>Send</c> returns a plain <c>ValueTask</c>.</param>
 /// <param name="RequestIsValueType">The request is a struct: no null check, unboxed in the generic path.</param>
+/// <param name="RequestCanBeDerived">The request is a class that is not sealed: the generic path also tests for subclasses.</param>
 /// <param name="IsPublic">Request and response are public, so the typed <c>Send</c> overload can be.</param>
 /// <param name="InheritanceDepth">Of the request type; the generic path tests deeper types first.</param>
 /// <param name="GuardResponseType">The request implements several <c>IRequest&lt;T&gt;</c>: the generic path must also check <c>TResponse</c>.</param>
@@ -21,6 +22,7 @@ internal sealed record PipelinePlan(
     string ResponseType,
     bool IsVoid,
     bool RequestIsValueType,
+    bool RequestCanBeDerived,
     bool IsPublic,
     int InheritanceDepth,
     bool GuardResponseType,

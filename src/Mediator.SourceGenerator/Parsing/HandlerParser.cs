@@ -101,6 +101,7 @@ internal static class HandlerParser
         TypeRef.Named(KnownTypes.Unit),
         IsValueType: true,
         IsReferenceType: false,
+        IsSealed: true,
         HasPublicParameterlessConstructor: true,
         IsPublic: true,
         InheritanceDepth: 2,

@@ -24,6 +24,7 @@ internal static class MessageTypeSpecFactory
             TypeRefFactory.Create(type),
             type.IsValueType,
             type.IsReferenceType,
+            type.IsSealed || type.IsValueType,
             HasPublicParameterlessConstructor(type),
             TypeAccessibility.IsEffectivelyPublic(type),
             depth,

@@ -59,6 +59,7 @@ internal static class PipelinePlanner
             handler.Response.Type.Display,
             handler.IsVoid,
             handler.Request.IsValueType,
+            !handler.Request.IsSealed,
             handler.Request.IsPublic && handler.Response.IsPublic,
             handler.Request.InheritanceDepth,
             handler.Request.Supertypes.Count(s => s.Name == "global::Mediator.IRequest" && s.Arguments.Count == 1) > 1,
