@@ -28,6 +28,9 @@ internal static class Code
         writer.Line("// Written by the Mediator source generator. Changes are lost when it runs again.");
         writer.Line("#nullable enable");
         writer.Line("#pragma warning disable CS1591 // internal generated members carry no XML docs");
+        writer.Line("// A middleware constrained to 'class' or 'notnull' still wraps a request whose response is nullable, as a hand-written");
+        writer.Line("// call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.");
+        writer.Line("#pragma warning disable CS8631, CS8634, CS8714");
         writer.Line();
     }
 
