@@ -65,15 +65,17 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(plan, static (spc, result) => EmitMediator(spc, result));
         context.RegisterSourceOutput(pipelines, static (spc, pipeline) => Emit(spc, PipelineEmitter.HintName(pipeline), pipeline.ClassName, () => PipelineEmitter.Emit(pipeline)));
 
-        // Diagnostics: per class, and across all classes.
-        context.RegisterSourceOutput(handlerDiscoveries.Select(static (d, _) => d.Diagnostics), static (spc, d) => Report(spc, d));
-        context.RegisterSourceOutput(middlewareDiscoveries.Select(static (d, _) => d.Diagnostics), static (spc, d) => Report(spc, d));
+        // Diagnostics: per class, and across all classes. Only this path meets the compilation, to turn stored
+        // positions back into locations inside its syntax trees (so #pragma and .editorconfig apply).
+        var compilation = context.CompilationProvider;
+        context.RegisterSourceOutput(handlerDiscoveries.Select(static (d, _) => d.Diagnostics).Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        context.RegisterSourceOutput(middlewareDiscoveries.Select(static (d, _) => d.Diagnostics).Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         var crossCutting = handlerDiscoveries.Collect()
             .Combine(middlewareDiscoveries.Collect())
             .Combine(requestDeclarations.Collect())
             .Select(static (input, _) => CrossCuttingSafely(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
-        context.RegisterSourceOutput(crossCutting, static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(crossCutting.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
     }
 
     private static bool IsClass(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
@@ -126,7 +128,7 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     {
         if (result.Failure is { } failure)
         {
-            context.ReportDiagnostic(failure.ToDiagnostic());
+            context.ReportDiagnostic(failure.ToDiagnostic(EmptyCompilation));
             return;
         }
 
@@ -147,20 +149,23 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            context.ReportDiagnostic(Failure(what, exception).ToDiagnostic());
+            context.ReportDiagnostic(Failure(what, exception).ToDiagnostic(EmptyCompilation));
         }
     }
 
-    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
     {
         foreach (var diagnostic in diagnostics)
         {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
         }
     }
 
     private static DiagnosticInfo Failure(string what, Exception exception)
         => DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, what, exception.GetType().Name, exception.Message);
+
+    /// <summary>Stands in where a failure has no location to map.</summary>
+    private static readonly Compilation EmptyCompilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("empty");
 
     /// <summary>The plan, or the failure that prevented it.</summary>
     private sealed record PlanResult(MediatorPlan? Plan, DiagnosticInfo? Failure);

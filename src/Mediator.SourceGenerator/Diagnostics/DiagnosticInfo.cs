@@ -10,9 +10,9 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
         => new(descriptor.Id, location, arguments.ToEquatableArray());
 
-    public Diagnostic ToDiagnostic()
+    public Diagnostic ToDiagnostic(Compilation compilation)
         => Diagnostic.Create(
             DiagnosticDescriptors.ById(Id),
-            Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
+            Location?.ToLocation(compilation) ?? Microsoft.CodeAnalysis.Location.None,
             Arguments.Cast<object>().ToArray());
 }

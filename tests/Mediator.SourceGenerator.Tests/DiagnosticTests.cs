@@ -1,0 +1,307 @@
+using Mediator.SourceGenerator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Mediator.SourceGenerator.Tests;
+
+/// <summary>Each diagnostic: where it fires (ID, severity, span, message) and a near miss where it does not.</summary>
+public sealed class DiagnosticTests
+{
+    [Fact]
+    public void MED0001_request_without_handler_is_reported_on_its_name()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public sealed record Orphan(int Id) : IRequest<string>;
+            public sealed class Command : IRequest { }
+            """);
+
+        var diagnostics = Sorted(run);
+        Assert.Equal(2, diagnostics.Count);
+        AssertDiagnostic(diagnostics[0], "MED0001", DiagnosticSeverity.Error, run, "Orphan",
+            "Request 'global::App.Orphan' has no handler: add a class marked [Handler] that implements IRequestHandler<Orphan, string>");
+        AssertDiagnostic(diagnostics[1], "MED0001", DiagnosticSeverity.Error, run, "Command",
+            "Request 'global::App.Command' has no handler: add a class marked [Handler] that implements IRequestHandler<Command>");
+    }
+
+    [Fact]
+    public void MED0001_near_miss_abstract_and_generic_requests_and_handled_ones()
+    {
+        var run = GeneratorRun.For(Sources.PingAndHandler, Sources.Usings + """
+            namespace App;
+            public abstract class QueryBase<T> : IRequest<T> { }
+            public abstract record CommandBase : IRequest;
+            public sealed class Envelope<T> : IRequest<T> { }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void MED0002_two_handlers_for_one_request_are_both_reported_and_the_code_still_compiles()
+    {
+        var run = GeneratorRun.For(Sources.PingAndHandler, Sources.Usings + """
+            namespace App;
+            [Handler]
+            public sealed class OtherPingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(2);
+            }
+            """);
+
+        var diagnostics = Sorted(run);
+        Assert.Equal(2, diagnostics.Count);
+        const string message = "Request 'global::App.Ping' is handled by 'global::App.OtherPingHandler' and 'global::App.PingHandler': a request must have exactly one handler, remove all but one";
+        AssertDiagnostic(diagnostics[0], "MED0002", DiagnosticSeverity.Error, run, "PingHandler", message);
+        AssertDiagnostic(diagnostics[1], "MED0002", DiagnosticSeverity.Error, run, "OtherPingHandler", message);
+        Assert.Empty(run.DiagnosticsInGeneratedCode);
+    }
+
+    [Fact]
+    public void MED0002_near_miss_one_class_handling_two_requests()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public sealed class A : IRequest<int> { }
+            public sealed class B : IRequest<int> { }
+            [Handler]
+            public sealed class Both : IRequestHandler<A, int>, IRequestHandler<B, int>
+            {
+                public ValueTask<int> Handle(A request, CancellationToken cancellationToken) => new(1);
+                public ValueTask<int> Handle(B request, CancellationToken cancellationToken) => new(2);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void MED0004_private_nested_handler_is_reported_not_emitted()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public sealed class Ping : IRequest<int> { }
+            public static class Outer
+            {
+                [Handler]
+                private sealed class Hidden : IRequestHandler<Ping, int>
+                {
+                    public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+                }
+            }
+            """);
+
+        var diagnostics = Sorted(run);
+        AssertDiagnostic(diagnostics.Single(d => d.Id == "MED0004"), "MED0004", DiagnosticSeverity.Error, run, "Hidden",
+            "'global::App.Outer.Hidden' is private: the generated mediator cannot reference it; make it internal or public, and every type it is nested in too");
+        Assert.Contains(diagnostics, d => d.Id == "MED0001");
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void MED0004_near_miss_internal_nested_handler_is_fine()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public sealed class Ping : IRequest<int> { }
+            public static class Outer
+            {
+                [Handler]
+                internal sealed class Visible : IRequestHandler<Ping, int>
+                {
+                    public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+                }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void MED0005_open_generic_handler_is_reported()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public sealed class Envelope<T> : IRequest<T> { }
+            [Handler]
+            public sealed class EnvelopeHandler<T> : IRequestHandler<Envelope<T>, T>
+            {
+                public ValueTask<T> Handle(Envelope<T> request, CancellationToken cancellationToken) => new(default(T)!);
+            }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("MED0005", diagnostic.Id);
+        Assert.Equal("EnvelopeHandler", SpanText(diagnostic));
+        Assert.StartsWith("'global::App.EnvelopeHandler<T>' cannot be a handler: it is an open generic type", diagnostic.GetMessage());
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void MED0005_near_miss_closed_handler_of_a_generic_request()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public sealed class Envelope<T> : IRequest<T> { }
+            [Handler]
+            public sealed class IntEnvelopeHandler : IRequestHandler<Envelope<int>, int>
+            {
+                public ValueTask<int> Handle(Envelope<int> request, CancellationToken cancellationToken) => new(3);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "Mediator.Envelope_intPipeline.g.cs");
+    }
+
+    [Fact]
+    public void MED0005_abstract_handler_is_reported()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public sealed class Ping : IRequest<int> { }
+            [Handler]
+            public abstract class PingHandlerBase : IRequestHandler<Ping, int>
+            {
+                public abstract ValueTask<int> Handle(Ping request, CancellationToken cancellationToken);
+            }
+            """);
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "MED0005" && d.GetMessage().Contains("it is abstract"));
+    }
+
+    [Fact]
+    public void MED0006_handler_attribute_without_contract()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            [Handler]
+            public sealed class NotAHandler { }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "MED0006", DiagnosticSeverity.Warning, run, "NotAHandler",
+            "'global::App.NotAHandler' is marked [Handler] but implements no IRequestHandler<TRequest, TResponse> or IRequestHandler<TRequest>; implement one or remove the attribute");
+    }
+
+    [Fact]
+    public void MED0006_near_miss_contract_inherited_from_a_base_class()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public sealed class Ping : IRequest<int> { }
+            public abstract class Base : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            [Handler]
+            public sealed class Derived : Base { }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void MED0007_middleware_attribute_without_contract()
+    {
+        var run = GeneratorRun.For(Sources.PingAndHandler, Sources.Usings + """
+            namespace App;
+            [Middleware]
+            public sealed class NotAMiddleware { }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "MED0007", DiagnosticSeverity.Warning, run, "NotAMiddleware",
+            "'App.NotAMiddleware' is marked [Middleware] but implements no IRequestMiddleware<TRequest, TResponse>; implement one or remove the attribute");
+    }
+
+    [Fact]
+    public void MED0008_middleware_whose_constraints_match_no_request()
+    {
+        var run = GeneratorRun.For(
+            Sources.PingAndHandler,
+            Sources.Middleware("OnlyCached", 1, "where TRequest : IRequest<TResponse>, ICacheable"),
+            "namespace App; public interface ICacheable { }");
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "MED0008", DiagnosticSeverity.Warning, run, "OnlyCached",
+            "Middleware 'App.OnlyCached<TRequest, TResponse>' is in no pipeline: no request in this project satisfies its contract and generic constraints");
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void MED0008_near_miss_constraint_satisfied_by_one_request()
+    {
+        var run = GeneratorRun.For(
+            Sources.PingAndHandler,
+            Sources.Middleware("OnlyValueResponses", 1, "where TResponse : struct"));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("OnlyValueResponses<global::App.Ping, int>", run.GeneratedSources.Single(s => s.HintName == "Mediator.PingPipeline.g.cs").Text);
+    }
+
+    [Fact]
+    public void MED0009_middleware_with_a_type_parameter_that_cannot_be_inferred()
+    {
+        var run = GeneratorRun.For(Sources.PingAndHandler, Sources.Usings + """
+            namespace App;
+            [Middleware]
+            public sealed class Stray<TRequest, TResponse, TOther> : IRequestMiddleware<TRequest, TResponse>
+            {
+                public ValueTask<TResponse> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                    where TNext : struct, INext<TRequest, TResponse> => next.InvokeAsync(request, context);
+            }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("MED0009", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("Stray", SpanText(diagnostic));
+        Assert.Contains("its type parameter 'TOther' appears neither in IRequestMiddleware", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void MED0009_near_miss_type_parameter_inferred_through_a_constraint()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public interface IHasKey<TKey> { TKey Key { get; } }
+            public sealed class GetUser : IRequest<string>, IHasKey<int> { public int Key => 7; }
+            [Handler]
+            public sealed class GetUserHandler : IRequestHandler<GetUser, string>
+            {
+                public ValueTask<string> Handle(GetUser request, CancellationToken cancellationToken) => new("ada");
+            }
+            [Middleware]
+            public sealed class Keyed<TRequest, TResponse, TKey> : IRequestMiddleware<TRequest, TResponse>
+                where TRequest : IHasKey<TKey>
+            {
+                public ValueTask<TResponse> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                    where TNext : struct, INext<TRequest, TResponse> => next.InvokeAsync(request, context);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains("Keyed<global::App.GetUser, string, int>", run.GeneratedSources.Single(s => s.HintName == "Mediator.GetUserPipeline.g.cs").Text);
+    }
+
+    private static List<Diagnostic> Sorted(GeneratorRun run)
+        => run.GeneratorDiagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ToList();
+
+    private static string SpanText(Diagnostic diagnostic)
+        => diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
+
+    private static void AssertDiagnostic(Diagnostic diagnostic, string id, DiagnosticSeverity severity, GeneratorRun run, string spanText, string message)
+    {
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(severity, diagnostic.Severity);
+        Assert.Equal(spanText, SpanText(diagnostic));
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal($"https://github.com/mediator-net/mediator/blob/main/docs/diagnostics/{id}.md", diagnostic.Descriptor.HelpLinkUri);
+        Assert.NotNull(run);
+    }
+}
