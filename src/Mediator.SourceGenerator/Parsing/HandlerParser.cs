@@ -163,7 +163,9 @@ internal static class HandlerParser
             && implementation.DeclaredAccessibility == Accessibility.Public;
     }
 
-    private static bool HasErrorInterfaces(INamedTypeSymbol symbol) => symbol.Interfaces.Any(i => i is IErrorTypeSymbol);
+    /// <summary>An interface the compiler cannot resolve yet: the compiler's own error explains it better than we can.</summary>
+    private static bool HasErrorInterfaces(INamedTypeSymbol symbol)
+        => symbol.AllInterfaces.Any(i => i is IErrorTypeSymbol || i.TypeArguments.Any(a => a is IErrorTypeSymbol));
 
     private static HandlerDiscovery Failed(string name, LocationInfo? location, DiagnosticInfo diagnostic)
         => new(name, location, EquatableArray<HandlerSpec>.Empty, new[] { diagnostic }.ToEquatableArray());

@@ -1,0 +1,119 @@
+using Mediator.SourceGenerator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Mediator.SourceGenerator.Tests;
+
+/// <summary>
+/// The generator re-runs on every keystroke in an IDE: edits that cannot change the output must leave the
+/// planning and emitting steps cached, and a new handler must change only what it adds.
+/// </summary>
+public sealed class IncrementalityTests
+{
+    private const string Handler = Sources.Usings + """
+        namespace App;
+        public sealed class Ping : IRequest<int> { }
+        [Handler]
+        public sealed class PingHandler : IRequestHandler<Ping, int>
+        {
+            public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken)
+            {
+                return new(1);
+            }
+        }
+        """;
+
+    private static readonly string Middleware = Sources.Middleware("Logging", 1);
+
+    [Fact]
+    public void Editing_a_method_body_leaves_every_output_cached()
+    {
+        var (first, second) = RunTwice(
+            new[] { Handler, Middleware },
+            compilation => Replace(compilation, 0, Handler.Replace("return new(1);", "var answer = 40 + 2;\n        return new(answer);")));
+
+        AssertStepsUnchanged(second, TrackingNames.HandlerSpecs, TrackingNames.MiddlewareSpecs, TrackingNames.Plan, TrackingNames.Pipelines);
+        AssertSourceOutputsUnchanged(second);
+        Assert.Equal(Texts(first), Texts(second));
+    }
+
+    [Fact]
+    public void Adding_an_unrelated_class_leaves_every_output_cached()
+    {
+        var (first, second) = RunTwice(
+            new[] { Handler, Middleware },
+            compilation => compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+                "namespace App; public sealed class Unrelated : System.IDisposable { public void Dispose() { } }",
+                GeneratorRun.ParseOptions,
+                path: "/src/Unrelated.cs")));
+
+        AssertStepsUnchanged(second, TrackingNames.HandlerSpecs, TrackingNames.MiddlewareSpecs, TrackingNames.Plan, TrackingNames.Pipelines);
+        AssertSourceOutputsUnchanged(second);
+        Assert.Equal(Texts(first), Texts(second));
+    }
+
+    [Fact]
+    public void Adding_a_handler_adds_its_pipeline_and_leaves_the_others_cached()
+    {
+        var (_, second) = RunTwice(
+            new[] { Handler, Middleware },
+            compilation => compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+                Sources.Usings + """
+                    namespace App;
+                    public sealed class Pong : IRequest<string> { }
+                    [Handler]
+                    public sealed class PongHandler : IRequestHandler<Pong, string>
+                    {
+                        public ValueTask<string> Handle(Pong request, CancellationToken cancellationToken) => new("pong");
+                    }
+                    """,
+                GeneratorRun.ParseOptions,
+                path: "/src/Pong.cs")));
+
+        var result = second.Result.Results.Single();
+        Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.Plan].Single().Outputs.Single().Reason);
+        var pipelines = result.TrackedSteps[TrackingNames.Pipelines].SelectMany(s => s.Outputs).ToList();
+        Assert.Contains(pipelines, o => o.Reason == IncrementalStepRunReason.New && ((Model.PipelinePlan)o.Value).ClassName == "PongPipeline");
+        Assert.Contains(pipelines, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged && ((Model.PipelinePlan)o.Value).ClassName == "PingPipeline");
+        Assert.Contains(second.GeneratedSources, s => s.HintName == "Mediator.PongPipeline.g.cs");
+    }
+
+    private static (GeneratorRun First, GeneratorRun Second) RunTwice(string[] sources, Func<Compilation, Compilation> edit)
+    {
+        var compilation = GeneratorRun.CreateCompilation(sources);
+        var first = GeneratorRun.Run(GeneratorRun.CreateDriver(), compilation);
+        var second = GeneratorRun.Run(first.Driver, edit(compilation));
+        return (first, second);
+    }
+
+    private static Compilation Replace(Compilation compilation, int index, string text)
+    {
+        var old = compilation.SyntaxTrees.ElementAt(index);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, GeneratorRun.ParseOptions, path: old.FilePath));
+    }
+
+    private static void AssertStepsUnchanged(GeneratorRun run, params string[] steps)
+    {
+        var tracked = run.Result.Results.Single().TrackedSteps;
+        foreach (var step in steps)
+        {
+            Assert.True(tracked.ContainsKey(step), $"Step '{step}' did not run at all.");
+            foreach (var output in tracked[step].SelectMany(s => s.Outputs))
+            {
+                Assert.True(
+                    output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                    $"Step '{step}' produced a {output.Reason} output: {output.Value}");
+            }
+        }
+    }
+
+    private static void AssertSourceOutputsUnchanged(GeneratorRun run)
+    {
+        var sourceOutputs = run.Result.Results.Single().TrackedOutputSteps["SourceOutput"];
+        var reasons = sourceOutputs.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"A source output ran again: {r}"));
+    }
+
+    private static List<string> Texts(GeneratorRun run) => run.GeneratedSources.Select(s => s.Text).ToList();
+}
