@@ -37,6 +37,23 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void MED0001_near_miss_subclass_of_a_handled_request()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public class Query : IRequest<int> { }
+            public sealed class SpecialQuery : Query { }
+            [Handler]
+            public sealed class QueryHandler : IRequestHandler<Query, int>
+            {
+                public ValueTask<int> Handle(Query request, CancellationToken cancellationToken) => new(1);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
     public void MED0002_two_handlers_for_one_request_are_both_reported_and_the_code_still_compiles()
     {
         var run = GeneratorRun.For(Sources.PingAndHandler, Sources.Usings + """

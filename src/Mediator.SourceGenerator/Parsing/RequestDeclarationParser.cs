@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Mediator.SourceGenerator.Diagnostics;
+using Mediator.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -36,7 +38,13 @@ internal static class RequestDeclarationParser
             ? $"IRequestHandler<{symbol.Name}>"
             : $"IRequestHandler<{symbol.Name}, {contract.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}>";
         var identifier = ((TypeDeclarationSyntax)context.Node).Identifier.GetLocation();
-        return new RequestDeclaration(request, handlerContract, LocationInfo.From(identifier));
+        var baseClasses = new List<string>();
+        for (var current = symbol.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            baseClasses.Add(TypeRefFactory.Create(current).Erased.Display);
+        }
+
+        return new RequestDeclaration(request, handlerContract, LocationInfo.From(identifier), baseClasses.ToEquatableArray());
     }
 
     private static bool IsGeneric(INamedTypeSymbol symbol)

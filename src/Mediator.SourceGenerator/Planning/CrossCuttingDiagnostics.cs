@@ -26,7 +26,8 @@ internal static class CrossCuttingDiagnostics
         var handled = new HashSet<string>(specs.Select(s => PipelinePlanner.RequestKey(s.Handler)), StringComparer.Ordinal);
         foreach (var request in requests.GroupBy(r => r.RequestType, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            if (!handled.Contains(request.Key))
+            // A subclass of a handled request travels through its base class's pipeline.
+            if (!handled.Contains(request.Key) && !request.First().BaseClasses.Any(handled.Contains))
             {
                 var first = request.First();
                 diagnostics.Add(DiagnosticInfo.Create(
