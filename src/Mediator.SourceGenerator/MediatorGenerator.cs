@@ -97,7 +97,7 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         return parts.Length == 0 ? "GeneratedMediator" : string.Join(".", parts);
     }
 
-    private static PlanResult PlanSafely(ImmutableArray<HandlerSpec> handlers, ImmutableArray<MiddlewareSpec> middlewares, GeneratorOptions options)
+    internal static PlanResult PlanSafely(ImmutableArray<HandlerSpec> handlers, ImmutableArray<MiddlewareSpec> middlewares, GeneratorOptions options)
     {
         try
         {
@@ -109,7 +109,7 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         }
     }
 
-    private static EquatableArray<DiagnosticInfo> CrossCuttingSafely(
+    internal static EquatableArray<DiagnosticInfo> CrossCuttingSafely(
         ImmutableArray<HandlerDiscovery> handlers,
         ImmutableArray<MiddlewareDiscovery> middlewares,
         ImmutableArray<RequestDeclaration> requests)
@@ -168,5 +168,5 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     private static readonly Compilation EmptyCompilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("empty");
 
     /// <summary>The plan, or the failure that prevented it.</summary>
-    private sealed record PlanResult(MediatorPlan? Plan, DiagnosticInfo? Failure);
+    internal sealed record PlanResult(MediatorPlan? Plan, DiagnosticInfo? Failure);
 }

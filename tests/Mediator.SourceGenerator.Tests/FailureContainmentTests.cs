@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Parsing;
+
+namespace Mediator.SourceGenerator.Tests;
+
+/// <summary>
+/// An exception inside the generator is a bug, but the user's build must still say something useful:
+/// every stage turns its exceptions into MED0003 instead of letting them crash the compiler's driver.
+/// </summary>
+public sealed class FailureContainmentTests
+{
+    private static readonly GeneratorOptions Options = new("App", HasServiceCollection: true);
+
+    [Fact]
+    public void A_planning_failure_becomes_MED0003_naming_the_stage_and_the_exception()
+    {
+        var broken = new HandlerSpec("global::App.Handler", ServiceLifetimeKind.Singleton, Request: null!, HandlerParser.UnitSpec, IsVoid: false, IsImplicit: true);
+
+        var result = MediatorGenerator.PlanSafely(ImmutableArray.Create(broken), ImmutableArray<MiddlewareSpec>.Empty, Options);
+
+        Assert.Null(result.Plan);
+        Assert.NotNull(result.Failure);
+        Assert.Equal("MED0003", result.Failure!.Id);
+        Assert.Equal("the pipeline plan", result.Failure.Arguments[0]);
+        Assert.Equal(nameof(NullReferenceException), result.Failure.Arguments[1]);
+    }
+
+    [Fact]
+    public void A_failure_in_the_cross_cutting_checks_becomes_MED0003()
+    {
+        var broken = new HandlerDiscovery("global::App.Handler", null, new[] { new HandlerSpec("global::App.Handler", ServiceLifetimeKind.Singleton, null!, HandlerParser.UnitSpec, false, true) }.ToEquatableArray(), EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
+
+        var diagnostics = MediatorGenerator.CrossCuttingSafely(ImmutableArray.Create(broken), ImmutableArray<MiddlewareDiscovery>.Empty, ImmutableArray<RequestDeclaration>.Empty);
+
+        Assert.Equal("MED0003", Assert.Single(diagnostics).Id);
+    }
+
+    [Fact]
+    public void Sound_input_plans_without_failure()
+    {
+        var result = MediatorGenerator.PlanSafely(ImmutableArray<HandlerSpec>.Empty, ImmutableArray<MiddlewareSpec>.Empty, Options);
+
+        Assert.Null(result.Failure);
+        Assert.Empty(result.Plan!.Pipelines);
+    }
+}
