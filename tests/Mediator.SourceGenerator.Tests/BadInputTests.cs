@@ -196,6 +196,8 @@ public sealed class BadInputTests
         {
             Assert.Contains(run.GeneratorDiagnostics, d => d.Id == expectedDiagnostic);
         }
+
+        Snapshot.Verify("BadInput_" + string.Concat(description.Select(c => char.IsLetterOrDigit(c) ? c : '_')), run);
     }
 
     [Fact]
