@@ -85,7 +85,7 @@ internal static class HandlerParser
                 MessageTypeSpecFactory.Create(request),
                 response is null ? UnitSpec : MessageTypeSpecFactory.Create(response),
                 isVoid,
-                IsImplicit(symbol, contract)));
+                SymbolFacts.ImplementsImplicitly(symbol, contract, "Handle")));
         }
 
         if (specs.Count == 0 && diagnostics.Count == 0 && !HasErrorInterfaces(symbol))
@@ -126,15 +126,9 @@ internal static class HandlerParser
             return "it is abstract; mark the concrete classes that derive from it instead";
         }
 
-        for (INamedTypeSymbol? current = symbol; current is not null; current = current.ContainingType)
-        {
-            if (current.Arity > 0)
-            {
-                return "it is an open generic type; the generator builds one pipeline per concrete request, so declare a non-generic handler for each closed request type (for example 'class GetUserHandler : Base<GetUser, User>')";
-            }
-        }
-
-        return null;
+        return SymbolFacts.IsOrIsNestedInGenericType(symbol)
+            ? "it is an open generic type; the generator builds one pipeline per concrete request, so declare a non-generic handler for each closed request type (for example 'class GetUserHandler : Base<GetUser, User>')"
+            : null;
     }
 
     private static ServiceLifetimeKind ReadLifetime(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
@@ -151,16 +145,6 @@ internal static class HandlerParser
         }
 
         return ServiceLifetimeKind.Singleton;
-    }
-
-    /// <summary>Whether <c>Handle</c> can be called on the class itself; a missing implementation is called through the interface.</summary>
-    private static bool IsImplicit(INamedTypeSymbol symbol, INamedTypeSymbol contract)
-    {
-        var member = contract.GetMembers("Handle").FirstOrDefault();
-        return member is not null
-            && symbol.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation
-            && implementation.ExplicitInterfaceImplementations.IsEmpty
-            && implementation.DeclaredAccessibility == Accessibility.Public;
     }
 
     /// <summary>An interface the compiler cannot resolve yet: the compiler's own error explains it better than we can.</summary>

@@ -18,6 +18,8 @@ internal static class KnownTypes
 
     public static bool IsRequest(INamedTypeSymbol type) => IsMediatorType(type, "IRequest", 1);
 
+    public static bool IsVoidRequest(INamedTypeSymbol type) => IsMediatorType(type, "IRequest", 0);
+
     private static bool IsMediatorType(INamedTypeSymbol type, string name, int arity)
         => type.Arity == arity
             && type.Name == name

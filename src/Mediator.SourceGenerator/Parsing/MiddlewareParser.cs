@@ -65,7 +65,7 @@ internal static class MiddlewareParser
             contracts.Add(new MiddlewareContractSpec(
                 TypeRefFactory.Create(contract.TypeArguments[0]),
                 TypeRefFactory.Create(contract.TypeArguments[1]),
-                IsImplicit(symbol, contract)));
+                SymbolFacts.ImplementsImplicitly(symbol, contract, "InvokeAsync")));
         }
 
         if (contracts.Count == 0)
@@ -106,15 +106,9 @@ internal static class MiddlewareParser
             return "it is abstract; mark the concrete classes that derive from it instead";
         }
 
-        for (var container = symbol.ContainingType; container is not null; container = container.ContainingType)
-        {
-            if (container.Arity > 0)
-            {
-                return $"it is nested in the generic type '{container.Name}'; move it to a namespace or a non-generic class";
-            }
-        }
-
-        return null;
+        return SymbolFacts.GenericContainerOrSelf(symbol.ContainingType) is { } container
+            ? $"it is nested in the generic type '{container.Name}'; move it to a namespace or a non-generic class"
+            : null;
     }
 
     private static TypeParameterSpec CreateTypeParameter(ITypeParameterSymbol parameter)
@@ -217,15 +211,6 @@ internal static class MiddlewareParser
         }
 
         return 0;
-    }
-
-    private static bool IsImplicit(INamedTypeSymbol symbol, INamedTypeSymbol contract)
-    {
-        var member = contract.GetMembers("InvokeAsync").FirstOrDefault();
-        return member is not null
-            && symbol.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation
-            && implementation.ExplicitInterfaceImplementations.IsEmpty
-            && implementation.DeclaredAccessibility == Accessibility.Public;
     }
 
     private static MiddlewareDiscovery Failed(LocationInfo? location, params DiagnosticInfo[] diagnostics)

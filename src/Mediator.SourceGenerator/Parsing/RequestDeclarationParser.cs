@@ -20,7 +20,7 @@ internal static class RequestDeclarationParser
         if (context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is not INamedTypeSymbol symbol
             || symbol.IsAbstract
             || symbol.IsStatic
-            || IsGeneric(symbol))
+            || SymbolFacts.IsOrIsNestedInGenericType(symbol))
         {
             return null;
         }
@@ -32,8 +32,7 @@ internal static class RequestDeclarationParser
         }
 
         var request = TypeRefFactory.Create(symbol).Erased.Display;
-        var isVoid = symbol.AllInterfaces.Any(i => i.Name == "IRequest" && i.Arity == 0
-            && i.ContainingNamespace is { Name: "Mediator", ContainingNamespace.IsGlobalNamespace: true });
+        var isVoid = symbol.AllInterfaces.Any(KnownTypes.IsVoidRequest);
         var handlerContract = isVoid
             ? $"IRequestHandler<{symbol.Name}>"
             : $"IRequestHandler<{symbol.Name}, {contract.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}>";
@@ -45,18 +44,5 @@ internal static class RequestDeclarationParser
         }
 
         return new RequestDeclaration(request, handlerContract, LocationInfo.From(identifier), baseClasses.ToEquatableArray());
-    }
-
-    private static bool IsGeneric(INamedTypeSymbol symbol)
-    {
-        for (INamedTypeSymbol? current = symbol; current is not null; current = current.ContainingType)
-        {
-            if (current.Arity > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

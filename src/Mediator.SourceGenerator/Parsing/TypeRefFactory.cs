@@ -31,7 +31,7 @@ internal static class TypeRefFactory
                 && !SymbolEqualityComparer.Default.Equals(underlying, named):
                 return Create(underlying) with { IsNullableAnnotated = annotated };
 
-            case INamedTypeSymbol named when !HasGenericContainer(named):
+            case INamedTypeSymbol named when SymbolFacts.GenericContainerOrSelf(named.ContainingType) is null:
                 var arguments = named.TypeArguments.Select(Create).ToEquatableArray();
                 return new TypeRef(TypeRefKind.Named, named.ToDisplayString(s_nameWithoutTypeArguments), arguments, annotated);
 
@@ -44,19 +44,6 @@ internal static class TypeRefFactory
 
                 return new TypeRef(TypeRefKind.Opaque, Display(type), EquatableArray<TypeRef>.Empty, false);
         }
-    }
-
-    private static bool HasGenericContainer(INamedTypeSymbol type)
-    {
-        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
-        {
-            if (container.Arity > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool ContainsTypeParameter(ITypeSymbol type) => type switch
