@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/Mediator.Benchmarks -- --filter '*SendBenchmarks*'
+BenchmarkSwitcher.FromAssembly(typeof(MediatorBenchmarks.SendBenchmarks).Assembly).Run(args);
