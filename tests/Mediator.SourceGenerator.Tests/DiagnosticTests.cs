@@ -54,6 +54,25 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void MED0001_near_miss_implementation_of_a_handled_request_interface()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public interface IQuery : IRequest<int> { }
+            public sealed class ConcreteQuery : IQuery { }
+            [Handler]
+            public sealed class QueryHandler : IRequestHandler<IQuery, int>
+            {
+                public ValueTask<int> Handle(IQuery request, CancellationToken cancellationToken) => new(1);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains("request is global::App.IQuery r0", run.GeneratedSources.Single(s => s.HintName == "Mediator.g.cs").Text);
+    }
+
+    [Fact]
     public void MED0002_two_handlers_for_one_request_are_both_reported_and_the_code_still_compiles()
     {
         var run = GeneratorRun.For(Sources.PingAndHandler, Sources.Usings + """

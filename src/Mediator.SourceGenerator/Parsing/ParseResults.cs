@@ -24,5 +24,5 @@ internal sealed record MiddlewareDiscovery(
 /// <param name="RequestType">The request type, without nullable annotations.</param>
 /// <param name="HandlerContract">The interface its handler implements, for the diagnostic's advice.</param>
 /// <param name="Location">The type's name in its declaration.</param>
-/// <param name="BaseClasses">Its base classes: a handler of one of them serves this request too.</param>
-internal sealed record RequestDeclaration(string RequestType, string HandlerContract, LocationInfo? Location, EquatableArray<string> BaseClasses);
+/// <param name="Supertypes">Its base classes and interfaces: a handler of one of them serves this request too.</param>
+internal sealed record RequestDeclaration(string RequestType, string HandlerContract, LocationInfo? Location, EquatableArray<string> Supertypes);

@@ -37,12 +37,13 @@ internal static class RequestDeclarationParser
             ? $"IRequestHandler<{symbol.Name}>"
             : $"IRequestHandler<{symbol.Name}, {contract.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}>";
         var identifier = ((TypeDeclarationSyntax)context.Node).Identifier.GetLocation();
-        var baseClasses = new List<string>();
+        var supertypes = new List<string>();
         for (var current = symbol.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            baseClasses.Add(TypeRefFactory.Create(current).Erased.Display);
+            supertypes.Add(TypeRefFactory.Create(current).Erased.Display);
         }
 
-        return new RequestDeclaration(request, handlerContract, LocationInfo.From(identifier), baseClasses.ToEquatableArray());
+        supertypes.AddRange(symbol.AllInterfaces.Select(i => TypeRefFactory.Create(i).Erased.Display));
+        return new RequestDeclaration(request, handlerContract, LocationInfo.From(identifier), supertypes.ToEquatableArray());
     }
 }

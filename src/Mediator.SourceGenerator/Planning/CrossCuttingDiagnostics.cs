@@ -26,8 +26,9 @@ internal static class CrossCuttingDiagnostics
         var handled = new HashSet<string>(specs.Select(s => PipelinePlanner.RequestKey(s.Handler)), StringComparer.Ordinal);
         foreach (var request in requests.GroupBy(r => r.RequestType, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            // A subclass of a handled request travels through its base class's pipeline.
-            if (!handled.Contains(request.Key) && !request.First().BaseClasses.Any(handled.Contains))
+            // A subclass of a handled request, or an implementation of a handled request interface, travels
+            // through that type's pipeline.
+            if (!handled.Contains(request.Key) && !request.First().Supertypes.Any(handled.Contains))
             {
                 var first = request.First();
                 diagnostics.Add(DiagnosticInfo.Create(
