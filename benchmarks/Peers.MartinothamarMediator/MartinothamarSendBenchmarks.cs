@@ -1,0 +1,100 @@
+using BenchmarkDotNet.Attributes;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PeerMediator3;
+
+public sealed class Ping5 : IRequest<int>
+{
+}
+
+public sealed class Ping5Handler : IRequestHandler<Ping5, int>
+{
+    public ValueTask<int> Handle(Ping5 request, CancellationToken cancellationToken) => new(42);
+}
+
+// The same no-op layer as ours: async, awaits next, nothing else.
+public sealed class NoOp1<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+        => await next(message, cancellationToken);
+}
+
+public sealed class NoOp2<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+        => await next(message, cancellationToken);
+}
+
+public sealed class NoOp3<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+        => await next(message, cancellationToken);
+}
+
+public sealed class NoOp4<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+        => await next(message, cancellationToken);
+}
+
+public sealed class NoOp5<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+        => await next(message, cancellationToken);
+}
+
+/// <summary>martinothamar/Mediator 3.0.2 with five no-op behaviors, against the same hand-written baseline as SendBenchmarks.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 8, iterationCount: 20)]
+public class MartinothamarSendBenchmarks
+{
+    private readonly Ping5 _ping5 = new();
+    private ServiceProvider _provider = null!;
+    private global::PeerMediator3.Generated.Mediator _mediator = null!;
+    private IMediator _interface = null!;
+    private Ping5Handler _handler = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var services = new ServiceCollection();
+        services.AddMediator(options =>
+        {
+            options.Namespace = "PeerMediator3.Generated";
+            options.ServiceLifetime = ServiceLifetime.Singleton;
+            options.PipelineBehaviors = [typeof(NoOp1<,>), typeof(NoOp2<,>), typeof(NoOp3<,>), typeof(NoOp4<,>), typeof(NoOp5<,>)];
+        });
+        _provider = services.BuildServiceProvider();
+        _mediator = _provider.GetRequiredService<global::PeerMediator3.Generated.Mediator>();
+        _interface = _provider.GetRequiredService<IMediator>();
+        _handler = new Ping5Handler();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _provider.Dispose();
+
+    [Benchmark(Baseline = true)]
+    public ValueTask<int> HandWritten5() => Layer1(_ping5, default);
+
+    [Benchmark]
+    public ValueTask<int> Mediator3_5() => _mediator.Send(_ping5);
+
+    [Benchmark]
+    public ValueTask<int> Mediator3Interface5() => _interface.Send(_ping5);
+
+    private async ValueTask<int> Layer1(Ping5 request, CancellationToken cancellationToken) => await Layer2(request, cancellationToken);
+
+    private async ValueTask<int> Layer2(Ping5 request, CancellationToken cancellationToken) => await Layer3(request, cancellationToken);
+
+    private async ValueTask<int> Layer3(Ping5 request, CancellationToken cancellationToken) => await Layer4(request, cancellationToken);
+
+    private async ValueTask<int> Layer4(Ping5 request, CancellationToken cancellationToken) => await Layer5(request, cancellationToken);
+
+    private async ValueTask<int> Layer5(Ping5 request, CancellationToken cancellationToken) => await _handler.Handle(request, cancellationToken);
+}
