@@ -67,9 +67,12 @@ public sealed class MediatorGenerator : IIncrementalGenerator
 
         // Diagnostics: per class, and across all classes. Only this path meets the compilation, to turn stored
         // positions back into locations inside its syntax trees (so #pragma and .editorconfig apply).
+        // Classes without diagnostics (nearly all) are filtered out first, so an edit does not re-run one callback per class.
         var compilation = context.CompilationProvider;
-        context.RegisterSourceOutput(handlerDiscoveries.Select(static (d, _) => d.Diagnostics).Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
-        context.RegisterSourceOutput(middlewareDiscoveries.Select(static (d, _) => d.Diagnostics).Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        var handlerDiagnostics = handlerDiscoveries.Select(static (d, _) => d.Diagnostics).Where(static d => d.Count > 0);
+        var middlewareDiagnostics = middlewareDiscoveries.Select(static (d, _) => d.Diagnostics).Where(static d => d.Count > 0);
+        context.RegisterSourceOutput(handlerDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        context.RegisterSourceOutput(middlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         var crossCutting = handlerDiscoveries.Collect()
             .Combine(middlewareDiscoveries.Collect())
             .Combine(requestDeclarations.Collect())
