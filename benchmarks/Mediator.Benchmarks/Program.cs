@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project benchmarks/Mediator.Benchmarks -- --filter '*SendBenchmarks*'
-BenchmarkSwitcher.FromAssembly(typeof(MediatorBenchmarks.SendBenchmarks).Assembly).Run(args);
+// ('*SendBenchmarks*' also matches PeerSendBenchmarks; 'MediatorBenchmarks.SendBenchmarks.*' selects SendBenchmarks alone.)
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
