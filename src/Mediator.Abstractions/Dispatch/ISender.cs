@@ -1,10 +1,11 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Mediator;
 
 /// <summary>
-/// Sends requests through their compiled pipelines. The generated <c>Mediator</c> class implements this
+/// Sends requests (and stream requests) through their compiled pipelines. The generated <c>Mediator</c> class implements this
 /// interface and also has one strongly typed <c>Send</c> overload per request, which is the fastest path.
 /// </summary>
 public interface ISender
@@ -23,4 +24,13 @@ public interface ISender
     /// <exception cref="System.ArgumentNullException"><paramref name="request"/> is null.</exception>
     /// <exception cref="HandlerNotFoundException">No handler for the request's type was compiled into this mediator.</exception>
     ValueTask Send(IRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens a stream: the request runs through its stream middleware and handler as the caller reads.</summary>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="request">The stream request.</param>
+    /// <param name="cancellationToken">Passed to the middleware and the handler; cancel it to stop the stream.</param>
+    /// <returns>The stream; nothing runs until the caller starts reading.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="HandlerNotFoundException">No handler for the request's type was compiled into this mediator.</exception>
+    IAsyncEnumerable<TItem> CreateStream<TItem>(IStreamRequest<TItem> request, CancellationToken cancellationToken = default);
 }

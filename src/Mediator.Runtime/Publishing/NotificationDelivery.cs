@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Mediator.Publishing;
+
+/// <summary>
+/// Delivers a notification to one handler (through its handler-side middleware) and turns what happens into an
+/// outcome: completed, dropped, retried with back-off up to the bound, or failed (then the dead-letter sink gets it).
+/// Generated notification pipelines call this; the handler's chain is a struct, so a delivery that completes
+/// synchronously allocates nothing. Not meant to be called from user code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class NotificationDelivery
+{
+    /// <summary>
+    /// Runs the publish-side chain (which ends in the fan-out). A <see cref="DropException"/> from publish-side
+    /// middleware ends the publish quietly, for every handler.
+    /// </summary>
+    /// <param name="chain">The publish-side chain.</param>
+    /// <param name="notification">The notification.</param>
+    /// <param name="context">The dispatch context.</param>
+    /// <param name="runtime">Observer and policies.</param>
+    public static ValueTask PublishAsync<TNotification, TChain>(TChain chain, TNotification notification, MessageContext context, PublishRuntime runtime)
+        where TChain : struct, INext<TNotification, Unit>
+    {
+        ValueTask<Unit> task;
+        try
+        {
+            task = chain.InvokeAsync(notification, context);
+        }
+        catch (DropException dropped)
+        {
+            runtime.Observer?.OnNotificationOutcome(context.MessageType, null, MessageOutcome.Dropped, 0, dropped);
+            return default;
+        }
+
+        if (task.IsCompletedSuccessfully)
+        {
+            _ = task.Result;
+            return default;
+        }
+
+        return AwaitPublishAsync(task, context, runtime);
+    }
+
+    private static async ValueTask AwaitPublishAsync(ValueTask<Unit> task, MessageContext context, PublishRuntime runtime)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (DropException dropped)
+        {
+            runtime.Observer?.OnNotificationOutcome(context.MessageType, null, MessageOutcome.Dropped, 0, dropped);
+        }
+    }
+
+    /// <summary>
+    /// Delivers the notification to one handler. Returns null when it completed or dropped the notification, the
+    /// failure otherwise. Throws only when the caller's token is cancelled.
+    /// </summary>
+    /// <param name="handler">The handler's chain: its handler-side middleware, then the handler.</param>
+    /// <param name="notification">The notification.</param>
+    /// <param name="context">The dispatch context.</param>
+    /// <param name="runtime">Observer and policies.</param>
+    /// <param name="handlerType">The handler, for outcomes and failures.</param>
+    public static ValueTask<NotificationFailure?> DeliverAsync<TNotification, THandler>(
+        THandler handler,
+        TNotification notification,
+        MessageContext context,
+        PublishRuntime runtime,
+        Type handlerType)
+        where THandler : struct, INext<TNotification, Unit>
+    {
+        ValueTask<Unit> task;
+        try
+        {
+            task = handler.InvokeAsync(notification, context);
+        }
+        catch (Exception exception)
+        {
+            return RecoverAsync(handler, notification, context, runtime, handlerType, exception);
+        }
+
+        if (task.IsCompletedSuccessfully)
+        {
+            _ = task.Result;
+            runtime.Observer?.OnNotificationOutcome(context.MessageType, handlerType, MessageOutcome.Completed, 1, null);
+            return default;
+        }
+
+        return AwaitDeliveryAsync(task, handler, notification, context, runtime, handlerType);
+    }
+
+    private static async ValueTask<NotificationFailure?> AwaitDeliveryAsync<TNotification, THandler>(
+        ValueTask<Unit> task,
+        THandler handler,
+        TNotification notification,
+        MessageContext context,
+        PublishRuntime runtime,
+        Type handlerType)
+        where THandler : struct, INext<TNotification, Unit>
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            return await RecoverAsync(handler, notification, context, runtime, handlerType, exception).ConfigureAwait(false);
+        }
+
+        runtime.Observer?.OnNotificationOutcome(context.MessageType, handlerType, MessageOutcome.Completed, 1, null);
+        return null;
+    }
+
+    /// <summary>The first attempt threw: drop, retry with back-off, or fail.</summary>
+    private static async ValueTask<NotificationFailure?> RecoverAsync<TNotification, THandler>(
+        THandler handler,
+        TNotification notification,
+        MessageContext context,
+        PublishRuntime runtime,
+        Type handlerType,
+        Exception error)
+        where THandler : struct, INext<TNotification, Unit>
+    {
+        var attempts = 1;
+        while (true)
+        {
+            if (error is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+            {
+                // The caller gave up: never retried, never a handler failure.
+                ExceptionDispatchInfo.Capture(error).Throw();
+            }
+
+            if (error is DropException)
+            {
+                runtime.Observer?.OnNotificationOutcome(context.MessageType, handlerType, MessageOutcome.Dropped, attempts, error);
+                return null;
+            }
+
+            if (error is not RetryException || attempts >= runtime.Options.MaxAttempts)
+            {
+                return await FailAsync(notification, context, runtime, handlerType, error, attempts).ConfigureAwait(false);
+            }
+
+            attempts++;
+            await Task.Delay(runtime.Options.RetryDelay(attempts), runtime.TimeProvider, context.CancellationToken).ConfigureAwait(false);
+            try
+            {
+                await handler.InvokeAsync(notification, context).ConfigureAwait(false);
+                runtime.Observer?.OnNotificationOutcome(context.MessageType, handlerType, MessageOutcome.Completed, attempts, null);
+                return null;
+            }
+            catch (Exception next)
+            {
+                error = next;
+            }
+        }
+    }
+
+    private static async ValueTask<NotificationFailure> FailAsync<TNotification>(
+        TNotification notification,
+        MessageContext context,
+        PublishRuntime runtime,
+        Type handlerType,
+        Exception error,
+        int attempts)
+    {
+        runtime.Observer?.OnNotificationOutcome(context.MessageType, handlerType, MessageOutcome.Failed, attempts, error);
+        if (runtime.DeadLetters is { } sink)
+        {
+            try
+            {
+                await sink.ReceiveAsync(new DeadLetter(notification!, context.MessageType, handlerType, error, attempts), context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception sinkError)
+            {
+                error = new AggregateException($"The dead-letter sink '{sink.GetType().FullName}' threw while keeping a failure of '{handlerType.FullName}'.", error, sinkError);
+            }
+        }
+
+        return new NotificationFailure(handlerType, error, attempts);
+    }
+
+    /// <summary>Adds a failure to the list, creating it on the first.</summary>
+    /// <param name="failures">The list so far, or null.</param>
+    /// <param name="failure">The outcome of one delivery.</param>
+    public static void Collect(ref List<NotificationFailure>? failures, NotificationFailure? failure)
+    {
+        if (failure is not null)
+        {
+            (failures ??= new List<NotificationFailure>()).Add(failure);
+        }
+    }
+
+    /// <summary>Throws <see cref="PublishException"/> when any handler failed.</summary>
+    /// <param name="notificationType">The notification type the pipeline was compiled for.</param>
+    /// <param name="failures">The failures, or null.</param>
+    public static void ThrowIfFailed(Type notificationType, List<NotificationFailure>? failures)
+    {
+        if (failures is not null)
+        {
+            throw new PublishException(notificationType, failures);
+        }
+    }
+}
