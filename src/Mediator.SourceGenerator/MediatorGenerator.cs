@@ -31,18 +31,25 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         var middlewareDiscoveries = context.SyntaxProvider
             .ForAttributeWithMetadataName(KnownTypes.MiddlewareAttribute, static (node, _) => IsClass(node), MiddlewareParser.Parse)
             .WithTrackingName(TrackingNames.MiddlewareDiscovery);
-        var requestDeclarations = context.SyntaxProvider
-            .CreateSyntaxProvider(RequestDeclarationParser.IsCandidate, RequestDeclarationParser.Parse)
+        var messageDeclarations = context.SyntaxProvider
+            .CreateSyntaxProvider(MessageDeclarationParser.IsCandidate, MessageDeclarationParser.Parse)
             .Where(static r => r is not null)
             .Select(static (r, _) => r!)
-            .WithTrackingName(TrackingNames.RequestDeclarations);
+            .WithTrackingName(TrackingNames.MessageDeclarations);
+        var groupDiagnostics = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownTypes.MiddlewareGroupAttribute, static (node, _) => node is TypeDeclarationSyntax, GroupDeclarationParser.Parse)
+            .Where(static d => d.Count > 0);
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (o, _) => ReadNamespace(o))
-            .Combine(context.CompilationProvider.Select(static (c, _) => (c.AssemblyName, HasServiceCollection: c.GetTypeByMetadataName(KnownTypes.ServiceCollection) is not null)))
+            .Combine(context.CompilationProvider.Select(static (c, _) => (
+                c.AssemblyName,
+                HasServiceCollection: c.GetTypeByMetadataName(KnownTypes.ServiceCollection) is not null,
+                Strategy: KnownTypes.ReadPublishStrategy(c.Assembly.GetAttributes()) ?? PublishStrategyKind.Sequential)))
             .Select(static (pair, _) => new GeneratorOptions(
                 ChooseNamespace(pair.Left, pair.Right.AssemblyName),
-                pair.Right.HasServiceCollection))
+                pair.Right.HasServiceCollection,
+                pair.Right.Strategy))
             .WithTrackingName(TrackingNames.Options);
 
         // Source: specs only, no locations, so that edits elsewhere in a file leave the emitted code cached.
@@ -53,17 +60,30 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .Where(static d => d.Middleware is not null)
             .Select(static (d, _) => d.Middleware!)
             .WithTrackingName(TrackingNames.MiddlewareSpecs);
+        var declaredNotifications = messageDeclarations
+            .Where(static d => d.Notification is not null)
+            .Select(static (d, _) => d.Notification!)
+            .WithTrackingName(TrackingNames.DeclaredNotifications);
         var plan = handlerSpecs.Collect()
             .Combine(middlewareSpecs.Collect())
+            .Combine(declaredNotifications.Collect())
             .Combine(options)
-            .Select(static (input, _) => PlanSafely(input.Left.Left, input.Left.Right, input.Right))
+            .Select(static (input, _) => PlanSafely(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Plan);
         var pipelines = plan
             .SelectMany(static (p, _) => p.Plan?.Pipelines ?? EquatableArray<PipelinePlan>.Empty)
             .WithTrackingName(TrackingNames.Pipelines);
+        var notificationPipelines = plan
+            .SelectMany(static (p, _) => p.Plan?.Notifications ?? EquatableArray<NotificationPlan>.Empty)
+            .WithTrackingName(TrackingNames.NotificationPipelines);
+        var streamPipelines = plan
+            .SelectMany(static (p, _) => p.Plan?.Streams ?? EquatableArray<StreamPlan>.Empty)
+            .WithTrackingName(TrackingNames.StreamPipelines);
 
         context.RegisterSourceOutput(plan, static (spc, result) => EmitMediator(spc, result));
         context.RegisterSourceOutput(pipelines, static (spc, pipeline) => Emit(spc, PipelineEmitter.HintName(pipeline), pipeline.ClassName, () => PipelineEmitter.Emit(pipeline)));
+        context.RegisterSourceOutput(notificationPipelines, static (spc, pipeline) => Emit(spc, NotificationPipelineEmitter.HintName(pipeline), pipeline.ClassName, () => NotificationPipelineEmitter.Emit(pipeline)));
+        context.RegisterSourceOutput(streamPipelines, static (spc, pipeline) => Emit(spc, StreamPipelineEmitter.HintName(pipeline), pipeline.ClassName, () => StreamPipelineEmitter.Emit(pipeline)));
 
         // Diagnostics: per class, and across all classes. Only this path meets the compilation, to turn stored
         // positions back into locations inside its syntax trees (so #pragma and .editorconfig apply).
@@ -73,9 +93,10 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         var middlewareDiagnostics = middlewareDiscoveries.Select(static (d, _) => d.Diagnostics).Where(static d => d.Count > 0);
         context.RegisterSourceOutput(handlerDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         context.RegisterSourceOutput(middlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        context.RegisterSourceOutput(groupDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         var crossCutting = handlerDiscoveries.Collect()
             .Combine(middlewareDiscoveries.Collect())
-            .Combine(requestDeclarations.Collect())
+            .Combine(messageDeclarations.Collect())
             .Select(static (input, _) => CrossCuttingSafely(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
         context.RegisterSourceOutput(crossCutting.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
@@ -101,10 +122,17 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     }
 
     internal static PlanResult PlanSafely(ImmutableArray<HandlerSpec> handlers, ImmutableArray<MiddlewareSpec> middlewares, GeneratorOptions options)
+        => PlanSafely(handlers, middlewares, ImmutableArray<MessageTypeSpec>.Empty, options);
+
+    internal static PlanResult PlanSafely(
+        ImmutableArray<HandlerSpec> handlers,
+        ImmutableArray<MiddlewareSpec> middlewares,
+        ImmutableArray<MessageTypeSpec> declaredNotifications,
+        GeneratorOptions options)
     {
         try
         {
-            return new PlanResult(PipelinePlanner.Plan(handlers, middlewares, options), null);
+            return new PlanResult(PipelinePlanner.Plan(handlers, middlewares, declaredNotifications, options), null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -115,7 +143,7 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     internal static EquatableArray<DiagnosticInfo> CrossCuttingSafely(
         ImmutableArray<HandlerDiscovery> handlers,
         ImmutableArray<MiddlewareDiscovery> middlewares,
-        ImmutableArray<RequestDeclaration> requests)
+        ImmutableArray<MessageDeclaration> requests)
     {
         try
         {
@@ -137,6 +165,8 @@ public sealed class MediatorGenerator : IIncrementalGenerator
 
         var plan = result.Plan!;
         Emit(context, MediatorEmitter.HintName, "the mediator class", () => MediatorEmitter.Emit(plan));
+        Emit(context, PublishEmitter.HintName, "the mediator's Publish methods", () => PublishEmitter.Emit(plan));
+        Emit(context, StreamEmitter.HintName, "the mediator's CreateStream methods", () => StreamEmitter.Emit(plan));
         if (plan.EmitServiceCollection)
         {
             Emit(context, ServiceCollectionEmitter.HintName, "AddMediator()", () => ServiceCollectionEmitter.Emit(plan));

@@ -5,7 +5,10 @@ internal static class TrackingNames
 {
     public const string HandlerDiscovery = nameof(HandlerDiscovery);
     public const string MiddlewareDiscovery = nameof(MiddlewareDiscovery);
-    public const string RequestDeclarations = nameof(RequestDeclarations);
+    public const string MessageDeclarations = nameof(MessageDeclarations);
+    public const string DeclaredNotifications = nameof(DeclaredNotifications);
+    public const string NotificationPipelines = nameof(NotificationPipelines);
+    public const string StreamPipelines = nameof(StreamPipelines);
     public const string HandlerSpecs = nameof(HandlerSpecs);
     public const string MiddlewareSpecs = nameof(MiddlewareSpecs);
     public const string Options = nameof(Options);

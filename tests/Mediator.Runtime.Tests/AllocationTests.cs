@@ -43,6 +43,24 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void Publish_to_three_handlers_through_two_publish_side_and_three_handler_side_middlewares_allocates_nothing()
+    {
+        using var services = TestHost.Create();
+        var mediator = services.Mediator;
+        IPublisher viaInterface = mediator;
+        var notification = new AllocationEvent(1);
+
+        var allocated = Measure(() =>
+        {
+            var typed = mediator.Publish(notification);
+            var generic = viaInterface.Publish(notification);
+            return typed.IsCompletedSuccessfully && generic.IsCompletedSuccessfully ? 1 : throw new InvalidOperationException("expected synchronous completion");
+        });
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void Void_Send_through_five_middlewares_allocates_nothing()
     {
         using var services = TestHost.Create();

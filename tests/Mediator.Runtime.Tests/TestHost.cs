@@ -18,10 +18,14 @@ public sealed class TestHost : IDisposable
 
     public Recorder Recorder { get; }
 
-    public static TestHost Create(bool validateScopes = false)
+    public static TestHost Create(bool validateScopes = false, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<Recorder>();
+        services.AddSingleton<RendezvousProbe>();
+        services.AddSingleton<OutcomeProbe>();
+        services.AddSingleton<StreamProbe>();
+        configure?.Invoke(services);
         services.AddMediator();
         return new TestHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = validateScopes }));
     }

@@ -264,7 +264,7 @@ public sealed class DiagnosticTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         AssertDiagnostic(diagnostic, "MED0008", DiagnosticSeverity.Warning, run, "OnlyCached",
-            "Middleware 'App.OnlyCached<TRequest, TResponse>' is in no pipeline: no request in this project satisfies its contract and generic constraints");
+            "Middleware 'App.OnlyCached<TRequest, TResponse>' is in no pipeline: no handled message in this project satisfies its contract, its generic constraints and its direction");
         Assert.Empty(run.CompilationErrors);
     }
 

@@ -31,7 +31,7 @@ public sealed class FailureContainmentTests
     {
         var broken = new HandlerDiscovery("global::App.Handler", null, new[] { new HandlerSpec("global::App.Handler", ServiceLifetimeKind.Singleton, null!, HandlerParser.UnitSpec, false, true) }.ToEquatableArray(), EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
 
-        var diagnostics = MediatorGenerator.CrossCuttingSafely(ImmutableArray.Create(broken), ImmutableArray<MiddlewareDiscovery>.Empty, ImmutableArray<RequestDeclaration>.Empty);
+        var diagnostics = MediatorGenerator.CrossCuttingSafely(ImmutableArray.Create(broken), ImmutableArray<MiddlewareDiscovery>.Empty, ImmutableArray<MessageDeclaration>.Empty);
 
         Assert.Equal("MED0003", Assert.Single(diagnostics).Id);
     }

@@ -28,7 +28,7 @@ public sealed class ModelPurityTests
 
         data.Add(typeof(HandlerDiscovery));
         data.Add(typeof(MiddlewareDiscovery));
-        data.Add(typeof(RequestDeclaration));
+        data.Add(typeof(MessageDeclaration));
         data.Add(typeof(DiagnosticInfo));
         data.Add(typeof(LocationInfo));
         return data;

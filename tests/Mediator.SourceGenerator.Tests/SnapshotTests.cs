@@ -139,7 +139,7 @@ public sealed class SnapshotTests
             [Middleware(Order = 5)]
             internal sealed class SaveOnly : IRequestMiddleware<Save, bool>
             {
-                ValueTask<bool> IRequestMiddleware<Save, bool>.InvokeAsync<TNext>(Save request, TNext next, MessageContext context)
+                ValueTask<bool> IMiddleware<Save, bool>.InvokeAsync<TNext>(Save request, TNext next, MessageContext context)
                     => next.InvokeAsync(request, context);
             }
 

@@ -59,14 +59,26 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MiddlewareMatchesNothing = Create(
         "MED0008",
-        "Middleware applies to no request",
-        "Middleware '{0}' is in no pipeline: no request in this project satisfies its contract and generic constraints",
+        "Middleware applies to no message",
+        "Middleware '{0}' is in no pipeline: no handled message in this project satisfies its contract, its generic constraints and its direction",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnsupportedMiddleware = Create(
         "MED0009",
         "Middleware shape is not supported",
         "'{0}' cannot be used as middleware: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotificationHasNoHandler = Create(
+        "MED0010",
+        "Notification has no handler",
+        "Notification '{0}' has no handler, so publishing it does nothing; add a class marked [Handler] that implements {1}, or suppress MED0010 while handlers are still to come",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor InvalidMiddlewareGroup = Create(
+        "MED0011",
+        "Type cannot be a middleware group",
+        "'{0}' is marked [MiddlewareGroup] but {1}; a group is an interface or a class that is neither sealed nor static, which messages implement or derive from",
         DiagnosticSeverity.Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -80,6 +92,8 @@ internal static class DiagnosticDescriptors
         MiddlewareWithoutContract,
         MiddlewareMatchesNothing,
         UnsupportedMiddleware,
+        NotificationHasNoHandler,
+        InvalidMiddlewareGroup,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

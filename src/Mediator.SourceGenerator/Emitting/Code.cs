@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Mediator.SourceGenerator.Model;
 
@@ -38,11 +39,52 @@ internal static class Code
     public static string Doc(string text)
         => text.Replace("global::", string.Empty).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    /// <summary>The pipeline as a person reads it: "A (order 10) -> B (order 20) -> Handler".</summary>
-    public static string PipelineSummary(PipelinePlan pipeline)
-        => string.Join(
-            " -> ",
-            pipeline.Steps.Select(s => $"{s.DisplayName} (order {s.Order})").Concat(new[] { pipeline.HandlerType }).Select(Doc));
+    /// <summary>The pipeline as a person reads it: "A (global, order 10) -> B (group IOrder, order 0) -> Handler".</summary>
+    public static string PipelineSummary(PipelinePlan pipeline) => Chain(pipeline.Steps, pipeline.HandlerType);
+
+    /// <summary>Steps, outermost first, then what they wrap.</summary>
+    public static string Chain(IEnumerable<PipelineStep> steps, string inner)
+        => string.Join(" -> ", steps.Select(Describe).Concat(new[] { inner }).Select(Doc));
+
+    /// <summary>A step with where it came from: "Audit (group IOrderMessage, order 5)".</summary>
+    public static string Describe(PipelineStep step)
+    {
+        var level = step.Level switch
+        {
+            MiddlewareLevel.Group => "group " + step.Group,
+            MiddlewareLevel.Message => "message",
+            _ => "global",
+        };
+        return $"{step.DisplayName} ({level}, order {step.Order})";
+    }
+
+    public const string Observed = "global::Mediator.Internal.Observed";
+    public const string Unobserved = "global::Mediator.Internal.Unobserved";
+    public const string Observer = "global::Mediator.IDispatchObserver";
+
+    /// <summary>The test that only the observed instantiation of a step keeps (the JIT folds it for struct type arguments).</summary>
+    public const string IfObserved = "if (typeof(TMode) == typeof(" + Observed + ")) ";
+
+    /// <summary>A middleware call: directly when <c>InvokeAsync</c> is public on the class, else through <paramref name="contract"/>.</summary>
+    public static string Middleware(string target, PipelineStep step, string contract)
+        => step.IsImplicit ? target : "((" + contract + ")" + target + ")";
+
+    /// <summary>The struct that stands for "everything from here inwards", generic over the observation mode.</summary>
+    public static void NextStruct(SourceWriter writer, string name, string contract, string pipelineClass, string signature, System.Action<SourceWriter> body)
+    {
+        using (writer.Block("private readonly struct " + name + "<TMode> : " + contract + " where TMode : struct"))
+        {
+            writer.Line("private readonly " + pipelineClass + " _pipeline;");
+            writer.Line();
+            writer.Line("public " + name + "(" + pipelineClass + " pipeline) => _pipeline = pipeline;");
+            writer.Line();
+            writer.Line(AggressiveInlining);
+            using (writer.Block("public " + signature))
+            {
+                body(writer);
+            }
+        }
+    }
 
     public static string Accessibility(PipelinePlan pipeline) => pipeline.IsPublic ? "public" : "internal";
 

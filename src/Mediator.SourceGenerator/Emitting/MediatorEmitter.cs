@@ -19,7 +19,7 @@ internal static class MediatorEmitter
         using (writer.Block("namespace " + plan.Namespace))
         {
             writer.Line("/// <summary>");
-            writer.Line("/// The mediator compiled for this assembly: every request has a typed <c>Send</c> overload that calls its");
+            writer.Line("/// The mediator compiled for this assembly: every message has a typed <c>Send</c>, <c>Publish</c> or <c>CreateStream</c> overload that calls its");
             writer.Line("/// middlewares and handler directly. Resolve it, or <c>global::Mediator.IMediator</c>, after <c>services.AddMediator()</c>.");
             writer.Line("/// </summary>");
             writer.Line(Code.GeneratedCode);
@@ -78,11 +78,19 @@ internal static class MediatorEmitter
         }
     }
 
+    private static string PipelineInstance(PipelinePlan pipeline) => PipelineInstance(pipeline.ClassName, pipeline.HandlerLifetime);
+
     /// <summary>Singleton pipelines come from the cache; scoped and transient ones from the current scope, per dispatch.</summary>
-    private static string PipelineInstance(PipelinePlan pipeline)
-        => pipeline.HandlerLifetime == ServiceLifetimeKind.Singleton
-            ? "_pipelines." + pipeline.ClassName
-            : "Resolve<" + pipeline.ClassName + ">(_services)";
+    public static string PipelineInstance(string className, ServiceLifetimeKind lifetime)
+        => lifetime == ServiceLifetimeKind.Singleton
+            ? "_pipelines." + className
+            : "Resolve<" + className + ">(_services)";
+
+    /// <summary>After an exact type test the cast cannot fail: reference types are reinterpreted, structs unboxed.</summary>
+    public static string Cast(string type, bool isValueType, string variable)
+        => isValueType
+            ? "(" + type + ")(object)" + variable
+            : Code.Unsafe + ".As<" + type + ">(" + variable + ")";
 
     private static void WriteGenericSend(SourceWriter writer, MediatorPlan plan)
     {
@@ -158,10 +166,7 @@ internal static class MediatorEmitter
     }
 
     /// <summary>After an exact type test the cast cannot fail: reference types are reinterpreted, structs unboxed.</summary>
-    private static string Unbox(PipelinePlan pipeline, string variable)
-        => pipeline.RequestIsValueType
-            ? "(" + pipeline.RequestType + ")(object)" + variable
-            : Code.Unsafe + ".As<" + pipeline.RequestType + ">(" + variable + ")";
+    private static string Unbox(PipelinePlan pipeline, string variable) => Cast(pipeline.RequestType, pipeline.RequestIsValueType, variable);
 
     private static void WriteHelpers(SourceWriter writer)
     {
@@ -182,21 +187,26 @@ internal static class MediatorEmitter
         using (writer.Block("internal sealed class PipelineCache"))
         {
             writer.Line("private readonly " + Code.ServiceProvider + " _services;");
-            var singletons = plan.Pipelines.Where(p => p.HandlerLifetime == ServiceLifetimeKind.Singleton).ToList();
-            foreach (var pipeline in singletons)
+            var singletons = plan.Pipelines.Select(p => (p.ClassName, Lifetime: p.HandlerLifetime))
+                .Concat(plan.Notifications.Select(p => (p.ClassName, p.Lifetime)))
+                .Concat(plan.Streams.Select(p => (p.ClassName, Lifetime: p.HandlerLifetime)))
+                .Where(p => p.Lifetime == ServiceLifetimeKind.Singleton)
+                .Select(p => p.ClassName)
+                .ToList();
+            foreach (var className in singletons)
             {
-                writer.Line("private " + pipeline.ClassName + "? " + Code.FieldName(pipeline.ClassName) + ";");
+                writer.Line("private " + className + "? " + Code.FieldName(className) + ";");
             }
 
             writer.Line();
             writer.Line("public PipelineCache(" + Code.ServiceProvider + " services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));");
-            foreach (var pipeline in singletons)
+            foreach (var className in singletons)
             {
                 writer.Line();
-                writer.Line("public " + pipeline.ClassName + " " + pipeline.ClassName);
+                writer.Line("public " + className + " " + className);
                 writer.Line("{");
                 writer.Line("    " + Code.AggressiveInlining);
-                writer.Line("    get => " + Code.FieldName(pipeline.ClassName) + " ?? (" + Code.FieldName(pipeline.ClassName) + " = Resolve<" + pipeline.ClassName + ">(_services));");
+                writer.Line("    get => " + Code.FieldName(className) + " ?? (" + Code.FieldName(className) + " = Resolve<" + className + ">(_services));");
                 writer.Line("}");
             }
         }

@@ -1,10 +1,12 @@
+using System.Collections.Generic;
 using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Emitting;
 
 /// <summary>
-/// Writes one pipeline class: the middlewares and the handler as fields, and a readonly struct per step that
-/// implements <c>INext</c>, so each middleware's <c>next</c> is a value type the JIT specialises and inlines.
+/// Writes one request pipeline class: the middlewares and the handler as fields, and a readonly struct per step that
+/// implements <c>INext</c>, so each middleware's <c>next</c> is a value type the JIT specialises and inlines. The steps
+/// are generic over an observation mode: the unobserved instantiation has no observer code at all.
 /// </summary>
 internal static class PipelineEmitter
 {
@@ -24,15 +26,22 @@ internal static class PipelineEmitter
             writer.Line(Code.GeneratedCode);
             using (writer.Block("internal sealed class " + pipeline.ClassName))
             {
-                WriteFields(writer, pipeline);
-                writer.Line();
-                WriteConstructor(writer, pipeline);
+                var parameters = new List<(string Type, string Name)>();
+                for (var i = 0; i < pipeline.Steps.Count; i++)
+                {
+                    parameters.Add((pipeline.Steps[i].MiddlewareType, "step" + i));
+                }
+
+                parameters.Add((pipeline.HandlerType, "handler"));
+                PipelineFields.Write(writer, pipeline.ClassName, parameters, Code.Observer + "?", "observer");
                 writer.Line();
                 writer.Line("/// <summary>Runs the request through every step and the handler.</summary>");
                 writer.Line(Code.AggressiveInlining);
                 writer.Line("public " + Code.ValueTask(pipeline.ResponseType) + " InvokeAsync(" + pipeline.RequestType + " request, " + Code.MessageContext + " context)");
-                writer.Line("    => " + StepCall(pipeline, 0, "this") + ";");
-                for (var step = 1; step <= pipeline.Steps.Count; step++)
+                writer.Line("    => _observer is null");
+                writer.Line("        ? new Next0<" + Code.Unobserved + ">(this).InvokeAsync(request, context)");
+                writer.Line("        : new Next0<" + Code.Observed + ">(this).InvokeAsync(request, context);");
+                for (var step = 0; step <= pipeline.Steps.Count; step++)
                 {
                     writer.Line();
                     WriteNextStruct(writer, pipeline, step);
@@ -43,76 +52,33 @@ internal static class PipelineEmitter
         return writer.ToString();
     }
 
-    private static void WriteFields(SourceWriter writer, PipelinePlan pipeline)
-    {
-        for (var i = 0; i < pipeline.Steps.Count; i++)
-        {
-            writer.Line("private readonly " + pipeline.Steps[i].MiddlewareType + " _step" + i + ";");
-        }
-
-        writer.Line("private readonly " + pipeline.HandlerType + " _handler;");
-    }
-
-    private static void WriteConstructor(SourceWriter writer, PipelinePlan pipeline)
-    {
-        var parameters = new System.Collections.Generic.List<string>();
-        for (var i = 0; i < pipeline.Steps.Count; i++)
-        {
-            parameters.Add(pipeline.Steps[i].MiddlewareType + " step" + i);
-        }
-
-        parameters.Add(pipeline.HandlerType + " handler");
-        using (writer.Block("public " + pipeline.ClassName + "(" + string.Join(", ", parameters) + ")"))
-        {
-            for (var i = 0; i < pipeline.Steps.Count; i++)
-            {
-                writer.Line("_step" + i + " = step" + i + " ?? throw new global::System.ArgumentNullException(nameof(step" + i + "));");
-            }
-
-            writer.Line("_handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));");
-        }
-    }
-
     /// <summary>The struct that stands for "everything from step <paramref name="index"/> inwards".</summary>
     private static void WriteNextStruct(SourceWriter writer, PipelinePlan pipeline, int index)
     {
         var contract = "global::Mediator.INext<" + pipeline.RequestType + ", " + pipeline.ResponseType + ">";
-        using (writer.Block("private readonly struct Next" + index + " : " + contract))
+        var signature = Code.ValueTask(pipeline.ResponseType) + " InvokeAsync(" + pipeline.RequestType + " request, " + Code.MessageContext + " context)";
+        Code.NextStruct(writer, "Next" + index, contract, pipeline.ClassName, signature, body =>
         {
-            writer.Line("private readonly " + pipeline.ClassName + " _pipeline;");
-            writer.Line();
-            writer.Line("public Next" + index + "(" + pipeline.ClassName + " pipeline) => _pipeline = pipeline;");
-            writer.Line();
-            writer.Line(Code.AggressiveInlining);
-            writer.Line("public " + Code.ValueTask(pipeline.ResponseType) + " InvokeAsync(" + pipeline.RequestType + " request, " + Code.MessageContext + " context)");
-            writer.Line("    => " + StepCall(pipeline, index, "_pipeline") + ";");
-        }
-    }
-
-    /// <summary>The call made at step <paramref name="index"/>: the next middleware, or the handler after the last.</summary>
-    private static string StepCall(PipelinePlan pipeline, int index, string owner)
-    {
-        if (index < pipeline.Steps.Count)
-        {
-            var step = pipeline.Steps[index];
-            var target = owner + "._step" + index;
-            if (!step.IsImplicit)
+            if (index < pipeline.Steps.Count)
             {
-                target = "((global::Mediator.IRequestMiddleware<" + pipeline.RequestType + ", " + pipeline.ResponseType + ">)" + target + ")";
+                var step = pipeline.Steps[index];
+                body.Line(Code.IfObserved + "_pipeline._observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.RequestType + "), null);");
+                var middleware = Code.Middleware("_pipeline._step" + index, step, "global::Mediator.IMiddleware<" + pipeline.RequestType + ", " + pipeline.ResponseType + ">");
+                body.Line("return " + middleware + ".InvokeAsync(request, new Next" + (index + 1) + "<TMode>(_pipeline), context);");
+                return;
             }
 
-            return target + ".InvokeAsync(request, new Next" + (index + 1) + "(" + owner + "), context)";
-        }
+            body.Line(Code.IfObserved + "_pipeline._observer!.OnHandler(typeof(" + pipeline.HandlerType + "), typeof(" + pipeline.RequestType + "));");
+            var handler = "_pipeline._handler";
+            if (!pipeline.HandlerIsImplicit)
+            {
+                handler = pipeline.IsVoid
+                    ? "((global::Mediator.IRequestHandler<" + pipeline.RequestType + ">)" + handler + ")"
+                    : "((global::Mediator.IRequestHandler<" + pipeline.RequestType + ", " + pipeline.ResponseType + ">)" + handler + ")";
+            }
 
-        var handler = owner + "._handler";
-        if (!pipeline.HandlerIsImplicit)
-        {
-            handler = pipeline.IsVoid
-                ? "((global::Mediator.IRequestHandler<" + pipeline.RequestType + ">)" + handler + ")"
-                : "((global::Mediator.IRequestHandler<" + pipeline.RequestType + ", " + pipeline.ResponseType + ">)" + handler + ")";
-        }
-
-        var call = handler + ".Handle(request, context.CancellationToken)";
-        return pipeline.IsVoid ? "global::Mediator.Internal.ValueTasks.ToUnit(" + call + ")" : call;
+            var call = handler + ".Handle(request, context.CancellationToken)";
+            body.Line("return " + (pipeline.IsVoid ? "global::Mediator.Internal.ValueTasks.ToUnit(" + call + ")" : call) + ";");
+        });
     }
 }

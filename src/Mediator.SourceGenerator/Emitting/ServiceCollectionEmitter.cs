@@ -16,6 +16,15 @@ internal static class ServiceCollectionEmitter
     private const string Descriptor = Di + ".ServiceDescriptor";
     private const string GetRequired = Di + ".ServiceProviderServiceExtensions.GetRequiredService";
 
+    private const string Runtime = "global::Mediator.Publishing.PublishRuntime";
+
+    private static void WritePipeline(SourceWriter writer, string mediator, string className, Model.ServiceLifetimeKind lifetime, System.Collections.Generic.IEnumerable<string> required, string last)
+    {
+        var type = mediator + "." + className;
+        var arguments = required.Select(t => GetRequired + "<" + t + ">(sp)").Concat(new[] { last });
+        writer.Line(TryAdd + "(services, " + Descriptor + "." + lifetime + "<" + type + ">(sp => new " + type + "(" + string.Join(", ", arguments) + ")));");
+    }
+
     public static string Emit(MediatorPlan plan)
     {
         var mediator = "global::" + plan.Namespace + ".Mediator";
@@ -29,7 +38,7 @@ internal static class ServiceCollectionEmitter
             {
                 writer.Line("/// <summary>");
                 writer.Line("/// Registers the generated mediator (as <c>" + Code.Doc(mediator) + "</c>, <c>IMediator</c> and <c>ISender</c>),");
-                writer.Line("/// its " + plan.Pipelines.Count + " pipeline(s), and every handler and middleware they use. Calling it twice is harmless.");
+                writer.Line("/// its " + (plan.Pipelines.Count + plan.Streams.Count + plan.Notifications.Count) + " pipeline(s), and every handler and middleware they use. Calling it twice is harmless.");
                 writer.Line("/// </summary>");
                 writer.Line("/// <param name=\"services\">The service collection.</param>");
                 writer.Line("/// <returns>The same collection, for chaining.</returns>");
@@ -44,13 +53,29 @@ internal static class ServiceCollectionEmitter
                     }
 
                     writer.Line();
-                    writer.Line("// Pipelines: one per request, with the lifetime of its handler");
+                    writer.Line("// Pipelines: one per message type, with the lifetime of its handler (for notifications, the shortest of its handlers')");
+                    const string observer = "(global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver))";
                     foreach (var pipeline in plan.Pipelines)
                     {
-                        var type = mediator + "." + pipeline.ClassName;
-                        var arguments = pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType })
-                            .Select(t => GetRequired + "<" + t + ">(sp)");
-                        writer.Line(TryAdd + "(services, " + Descriptor + "." + pipeline.HandlerLifetime + "<" + type + ">(sp => new " + type + "(" + string.Join(", ", arguments) + ")));");
+                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.HandlerLifetime, pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType }), observer);
+                    }
+
+                    foreach (var pipeline in plan.Streams)
+                    {
+                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.HandlerLifetime, pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType }), observer);
+                    }
+
+                    foreach (var pipeline in plan.Notifications)
+                    {
+                        var parts = pipeline.PublishSteps.Concat(pipeline.HandlerSteps).Select(s => s.MiddlewareType).Concat(pipeline.Handlers.Select(h => h.HandlerType));
+                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.Lifetime, parts, GetRequired + "<" + Runtime + ">(sp)");
+                    }
+
+                    if (plan.Notifications.Count > 0)
+                    {
+                        writer.Line();
+                        writer.Line("// What notification pipelines share: retry policy, clock, dead-letter sink and observer, read from the container");
+                        writer.Line(TryAdd + "(services, " + Descriptor + ".Singleton<" + Runtime + ">(sp => " + Runtime + ".FromServices(sp)));");
                     }
 
                     writer.Line();

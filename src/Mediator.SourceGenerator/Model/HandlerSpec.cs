@@ -7,10 +7,12 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="Response">The response; <c>Mediator.Unit</c> for requests without one.</param>
 /// <param name="IsVoid">The handler implements <c>IRequestHandler&lt;TRequest&gt;</c> and returns a plain <c>ValueTask</c>.</param>
 /// <param name="IsImplicit">The <c>Handle</c> method is a public member of the class, so it is called directly, not through the interface.</param>
+/// <param name="Kind">Request, notification or stream handler. For notifications <see cref="Response"/> is <c>Unit</c>; for streams it is the item type.</param>
 internal sealed record HandlerSpec(
     string HandlerType,
     ServiceLifetimeKind Lifetime,
     MessageTypeSpec Request,
     MessageTypeSpec Response,
     bool IsVoid,
-    bool IsImplicit);
+    bool IsImplicit,
+    MessageKind Kind = MessageKind.Request);

@@ -5,11 +5,15 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="EmitServiceCollection">Whether <c>Microsoft.Extensions.DependencyInjection</c> is referenced, so <c>AddMediator()</c> can be written.</param>
 /// <param name="Pipelines">One per request type, ordered by request type.</param>
 /// <param name="Services">Handlers and middlewares to register, ordered by type.</param>
+/// <param name="Notifications">One per concrete notification type with at least one handler, ordered by type.</param>
+/// <param name="Streams">One per stream request type, ordered by type.</param>
 internal sealed record MediatorPlan(
     string Namespace,
     bool EmitServiceCollection,
     EquatableArray<PipelinePlan> Pipelines,
-    EquatableArray<ServiceRegistration> Services);
+    EquatableArray<ServiceRegistration> Services,
+    EquatableArray<NotificationPlan> Notifications,
+    EquatableArray<StreamPlan> Streams);
 
 /// <summary>A class the container must know, with its lifetime.</summary>
 internal sealed record ServiceRegistration(string Type, ServiceLifetimeKind Lifetime);

@@ -11,6 +11,8 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="HasPublicParameterlessConstructor">Satisfies a <c>new()</c> constraint.</param>
 /// <param name="IsPublic">Public, and so are its containers and type arguments: decides the accessibility of its <c>Send</c> overload.</param>
 /// <param name="InheritanceDepth">Number of base classes; the generic <c>Send</c> tries deeper types first.</param>
+/// <param name="IsAbstract">An interface or abstract class: never the runtime type of a message, so it gets no notification pipeline of its own.</param>
+/// <param name="DeclaredStrategy">From <c>[PublishStrategy]</c> on the type itself, for notifications.</param>
 /// <param name="Supertypes">The type, its base classes and all its interfaces, without nullable annotations.</param>
 internal sealed record MessageTypeSpec(
     TypeRef Type,
@@ -20,4 +22,6 @@ internal sealed record MessageTypeSpec(
     bool HasPublicParameterlessConstructor,
     bool IsPublic,
     int InheritanceDepth,
-    EquatableArray<TypeRef> Supertypes);
+    EquatableArray<TypeRef> Supertypes,
+    bool IsAbstract = false,
+    PublishStrategyKind? DeclaredStrategy = null);

@@ -7,19 +7,26 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="OpenName">The <c>global::</c> name without type parameters.</param>
 /// <param name="TypeParameters">The class's type parameters with their constraints, in declaration order.</param>
 /// <param name="Order">From <c>[Middleware(Order = ...)]</c>: lower is outer.</param>
-/// <param name="Contracts">Every <c>IRequestMiddleware&lt;,&gt;</c> the class implements, in terms of its type parameters.</param>
+/// <param name="Contracts">Every middleware contract the class implements, in terms of its type parameters.</param>
+/// <param name="Level">Global, group or message: the layer of the hierarchy it sits in.</param>
+/// <param name="Group">The group type for group middleware, as a user reads it.</param>
+/// <param name="OnPublish">From <c>[Middleware(Direction = OnPublish)]</c>: runs once per Publish, before the fan-out; never on requests or streams.</param>
 internal sealed record MiddlewareSpec(
     string DisplayName,
     string OpenName,
     EquatableArray<TypeParameterSpec> TypeParameters,
     int Order,
-    EquatableArray<MiddlewareContractSpec> Contracts);
+    EquatableArray<MiddlewareContractSpec> Contracts,
+    MiddlewareLevel Level = MiddlewareLevel.Global,
+    string? Group = null,
+    bool OnPublish = false);
 
-/// <summary>One <c>IRequestMiddleware&lt;TRequest, TResponse&gt;</c> implementation of a middleware class.</summary>
-/// <param name="Request">The request argument, possibly a type parameter of the class.</param>
-/// <param name="Response">The response argument, possibly a type parameter of the class.</param>
+/// <summary>One middleware contract of a middleware class (<c>IMiddleware&lt;TMessage, TResult&gt;</c> or one of its narrower forms, or <c>IStreamMiddleware&lt;TRequest, TItem&gt;</c>).</summary>
+/// <param name="Request">The message argument, possibly a type parameter of the class.</param>
+/// <param name="Response">The result (or stream item) argument, possibly a type parameter of the class.</param>
 /// <param name="IsImplicit">The <c>InvokeAsync</c> method is public on the class, so it is called without the interface.</param>
-internal sealed record MiddlewareContractSpec(TypeRef Request, TypeRef Response, bool IsImplicit);
+/// <param name="Kind">Which interface it came from, and so which modes it serves.</param>
+internal sealed record MiddlewareContractSpec(TypeRef Request, TypeRef Response, bool IsImplicit, ContractKind Kind = ContractKind.Any);
 
 /// <summary>A type parameter of a middleware class and what its constraints demand.</summary>
 /// <param name="Name">The parameter's name.</param>

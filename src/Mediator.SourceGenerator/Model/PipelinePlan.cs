@@ -36,4 +36,6 @@ internal sealed record PipelinePlan(
 /// <param name="DisplayName">The middleware class as a user reads it.</param>
 /// <param name="Order">Its <c>Order</c>, for the pipeline's doc comment.</param>
 /// <param name="IsImplicit">Call <c>InvokeAsync</c> directly rather than through the interface.</param>
-internal sealed record PipelineStep(string MiddlewareType, string DisplayName, int Order, bool IsImplicit);
+/// <param name="Level">Global, group or message middleware, for the pipeline's doc comment.</param>
+/// <param name="Group">The group it belongs to, for group middleware.</param>
+internal sealed record PipelineStep(string MiddlewareType, string DisplayName, int Order, bool IsImplicit, MiddlewareLevel Level = MiddlewareLevel.Global, string? Group = null);

@@ -51,14 +51,15 @@ internal static class HandlerParser
         foreach (var contract in symbol.AllInterfaces)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var isVoid = KnownTypes.IsVoidRequestHandler(contract);
-            if (!isVoid && !KnownTypes.IsRequestHandler(contract))
+            if (ContractKind(contract) is not { } kind)
             {
                 continue;
             }
 
+            // Void requests and notifications answer nothing: planning sees Unit, the handler returns a plain ValueTask.
+            var isVoid = kind == MessageKind.Notification || KnownTypes.IsVoidRequestHandler(contract);
             var request = contract.TypeArguments[0];
-            if (request is IErrorTypeSymbol || (!isVoid && contract.TypeArguments[1] is IErrorTypeSymbol))
+            if (contract.TypeArguments.Any(a => a is IErrorTypeSymbol))
             {
                 // The user's code does not compile yet; the compiler already says why.
                 continue;
@@ -85,7 +86,8 @@ internal static class HandlerParser
                 MessageTypeSpecFactory.Create(request),
                 response is null ? UnitSpec : MessageTypeSpecFactory.Create(response),
                 isVoid,
-                SymbolFacts.ImplementsImplicitly(symbol, contract, "Handle")));
+                SymbolFacts.ImplementsImplicitly(symbol, contract, "Handle"),
+                kind));
         }
 
         if (specs.Count == 0 && diagnostics.Count == 0 && !HasErrorInterfaces(symbol))
@@ -94,6 +96,21 @@ internal static class HandlerParser
         }
 
         return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private static MessageKind? ContractKind(INamedTypeSymbol contract)
+    {
+        if (KnownTypes.IsRequestHandler(contract) || KnownTypes.IsVoidRequestHandler(contract))
+        {
+            return MessageKind.Request;
+        }
+
+        if (KnownTypes.IsNotificationHandler(contract))
+        {
+            return MessageKind.Notification;
+        }
+
+        return KnownTypes.IsStreamHandler(contract) ? MessageKind.Stream : null;
     }
 
     /// <summary>How planning sees the response of a request without one.</summary>
@@ -126,8 +143,13 @@ internal static class HandlerParser
             return "it is abstract; mark the concrete classes that derive from it instead";
         }
 
-        return SymbolFacts.IsOrIsNestedInGenericType(symbol)
-            ? "it is an open generic type; the generator builds one pipeline per concrete request, so declare a non-generic handler for each closed request type (for example 'class GetUserHandler : Base<GetUser, User>')"
+        if (symbol.Arity > 0)
+        {
+            return "it is an open generic type; the generator builds one pipeline per concrete message, so declare a non-generic handler for each closed message type (for example 'class GetUserHandler : Base<GetUser, User>')";
+        }
+
+        return SymbolFacts.GenericContainerOrSelf(symbol.ContainingType) is { } container
+            ? $"it is nested in the generic type '{container.Name}'; move it to a namespace or a non-generic class"
             : null;
     }
 

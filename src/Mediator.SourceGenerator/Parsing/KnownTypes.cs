@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using Mediator.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Mediator.SourceGenerator.Parsing;
@@ -7,6 +10,7 @@ internal static class KnownTypes
 {
     public const string HandlerAttribute = "Mediator.HandlerAttribute";
     public const string MiddlewareAttribute = "Mediator.MiddlewareAttribute";
+    public const string MiddlewareGroupAttribute = "Mediator.MiddlewareGroupAttribute";
     public const string Unit = "global::Mediator.Unit";
     public const string ServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
 
@@ -14,7 +18,42 @@ internal static class KnownTypes
 
     public static bool IsVoidRequestHandler(INamedTypeSymbol type) => IsMediatorType(type, "IRequestHandler", 1);
 
+    public static bool IsNotificationHandler(INamedTypeSymbol type) => IsMediatorType(type, "INotificationHandler", 1);
+
+    public static bool IsStreamHandler(INamedTypeSymbol type) => IsMediatorType(type, "IStreamRequestHandler", 2);
+
+    public static bool IsMiddleware(INamedTypeSymbol type) => IsMediatorType(type, "IMiddleware", 2);
+
     public static bool IsRequestMiddleware(INamedTypeSymbol type) => IsMediatorType(type, "IRequestMiddleware", 2);
+
+    public static bool IsNotificationMiddleware(INamedTypeSymbol type) => IsMediatorType(type, "INotificationMiddleware", 1);
+
+    public static bool IsStreamMiddleware(INamedTypeSymbol type) => IsMediatorType(type, "IStreamMiddleware", 2);
+
+    public static bool IsNotification(INamedTypeSymbol type) => IsMediatorType(type, "INotification", 0);
+
+    public static bool IsStreamRequest(INamedTypeSymbol type) => IsMediatorType(type, "IStreamRequest", 1);
+
+    public static bool IsMiddlewareGroupAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "MiddlewareGroupAttribute", 0);
+
+    public static bool IsPublishStrategyAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "PublishStrategyAttribute", 0);
+
+    /// <summary>The strategy named by a <c>[PublishStrategy]</c> among <paramref name="attributes"/>, if any.</summary>
+    public static PublishStrategyKind? ReadPublishStrategy(IEnumerable<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (IsPublishStrategyAttribute(attribute.AttributeClass)
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is int value
+                && Enum.IsDefined(typeof(PublishStrategyKind), value))
+            {
+                return (PublishStrategyKind)value;
+            }
+        }
+
+        return null;
+    }
 
     public static bool IsRequest(INamedTypeSymbol type) => IsMediatorType(type, "IRequest", 1);
 

@@ -28,7 +28,9 @@ internal static class MessageTypeSpecFactory
             HasPublicParameterlessConstructor(type),
             TypeAccessibility.IsEffectivelyPublic(type),
             depth,
-            supertypes.Distinct().ToEquatableArray());
+            supertypes.Distinct().ToEquatableArray(),
+            type.TypeKind == TypeKind.Interface || type.IsAbstract,
+            KnownTypes.ReadPublishStrategy(type.GetAttributes()));
     }
 
     private static bool HasPublicParameterlessConstructor(ITypeSymbol type)

@@ -57,7 +57,7 @@ internal static class MiddlewareParser
         foreach (var contract in symbol.AllInterfaces)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!KnownTypes.IsRequestMiddleware(contract) || contract.TypeArguments.Any(a => a is IErrorTypeSymbol))
+            if (ContractKindOf(contract, symbol.AllInterfaces) is not { } kind || contract.TypeArguments.Any(a => a is IErrorTypeSymbol))
             {
                 continue;
             }
@@ -65,12 +65,13 @@ internal static class MiddlewareParser
             contracts.Add(new MiddlewareContractSpec(
                 TypeRefFactory.Create(contract.TypeArguments[0]),
                 TypeRefFactory.Create(contract.TypeArguments[1]),
-                SymbolFacts.ImplementsImplicitly(symbol, contract, "InvokeAsync")));
+                SymbolFacts.ImplementsImplicitly(symbol, contract, "InvokeAsync"),
+                kind));
         }
 
         if (contracts.Count == 0)
         {
-            return symbol.Interfaces.Any(i => i is IErrorTypeSymbol)
+            return HasErrorInterfaces(symbol)
                 ? Failed(location)
                 : Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.MiddlewareWithoutContract, location, name));
         }
@@ -85,12 +86,16 @@ internal static class MiddlewareParser
                 $"its type parameter '{uninferable}' appears neither in IRequestMiddleware<TRequest, TResponse> nor in a constraint of a type parameter that does, so the generator cannot choose it"));
         }
 
+        var (level, group) = Level(symbol, contracts);
         var spec = new MiddlewareSpec(
             name,
             symbol.ToDisplayString(s_openName),
             typeParameters,
-            ReadOrder(attributes),
-            contracts.ToEquatableArray());
+            ReadNamedInt(attributes, "Order"),
+            contracts.ToEquatableArray(),
+            level,
+            group,
+            ReadNamedInt(attributes, "Direction") == 1);
         return new MiddlewareDiscovery(location, spec, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -197,21 +202,94 @@ internal static class MiddlewareParser
         }
     }
 
-    private static int ReadOrder(ImmutableArray<AttributeData> attributes)
+    private static int ReadNamedInt(ImmutableArray<AttributeData> attributes, string name)
     {
         foreach (var attribute in attributes)
         {
             foreach (var argument in attribute.NamedArguments)
             {
-                if (argument.Key == "Order" && argument.Value.Value is int order)
+                if (argument.Key == name && argument.Value.Value is int value)
                 {
-                    return order;
+                    return value;
                 }
             }
         }
 
         return 0;
     }
+
+    /// <summary>
+    /// <c>IMiddleware&lt;,&gt;</c> serves requests and notifications unless the class reached it through
+    /// <c>IRequestMiddleware&lt;,&gt;</c> or <c>INotificationMiddleware&lt;&gt;</c>; <c>IStreamMiddleware&lt;,&gt;</c> serves streams.
+    /// The narrower interfaces themselves are skipped: their method is the <c>IMiddleware</c> one.
+    /// </summary>
+    private static ContractKind? ContractKindOf(INamedTypeSymbol contract, ImmutableArray<INamedTypeSymbol> all)
+    {
+        if (KnownTypes.IsStreamMiddleware(contract))
+        {
+            return ContractKind.Stream;
+        }
+
+        if (!KnownTypes.IsMiddleware(contract))
+        {
+            return null;
+        }
+
+        var comparer = SymbolEqualityComparer.Default;
+        if (all.Any(i => KnownTypes.IsRequestMiddleware(i)
+            && comparer.Equals(i.TypeArguments[0], contract.TypeArguments[0])
+            && comparer.Equals(i.TypeArguments[1], contract.TypeArguments[1])))
+        {
+            return ContractKind.Request;
+        }
+
+        return all.Any(i => KnownTypes.IsNotificationMiddleware(i) && comparer.Equals(i.TypeArguments[0], contract.TypeArguments[0]))
+            ? ContractKind.Notification
+            : ContractKind.Any;
+    }
+
+    /// <summary>
+    /// Message middleware names closed message types in all its contracts; group middleware constrains its message
+    /// type parameter to a type marked <c>[MiddlewareGroup]</c> (or to a type deriving from one); the rest is global.
+    /// </summary>
+    private static (MiddlewareLevel Level, string? Group) Level(INamedTypeSymbol symbol, List<MiddlewareContractSpec> contracts)
+    {
+        if (contracts.All(c => c.Request.Kind != TypeRefKind.TypeParameter))
+        {
+            return (MiddlewareLevel.Message, null);
+        }
+
+        var messageParameters = new HashSet<string>(
+            contracts.Where(c => c.Request.Kind == TypeRefKind.TypeParameter).Select(c => c.Request.Name),
+            StringComparer.Ordinal);
+        foreach (var parameter in symbol.TypeParameters.Where(p => messageParameters.Contains(p.Name)))
+        {
+            foreach (var constraint in parameter.ConstraintTypes.OfType<INamedTypeSymbol>())
+            {
+                if (GroupOf(constraint) is { } group)
+                {
+                    return (MiddlewareLevel.Group, TypeRefFactory.Display(group));
+                }
+            }
+        }
+
+        return (MiddlewareLevel.Global, null);
+    }
+
+    private static INamedTypeSymbol? GroupOf(INamedTypeSymbol constraint)
+    {
+        var candidates = new[] { constraint }.Concat(constraint.AllInterfaces);
+        for (var current = constraint.BaseType; current is not null; current = current.BaseType)
+        {
+            candidates = candidates.Concat(new[] { current });
+        }
+
+        return candidates.FirstOrDefault(t => t.GetAttributes().Any(a => KnownTypes.IsMiddlewareGroupAttribute(a.AttributeClass)));
+    }
+
+    /// <summary>An interface the compiler cannot resolve yet: the compiler's own error explains it better than we can.</summary>
+    private static bool HasErrorInterfaces(INamedTypeSymbol symbol)
+        => symbol.Interfaces.Concat(symbol.AllInterfaces).Any(i => i is IErrorTypeSymbol || i.TypeArguments.Any(a => a is IErrorTypeSymbol));
 
     private static MiddlewareDiscovery Failed(LocationInfo? location, params DiagnosticInfo[] diagnostics)
         => new(location, null, diagnostics.ToEquatableArray());

@@ -20,9 +20,17 @@ internal sealed record MiddlewareDiscovery(
     MiddlewareSpec? Middleware,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <summary>A concrete request type declared in this compilation, which must have a handler.</summary>
-/// <param name="RequestType">The request type, without nullable annotations.</param>
+/// <summary>A concrete message type declared in this compilation.</summary>
+/// <param name="Kind">Request, notification or stream request.</param>
+/// <param name="MessageType">The type, without nullable annotations.</param>
 /// <param name="HandlerContract">The interface its handler implements, for the diagnostic's advice.</param>
 /// <param name="Location">The type's name in its declaration.</param>
-/// <param name="Supertypes">Its base classes and interfaces: a handler of one of them serves this request too.</param>
-internal sealed record RequestDeclaration(string RequestType, string HandlerContract, LocationInfo? Location, EquatableArray<string> Supertypes);
+/// <param name="Supertypes">Its base classes and interfaces: a handler of one of them serves this message too.</param>
+/// <param name="Notification">For notifications, the description planning needs to give it a pipeline.</param>
+internal sealed record MessageDeclaration(
+    MessageKind Kind,
+    string MessageType,
+    string HandlerContract,
+    LocationInfo? Location,
+    EquatableArray<string> Supertypes,
+    MessageTypeSpec? Notification);

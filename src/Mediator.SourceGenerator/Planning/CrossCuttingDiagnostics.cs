@@ -9,34 +9,40 @@ using Mediator.SourceGenerator.Parsing;
 namespace Mediator.SourceGenerator.Planning;
 
 /// <summary>
-/// Diagnostics that need every handler, middleware and request at once: a request with no handler or several,
-/// a middleware that lands in no pipeline. Kept apart from the source output so that moving code around
-/// (which changes locations) re-runs only this step.
+/// Diagnostics that need every handler, middleware and message at once: a request or stream with no handler or
+/// several, a notification nobody handles, a middleware that lands in no pipeline. Kept apart from the source output
+/// so that moving code around (which changes locations) re-runs only this step.
 /// </summary>
 internal static class CrossCuttingDiagnostics
 {
     public static EquatableArray<DiagnosticInfo> Find(
         ImmutableArray<HandlerDiscovery> handlers,
         ImmutableArray<MiddlewareDiscovery> middlewares,
-        ImmutableArray<RequestDeclaration> requests)
+        ImmutableArray<MessageDeclaration> messages)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var specs = handlers.SelectMany(d => d.Handlers.Select(h => (Handler: h, d.Location))).ToList();
 
-        var handled = new HashSet<string>(specs.Select(s => PipelinePlanner.RequestKey(s.Handler)), StringComparer.Ordinal);
-        foreach (var request in requests.GroupBy(r => r.RequestType, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var handled = specs
+            .GroupBy(s => s.Handler.Kind)
+            .ToDictionary(g => g.Key, g => new HashSet<string>(g.Select(s => PipelinePlanner.RequestKey(s.Handler)), StringComparer.Ordinal));
+        foreach (var message in messages.GroupBy(r => (r.Kind, r.MessageType)).OrderBy(g => g.Key.MessageType, StringComparer.Ordinal))
         {
-            // A subclass of a handled request, or an implementation of a handled request interface, travels
-            // through that type's pipeline.
-            if (!handled.Contains(request.Key) && !request.First().Supertypes.Any(handled.Contains))
+            // A subclass of a handled message, or an implementation of a handled message interface, travels through
+            // that type's pipeline (requests, streams) or reaches that type's handlers (notifications).
+            var first = message.First();
+            if (handled.TryGetValue(first.Kind, out var keys) && (keys.Contains(first.MessageType) || first.Supertypes.Any(keys.Contains)))
             {
-                var first = request.First();
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.RequestHasNoHandler, first.Location, first.RequestType, first.HandlerContract));
+                continue;
             }
+
+            var descriptor = first.Kind == MessageKind.Notification ? DiagnosticDescriptors.NotificationHasNoHandler : DiagnosticDescriptors.RequestHasNoHandler;
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, first.Location, first.MessageType, first.HandlerContract));
         }
 
-        foreach (var group in specs.GroupBy(s => PipelinePlanner.RequestKey(s.Handler), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // Notifications may have many handlers; requests and streams exactly one.
+        var single = specs.Where(s => s.Handler.Kind != MessageKind.Notification);
+        foreach (var group in single.GroupBy(s => (s.Handler.Kind, Key: PipelinePlanner.RequestKey(s.Handler))).OrderBy(g => g.Key.Key, StringComparer.Ordinal))
         {
             var handlerNames = group.Select(s => s.Handler.HandlerType).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
             if (handlerNames.Count < 2)
@@ -47,19 +53,34 @@ internal static class CrossCuttingDiagnostics
             var list = string.Join(" and ", handlerNames.Select(n => "'" + n + "'"));
             foreach (var (_, location) in group)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RequestHasSeveralHandlers, location, group.Key, list));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RequestHasSeveralHandlers, location, group.Key.Key, list));
             }
         }
 
         foreach (var middleware in middlewares)
         {
             if (middleware.Middleware is { } spec
-                && !specs.Any(s => MiddlewareMatcher.Match(spec, s.Handler.Request, s.Handler.Response) is not null))
+                && !specs.Any(s => Applies(spec, s.Handler))
+                && !messages.Any(m => m.Notification is { } n && MiddlewareMatcher.Match(spec, n, HandlerParser.UnitSpec, MessageKind.Notification) is not null))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MiddlewareMatchesNothing, middleware.Location, spec.DisplayName));
             }
         }
 
         return diagnostics.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Whether the middleware wraps this handler's message. Publish-side middleware serves notifications only.
+    /// For notifications this checks the handled type, which is what a derived notification's pipeline also offers.
+    /// </summary>
+    private static bool Applies(MiddlewareSpec middleware, HandlerSpec handler)
+    {
+        if (middleware.OnPublish && handler.Kind != MessageKind.Notification)
+        {
+            return false;
+        }
+
+        return MiddlewareMatcher.Match(middleware, handler.Request, handler.Response, handler.Kind) is not null;
     }
 }

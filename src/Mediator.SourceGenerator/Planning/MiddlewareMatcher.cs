@@ -11,11 +11,19 @@ namespace Mediator.SourceGenerator.Planning;
 /// </summary>
 internal static class MiddlewareMatcher
 {
-    /// <summary>The closed middleware type for this request, or null when the middleware does not apply.</summary>
-    public static PipelineStep? Match(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response)
+    /// <summary>
+    /// The closed middleware type for this message (with its result: the response, <c>Unit</c> for notifications, the
+    /// item type for streams), or null when the middleware does not apply in this mode.
+    /// </summary>
+    public static PipelineStep? Match(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode = MessageKind.Request)
     {
         foreach (var contract in middleware.Contracts)
         {
+            if (!Serves(contract.Kind, mode))
+            {
+                continue;
+            }
+
             var bindings = new Dictionary<string, TypeRef>(StringComparer.Ordinal);
             if (!Unify(contract.Request, request.Type, bindings) || !Unify(contract.Response, response.Type, bindings))
             {
@@ -36,11 +44,18 @@ internal static class MiddlewareMatcher
             var closed = middleware.TypeParameters.Count == 0
                 ? middleware.OpenName
                 : middleware.OpenName + "<" + string.Join(", ", middleware.TypeParameters.Select(p => bindings[p.Name].Display)) + ">";
-            return new PipelineStep(closed, middleware.DisplayName, middleware.Order, contract.IsImplicit);
+            return new PipelineStep(closed, middleware.DisplayName, middleware.Order, contract.IsImplicit, middleware.Level, middleware.Group);
         }
 
         return null;
     }
+
+    private static bool Serves(ContractKind contract, MessageKind mode) => mode switch
+    {
+        MessageKind.Request => contract is ContractKind.Any or ContractKind.Request,
+        MessageKind.Notification => contract is ContractKind.Any or ContractKind.Notification,
+        _ => contract == ContractKind.Stream,
+    };
 
     /// <summary>Binds type parameters in <paramref name="pattern"/> so that it equals <paramref name="actual"/>.</summary>
     private static bool Unify(TypeRef pattern, TypeRef actual, Dictionary<string, TypeRef> bindings)

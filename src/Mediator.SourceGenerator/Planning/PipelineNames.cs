@@ -10,7 +10,7 @@ namespace Mediator.SourceGenerator.Planning;
 /// </summary>
 internal static class PipelineNames
 {
-    public static IReadOnlyDictionary<string, string> Assign(IReadOnlyList<string> requestTypes)
+    public static IReadOnlyDictionary<string, string> Assign(IReadOnlyList<string> requestTypes, string suffix = "Pipeline")
     {
         var simple = requestTypes.ToDictionary(t => t, t => Identifier(SimpleName(t)));
         var clashing = new HashSet<string>(simple.Values.GroupBy(v => v).Where(g => g.Count() > 1).Select(g => g.Key));
@@ -18,7 +18,7 @@ internal static class PipelineNames
         var used = new HashSet<string>();
         foreach (var type in requestTypes.OrderBy(t => t, System.StringComparer.Ordinal))
         {
-            var name = (clashing.Contains(simple[type]) ? Identifier(type.Replace("global::", string.Empty)) : simple[type]) + "Pipeline";
+            var name = (clashing.Contains(simple[type]) ? Identifier(type.Replace("global::", string.Empty)) : simple[type]) + suffix;
             var unique = name;
             for (var i = 2; !used.Add(unique); i++)
             {

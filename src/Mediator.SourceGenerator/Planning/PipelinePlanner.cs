@@ -3,53 +3,101 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Parsing;
 
 namespace Mediator.SourceGenerator.Planning;
 
-/// <summary>Builds one pipeline per request type from the discovered handlers and middlewares.</summary>
+/// <summary>
+/// Builds the pipelines: one per request type, one per stream request type, one per concrete notification type
+/// that has handlers. Middleware is layered global, group, message (outermost first), by <c>Order</c> inside a layer.
+/// </summary>
 internal static class PipelinePlanner
 {
     public static MediatorPlan Plan(
         ImmutableArray<HandlerSpec> handlers,
         ImmutableArray<MiddlewareSpec> middlewares,
         GeneratorOptions options)
-    {
-        // One handler per request; when there are several (MED0002) the first by name is used so the rest of the
-        // user's code still compiles while the error is fixed.
-        var chosen = HandlersByRequest(handlers)
-            .Select(g => g.OrderBy(h => h.HandlerType, StringComparer.Ordinal).First())
-            .ToList();
-        var names = PipelineNames.Assign(chosen.Select(RequestKey).ToList());
-        var orderedMiddlewares = middlewares
-            .OrderBy(m => m.Order)
-            .ThenBy(m => m.DisplayName, StringComparer.Ordinal)
-            .ToList();
+        => Plan(handlers, middlewares, ImmutableArray<MessageTypeSpec>.Empty, options);
 
-        var pipelines = chosen
-            .Select(h => PlanPipeline(h, names[RequestKey(h)], orderedMiddlewares, options.Namespace))
+    public static MediatorPlan Plan(
+        ImmutableArray<HandlerSpec> handlers,
+        ImmutableArray<MiddlewareSpec> middlewares,
+        ImmutableArray<MessageTypeSpec> declaredNotifications,
+        GeneratorOptions options)
+    {
+        var ordered = Ordered(middlewares);
+        var messageSide = ordered.Where(m => !m.OnPublish).ToList();
+
+        // One handler per request and per stream; when there are several (MED0002) the first by name is used so the
+        // rest of the user's code still compiles while the error is fixed.
+        var requests = Chosen(handlers, MessageKind.Request);
+        var requestNames = PipelineNames.Assign(requests.Select(RequestKey).ToList());
+        var pipelines = requests
+            .Select(h => PlanPipeline(h, requestNames[RequestKey(h)], messageSide, options.Namespace))
             .OrderBy(p => p.RequestType, StringComparer.Ordinal)
             .ToEquatableArray();
 
-        return new MediatorPlan(options.Namespace, options.HasServiceCollection, pipelines, Services(chosen, pipelines));
+        var streams = Chosen(handlers, MessageKind.Stream);
+        var streamNames = PipelineNames.Assign(streams.Select(RequestKey).ToList(), "StreamPipeline");
+        var streamPlans = streams
+            .Select(h => PlanStream(h, streamNames[RequestKey(h)], messageSide, options.Namespace))
+            .OrderBy(p => p.RequestType, StringComparer.Ordinal)
+            .ToEquatableArray();
+
+        var notificationHandlers = handlers.Where(h => h.Kind == MessageKind.Notification).ToList();
+        var published = PublishedTypes(notificationHandlers, declaredNotifications);
+        var notificationNames = PipelineNames.Assign(published.Select(t => t.Type.Erased.Display).ToList(), "NotificationPipeline");
+        var notificationPlans = published
+            .Select(t => PlanNotification(t, notificationNames[t.Type.Erased.Display], notificationHandlers, ordered, options))
+            .Where(p => p is not null)
+            .Select(p => p!)
+            .OrderBy(p => p.NotificationType, StringComparer.Ordinal)
+            .ToEquatableArray();
+
+        var usedHandlers = requests.Concat(streams).Select(h => (h.HandlerType, h.Lifetime))
+            .Concat(notificationPlans.SelectMany(n => n.Handlers).Select(r => (r.HandlerType, notificationHandlers.First(h => h.HandlerType == r.HandlerType).Lifetime)));
+        var steps = pipelines.SelectMany(p => p.Steps)
+            .Concat(streamPlans.SelectMany(p => p.Steps))
+            .Concat(notificationPlans.SelectMany(p => p.PublishSteps.Concat(p.HandlerSteps)));
+        return new MediatorPlan(
+            options.Namespace,
+            options.HasServiceCollection,
+            pipelines,
+            Services(usedHandlers, steps),
+            notificationPlans,
+            streamPlans);
     }
 
-    /// <summary>The request identity used to group handlers: the type without nullable annotations.</summary>
+    /// <summary>Global, then group, then message middleware; by Order inside a layer; by name when Orders tie.</summary>
+    public static List<MiddlewareSpec> Ordered(IEnumerable<MiddlewareSpec> middlewares)
+        => middlewares
+            .OrderBy(m => (int)m.Level)
+            .ThenBy(m => m.Order)
+            .ThenBy(m => m.DisplayName, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The message identity used to group handlers: the type without nullable annotations.</summary>
     public static string RequestKey(HandlerSpec handler) => handler.Request.Type.Erased.Display;
 
     public static IEnumerable<IGrouping<string, HandlerSpec>> HandlersByRequest(IEnumerable<HandlerSpec> handlers)
         => handlers.GroupBy(RequestKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
 
-    /// <summary>The middlewares that apply to a request, outermost first.</summary>
-    public static IEnumerable<PipelineStep> StepsFor(HandlerSpec handler, IEnumerable<MiddlewareSpec> orderedMiddlewares)
+    /// <summary>The middlewares that apply to a message in a mode, outermost first.</summary>
+    public static IEnumerable<PipelineStep> StepsFor(MessageTypeSpec message, MessageTypeSpec result, MessageKind mode, IEnumerable<MiddlewareSpec> orderedMiddlewares)
     {
         foreach (var middleware in orderedMiddlewares)
         {
-            if (MiddlewareMatcher.Match(middleware, handler.Request, handler.Response) is { } step)
+            if (MiddlewareMatcher.Match(middleware, message, result, mode) is { } step)
             {
                 yield return step;
             }
         }
     }
+
+    private static List<HandlerSpec> Chosen(ImmutableArray<HandlerSpec> handlers, MessageKind kind)
+        => HandlersByRequest(handlers.Where(h => h.Kind == kind))
+            .Select(g => g.OrderBy(h => h.HandlerType, StringComparer.Ordinal).First())
+            .ToList();
 
     private static PipelinePlan PlanPipeline(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, string ns)
         => new(
@@ -66,15 +114,90 @@ internal static class PipelinePlanner
             handler.HandlerType,
             handler.Lifetime,
             handler.IsImplicit,
-            StepsFor(handler, middlewares).ToEquatableArray());
+            StepsFor(handler.Request, handler.Response, MessageKind.Request, middlewares).ToEquatableArray());
 
-    private static EquatableArray<ServiceRegistration> Services(List<HandlerSpec> handlers, EquatableArray<PipelinePlan> pipelines)
+    private static StreamPlan PlanStream(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, string ns)
+        => new(
+            ns,
+            className,
+            handler.Request.Type.Display,
+            handler.Response.Type.Display,
+            handler.Request.IsValueType,
+            !handler.Request.IsSealed,
+            handler.Request.IsPublic && handler.Response.IsPublic,
+            handler.Request.InheritanceDepth,
+            handler.HandlerType,
+            handler.Lifetime,
+            handler.IsImplicit,
+            StepsFor(handler.Request, handler.Response, MessageKind.Stream, middlewares).ToEquatableArray());
+
+    /// <summary>
+    /// Concrete notification types: those declared in this compilation and those handled by exact type. Interfaces and
+    /// abstract classes are never the runtime type of a notification; their handlers join the pipelines of the types
+    /// that implement or derive from them.
+    /// </summary>
+    private static List<MessageTypeSpec> PublishedTypes(List<HandlerSpec> handlers, ImmutableArray<MessageTypeSpec> declared)
+    {
+        var byType = new Dictionary<string, MessageTypeSpec>(StringComparer.Ordinal);
+        foreach (var spec in declared.Concat(handlers.Select(h => h.Request)).Where(s => !s.IsAbstract))
+        {
+            var key = spec.Type.Erased.Display;
+            if (!byType.ContainsKey(key))
+            {
+                byType[key] = spec;
+            }
+        }
+
+        return byType.Values.OrderBy(s => s.Type.Erased.Display, StringComparer.Ordinal).ToList();
+    }
+
+    private static NotificationPlan? PlanNotification(
+        MessageTypeSpec notification,
+        string className,
+        List<HandlerSpec> handlers,
+        List<MiddlewareSpec> ordered,
+        GeneratorOptions options)
+    {
+        var supertypes = new HashSet<TypeRef>(notification.Supertypes);
+        var receivers = handlers
+            .Where(h => supertypes.Contains(h.Request.Type.Erased))
+            .OrderBy(h => h.HandlerType, StringComparer.Ordinal)
+            .ThenBy(h => h.Request.Type.Erased.Display, StringComparer.Ordinal)
+            .ToList();
+        if (receivers.Count == 0)
+        {
+            return null;
+        }
+
+        // A class handling several notification types has several Handle overloads: call the one of this contract
+        // through its interface, so that overload resolution cannot pick a more specific one.
+        var contractsPerHandler = handlers.GroupBy(h => h.HandlerType, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var refs = receivers
+            .Select(h => new NotificationHandlerRef(h.HandlerType, h.Request.Type.Display, h.IsImplicit && contractsPerHandler[h.HandlerType] == 1))
+            .Distinct()
+            .ToEquatableArray();
+        var unit = HandlerParser.UnitSpec;
+        return new NotificationPlan(
+            options.Namespace,
+            className,
+            notification.Type.Display,
+            notification.IsValueType,
+            !notification.IsSealed,
+            notification.IsPublic,
+            notification.InheritanceDepth,
+            (ServiceLifetimeKind)receivers.Max(h => (int)h.Lifetime),
+            notification.DeclaredStrategy ?? options.DefaultStrategy,
+            StepsFor(notification, unit, MessageKind.Notification, ordered.Where(m => m.OnPublish)).ToEquatableArray(),
+            StepsFor(notification, unit, MessageKind.Notification, ordered.Where(m => !m.OnPublish)).ToEquatableArray(),
+            refs);
+    }
+
+    private static EquatableArray<ServiceRegistration> Services(IEnumerable<(string Type, ServiceLifetimeKind Lifetime)> handlers, IEnumerable<PipelineStep> steps)
     {
         var handlerServices = handlers
-            .GroupBy(h => h.HandlerType, StringComparer.Ordinal)
+            .GroupBy(h => h.Type, StringComparer.Ordinal)
             .Select(g => new ServiceRegistration(g.Key, g.First().Lifetime));
-        var middlewareServices = pipelines
-            .SelectMany(p => p.Steps)
+        var middlewareServices = steps
             .Select(s => s.MiddlewareType)
             .Distinct(StringComparer.Ordinal)
             .Select(t => new ServiceRegistration(t, ServiceLifetimeKind.Singleton));

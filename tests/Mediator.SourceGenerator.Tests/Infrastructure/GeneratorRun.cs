@@ -88,6 +88,7 @@ internal sealed class GeneratorRun
         var mine = new[]
         {
             typeof(global::Mediator.IMediator).Assembly.Location,
+            typeof(global::Mediator.Publishing.PublishRuntime).Assembly.Location,
             typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location,
             typeof(Microsoft.Extensions.DependencyInjection.ServiceProvider).Assembly.Location,
         };

@@ -1,0 +1,163 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mediator.SourceGenerator.Model;
+
+namespace Mediator.SourceGenerator.Emitting;
+
+/// <summary>
+/// Writes one notification pipeline class: publish-side middleware (once per Publish), a fan-out written for the
+/// chosen strategy, and for each handler a chain of handler-side middleware. Every chain is a series of structs, as
+/// for requests; each handler's delivery (Drop, Retry, failure) goes through <c>NotificationDelivery</c>.
+/// </summary>
+internal static class NotificationPipelineEmitter
+{
+    private const string Delivery = "global::Mediator.Publishing.NotificationDelivery";
+    private const string Runtime = "global::Mediator.Publishing.PublishRuntime";
+    private const string Unit = "global::Mediator.Unit";
+
+    public static string HintName(NotificationPlan pipeline) => "Mediator." + pipeline.ClassName + ".g.cs";
+
+    public static string Emit(NotificationPlan pipeline)
+    {
+        var writer = new SourceWriter();
+        Code.FileHeader(writer);
+        using (writer.Block("namespace " + pipeline.Namespace))
+        using (writer.Block("partial class Mediator"))
+        {
+            WriteSummary(writer, pipeline);
+            writer.Line(Code.GeneratedCode);
+            using (writer.Block("internal sealed class " + pipeline.ClassName))
+            {
+                var fields = new List<(string Type, string Name)>();
+                fields.AddRange(pipeline.PublishSteps.Select((s, i) => (s.MiddlewareType, "publish" + i)));
+                fields.AddRange(pipeline.HandlerSteps.Select((s, i) => (s.MiddlewareType, "step" + i)));
+                fields.AddRange(pipeline.Handlers.Select((h, i) => (h.HandlerType, "handler" + i)));
+                PipelineFields.Write(writer, pipeline.ClassName, fields, Runtime, "runtime");
+                writer.Line();
+                writer.Line("/// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>");
+                writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)");
+                writer.Line("    => _runtime.Observer is null");
+                writer.Line("        ? " + Delivery + ".PublishAsync(new Publish0<" + Code.Unobserved + ">(this), notification, context, _runtime)");
+                writer.Line("        : " + Delivery + ".PublishAsync(new Publish0<" + Code.Observed + ">(this), notification, context, _runtime);");
+                writer.Line();
+                WriteFanOut(writer, pipeline);
+                for (var i = 0; i <= pipeline.PublishSteps.Count; i++)
+                {
+                    writer.Line();
+                    WritePublishStep(writer, pipeline, i);
+                }
+
+                for (var handler = 0; handler < pipeline.Handlers.Count; handler++)
+                {
+                    for (var i = 0; i <= pipeline.HandlerSteps.Count; i++)
+                    {
+                        writer.Line();
+                        WriteHandlerStep(writer, pipeline, handler, i);
+                    }
+                }
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static void WriteSummary(SourceWriter writer, NotificationPlan pipeline)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.NotificationType) + "</c> (" + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrent" : "sequential") + " fan-out).");
+        writer.Line("/// Once per Publish: " + Code.Chain(pipeline.PublishSteps, "fan-out") + ".");
+        foreach (var handler in pipeline.Handlers)
+        {
+            writer.Line("/// Per handler: " + Code.Chain(pipeline.HandlerSteps, handler.HandlerType) + ".");
+        }
+
+        writer.Line("/// </summary>");
+    }
+
+    private static string Contract(NotificationPlan pipeline) => "global::Mediator.INext<" + pipeline.NotificationType + ", " + Unit + ">";
+
+    private static string Signature(NotificationPlan pipeline)
+        => Code.ValueTask(Unit) + " InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)";
+
+    private static string MiddlewareContract(NotificationPlan pipeline) => "global::Mediator.IMiddleware<" + pipeline.NotificationType + ", " + Unit + ">";
+
+    private static void WriteFanOut(SourceWriter writer, NotificationPlan pipeline)
+    {
+        writer.Line("/// <summary>Delivers to every handler; failures are collected and thrown together once all have run.</summary>");
+        using (writer.Block("private async " + Code.ValueTask(Unit) + " FanOutAsync<TMode>(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context) where TMode : struct"))
+        {
+            writer.Line("global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;");
+            string Deliver(int i) => Delivery + ".DeliverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "))";
+            if (pipeline.Strategy == PublishStrategyKind.Concurrent)
+            {
+                writer.Line("// Concurrent: every delivery is started before any is awaited.");
+                for (var i = 0; i < pipeline.Handlers.Count; i++)
+                {
+                    writer.Line("var delivery" + i + " = " + Deliver(i) + ";");
+                }
+
+                for (var i = 0; i < pipeline.Handlers.Count; i++)
+                {
+                    writer.Line("var failure" + i + " = await delivery" + i + ".ConfigureAwait(false);");
+                    writer.Line("if (failure" + i + " is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure" + i + ");");
+                }
+            }
+            else
+            {
+                writer.Line("// Sequential: one after the other; a failure does not stop the rest.");
+                for (var i = 0; i < pipeline.Handlers.Count; i++)
+                {
+                    writer.Line("var failure" + i + " = await " + Deliver(i) + ".ConfigureAwait(false);");
+                    writer.Line("if (failure" + i + " is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure" + i + ");");
+                }
+            }
+
+            writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.NotificationType + "), failures);");
+            writer.Line("return default;");
+        }
+    }
+
+    /// <summary>Publish-side step <paramref name="index"/>; after the last comes the fan-out.</summary>
+    private static void WritePublishStep(SourceWriter writer, NotificationPlan pipeline, int index)
+    {
+        Code.NextStruct(writer, "Publish" + index, Contract(pipeline), pipeline.ClassName, Signature(pipeline), body =>
+        {
+            if (index == pipeline.PublishSteps.Count)
+            {
+                body.Line("return _pipeline.FanOutAsync<TMode>(notification, context);");
+                return;
+            }
+
+            var step = pipeline.PublishSteps[index];
+            body.Line(Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType + "), null);");
+            var middleware = Code.Middleware("_pipeline._publish" + index, step, MiddlewareContract(pipeline));
+            body.Line("return " + middleware + ".InvokeAsync(notification, new Publish" + (index + 1) + "<TMode>(_pipeline), context);");
+        });
+    }
+
+    /// <summary>Handler-side step <paramref name="index"/> of handler <paramref name="handlerIndex"/>; after the last comes the handler.</summary>
+    private static void WriteHandlerStep(SourceWriter writer, NotificationPlan pipeline, int handlerIndex, int index)
+    {
+        var handler = pipeline.Handlers[handlerIndex];
+        Code.NextStruct(writer, "Handler" + handlerIndex + "Step" + index, Contract(pipeline), pipeline.ClassName, Signature(pipeline), body =>
+        {
+            if (index < pipeline.HandlerSteps.Count)
+            {
+                var step = pipeline.HandlerSteps[index];
+                body.Line(Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType + "), typeof(" + handler.HandlerType + "));");
+                var middleware = Code.Middleware("_pipeline._step" + index, step, MiddlewareContract(pipeline));
+                body.Line("return " + middleware + ".InvokeAsync(notification, new Handler" + handlerIndex + "Step" + (index + 1) + "<TMode>(_pipeline), context);");
+                return;
+            }
+
+            body.Line(Code.IfObserved + "_pipeline._runtime.Observer!.OnHandler(typeof(" + handler.HandlerType + "), typeof(" + pipeline.NotificationType + "));");
+            var target = "_pipeline._handler" + handlerIndex;
+            if (!handler.IsImplicit)
+            {
+                target = "((global::Mediator.INotificationHandler<" + handler.HandledType + ">)" + target + ")";
+            }
+
+            body.Line("return global::Mediator.Internal.ValueTasks.ToUnit(" + target + ".Handle(notification, context.CancellationToken));");
+        });
+    }
+}

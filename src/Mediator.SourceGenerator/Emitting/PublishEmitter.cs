@@ -1,0 +1,89 @@
+using System.Linq;
+using Mediator.SourceGenerator.Model;
+
+namespace Mediator.SourceGenerator.Emitting;
+
+/// <summary>
+/// Writes the mediator's <c>Publish</c> methods: one typed overload per notification type, and the generic
+/// <c>IPublisher.Publish</c> (exact type tests, then base classes deepest first; a type nobody handles completes at once).
+/// </summary>
+internal static class PublishEmitter
+{
+    public const string HintName = "Mediator.Publish.g.cs";
+
+    public static string Emit(MediatorPlan plan)
+    {
+        var writer = new SourceWriter();
+        Code.FileHeader(writer);
+        using (writer.Block("namespace " + plan.Namespace))
+        using (writer.Block("partial class Mediator"))
+        {
+            foreach (var pipeline in plan.Notifications)
+            {
+                WriteTypedPublish(writer, pipeline);
+                writer.Line();
+            }
+
+            WriteGenericPublish(writer, plan);
+        }
+
+        return writer.ToString();
+    }
+
+    private static void WriteTypedPublish(SourceWriter writer, NotificationPlan pipeline)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// Publishes <c>" + Code.Doc(pipeline.NotificationType) + "</c> to " + pipeline.Handlers.Count + " handler(s), " + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrently" : "one after the other") + ":");
+        writer.Line("/// " + string.Join(", ", pipeline.Handlers.Select(h => Code.Doc(h.HandlerType))) + ".");
+        writer.Line("/// Publish-side middleware: " + (pipeline.PublishSteps.Count == 0 ? "none" : string.Join(" -> ", pipeline.PublishSteps.Select(s => Code.Doc(Code.Describe(s))))) + ".");
+        writer.Line("/// Around each handler: " + (pipeline.HandlerSteps.Count == 0 ? "none" : string.Join(" -> ", pipeline.HandlerSteps.Select(s => Code.Doc(Code.Describe(s))))) + ".");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"notification\">The notification.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handlers.</param>");
+        writer.Line("/// <exception cref=\"global::Mediator.PublishException\">One or more handlers failed; the others still ran.</exception>");
+        var access = pipeline.IsPublic ? "public" : "internal";
+        using (writer.Block(access + " global::System.Threading.Tasks.ValueTask Publish(" + pipeline.NotificationType + " notification, " + Code.CancellationToken + " cancellationToken = default)"))
+        {
+            if (!pipeline.IsValueType)
+            {
+                writer.Line("if (notification is null) ThrowNotificationNull();");
+            }
+
+            writer.Line("return " + MediatorEmitter.PipelineInstance(pipeline.ClassName, pipeline.Lifetime)
+                + ".InvokeAsync(notification, new " + Code.MessageContext + "(typeof(" + pipeline.NotificationType + "), cancellationToken));");
+        }
+    }
+
+    private static void WriteGenericPublish(SourceWriter writer, MediatorPlan plan)
+    {
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public global::System.Threading.Tasks.ValueTask Publish<TNotification>(TNotification notification, " + Code.CancellationToken + " cancellationToken = default)");
+        using (writer.Block("    where TNotification : global::Mediator.INotification"))
+        {
+            writer.Line("if (notification is null) ThrowNotificationNull();");
+            if (plan.Notifications.Count > 0)
+            {
+                writer.Line("var type = notification.GetType();");
+            }
+
+            foreach (var pipeline in plan.Notifications)
+            {
+                writer.Line("if (type == typeof(" + pipeline.NotificationType + ")) return Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification") + ", cancellationToken);");
+            }
+
+            var index = 0;
+            foreach (var pipeline in plan.Notifications.Where(p => p.CanBeDerived).OrderByDescending(p => p.InheritanceDepth).ThenBy(p => p.NotificationType, System.StringComparer.Ordinal))
+            {
+                var name = "n" + index++;
+                writer.Line("if (notification is " + pipeline.NotificationType + " " + name + ") return Publish(" + name + ", cancellationToken);");
+            }
+
+            writer.Line("// No handler was compiled for this type or any of its base classes: publishing it does nothing.");
+            writer.Line("return default;");
+        }
+
+        writer.Line();
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+        writer.Line("private static void ThrowNotificationNull() => throw new global::System.ArgumentNullException(\"notification\");");
+    }
+}

@@ -1,0 +1,88 @@
+using System.Linq;
+using Mediator.SourceGenerator.Model;
+
+namespace Mediator.SourceGenerator.Emitting;
+
+/// <summary>
+/// Writes the mediator's <c>CreateStream</c> methods: one typed overload per stream request, and the generic
+/// <c>ISender.CreateStream</c> (exact type tests, then base classes deepest first).
+/// </summary>
+internal static class StreamEmitter
+{
+    public const string HintName = "Mediator.CreateStream.g.cs";
+
+    public static string Emit(MediatorPlan plan)
+    {
+        var writer = new SourceWriter();
+        Code.FileHeader(writer);
+        using (writer.Block("namespace " + plan.Namespace))
+        using (writer.Block("partial class Mediator"))
+        {
+            foreach (var pipeline in plan.Streams)
+            {
+                WriteTypedCreateStream(writer, pipeline);
+                writer.Line();
+            }
+
+            WriteGenericCreateStream(writer, plan);
+        }
+
+        return writer.ToString();
+    }
+
+    private static string Stream(string item) => "global::System.Collections.Generic.IAsyncEnumerable<" + item + ">";
+
+    private static void WriteTypedCreateStream(SourceWriter writer, StreamPlan pipeline)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// Opens the stream of <c>" + Code.Doc(pipeline.RequestType) + "</c> through its compiled pipeline, outermost first:");
+        writer.Line("/// " + Code.Chain(pipeline.Steps, pipeline.HandlerType) + ".");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"request\">The stream request.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Passed to the middlewares and the handler; cancel it to stop the stream.</param>");
+        var access = pipeline.IsPublic ? "public" : "internal";
+        using (writer.Block(access + " " + Stream(pipeline.ItemType) + " CreateStream(" + pipeline.RequestType + " request, " + Code.CancellationToken + " cancellationToken = default)"))
+        {
+            if (!pipeline.RequestIsValueType)
+            {
+                writer.Line("if (request is null) ThrowRequestNull();");
+            }
+
+            writer.Line("return " + Invoke(pipeline, "request") + ";");
+        }
+    }
+
+    private static string Invoke(StreamPlan pipeline, string request)
+        => MediatorEmitter.PipelineInstance(pipeline.ClassName, pipeline.HandlerLifetime)
+            + ".InvokeAsync(" + request + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType + "), cancellationToken))";
+
+    private static void WriteGenericCreateStream(SourceWriter writer, MediatorPlan plan)
+    {
+        writer.Line("/// <inheritdoc />");
+        using (writer.Block("public " + Stream("TItem") + " CreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, " + Code.CancellationToken + " cancellationToken = default)"))
+        {
+            writer.Line("if (request is null) ThrowRequestNull();");
+            if (plan.Streams.Count > 0)
+            {
+                writer.Line("var type = request.GetType();");
+            }
+
+            // The item test keeps a request that implements several IStreamRequest<T> on the pipeline of the right one.
+            foreach (var pipeline in plan.Streams)
+            {
+                writer.Line("if (type == typeof(" + pipeline.RequestType + ") && typeof(TItem) == typeof(" + pipeline.ItemType + "))");
+                writer.Line("    return " + Code.Unsafe + ".As<" + Stream("TItem") + ">(" + Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request")) + ");");
+            }
+
+            var index = 0;
+            foreach (var pipeline in plan.Streams.Where(p => p.RequestCanBeDerived).OrderByDescending(p => p.InheritanceDepth).ThenBy(p => p.RequestType, System.StringComparer.Ordinal))
+            {
+                var name = "r" + index++;
+                writer.Line("if (request is " + pipeline.RequestType + " " + name + " && typeof(TItem) == typeof(" + pipeline.ItemType + "))");
+                writer.Line("    return " + Code.Unsafe + ".As<" + Stream("TItem") + ">(" + Invoke(pipeline, name) + ");");
+            }
+
+            writer.Line("throw new global::Mediator.HandlerNotFoundException(request.GetType());");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace Mediator.SourceGenerator.Model;
+
+/// <summary>
+/// The compiled pipeline of one concrete notification type: publish-side middleware (once per Publish), then the
+/// fan-out to every handler, each wrapped in the handler-side middleware.
+/// </summary>
+/// <param name="Namespace">Namespace of the generated <c>Mediator</c> class.</param>
+/// <param name="ClassName">Name of the nested pipeline class.</param>
+/// <param name="NotificationType">The notification type in generated code.</param>
+/// <param name="IsValueType">A struct: no null check, unboxed in the generic path.</param>
+/// <param name="CanBeDerived">A class that is not sealed: the generic path also tests for subclasses.</param>
+/// <param name="IsPublic">The typed <c>Publish</c> overload can be public.</param>
+/// <param name="InheritanceDepth">The generic path tests deeper types first.</param>
+/// <param name="Lifetime">The most short-lived of its handlers' lifetimes.</param>
+/// <param name="Strategy">Sequential or concurrent fan-out.</param>
+/// <param name="PublishSteps">Publish-side middleware, outermost first.</param>
+/// <param name="HandlerSteps">Handler-side middleware around each handler, outermost first.</param>
+/// <param name="Handlers">Every handler, in the order they run.</param>
+internal sealed record NotificationPlan(
+    string Namespace,
+    string ClassName,
+    string NotificationType,
+    bool IsValueType,
+    bool CanBeDerived,
+    bool IsPublic,
+    int InheritanceDepth,
+    ServiceLifetimeKind Lifetime,
+    PublishStrategyKind Strategy,
+    EquatableArray<PipelineStep> PublishSteps,
+    EquatableArray<PipelineStep> HandlerSteps,
+    EquatableArray<NotificationHandlerRef> Handlers);
+
+/// <summary>A handler a notification fans out to.</summary>
+/// <param name="HandlerType">The handler class.</param>
+/// <param name="HandledType">The notification type its contract names (the notification itself, a base class or an interface).</param>
+/// <param name="IsImplicit">Call <c>Handle</c> directly rather than through the interface.</param>
+internal sealed record NotificationHandlerRef(string HandlerType, string HandledType, bool IsImplicit);

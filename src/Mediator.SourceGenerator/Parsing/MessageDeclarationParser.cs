@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Mediator.SourceGenerator.Diagnostics;
+using Mediator.SourceGenerator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Mediator.SourceGenerator.Parsing;
+
+/// <summary>
+/// Finds concrete message types declared in this compilation: requests and stream requests must have a handler
+/// (MED0001), notifications should (MED0010), and every concrete notification gets a pipeline for the handlers of
+/// its base types and interfaces.
+/// </summary>
+internal static class MessageDeclarationParser
+{
+    /// <summary>Cheap syntax test: only type declarations with a base list can implement a message interface.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
+        => node is TypeDeclarationSyntax { BaseList: not null } and (ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax);
+
+    public static MessageDeclaration? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is not INamedTypeSymbol symbol
+            || symbol.IsAbstract
+            || symbol.IsStatic
+            || SymbolFacts.IsOrIsNestedInGenericType(symbol))
+        {
+            return null;
+        }
+
+        var (kind, handlerContract) = Classify(symbol);
+        if (kind is null)
+        {
+            return null;
+        }
+
+        var identifier = ((TypeDeclarationSyntax)context.Node).Identifier.GetLocation();
+        var supertypes = new List<string>();
+        for (var current = symbol.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            supertypes.Add(TypeRefFactory.Create(current).Erased.Display);
+        }
+
+        supertypes.AddRange(symbol.AllInterfaces.Select(i => TypeRefFactory.Create(i).Erased.Display));
+
+        // Only notifications need the full description: their pipelines are planned from declarations too.
+        var notification = kind == MessageKind.Notification && TypeAccessibility.WhyInaccessible(symbol, context.SemanticModel.Compilation) is null
+            ? MessageTypeSpecFactory.Create(symbol)
+            : null;
+        return new MessageDeclaration(
+            kind.Value,
+            TypeRefFactory.Create(symbol).Erased.Display,
+            handlerContract!,
+            LocationInfo.From(identifier),
+            supertypes.ToEquatableArray(),
+            notification);
+    }
+
+    private static (MessageKind? Kind, string? HandlerContract) Classify(INamedTypeSymbol symbol)
+    {
+        if (symbol.AllInterfaces.FirstOrDefault(KnownTypes.IsRequest) is { } request)
+        {
+            return symbol.AllInterfaces.Any(KnownTypes.IsVoidRequest)
+                ? (MessageKind.Request, $"IRequestHandler<{symbol.Name}>")
+                : (MessageKind.Request, $"IRequestHandler<{symbol.Name}, {Short(request.TypeArguments[0])}>");
+        }
+
+        if (symbol.AllInterfaces.FirstOrDefault(KnownTypes.IsStreamRequest) is { } stream)
+        {
+            return (MessageKind.Stream, $"IStreamRequestHandler<{symbol.Name}, {Short(stream.TypeArguments[0])}>");
+        }
+
+        return symbol.AllInterfaces.Any(KnownTypes.IsNotification)
+            ? (MessageKind.Notification, $"INotificationHandler<{symbol.Name}>")
+            : (null, null);
+    }
+
+    private static string Short(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+}

@@ -1,0 +1,84 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RuntimeTests;
+
+/// <summary>Publish: every handler runs, failures are reported together, strategies behave as documented.</summary>
+public sealed class PublishTests
+{
+    [Fact]
+    public async Task Sequential_publish_runs_every_handler_even_when_one_fails_and_reports_failures_together()
+    {
+        using var host = TestHost.Create();
+        using var scope = host.Provider.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<Mediator>();
+
+        var error = await Assert.ThrowsAsync<PublishException>(() => mediator.Publish(new Broadcast("hi")).AsTask());
+
+        Assert.Equal(new[] { "A fails", "B hi", "C hi" }, host.Recorder.Lines);
+        Assert.Equal(typeof(Broadcast), error.NotificationType);
+        Assert.Equal(new[] { typeof(BroadcastA), typeof(BroadcastC) }, error.Failures.Select(f => f.HandlerType));
+        Assert.All(error.Failures, f => Assert.IsType<BroadcastFailure>(f.Exception));
+        Assert.All(error.Failures, f => Assert.Equal(1, f.Attempts));
+        Assert.Equal(2, error.InnerExceptions.Count);
+        Assert.Contains("2 handler(s) of 'RuntimeTests.Broadcast' failed", error.Message);
+    }
+
+    [Fact]
+    public async Task Concurrent_publish_overlaps_handlers()
+    {
+        // Each handler waits for the other to start: a sequential fan-out could never finish.
+        using var host = TestHost.Create();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1)); // a hang guard, not a timing claim
+
+        await host.Mediator.Publish(new Rendezvous(), guard.Token);
+
+        var probe = host.Provider.GetRequiredService<RendezvousProbe>();
+        Assert.True(probe.LeftArrived.Task.IsCompletedSuccessfully && probe.RightArrived.Task.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task Publish_side_drop_ends_the_publish_quietly_before_any_handler()
+    {
+        using var host = TestHost.Create();
+
+        await host.Mediator.Publish(new Gated(Drop: true));
+        Assert.Empty(host.Recorder.Lines);
+
+        await host.Mediator.Publish(new Gated(Drop: false));
+        Assert.Equal(new[] { "gated handled" }, host.Recorder.Lines);
+    }
+
+    [Fact]
+    public async Task The_interface_path_finds_the_pipeline_of_the_runtime_type()
+    {
+        using var host = TestHost.Create();
+        IPublisher publisher = host.Mediator;
+
+        await publisher.Publish<INotification>(new UserRegistered("grace"));
+        await publisher.Publish<IOrderEvent>(new OrderCancelled(1));
+
+        Assert.Contains("welcome grace", host.Recorder.Lines);
+        Assert.Contains("audit OrderCancelled 1", host.Recorder.Lines);
+    }
+
+    [Fact]
+    public async Task A_notification_nobody_handles_completes_at_once()
+    {
+        using var host = TestHost.Create();
+
+        await host.Mediator.Publish(new NobodyListens());
+        await ((IMediator)host.Mediator).Publish(new NobodyListens());
+
+        Assert.Empty(host.Recorder.Lines);
+    }
+
+    [Fact]
+    public async Task Null_notifications_are_rejected()
+    {
+        using var host = TestHost.Create();
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => host.Mediator.Publish((UserRegistered)null!).AsTask());
+        await Assert.ThrowsAsync<ArgumentNullException>(() => ((IMediator)host.Mediator).Publish<INotification>(null!).AsTask());
+    }
+}

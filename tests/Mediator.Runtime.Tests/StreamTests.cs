@@ -1,0 +1,110 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RuntimeTests;
+
+/// <summary>CreateStream through stream middleware: open, per item, end; cancellation reaches the handler's iterator.</summary>
+public sealed class StreamTests
+{
+    [Fact]
+    public async Task Stream_middleware_wraps_the_open_each_item_and_the_end()
+    {
+        using var host = TestHost.Create();
+
+        var items = new List<int>();
+        await foreach (var item in host.Mediator.CreateStream(new CountTo(2)))
+        {
+            items.Add(item);
+        }
+
+        Assert.Equal(new[] { 1, 2 }, items);
+        Assert.Equal(
+            new[] { "outer open", "inner open", "inner item 1", "outer item 1", "inner item 2", "outer item 2", "inner end after 2", "outer end after 2" },
+            host.Recorder.Lines);
+    }
+
+    [Fact]
+    public async Task Nothing_runs_until_the_caller_reads()
+    {
+        using var host = TestHost.Create();
+
+        var stream = host.Mediator.CreateStream(new CountTo(3));
+        Assert.Empty(host.Recorder.Lines);
+        await using var enumerator = stream.GetAsyncEnumerator();
+        Assert.True(await enumerator.MoveNextAsync());
+        Assert.Equal(1, enumerator.Current);
+    }
+
+    [Fact]
+    public async Task Cancelling_mid_stream_stops_the_handlers_iterator()
+    {
+        using var host = TestHost.Create();
+        var probe = host.Provider.GetRequiredService<StreamProbe>();
+        using var cancellation = new CancellationTokenSource();
+
+        var seen = new List<int>();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var item in host.Mediator.CreateStream(new CountTo(1_000), cancellation.Token))
+            {
+                seen.Add(item);
+                if (item == 2)
+                {
+                    cancellation.Cancel();
+                }
+            }
+        });
+
+        Assert.Equal(new[] { 1, 2 }, seen);
+        Assert.Equal(2, probe.Produced);
+        Assert.True(probe.Finished);
+        Assert.True(probe.Cancelled);
+    }
+
+    [Fact]
+    public async Task Stopping_early_disposes_the_handlers_iterator()
+    {
+        using var host = TestHost.Create();
+        var probe = host.Provider.GetRequiredService<StreamProbe>();
+
+        await foreach (var item in host.Mediator.CreateStream(new CountTo(1_000)))
+        {
+            if (item == 3)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(3, probe.Produced);
+        Assert.True(probe.Finished);
+        Assert.False(probe.Cancelled);
+    }
+
+    [Fact]
+    public async Task The_interface_path_opens_the_same_pipeline()
+    {
+        using var host = TestHost.Create();
+        ISender sender = host.Mediator;
+
+        var items = new List<int>();
+        await foreach (var item in sender.CreateStream(new CountTo(2)))
+        {
+            items.Add(item);
+        }
+
+        Assert.Equal(new[] { 1, 2 }, items);
+        Assert.Contains("outer end after 2", host.Recorder.Lines);
+    }
+
+    [Fact]
+    public async Task A_handler_that_returns_null_gets_a_typed_exception_naming_it()
+    {
+        using var host = TestHost.Create();
+
+        var error = Assert.Throws<StreamHandlerReturnedNullException>(() => host.Mediator.CreateStream(new BrokenStream()));
+
+        Assert.Equal(typeof(BrokenStreamHandler), error.HandlerType);
+        Assert.Contains("RuntimeTests.BrokenStreamHandler", error.Message);
+        await Task.CompletedTask;
+    }
+}
