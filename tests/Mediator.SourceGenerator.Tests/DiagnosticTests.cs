@@ -325,6 +325,164 @@ public sealed class DiagnosticTests
         Assert.Contains("Keyed<global::App.GetUser, string, int>", run.GeneratedSources.Single(s => s.HintName == "Mediator.GetUserPipeline.g.cs").Text);
     }
 
+    [Fact]
+    public void MED0010_notification_without_handler_is_informational()
+    {
+        var run = GeneratorRun.For("""
+            using Mediator;
+            namespace App;
+            public sealed record OrderShipped(int Id) : INotification;
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "MED0010", DiagnosticSeverity.Info, run, "OrderShipped",
+            "Notification 'global::App.OrderShipped' has no handler, so publishing it does nothing; add a class marked [Handler] that implements INotificationHandler<OrderShipped>, or suppress MED0010 while handlers are still to come");
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void MED0010_near_miss_handler_of_an_interface_the_notification_implements()
+    {
+        var run = GeneratorRun.For("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Mediator;
+            namespace App;
+            public interface IOrderEvent : INotification { }
+            public sealed record OrderShipped(int Id) : IOrderEvent;
+            [Handler]
+            public sealed class Audit : INotificationHandler<IOrderEvent>
+            {
+                public ValueTask Handle(IOrderEvent notification, CancellationToken cancellationToken) => default;
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "Mediator.OrderShippedNotificationPipeline.g.cs");
+    }
+
+    [Fact]
+    public void MED0011_group_on_a_sealed_class_is_reported()
+    {
+        var run = GeneratorRun.For("""
+            using Mediator;
+            namespace App;
+            [MiddlewareGroup]
+            public sealed class OrderMessage { }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "MED0011", DiagnosticSeverity.Error, run, "OrderMessage",
+            "'global::App.OrderMessage' is marked [MiddlewareGroup] but it is sealed, so no other message can derive from it; a group is an interface or a class that is neither sealed nor static, which messages implement or derive from");
+    }
+
+    [Fact]
+    public void MED0011_near_miss_interface_and_open_class_groups()
+    {
+        var run = GeneratorRun.For("""
+            using Mediator;
+            namespace App;
+            [MiddlewareGroup]
+            public interface IOrderMessage { }
+            [MiddlewareGroup]
+            public abstract class BillingMessage { }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void Sending_a_notification_or_publishing_a_request_does_not_compile()
+    {
+        var run = GeneratorRun.For("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Mediator;
+            namespace App;
+            public sealed record Ping : IRequest<int>;
+            public sealed record Pinged : INotification;
+            [Handler]
+            public sealed class Handlers : IRequestHandler<Ping, int>, INotificationHandler<Pinged>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+                public ValueTask Handle(Pinged notification, CancellationToken cancellationToken) => default;
+            }
+            public static class Caller
+            {
+                public static async Task Wrong(TestApp.Mediator mediator, IMediator viaInterface)
+                {
+                    await mediator.Send(new Pinged());
+                    await viaInterface.Publish(new Ping());
+                }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var errors = run.CompilationErrors.Select(e => e.Id).ToList();
+        Assert.Contains("CS1503", errors); // Send(Pinged): no overload takes a notification
+        Assert.Contains("CS0311", errors); // Publish<Ping>: Ping is not an INotification
+        Assert.Empty(run.DiagnosticsInGeneratedCode);
+    }
+
+    [Fact]
+    public void MED0002_near_miss_several_handlers_of_one_notification_are_fine()
+    {
+        var run = GeneratorRun.For("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Mediator;
+            namespace App;
+            public sealed record Pinged : INotification;
+            [Handler] public sealed class A : INotificationHandler<Pinged> { public ValueTask Handle(Pinged n, CancellationToken c) => default; }
+            [Handler] public sealed class B : INotificationHandler<Pinged> { public ValueTask Handle(Pinged n, CancellationToken c) => default; }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void MED0001_stream_request_without_handler()
+    {
+        var run = GeneratorRun.For("""
+            using Mediator;
+            namespace App;
+            public sealed record Feed(int Count) : IStreamRequest<string>;
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "MED0001", DiagnosticSeverity.Error, run, "Feed",
+            "Request 'global::App.Feed' has no handler: add a class marked [Handler] that implements IStreamRequestHandler<Feed, string>");
+    }
+
+    [Fact]
+    public void MED0008_publish_side_middleware_never_wraps_requests()
+    {
+        var run = GeneratorRun.For("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Mediator;
+            namespace App;
+            public sealed record Ping : IRequest<int>;
+            [Handler]
+            public sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            [Middleware(Direction = MiddlewareDirection.OnPublish)]
+            public sealed class Enrich<TMessage, TResult> : IMiddleware<TMessage, TResult>
+            {
+                public ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
+                    where TNext : struct, INext<TMessage, TResult> => next.InvokeAsync(message, context);
+            }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("MED0008", diagnostic.Id);
+        Assert.DoesNotContain("Enrich", run.GeneratedSources.Single(s => s.HintName == "Mediator.PingPipeline.g.cs").Text);
+    }
+
     private static List<Diagnostic> Sorted(GeneratorRun run)
         => run.GeneratorDiagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ToList();
 

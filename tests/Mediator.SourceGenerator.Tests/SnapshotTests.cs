@@ -205,7 +205,7 @@ public sealed class SnapshotTests
         Snapshot.Verify(nameof(A_project_without_handlers_still_gets_a_mediator), run);
     }
 
-    private static void AssertClean(GeneratorRun run)
+    internal static void AssertClean(GeneratorRun run)
     {
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationErrors);
