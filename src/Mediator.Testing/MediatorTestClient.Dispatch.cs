@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Mediator.Testing.Recording;
+
+namespace Mediator.Testing;
+
+/// <summary>The dispatch methods: each records the dispatch, runs it on the real mediator, and rethrows what it throws.</summary>
+public sealed partial class MediatorTestClient
+{
+    /// <summary>Sends a request through the mediator and records it.</summary>
+    /// <typeparam name="TResponse">The answer type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Passed to the mediator.</param>
+    /// <returns>The handler's answer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
+    /// <remarks>Whatever the mediator throws is recorded in <see cref="DispatchRecord.Exception"/> and rethrown.</remarks>
+    public ValueTask<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        return SendCore(Begin(request, DispatchMode.Send), request, cancellationToken);
+    }
+
+    /// <summary>Sends a request that has no answer through the mediator and records it.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Passed to the mediator.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
+    /// <remarks>Whatever the mediator throws is recorded in <see cref="DispatchRecord.Exception"/> and rethrown.</remarks>
+    public ValueTask Send(IRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        return SendCore(Begin(request, DispatchMode.Send), request, cancellationToken);
+    }
+
+    /// <summary>Publishes a notification through the mediator and records it, with each handler's outcome.</summary>
+    /// <typeparam name="TNotification">The notification's static type.</typeparam>
+    /// <param name="notification">The notification.</param>
+    /// <param name="cancellationToken">Passed to the mediator.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="notification"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
+    /// <remarks>
+    /// Whatever the mediator throws (a <see cref="PublishException"/> when handlers failed) is recorded in
+    /// <see cref="DispatchRecord.Exception"/> and rethrown.
+    /// </remarks>
+    public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
+        where TNotification : INotification
+    {
+        if (notification is null)
+        {
+            throw new ArgumentNullException(nameof(notification));
+        }
+
+        return PublishCore(Begin(notification, DispatchMode.Publish), notification, cancellationToken);
+    }
+
+    /// <summary>Opens a stream through the mediator and records each item read, the exception that ends it, and its end.</summary>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="request">The stream request.</param>
+    /// <param name="cancellationToken">Passed to the mediator.</param>
+    /// <returns>
+    /// The stream. The record is created now and completes when the enumeration ends, fails or is disposed; enumerate
+    /// it once (a second enumeration would add to the same record).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
+    public IAsyncEnumerable<TItem> CreateStream<TItem>(IStreamRequest<TItem> request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var record = Begin(request, DispatchMode.Stream);
+        var previous = _recorder.Current;
+        IAsyncEnumerable<TItem> stream;
+        try
+        {
+            // Not an async method: set the record for the call only, then give the caller its own value back.
+            _recorder.Current = record;
+            stream = Mediator.CreateStream(request, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            record.Complete(null, exception);
+            throw;
+        }
+        finally
+        {
+            _recorder.Current = previous;
+        }
+
+        return RecordedStream.Read(stream, record, _recorder);
+    }
+
+    private async ValueTask<TResponse> SendCore<TResponse>(DispatchRecord record, IRequest<TResponse> request, CancellationToken cancellationToken)
+    {
+        // An async method: the value set here flows into the pipeline and its continuations, never back to the caller.
+        _recorder.Current = record;
+        try
+        {
+            var response = await Mediator.Send(request, cancellationToken).ConfigureAwait(false);
+            record.Complete(response, null);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            record.Complete(null, exception);
+            throw;
+        }
+    }
+
+    private async ValueTask SendCore(DispatchRecord record, IRequest request, CancellationToken cancellationToken)
+    {
+        _recorder.Current = record;
+        try
+        {
+            await Mediator.Send(request, cancellationToken).ConfigureAwait(false);
+            record.Complete(null, null);
+        }
+        catch (Exception exception)
+        {
+            record.Complete(null, exception);
+            throw;
+        }
+    }
+
+    private async ValueTask PublishCore<TNotification>(DispatchRecord record, TNotification notification, CancellationToken cancellationToken)
+        where TNotification : INotification
+    {
+        _recorder.Current = record;
+        try
+        {
+            await Mediator.Publish(notification, cancellationToken).ConfigureAwait(false);
+            record.Complete(null, null);
+        }
+        catch (Exception exception)
+        {
+            record.Complete(null, exception);
+            throw;
+        }
+    }
+}
