@@ -31,3 +31,15 @@ catch (ArgumentOutOfRangeException e)
 Mediator.IMediator sender = mediator;
 Console.WriteLine("IMediator.Send<string>(Greet)");
 Console.WriteLine("  => " + await sender.Send(new Greet("Grace")));
+
+Console.WriteLine("Publish(OrderPlaced): publish-side log once, then both handlers");
+await mediator.Publish(new OrderPlaced(id, "coffee"));
+
+Console.WriteLine("Publish(OrderPlaced) for a gift card: the stock handler drops it, which is not an error");
+await mediator.Publish(new OrderPlaced(new OrderId(99), "gift card"));
+
+Console.WriteLine("CreateStream(RecentOrders)");
+await foreach (var line in mediator.CreateStream(new RecentOrders(2)))
+{
+    Console.WriteLine("  => " + line);
+}
