@@ -78,6 +78,48 @@ public sealed class IncrementalityTests
         Assert.Contains(second.GeneratedSources, s => s.HintName == "Mediator.PongPipeline.g.cs");
     }
 
+    private const string PublishAndStream = Sources.Usings + """
+        using System.Collections.Generic;
+        namespace App;
+        public interface IOrderEvent : INotification { }
+        public sealed record OrderPlaced(int Id) : IOrderEvent;
+        public sealed record CountTo(int N) : IStreamRequest<int>;
+        [Handler]
+        public sealed class Handlers : INotificationHandler<IOrderEvent>, IStreamRequestHandler<CountTo, int>
+        {
+            public ValueTask Handle(IOrderEvent notification, CancellationToken cancellationToken)
+            {
+                return default;
+            }
+
+            public async IAsyncEnumerable<int> Handle(CountTo request, CancellationToken cancellationToken)
+            {
+                await Task.Yield();
+                yield return 1;
+            }
+        }
+        """;
+
+    [Fact]
+    public void Editing_a_method_body_leaves_notification_and_stream_outputs_cached()
+    {
+        var (first, second) = RunTwice(
+            new[] { PublishAndStream },
+            compilation => Replace(compilation, 0, PublishAndStream.Replace("return default;", "var unused = 1;\n        return default;")));
+
+        AssertStepsUnchanged(
+            second,
+            TrackingNames.HandlerSpecs,
+            TrackingNames.DeclaredNotifications,
+            TrackingNames.Plan,
+            TrackingNames.NotificationPipelines,
+            TrackingNames.StreamPipelines);
+        AssertSourceOutputsUnchanged(second);
+        Assert.Equal(Texts(first), Texts(second));
+        Assert.Contains(second.GeneratedSources, s => s.HintName == "Mediator.OrderPlacedNotificationPipeline.g.cs");
+        Assert.Contains(second.GeneratedSources, s => s.HintName == "Mediator.CountToStreamPipeline.g.cs");
+    }
+
     private static (GeneratorRun First, GeneratorRun Second) RunTwice(string[] sources, Func<Compilation, Compilation> edit)
     {
         var compilation = GeneratorRun.CreateCompilation(sources);
