@@ -118,8 +118,18 @@ public static class NotificationDelivery
         return null;
     }
 
-    /// <summary>The first attempt threw: drop, retry with back-off, or fail.</summary>
-    private static async ValueTask<NotificationFailure?> RecoverAsync<TNotification, THandler>(
+    /// <summary>
+    /// The first attempt threw <paramref name="error"/>: drop, retry with back-off, or fail. Returns null when the
+    /// notification was dropped or a retry completed, the failure otherwise; rethrows the caller's cancellation.
+    /// Sequential fan-outs await the handler themselves and call this only when it throws.
+    /// </summary>
+    /// <param name="handler">The handler's chain, to run again on retry.</param>
+    /// <param name="notification">The notification.</param>
+    /// <param name="context">The dispatch context.</param>
+    /// <param name="runtime">Observer and policies.</param>
+    /// <param name="handlerType">The handler, for outcomes and failures.</param>
+    /// <param name="error">What the first attempt threw.</param>
+    public static async ValueTask<NotificationFailure?> RecoverAsync<TNotification, THandler>(
         THandler handler,
         TNotification notification,
         MessageContext context,

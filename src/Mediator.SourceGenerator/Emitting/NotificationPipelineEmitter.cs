@@ -104,11 +104,23 @@ internal static class NotificationPipelineEmitter
             }
             else
             {
+                // Sequential: the handler is awaited here, as hand-written code would; Drop, Retry and failures go to
+                // NotificationDelivery only when it throws, so the happy path has no extra layer.
                 writer.Line("// Sequential: one after the other; a failure does not stop the rest.");
                 for (var i = 0; i < pipeline.Handlers.Count; i++)
                 {
-                    writer.Line("var failure" + i + " = await " + Deliver(i) + ".ConfigureAwait(false);");
-                    writer.Line("if (failure" + i + " is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure" + i + ");");
+                    var handlerType = "typeof(" + pipeline.Handlers[i].HandlerType + ")";
+                    using (writer.Block("try"))
+                    {
+                        writer.Line("await new Handler" + i + "Step0<TMode>(this).InvokeAsync(notification, context).ConfigureAwait(false);");
+                        writer.Line(Code.IfObserved + "_runtime.Observer!.OnNotificationOutcome(typeof(" + pipeline.NotificationType + "), " + handlerType + ", global::Mediator.MessageOutcome.Completed, 1, null);");
+                    }
+
+                    using (writer.Block("catch (global::System.Exception exception)"))
+                    {
+                        writer.Line("var failure = await " + Delivery + ".RecoverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, " + handlerType + ", exception).ConfigureAwait(false);");
+                        writer.Line("if (failure is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);");
+                    }
                 }
             }
 
