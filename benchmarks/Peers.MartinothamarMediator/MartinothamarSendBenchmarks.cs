@@ -63,14 +63,7 @@ public class MartinothamarSendBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var services = new ServiceCollection();
-        services.AddMediator(options =>
-        {
-            options.Namespace = "PeerMediator3.Generated";
-            options.ServiceLifetime = ServiceLifetime.Singleton;
-            options.PipelineBehaviors = [typeof(NoOp1<,>), typeof(NoOp2<,>), typeof(NoOp3<,>), typeof(NoOp4<,>), typeof(NoOp5<,>)];
-        });
-        _provider = services.BuildServiceProvider();
+        _provider = PeerSetup.Build();
         _mediator = _provider.GetRequiredService<global::PeerMediator3.Generated.Mediator>();
         _interface = _provider.GetRequiredService<IMediator>();
         _handler = new Ping5Handler();

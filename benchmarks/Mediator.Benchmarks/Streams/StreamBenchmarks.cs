@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediatorBenchmarks;
+
+/// <summary>
+/// A 3-item stream, fully consumed (<c>await foreach</c>, summing the items), through three no-op stream middlewares
+/// (async iterators that re-yield every item) against three nested hand-written async iterators around the same handler
+/// iterator (the limit). Without middleware: the generated <c>CreateStream</c> against the handler's iterator read
+/// directly. MediatR 5.1.0 has no streams. Every benchmark method is <c>async</c> and awaits the whole stream.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 2, warmupCount: 6, iterationCount: 20)]
+public class StreamBenchmarks
+{
+    private readonly Count0 _count0 = new();
+    private readonly Count3 _count3 = new();
+    private ServiceProvider _provider = null!;
+    private Mediator _mediator = null!;
+    private global::Mediator.IMediator _interface = null!;
+    private CountHandler _handler = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _provider = new ServiceCollection().AddMediator().BuildServiceProvider();
+        _mediator = _provider.GetRequiredService<Mediator>();
+        _interface = _provider.GetRequiredService<global::Mediator.IMediator>();
+        _handler = _provider.GetRequiredService<CountHandler>();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _provider.Dispose();
+
+    /// <summary>The handler's iterator, read directly: no layers.</summary>
+    [Benchmark]
+    public async ValueTask<int> Direct() => await Sum(_handler.Handle(_count0, default));
+
+    /// <summary>Three nested hand-written async iterators around the handler's.</summary>
+    [Benchmark(Baseline = true)]
+    public async ValueTask<int> HandWritten() => await Sum(Layer1(_count3, default));
+
+    /// <summary>The generated typed <c>CreateStream(Count0)</c>: no middleware.</summary>
+    [Benchmark]
+    public async ValueTask<int> Generated0() => await Sum(_mediator.CreateStream(_count0));
+
+    /// <summary>The generated typed <c>CreateStream(Count3)</c>: three no-op stream middlewares.</summary>
+    [Benchmark]
+    public async ValueTask<int> Generated() => await Sum(_mediator.CreateStream(_count3));
+
+    /// <summary>The same through <c>Mediator.IMediator.CreateStream&lt;TItem&gt;</c>.</summary>
+    [Benchmark]
+    public async ValueTask<int> GeneratedInterface() => await Sum(_interface.CreateStream(_count3));
+
+    private static async ValueTask<int> Sum(IAsyncEnumerable<int> stream)
+    {
+        var sum = 0;
+        await foreach (var item in stream)
+        {
+            sum += item;
+        }
+
+        return sum;
+    }
+
+    // Three nested async iterators, each re-yielding every item of the next: what a person would write without a mediator.
+    private async IAsyncEnumerable<int> Layer1(Count3 request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in Layer2(request, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    private async IAsyncEnumerable<int> Layer2(Count3 request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in Layer3(request, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    private async IAsyncEnumerable<int> Layer3(Count3 request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in _handler.Handle(request, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Runtime.CompilerServices;
+using Mediator;
+
+namespace MediatorBenchmarks;
+
+/// <summary>Stream requests carrying this marker get the three no-op stream layers.</summary>
+public interface IStreamLayers
+{
+}
+
+/// <summary>A 3-item stream with no middleware.</summary>
+public sealed class Count0 : IStreamRequest<int>
+{
+}
+
+/// <summary>A 3-item stream through three no-op stream middlewares.</summary>
+public sealed class Count3 : IStreamRequest<int>, IStreamLayers
+{
+}
+
+/// <summary>One handler for both streams: an async iterator yielding 1, 2, 3 without suspending.</summary>
+[Handler]
+public sealed class CountHandler : IStreamRequestHandler<Count0, int>, IStreamRequestHandler<Count3, int>
+{
+    public IAsyncEnumerable<int> Handle(Count0 request, CancellationToken cancellationToken) => Items(cancellationToken);
+
+    public IAsyncEnumerable<int> Handle(Count3 request, CancellationToken cancellationToken) => Items(cancellationToken);
+
+    public static async IAsyncEnumerable<int> Items([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        yield return 1;
+        yield return 2;
+        yield return 3;
+        await Task.CompletedTask;
+    }
+}
+
+// The no-op stream layer: an async iterator that re-yields every item of next, nothing else.
+public abstract class NoOpStreamLayer<TRequest, TItem> : IStreamMiddleware<TRequest, TItem>
+{
+    public async IAsyncEnumerable<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+        where TNext : struct, IStreamNext<TRequest, TItem>
+    {
+        await foreach (var item in next.InvokeAsync(request, context))
+        {
+            yield return item;
+        }
+    }
+}
+
+[Middleware(Order = 1)]
+public sealed class StreamLayer1<TRequest, TItem> : NoOpStreamLayer<TRequest, TItem> where TRequest : IStreamLayers;
+
+[Middleware(Order = 2)]
+public sealed class StreamLayer2<TRequest, TItem> : NoOpStreamLayer<TRequest, TItem> where TRequest : IStreamLayers;
+
+[Middleware(Order = 3)]
+public sealed class StreamLayer3<TRequest, TItem> : NoOpStreamLayer<TRequest, TItem> where TRequest : IStreamLayers;
