@@ -72,10 +72,26 @@ namespace TestApp
             {
                 global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;
                 // Sequential: one after the other; a failure does not stop the rest.
-                var failure0 = await global::Mediator.Publishing.NotificationDelivery.DeliverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit)).ConfigureAwait(false);
-                if (failure0 is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure0);
-                var failure1 = await global::Mediator.Publishing.NotificationDelivery.DeliverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email)).ConfigureAwait(false);
-                if (failure1 is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure1);
+                try
+                {
+                    await new Handler0Step0<TMode>(this).InvokeAsync(notification, context).ConfigureAwait(false);
+                    if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Audit), global::Mediator.MessageOutcome.Completed, 1, null);
+                }
+                catch (global::System.Exception exception)
+                {
+                    var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), exception).ConfigureAwait(false);
+                    if (failure is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                }
+                try
+                {
+                    await new Handler1Step0<TMode>(this).InvokeAsync(notification, context).ConfigureAwait(false);
+                    if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Email), global::Mediator.MessageOutcome.Completed, 1, null);
+                }
+                catch (global::System.Exception exception)
+                {
+                    var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email), exception).ConfigureAwait(false);
+                    if (failure is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                }
                 global::Mediator.Publishing.NotificationDelivery.ThrowIfFailed(typeof(global::App.OrderPlaced), failures);
                 return default;
             }
@@ -524,8 +540,16 @@ namespace TestApp
             {
                 global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;
                 // Sequential: one after the other; a failure does not stop the rest.
-                var failure0 = await global::Mediator.Publishing.NotificationDelivery.DeliverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit)).ConfigureAwait(false);
-                if (failure0 is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure0);
+                try
+                {
+                    await new Handler0Step0<TMode>(this).InvokeAsync(notification, context).ConfigureAwait(false);
+                    if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.Tick), typeof(global::App.Audit), global::Mediator.MessageOutcome.Completed, 1, null);
+                }
+                catch (global::System.Exception exception)
+                {
+                    var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), exception).ConfigureAwait(false);
+                    if (failure is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                }
                 global::Mediator.Publishing.NotificationDelivery.ThrowIfFailed(typeof(global::App.Tick), failures);
                 return default;
             }
