@@ -197,17 +197,6 @@ public static class NotificationDelivery
         return new NotificationFailure(handlerType, error, attempts);
     }
 
-    /// <summary>Adds a failure to the list, creating it on the first.</summary>
-    /// <param name="failures">The list so far, or null.</param>
-    /// <param name="failure">The outcome of one delivery.</param>
-    public static void Collect(ref List<NotificationFailure>? failures, NotificationFailure? failure)
-    {
-        if (failure is not null)
-        {
-            (failures ??= new List<NotificationFailure>()).Add(failure);
-        }
-    }
-
     /// <summary>Throws <see cref="PublishException"/> when any handler failed.</summary>
     /// <param name="notificationType">The notification type the pipeline was compiled for.</param>
     /// <param name="failures">The failures, or null.</param>

@@ -86,6 +86,13 @@ internal static class Code
         }
     }
 
+    /// <summary>
+    /// The pipelines a generic dispatch tries with <c>is</c> after the exact type tests: types that can have
+    /// subclasses, deepest first (so a subclass reaches its nearest handled base), by name when depths tie.
+    /// </summary>
+    public static IEnumerable<T> DeepestFirst<T>(IEnumerable<T> pipelines, System.Func<T, bool> canBeDerived, System.Func<T, int> depth, System.Func<T, string> type)
+        => pipelines.Where(canBeDerived).OrderByDescending(depth).ThenBy(type, System.StringComparer.Ordinal);
+
     public static string Accessibility(PipelinePlan pipeline) => pipeline.IsPublic ? "public" : "internal";
 
     public static string FieldName(string className) => "_" + char.ToLowerInvariant(className[0]) + className.Substring(1);

@@ -116,7 +116,7 @@ internal static class MediatorEmitter
         using (writer.Block("private " + Code.ValueTask("TResponse") + " SendToBaseType<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken)"))
         {
             var index = 0;
-            foreach (var pipeline in plan.Pipelines.Where(p => p.RequestCanBeDerived).OrderByDescending(p => p.InheritanceDepth).ThenBy(p => p.RequestType, System.StringComparer.Ordinal))
+            foreach (var pipeline in Code.DeepestFirst(plan.Pipelines, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
             {
                 var name = "r" + index++;
                 using (writer.Block("if (request is " + pipeline.RequestType + " " + name + " && typeof(TResponse) == typeof(" + pipeline.ResponseType + "))"))
@@ -155,7 +155,7 @@ internal static class MediatorEmitter
             }
 
             var index = 0;
-            foreach (var pipeline in voids.Where(p => p.RequestCanBeDerived).OrderByDescending(p => p.InheritanceDepth).ThenBy(p => p.RequestType, System.StringComparer.Ordinal))
+            foreach (var pipeline in Code.DeepestFirst(voids, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
             {
                 var name = "r" + index++;
                 writer.Line("if (request is " + pipeline.RequestType + " " + name + ") return Send(" + name + ", cancellationToken);");

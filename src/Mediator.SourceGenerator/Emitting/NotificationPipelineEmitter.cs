@@ -14,6 +14,11 @@ internal static class NotificationPipelineEmitter
     private const string Delivery = "global::Mediator.Publishing.NotificationDelivery";
     private const string Runtime = "global::Mediator.Publishing.PublishRuntime";
     private const string Unit = "global::Mediator.Unit";
+    private const string FailureList = "global::System.Collections.Generic.List<global::Mediator.NotificationFailure>";
+
+    /// <summary>The statement that adds <paramref name="failure"/> to the lazily created list.</summary>
+    private static string CollectFailure(string failure)
+        => "if (" + failure + " is not null) (failures ??= new " + FailureList + "()).Add(" + failure + ");";
 
     public static string HintName(NotificationPlan pipeline) => "Mediator." + pipeline.ClassName + ".g.cs";
 
@@ -86,7 +91,7 @@ internal static class NotificationPipelineEmitter
         writer.Line("/// <summary>Delivers to every handler; failures are collected and thrown together once all have run.</summary>");
         using (writer.Block("private async " + Code.ValueTask(Unit) + " FanOutAsync<TMode>(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context) where TMode : struct"))
         {
-            writer.Line("global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;");
+            writer.Line(FailureList + "? failures = null;");
             string Deliver(int i) => Delivery + ".DeliverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "))";
             if (pipeline.Strategy == PublishStrategyKind.Concurrent)
             {
@@ -99,7 +104,7 @@ internal static class NotificationPipelineEmitter
                 for (var i = 0; i < pipeline.Handlers.Count; i++)
                 {
                     writer.Line("var failure" + i + " = await delivery" + i + ".ConfigureAwait(false);");
-                    writer.Line("if (failure" + i + " is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure" + i + ");");
+                    writer.Line(CollectFailure("failure" + i));
                 }
             }
             else
@@ -119,7 +124,7 @@ internal static class NotificationPipelineEmitter
                     using (writer.Block("catch (global::System.Exception exception)"))
                     {
                         writer.Line("var failure = await " + Delivery + ".RecoverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, " + handlerType + ", exception).ConfigureAwait(false);");
-                        writer.Line("if (failure is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);");
+                        writer.Line(CollectFailure("failure"));
                     }
                 }
             }

@@ -72,7 +72,7 @@ internal static class PublishEmitter
             }
 
             var index = 0;
-            foreach (var pipeline in plan.Notifications.Where(p => p.CanBeDerived).OrderByDescending(p => p.InheritanceDepth).ThenBy(p => p.NotificationType, System.StringComparer.Ordinal))
+            foreach (var pipeline in Code.DeepestFirst(plan.Notifications, p => p.CanBeDerived, p => p.InheritanceDepth, p => p.NotificationType))
             {
                 var name = "n" + index++;
                 writer.Line("if (notification is " + pipeline.NotificationType + " " + name + ") return Publish(" + name + ", cancellationToken);");

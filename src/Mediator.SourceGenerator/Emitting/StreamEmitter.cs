@@ -75,7 +75,7 @@ internal static class StreamEmitter
             }
 
             var index = 0;
-            foreach (var pipeline in plan.Streams.Where(p => p.RequestCanBeDerived).OrderByDescending(p => p.InheritanceDepth).ThenBy(p => p.RequestType, System.StringComparer.Ordinal))
+            foreach (var pipeline in Code.DeepestFirst(plan.Streams, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
             {
                 var name = "r" + index++;
                 writer.Line("if (request is " + pipeline.RequestType + " " + name + " && typeof(TItem) == typeof(" + pipeline.ItemType + "))");

@@ -278,10 +278,11 @@ internal static class MiddlewareParser
 
     private static INamedTypeSymbol? GroupOf(INamedTypeSymbol constraint)
     {
-        var candidates = new[] { constraint }.Concat(constraint.AllInterfaces);
+        var candidates = new List<INamedTypeSymbol> { constraint };
+        candidates.AddRange(constraint.AllInterfaces);
         for (var current = constraint.BaseType; current is not null; current = current.BaseType)
         {
-            candidates = candidates.Concat(new[] { current });
+            candidates.Add(current);
         }
 
         return candidates.FirstOrDefault(t => t.GetAttributes().Any(a => KnownTypes.IsMiddlewareGroupAttribute(a.AttributeClass)));

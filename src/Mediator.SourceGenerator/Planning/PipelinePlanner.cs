@@ -16,12 +16,6 @@ internal static class PipelinePlanner
     public static MediatorPlan Plan(
         ImmutableArray<HandlerSpec> handlers,
         ImmutableArray<MiddlewareSpec> middlewares,
-        GeneratorOptions options)
-        => Plan(handlers, middlewares, ImmutableArray<MessageTypeSpec>.Empty, options);
-
-    public static MediatorPlan Plan(
-        ImmutableArray<HandlerSpec> handlers,
-        ImmutableArray<MiddlewareSpec> middlewares,
         ImmutableArray<MessageTypeSpec> declaredNotifications,
         GeneratorOptions options)
     {
@@ -47,15 +41,23 @@ internal static class PipelinePlanner
         var notificationHandlers = handlers.Where(h => h.Kind == MessageKind.Notification).ToList();
         var published = PublishedTypes(notificationHandlers, declaredNotifications);
         var notificationNames = PipelineNames.Assign(published.Select(t => t.Type.Erased.Display).ToList(), "NotificationPipeline");
+
+        // A class handling several notification types has several Handle overloads: call the one of each contract
+        // through its interface, so that overload resolution cannot pick a more specific one.
+        var contractsPerHandler = notificationHandlers
+            .GroupBy(h => h.HandlerType, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var notificationPlans = published
-            .Select(t => PlanNotification(t, notificationNames[t.Type.Erased.Display], notificationHandlers, ordered, options))
+            .Select(t => PlanNotification(t, notificationNames[t.Type.Erased.Display], notificationHandlers, contractsPerHandler, ordered, options))
             .Where(p => p is not null)
             .Select(p => p!)
             .OrderBy(p => p.NotificationType, StringComparer.Ordinal)
             .ToEquatableArray();
 
-        var usedHandlers = requests.Concat(streams).Select(h => (h.HandlerType, h.Lifetime))
-            .Concat(notificationPlans.SelectMany(n => n.Handlers).Select(r => (r.HandlerType, notificationHandlers.First(h => h.HandlerType == r.HandlerType).Lifetime)));
+        var reached = new HashSet<string>(notificationPlans.SelectMany(n => n.Handlers).Select(r => r.HandlerType), StringComparer.Ordinal);
+        var usedHandlers = requests.Concat(streams)
+            .Concat(notificationHandlers.Where(h => reached.Contains(h.HandlerType)))
+            .Select(h => (h.HandlerType, h.Lifetime));
         var steps = pipelines.SelectMany(p => p.Steps)
             .Concat(streamPlans.SelectMany(p => p.Steps))
             .Concat(notificationPlans.SelectMany(p => p.PublishSteps.Concat(p.HandlerSteps)));
@@ -155,6 +157,7 @@ internal static class PipelinePlanner
         MessageTypeSpec notification,
         string className,
         List<HandlerSpec> handlers,
+        Dictionary<string, int> contractsPerHandler,
         List<MiddlewareSpec> ordered,
         GeneratorOptions options)
     {
@@ -169,9 +172,6 @@ internal static class PipelinePlanner
             return null;
         }
 
-        // A class handling several notification types has several Handle overloads: call the one of this contract
-        // through its interface, so that overload resolution cannot pick a more specific one.
-        var contractsPerHandler = handlers.GroupBy(h => h.HandlerType, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var refs = receivers
             .Select(h => new NotificationHandlerRef(h.HandlerType, h.Request.Type.Display, h.IsImplicit && contractsPerHandler[h.HandlerType] == 1))
             .Distinct()
