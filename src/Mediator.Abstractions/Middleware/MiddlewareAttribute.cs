@@ -9,7 +9,14 @@ namespace Mediator;
 /// <remarks>
 /// Pipelines are layered (outermost first): global middleware, then group middleware (whose message type parameter
 /// is constrained to a type marked <see cref="MiddlewareGroupAttribute"/>), then message middleware (written for one
-/// closed message type). Inside a layer, <see cref="Order"/> decides: lower is outer.
+/// closed message type). Inside a layer, <see cref="RunsBeforeAttribute"/> and <see cref="RunsAfterAttribute"/>
+/// constraints decide first, then <see cref="Order"/> (lower is outer), then the class name.
+/// <para>
+/// A constructor parameter whose type is an attribute class makes the middleware per-message configurable: it wraps
+/// only messages that carry that attribute, and the generator passes it the message's attribute, rebuilt from the
+/// constant arguments written on the message (nothing reads attributes at run time). Its other constructor parameters
+/// come from the container.
+/// </para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class MiddlewareAttribute : Attribute
@@ -27,4 +34,11 @@ public sealed class MiddlewareAttribute : Attribute
     /// wraps them.
     /// </summary>
     public MiddlewareDirection Direction { get; set; } = MiddlewareDirection.OnMessage;
+
+    /// <summary>
+    /// The concern this middleware provides (one of <see cref="Concerns"/> or a name of your own), or null.
+    /// Ordering rules (<see cref="RunsBeforeAttribute"/>, <see cref="MustRunInsideAttribute"/>, ...) and
+    /// <see cref="RequiresConcernAttribute"/> find middleware by it.
+    /// </summary>
+    public string? Concern { get; set; }
 }
