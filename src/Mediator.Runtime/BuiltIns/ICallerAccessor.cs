@@ -1,0 +1,14 @@
+using System.Security.Claims;
+
+namespace Mediator.BuiltIns;
+
+/// <summary>
+/// Tells the built-in middlewares who is sending: authorization checks this caller, rate limiting keys its buckets by
+/// it and caching keys answers by it whenever a message requires authorization. Register your own implementation
+/// (for ASP.NET Core, one that reads <c>IHttpContextAccessor.HttpContext?.User</c>).
+/// </summary>
+public interface ICallerAccessor
+{
+    /// <summary>The caller of the current dispatch, or null when there is none (authorization then denies by default).</summary>
+    ClaimsPrincipal? Caller { get; }
+}
