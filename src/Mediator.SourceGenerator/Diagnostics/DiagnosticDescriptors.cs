@@ -81,6 +81,36 @@ internal static class DiagnosticDescriptors
         "'{0}' is marked [MiddlewareGroup] but {1}; a group is an interface or a class that is neither sealed nor static, which messages implement or derive from",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor WrongDispatchMethod = Create(
+        "MED0030",
+        "Message passed to the wrong dispatch method",
+        "'{0}' is {1}, which {2} does not dispatch; call {3} instead",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MiddlewareNeverCallsNext = Create(
+        "MED0031",
+        "Middleware never calls next",
+        "Middleware '{0}' never uses its '{1}' parameter, so the handler and every inner middleware never run; call {1}.InvokeAsync(...) on the paths that should continue",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MiddlewareHasMutableState = Create(
+        "MED0032",
+        "Middleware has mutable instance state",
+        "Middleware '{0}' is one shared instance for all concurrent messages, but {1} '{2}' can be changed after construction; make it readonly, or keep the state in an injected service or in MessageContext",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor BlockingCallInPipeline = Create(
+        "MED0033",
+        "Blocking call in a handler or middleware",
+        "'{0}' blocks the thread inside {1} '{2}'; {3}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ContractWithoutAttribute = Create(
+        "MED0034",
+        "Handler or middleware class is not marked with its attribute",
+        "'{0}' implements {1} but is not marked [{2}], and the generator only wires classes marked [{2}]: add [{2}], or make the class abstract if it is a base class",
+        DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         RequestHasNoHandler,
@@ -94,6 +124,11 @@ internal static class DiagnosticDescriptors
         UnsupportedMiddleware,
         NotificationHasNoHandler,
         InvalidMiddlewareGroup,
+        WrongDispatchMethod,
+        MiddlewareNeverCallsNext,
+        MiddlewareHasMutableState,
+        BlockingCallInPipeline,
+        ContractWithoutAttribute,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -59,7 +59,8 @@ internal static class KnownTypes
 
     public static bool IsVoidRequest(INamedTypeSymbol type) => IsMediatorType(type, "IRequest", 0);
 
-    private static bool IsMediatorType(INamedTypeSymbol type, string name, int arity)
+    /// <summary>A top-level type of the abstractions, recognised by namespace, name and arity.</summary>
+    public static bool IsMediatorType(INamedTypeSymbol type, string name, int arity)
         => type.Arity == arity
             && type.Name == name
             && type.ContainingType is null
