@@ -170,6 +170,35 @@ public sealed class BulkheadMiddlewareTests
     }
 
     [Fact]
+    public async Task Concurrent_callers_from_many_threads_never_exceed_the_limit_and_the_queue_drains_completely()
+    {
+        const int permits = 3, callers = 50;
+        var settings = new BulkheadAttribute { MaxConcurrency = permits, QueueLimit = callers - permits };
+        var (middleware, registry, _) = Create<Job>(settings);
+        using var _ = registry;
+        var handler = new GatedHandler { ExpectedEntries = permits };
+        var next = new TestNext<Job, int>(handler.Handle);
+
+        var calls = Enumerable.Range(0, callers)
+            .Select(i => Task.Run(() => middleware.InvokeAsync(new Job(i), next, new MessageContext(typeof(Job), CancellationToken.None)).AsTask()))
+            .ToArray();
+        await handler.AllEntered.Task.WaitAsync(Guard);
+        // Wait until every caller is queued (the limiter's own count, no sleeps); a rejected caller ends the wait too.
+        while (registry.GetLimiter(typeof(Job), settings).GetStatistics()!.CurrentQueuedCount < callers - permits && !calls.Any(c => c.IsCompleted))
+            await Task.Yield();
+
+        Assert.DoesNotContain(calls, c => c.IsCompleted);
+        Assert.Equal(permits, handler.Entered);
+        handler.Open();
+        var results = await Task.WhenAll(calls).WaitAsync(Guard);
+
+        Assert.Equal(callers, results.Sum());
+        Assert.Equal(callers, handler.Entered);
+        Assert.Equal(permits, handler.MaxInFlight);
+        Assert.Equal(permits, AvailablePermits<Job>(registry, settings));
+    }
+
+    [Fact]
     public async Task Cancelling_a_queued_dispatch_leaves_the_queue_without_reaching_the_handler_or_losing_a_permit()
     {
         var settings = new BulkheadAttribute { MaxConcurrency = 1, QueueLimit = 1 };
