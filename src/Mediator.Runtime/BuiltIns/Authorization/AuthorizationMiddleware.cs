@@ -1,0 +1,76 @@
+using System;
+using System.Security.Claims;
+using System.Threading.Tasks;
+
+namespace Mediator.BuiltIns;
+
+/// <summary>
+/// Checks the caller (<see cref="ICallerAccessor"/>) against what the message requires: its
+/// <see cref="AuthorizeAttribute"/> (authentication, then any of its roles, then its policy) and its own
+/// <see cref="IAuthorizable.IsAuthorized"/>. Denies by default: a message that requires authorization and has no
+/// authenticated caller is refused with <see cref="AuthorizationException"/> (<see cref="AuthorizationFailure.Unauthenticated"/>).
+/// Messages that require nothing pass straight through.
+/// </summary>
+/// <typeparam name="TMessage">The message type.</typeparam>
+/// <typeparam name="TResult">The answer type.</typeparam>
+[Middleware(Order = BuiltInOrder.Authorization, Concern = Concerns.Authorization)]
+public sealed class AuthorizationMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+{
+    private readonly ICallerAccessor _callers;
+    private readonly bool _requiresAuthorization;
+    private readonly string[] _roles;
+    private readonly IAuthorizationPolicy? _policy;
+
+    /// <summary>Creates the middleware for one message type.</summary>
+    /// <param name="authorize">The message's <see cref="AuthorizeAttribute"/>, or null when it has none.</param>
+    /// <param name="callers">Who is sending.</param>
+    /// <param name="policies">The named policies.</param>
+    /// <exception cref="InvalidOperationException">The attribute names a policy that is not registered.</exception>
+    public AuthorizationMiddleware(AuthorizeAttribute? authorize, ICallerAccessor callers, AuthorizationPolicies policies)
+    {
+        _callers = callers ?? throw new ArgumentNullException(nameof(callers));
+        _requiresAuthorization = authorize is not null || typeof(IAuthorizable).IsAssignableFrom(typeof(TMessage));
+        _roles = authorize?.Roles is { Length: > 0 } roles
+            ? roles.Split([','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
+        _policy = authorize?.Policy is { Length: > 0 } policy ? policies.Get(policy) : null;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
+        where TNext : struct, INext<TMessage, TResult>
+    {
+        if (!_requiresAuthorization && message is not IAuthorizable) return next.InvokeAsync(message, context);
+
+        var caller = _callers.Caller;
+        if (caller?.Identity?.IsAuthenticated != true)
+            throw new AuthorizationException(typeof(TMessage), AuthorizationFailure.Unauthenticated, "authentication");
+
+        if (_roles.Length > 0 && !IsInAnyRole(caller))
+            throw new AuthorizationException(typeof(TMessage), AuthorizationFailure.Forbidden, "role in (" + string.Join(", ", _roles) + ")");
+
+        if (message is IAuthorizable self && !self.IsAuthorized(caller))
+            throw new AuthorizationException(typeof(TMessage), AuthorizationFailure.Forbidden, "the message's own check");
+
+        return _policy is null ? next.InvokeAsync(message, context) : CheckPolicyThenInvokeAsync(caller, _policy, message, next, context);
+    }
+
+    private static async ValueTask<TResult> CheckPolicyThenInvokeAsync<TNext>(ClaimsPrincipal caller, IAuthorizationPolicy policy, TMessage message, TNext next, MessageContext context)
+        where TNext : struct, INext<TMessage, TResult>
+    {
+        if (!await policy.IsSatisfiedAsync(caller, message!, context.CancellationToken).ConfigureAwait(false))
+            throw new AuthorizationException(typeof(TMessage), AuthorizationFailure.Forbidden, "policy '" + policy.Name + "'");
+
+        return await next.InvokeAsync(message, context).ConfigureAwait(false);
+    }
+
+    private bool IsInAnyRole(ClaimsPrincipal caller)
+    {
+        foreach (var role in _roles)
+        {
+            if (caller.IsInRole(role)) return true;
+        }
+
+        return false;
+    }
+}

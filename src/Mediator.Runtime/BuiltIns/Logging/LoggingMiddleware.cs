@@ -1,0 +1,75 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Mediator.BuiltIns;
+
+/// <summary>
+/// Writes a structured entry before and after every dispatch: <c>MessageType</c>, <c>ElapsedMilliseconds</c> (on the
+/// injected <see cref="TimeProvider"/>), <c>Outcome</c> (<c>completed</c>, <c>cancelled</c> or <c>failed</c>, with the
+/// exception at <see cref="LogLevel.Error"/>). The message itself is never logged unless
+/// <see cref="LoggingOptions.LogMessagePayload"/> says so. Outermost of the built-ins, so it sees every outcome.
+/// </summary>
+/// <remarks>
+/// Event IDs: 1 Dispatching and 2 DispatchingWithPayload (Debug), 3 Dispatched and 4 DispatchCancelled (Information),
+/// 5 DispatchFailed (Error). When the logger has Error disabled the middleware only calls <c>next</c>.
+/// </remarks>
+/// <typeparam name="TMessage">The message type.</typeparam>
+/// <typeparam name="TResult">The answer type.</typeparam>
+[Middleware(Order = BuiltInOrder.Logging, Concern = Concerns.Logging)]
+public sealed class LoggingMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+{
+    private static readonly string MessageTypeName = typeof(TMessage).FullName ?? typeof(TMessage).Name;
+
+    private readonly ILogger _logger;
+    private readonly bool _logPayload;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the middleware.</summary>
+    /// <param name="loggerFactory">Makes the logger of <see cref="LoggingOptions.Category"/>.</param>
+    /// <param name="options">Category and payload opt-in.</param>
+    /// <param name="timeProvider">The clock durations are measured on.</param>
+    public LoggingMiddleware(ILoggerFactory loggerFactory, LoggingOptions options, TimeProvider timeProvider)
+    {
+        if (loggerFactory is null) throw new ArgumentNullException(nameof(loggerFactory));
+        if (options is null) throw new ArgumentNullException(nameof(options));
+        _logger = loggerFactory.CreateLogger(options.Category);
+        _logPayload = options.LogMessagePayload;
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
+        where TNext : struct, INext<TMessage, TResult>
+        => _logger.IsEnabled(LogLevel.Error) ? LogAroundAsync(message, next, context) : next.InvokeAsync(message, context);
+
+    private async ValueTask<TResult> LogAroundAsync<TNext>(TMessage message, TNext next, MessageContext context)
+        where TNext : struct, INext<TMessage, TResult>
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            if (_logPayload) LoggingMiddlewareLog.DispatchingWithPayload(_logger, MessageTypeName, message?.ToString());
+            else LoggingMiddlewareLog.Dispatching(_logger, MessageTypeName);
+        }
+
+        var started = _time.GetTimestamp();
+        try
+        {
+            var result = await next.InvokeAsync(message, context).ConfigureAwait(false);
+            LoggingMiddlewareLog.Dispatched(_logger, MessageTypeName, Elapsed(started), "completed");
+            return result;
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            LoggingMiddlewareLog.Cancelled(_logger, MessageTypeName, Elapsed(started), "cancelled");
+            throw;
+        }
+        catch (Exception exception)
+        {
+            LoggingMiddlewareLog.Failed(_logger, MessageTypeName, Elapsed(started), "failed", exception);
+            throw;
+        }
+    }
+
+    private double Elapsed(long started) => _time.GetElapsedTime(started).TotalMilliseconds;
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace Mediator.BuiltIns;
+
+/// <summary>
+/// Validates a message before the handler: first the message's own <see cref="IValidatable.Validate"/>, then every
+/// <see cref="IValidator{TMessage}"/> registered for its type, all adding to one collector; any error refuses the message
+/// with a <see cref="ValidationException"/> carrying all of them. No reflection: validators are ordinary services and
+/// the message check is an interface call. Messages with neither pass straight through.
+/// </summary>
+/// <typeparam name="TMessage">The message type.</typeparam>
+/// <typeparam name="TResult">The answer type.</typeparam>
+[Middleware(Order = BuiltInOrder.Validation, Concern = Concerns.Validation)]
+public sealed class ValidationMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+{
+    private readonly IValidator<TMessage>[] _validators;
+
+    /// <summary>Creates the middleware for one message type.</summary>
+    /// <param name="validators">The validators registered for <typeparamref name="TMessage"/> (none is fine).</param>
+    public ValidationMiddleware(IEnumerable<IValidator<TMessage>> validators)
+        => _validators = (validators ?? throw new ArgumentNullException(nameof(validators))).ToArray();
+
+    /// <inheritdoc />
+    public ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
+        where TNext : struct, INext<TMessage, TResult>
+    {
+        if (_validators.Length > 0) return ValidateThenInvokeAsync(message, next, context);
+        if (message is not IValidatable self) return next.InvokeAsync(message, context);
+
+        var errors = new ValidationErrors();
+        self.Validate(errors);
+        if (!errors.IsValid) throw new ValidationException(typeof(TMessage), errors);
+        return next.InvokeAsync(message, context);
+    }
+
+    private async ValueTask<TResult> ValidateThenInvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
+        where TNext : struct, INext<TMessage, TResult>
+    {
+        var errors = new ValidationErrors();
+        if (message is IValidatable self) self.Validate(errors);
+        foreach (var validator in _validators)
+            await validator.ValidateAsync(message, errors, context.CancellationToken).ConfigureAwait(false);
+
+        if (!errors.IsValid) throw new ValidationException(typeof(TMessage), errors);
+        return await next.InvokeAsync(message, context).ConfigureAwait(false);
+    }
+}

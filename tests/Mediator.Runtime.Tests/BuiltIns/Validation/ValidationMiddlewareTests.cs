@@ -1,0 +1,114 @@
+using Mediator;
+using Mediator.BuiltIns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RuntimeTests.BuiltIns.Validation;
+
+/// <summary>The message's own check and its validators add to one collector; any error stops the dispatch with all of them.</summary>
+public sealed class ValidationMiddlewareTests
+{
+    public sealed record Register(string Email, int Age) : IValidatable
+    {
+        public void Validate(ValidationErrors errors)
+        {
+            errors.Require(Email.Contains('@'), nameof(Email), "Not an e-mail address.");
+            errors.Require(Age >= 18, nameof(Age), "Must be an adult.");
+        }
+    }
+
+    public sealed record Ping;
+
+    /// <summary>Completes asynchronously, as a validator that queries a database would.</summary>
+    private sealed class EmailNotTaken : IValidator<Register>
+    {
+        public async ValueTask ValidateAsync(Register message, ValidationErrors errors, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            errors.Require(message.Email != "taken@example.com", nameof(Register.Email), "Already registered.");
+        }
+    }
+
+    private sealed class NoReservedNames : IValidator<Register>
+    {
+        public ValueTask ValidateAsync(Register message, ValidationErrors errors, CancellationToken cancellationToken)
+        {
+            errors.Require(!message.Email.StartsWith("admin", StringComparison.Ordinal), "", "Reserved name.");
+            return default;
+        }
+    }
+
+    private static async Task<(int Result, int Calls)> Send<T>(ValidationMiddleware<T, int> middleware, T message)
+    {
+        var calls = 0;
+        var result = await middleware.InvokeAsync(message, new TestNext<T, int>((_, _) => new ValueTask<int>(++calls)), new MessageContext(typeof(T), CancellationToken.None));
+        return (result, calls);
+    }
+
+    private static async Task<ValidationException> Refused<T>(ValidationMiddleware<T, int> middleware, T message)
+    {
+        var calls = 0;
+        var error = await Assert.ThrowsAsync<ValidationException>(async () =>
+            await middleware.InvokeAsync(message, new TestNext<T, int>((_, _) => new ValueTask<int>(++calls)), new MessageContext(typeof(T), CancellationToken.None)));
+        Assert.Equal(0, calls);
+        return error;
+    }
+
+    [Fact]
+    public async Task A_valid_message_reaches_the_handler()
+    {
+        var middleware = new ValidationMiddleware<Register, int>([]);
+
+        Assert.Equal((1, 1), await Send(middleware, new Register("ann@example.com", 30)));
+    }
+
+    [Fact]
+    public async Task An_invalid_message_is_refused_with_every_error_of_its_own_check()
+    {
+        var middleware = new ValidationMiddleware<Register, int>([]);
+
+        var error = await Refused(middleware, new Register("nope", 12));
+
+        Assert.Equal(typeof(Register), error.MessageType);
+        Assert.Equal([new ValidationError("Email", "Not an e-mail address."), new ValidationError("Age", "Must be an adult.")], error.Errors);
+        Assert.Equal("Register is not valid: Email: Not an e-mail address.; Age: Must be an adult.", error.Message);
+    }
+
+    [Fact]
+    public async Task Errors_of_the_message_and_of_every_validator_are_collected_in_order()
+    {
+        var middleware = new ValidationMiddleware<Register, int>([new EmailNotTaken(), new NoReservedNames()]);
+
+        var error = await Refused(middleware, new Register("taken@example.com", 12));
+        Assert.Equal([new ValidationError("Age", "Must be an adult."), new ValidationError("Email", "Already registered.")], error.Errors);
+
+        var reserved = await Refused(middleware, new Register("admin@example.com", 40));
+        Assert.Equal([new ValidationError("", "Reserved name.")], reserved.Errors);
+
+        Assert.Equal((1, 1), await Send(middleware, new Register("ann@example.com", 30)));
+    }
+
+    [Fact]
+    public async Task A_message_without_checks_or_validators_passes_through()
+    {
+        var middleware = new ValidationMiddleware<Ping, int>([]);
+
+        Assert.Equal((1, 1), await Send(middleware, new Ping()));
+    }
+
+    [Fact]
+    public async Task Validators_registered_in_the_container_are_given_to_the_middleware_once_each()
+    {
+        var services = new ServiceCollection();
+        services.AddMediatorValidator<Register, EmailNotTaken>();
+        services.AddMediatorValidator<Register, EmailNotTaken>();
+        services.AddMediatorValidator<Register, NoReservedNames>(ServiceLifetime.Scoped);
+        using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+
+        var validators = scope.ServiceProvider.GetServices<IValidator<Register>>().ToArray();
+        var middleware = new ValidationMiddleware<Register, int>(validators);
+
+        Assert.Equal(2, validators.Length);
+        Assert.Single((await Refused(middleware, new Register("taken@example.com", 30))).Errors);
+    }
+}
