@@ -1,0 +1,78 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Mediator.BuiltIns;
+
+/// <summary>
+/// Answers repeated reads from <see cref="ResponseCache"/>. It wraps only messages carrying <see cref="CacheAttribute"/>;
+/// the key is the message type plus the message's <see cref="ICacheKey.CacheKey"/> or, without it, the message itself
+/// by its value equality (records), and, when the message carries <see cref="AuthorizeAttribute"/>, the caller from
+/// <see cref="ICallerAccessor"/>, so one user's answer never reaches another (a send without an identifiable caller
+/// bypasses the cache). Concurrent misses for one key run the handler once; failures are never cached.
+/// </summary>
+/// <remarks>
+/// The key comes from equality the compiler writes (records) or from the message itself (<see cref="ICacheKey"/>):
+/// no reflection over properties and no serializer, so it is trimming- and AOT-safe. A message type that has neither
+/// would only ever hit by reference, so it is refused at construction.
+/// </remarks>
+/// <typeparam name="TMessage">The message type.</typeparam>
+/// <typeparam name="TResult">The answer type.</typeparam>
+[Middleware(Order = BuiltInOrder.Caching, Concern = Concerns.Caching)]
+[MustRunInside(Concerns.Authorization, Severity = RuleSeverity.Error, RuleId = "MED0012", Reason = "a cache hit would skip the permission check")]
+public sealed class CachingMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+    where TMessage : notnull
+{
+    private readonly CacheAttribute _settings;
+    private readonly bool _perCaller;
+    private readonly ResponseCache _cache;
+    private readonly ICallerAccessor _callerAccessor;
+
+    /// <summary>Creates the middleware for one message type.</summary>
+    /// <param name="settings">The message's <see cref="CacheAttribute"/>.</param>
+    /// <param name="authorize">The message's <see cref="AuthorizeAttribute"/>, or null when it requires no authorization.</param>
+    /// <param name="cache">The shared answers.</param>
+    /// <param name="callerAccessor">Who is sending, for messages that require authorization.</param>
+    /// <exception cref="InvalidOperationException">The message has neither <see cref="ICacheKey"/> nor value equality.</exception>
+    public CachingMiddleware(CacheAttribute settings, AuthorizeAttribute? authorize, ResponseCache cache, ICallerAccessor callerAccessor)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.DurationSeconds, 0, nameof(settings.DurationSeconds));
+        ArgumentOutOfRangeException.ThrowIfNegative(settings.Size, nameof(settings.Size));
+        if (!typeof(ICacheKey).IsAssignableFrom(typeof(TMessage)) && !typeof(IEquatable<TMessage>).IsAssignableFrom(typeof(TMessage)))
+        {
+            throw new InvalidOperationException(
+                $"{typeof(TMessage)} carries [Cache] but has no cache key: make it a record (value equality) or implement ICacheKey.");
+        }
+
+        _settings = settings;
+        _perCaller = authorize is not null;
+        _cache = cache;
+        _callerAccessor = callerAccessor;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
+        where TNext : struct, INext<TMessage, TResult>
+    {
+        string? caller = null;
+        if (_perCaller && (caller = CallerIdentity.Of(_callerAccessor.Caller)) is null)
+        {
+            // An answer that depends on a caller we cannot identify must not be shared: no cache at all.
+            return next.InvokeAsync(message, context);
+        }
+
+        var key = new ResponseCacheKey(typeof(TMessage), message is ICacheKey own ? own.CacheKey : message, caller);
+        if (_cache.TryGet(key, out TResult hit))
+        {
+            return new ValueTask<TResult>(hit);
+        }
+
+        return _cache.GetOrLoadAsync(
+            key,
+            _settings,
+            (message, next, context),
+            static (state, token) => state.next.InvokeAsync(state.message, state.context.WithCancellationToken(token)),
+            context.CancellationToken);
+    }
+}

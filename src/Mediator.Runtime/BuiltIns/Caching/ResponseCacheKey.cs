@@ -1,0 +1,9 @@
+using System;
+
+namespace Mediator.BuiltIns;
+
+/// <summary>
+/// Where one answer is filed: the message type, the message's own key (the message itself, compared by its value
+/// equality, or its <see cref="ICacheKey.CacheKey"/>), and the caller when the message requires authorization.
+/// </summary>
+internal sealed record ResponseCacheKey(Type MessageType, object MessageKey, string? Caller);
