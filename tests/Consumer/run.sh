@@ -29,6 +29,7 @@ echo "packed in ${SECONDS}s"
 # The package layout: the generator (and the code-fix assembly, once its project exists) only under
 # analyzers/dotnet/cs, never under lib/ where it would become a reference of the user's code.
 check_layout() {
+  SECONDS=0
   local nupkg="$feed/Mediator.Runtime.$version.nupkg" listing problems=""
   listing=$(unzip -Z1 "$nupkg")
   local analyzers=(Mediator.SourceGenerator.dll)
