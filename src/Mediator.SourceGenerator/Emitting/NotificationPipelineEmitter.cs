@@ -17,8 +17,9 @@ internal static class NotificationPipelineEmitter
     private const string FailureList = "global::System.Collections.Generic.List<global::Mediator.NotificationFailure>";
 
     /// <summary>The statement that adds <paramref name="failure"/> to the lazily created list.</summary>
+    /// <remarks><c>!(x is null)</c>, not <c>x is not null</c>: generated code compiles at C# 8, the oldest we support.</remarks>
     private static string CollectFailure(string failure)
-        => "if (" + failure + " is not null) (failures ??= new " + FailureList + "()).Add(" + failure + ");";
+        => "if (!(" + failure + " is null)) (failures ??= new " + FailureList + "()).Add(" + failure + ");";
 
     public static string HintName(NotificationPlan pipeline) => "Mediator." + pipeline.ClassName + ".g.cs";
 

@@ -80,7 +80,7 @@ namespace TestApp
                 catch (global::System.Exception exception)
                 {
                     var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), exception).ConfigureAwait(false);
-                    if (failure is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                    if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
                 }
                 try
                 {
@@ -90,7 +90,7 @@ namespace TestApp
                 catch (global::System.Exception exception)
                 {
                     var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email), exception).ConfigureAwait(false);
-                    if (failure is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                    if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
                 }
                 global::Mediator.Publishing.NotificationDelivery.ThrowIfFailed(typeof(global::App.OrderPlaced), failures);
                 return default;
@@ -287,7 +287,7 @@ namespace TestApp
                 // Concurrent: every delivery is started before any is awaited.
                 var delivery0 = global::Mediator.Publishing.NotificationDelivery.DeliverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit));
                 var failure0 = await delivery0.ConfigureAwait(false);
-                if (failure0 is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure0);
+                if (!(failure0 is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure0);
                 global::Mediator.Publishing.NotificationDelivery.ThrowIfFailed(typeof(global::App.OrderShipped), failures);
                 return default;
             }
@@ -548,7 +548,7 @@ namespace TestApp
                 catch (global::System.Exception exception)
                 {
                     var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), exception).ConfigureAwait(false);
-                    if (failure is not null) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                    if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
                 }
                 global::Mediator.Publishing.NotificationDelivery.ThrowIfFailed(typeof(global::App.Tick), failures);
                 return default;

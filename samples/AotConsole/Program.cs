@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using AotConsole;
+using Microsoft.Extensions.DependencyInjection;
+
+// Start-up cost as a user sees it: from Main to the first Send's answer, container build included. Written to stderr,
+// so that stdout is the same on every run (CI compares it with expected-output.txt).
+var started = Stopwatch.GetTimestamp();
+await using var provider = new ServiceCollection().AddMediator().BuildServiceProvider();
+var mediator = provider.GetRequiredService<AotConsole.Mediator>();
+var answer = await mediator.Send(new Ping("aot"));
+var firstSend = Stopwatch.GetElapsedTime(started);
+Console.WriteLine($"answer: {answer}");
+
+// Through the interface: the request's runtime type picks the pipeline, with no reflection.
+Mediator.IMediator sender = mediator;
+Console.WriteLine($"answer: {await sender.Send(new Ping("interface"))}");
+
+await mediator.Publish(new OrderShipped(7));
+
+await foreach (var item in mediator.CreateStream(new Countdown(3)))
+{
+    Console.WriteLine($"item: {item}");
+}
+
+Console.Error.WriteLine($"first-send-us: {firstSend.TotalMicroseconds:F0}");
