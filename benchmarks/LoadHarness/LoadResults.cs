@@ -4,6 +4,9 @@ using System.Text.Json.Serialization;
 
 namespace LoadHarness;
 
+/// <summary>Concurrency 100 as in the seed's <c>ab -c 100</c>; five runs as the seed averaged five.</summary>
+public sealed record LoadSettings(int Concurrency = 100, int Runs = 5, double MinRunSeconds = 1.0);
+
 public sealed record RunResult(int Requests, double Seconds, double Rps);
 
 public sealed record CaseResult(

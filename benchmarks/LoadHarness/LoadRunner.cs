@@ -104,5 +104,3 @@ public sealed class LoadRunner(LoadSettings settings)
         Interlocked.Add(ref _sink, sink);
     }
 }
-
-public sealed record LoadSettings(int Concurrency = 100, int Runs = 5, double MinRunSeconds = 1.0);

@@ -84,7 +84,8 @@ public readonly struct PingInner(Ping0Handler handler, Ping0 request) : IHandWri
 /// beside the same linked hand-written chain as our LayerCountBenchmarks: compare the two runs as ratios to it.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 6, iterationCount: 15)]
+// No job attribute: the job comes from the command line (benchmarks/run-all.sh passes one; an attribute job would run
+// beside it, not instead of it), BenchmarkDotNet's default job otherwise.
 public class MartinothamarLayerCountBenchmarks
 {
     private readonly Ping0 _ping0 = new();

@@ -17,7 +17,8 @@ public sealed class SoloNoteHandler : INotificationHandler<SoloNote>
 /// <summary>Publish to one handler through martinothamar/Mediator 3.0.2's concrete Mediator, beside the handler awaited
 /// directly (the same baseline as our PublishOneHandlerBenchmarks).</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 6, iterationCount: 15)]
+// No job attribute: the job comes from the command line (benchmarks/run-all.sh passes one; an attribute job would run
+// beside it, not instead of it), BenchmarkDotNet's default job otherwise.
 public class MartinothamarPublishOneHandlerBenchmarks
 {
     private readonly SoloNote _note = new();

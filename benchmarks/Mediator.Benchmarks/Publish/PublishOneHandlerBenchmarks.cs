@@ -8,7 +8,8 @@ namespace MediatorBenchmarks;
 /// typed Publish, MediatR 5.1.0. martinothamar/Mediator's row is MartinothamarPublishOneHandlerBenchmarks.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 6, iterationCount: 15)]
+// No job attribute: the job comes from the command line (benchmarks/run-all.sh passes one; an attribute job would run
+// beside it, not instead of it), BenchmarkDotNet's default job otherwise.
 public class PublishOneHandlerBenchmarks
 {
     private readonly SoloNote _note = new();

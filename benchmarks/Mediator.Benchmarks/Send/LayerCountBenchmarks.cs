@@ -17,7 +17,8 @@ public readonly struct PingInner(PingHandler handler, Ping0 request) : IHandWrit
 /// the hand-written chain of the same depth.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 6, iterationCount: 15)]
+// No job attribute: the job comes from the command line (benchmarks/run-all.sh passes one; an attribute job would run
+// beside it, not instead of it), BenchmarkDotNet's default job otherwise.
 public class LayerCountBenchmarks
 {
     private readonly Ping0 _ping0 = new();
