@@ -17,10 +17,10 @@ public static class LoadChart
             return;
         }
 
-        const int left = 250, right = 40, top = 50, barHeight = 12, groupGap = 18, legendHeight = 30;
+        const int left = 300, right = 40, top = 50, barHeight = 12, groupGap = 18, legendHeight = 30;
         var barCount = cells.Sum(g => g.Bars.Length);
         var height = top + barCount * barHeight + cells.Length * groupGap + legendHeight + 40;
-        var svg = new Svg(960, height);
+        var svg = new Svg(1100, height);
         var plotWidth = svg.Width - left - right;
         var max = cells.SelectMany(g => g.Bars).Max(b => b.Result!.MaxRps);
         var minDecade = Math.Floor(Math.Log10(cells.SelectMany(g => g.Bars).Min(b => b.Result!.MinRps)));
@@ -51,12 +51,12 @@ public static class LoadChart
             y += groupGap;
         }
 
-        var legendX = (double)left;
+        var legendX = 20.0;
         foreach (var impl in LoadData.Columns)
         {
             svg.Rect(legendX, height - legendHeight, 12, 12, Svg.Colours[impl]);
             svg.Text(legendX + 16, height - legendHeight + 11, Labels.Implementation(impl), size: 11);
-            legendX += 16 + Labels.Implementation(impl).Length * 6.2 + 18;
+            legendX += 16 + Labels.Implementation(impl).Length * 6.0 + 16;
         }
 
         svg.Save(path);

@@ -25,9 +25,10 @@ public static class Tables
             {
                 var result = data.Get(impl, @case);
                 var baseline = data.Get(impl, LoadCases.Baseline);
+                var shortRun = result is not null && result.Runs.Min(r => r.Seconds) < (data.Reports.FirstOrDefault()?.Settings.MinRunSeconds ?? 1.0) ? " †" : "";
                 text.Append(result is null
                     ? " — |"
-                    : $" {F(result.MeanRps, "N0")} ± {F(result.StdDevRps, "N0")}{(@case != LoadCases.Baseline && baseline is not null ? $" ({F(result.MeanRps / baseline.MeanRps * 100, "0")} %)" : "")} |");
+                    : $" {F(result.MeanRps, "N0")} ± {F(result.StdDevRps, "N0")}{shortRun}{(@case != LoadCases.Baseline && baseline is not null ? $" ({F(result.MeanRps / baseline.MeanRps * 100, "0")} %)" : "")} |");
             }
 
             text.AppendLine();
@@ -39,7 +40,9 @@ public static class Tables
             text.AppendLine();
             text.AppendLine($"Requests per second, mean ± sample standard deviation of {first.Settings.Runs} runs at concurrency {first.Settings.Concurrency}; in brackets, the share of the same implementation's baseline. "
                 + $"Runs: {string.Join("; ", data.Reports.Select(r => $"`load-{r.Harness}.json` {r.StartedUtc:yyyy-MM-dd HH:mm} UTC, {r.Machine.ProcessorCount} cores, {r.Machine.Runtime}"))}. "
-                + "The hand-written column comes from the `ours` executable; min, max and every run's numbers are in the JSON files.");
+                + "The hand-written column comes from the `ours` executable; min, max and every run's numbers are in the JSON files. "
+                + "† marks a case where at least one measured run lasted less than the intended minimum of "
+                + $"{F(first.Settings.MinRunSeconds, "0.#")} s (the rate rose after the warm-up sized N).");
         }
 
         return text.ToString();
