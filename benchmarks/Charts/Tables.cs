@@ -87,7 +87,7 @@ public static class Tables
     public static string LayerTable(IReadOnlyList<BdnRow> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine($"| Implementation | {string.Join(" | ", LayerChart.LayerCounts.Select(n => $"{n} layers"))} | B/op at 11 |");
+        text.AppendLine($"| Implementation | {string.Join(" | ", LayerChart.LayerCounts.Select(n => n == 1 ? "1 layer" : $"{n} layers"))} | B/op at 11 |");
         text.AppendLine($"|---|{string.Concat(LayerChart.LayerCounts.Select(_ => "---:|"))}---:|");
         var any = false;
         foreach (var (impl, type, method) in LayerChart.Series.Append(("hand-written", "MartinothamarLayerCountBenchmarks", "HandWritten")))
