@@ -4,7 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PeerMediator3;
 
-public sealed class Ping5 : IRequest<int>
+// Marker interfaces pick the behaviors through their constraints, as in our benchmarks: NoOp1 for IOneLayer, NoOp2..5
+// for IFiveLayers, NoOp6..11 for IElevenLayers (LayerCount.cs).
+public interface IOneLayer;
+
+public interface IFiveLayers : IOneLayer;
+
+public sealed class Ping5 : IRequest<int>, IFiveLayers
 {
 }
 
@@ -15,35 +21,35 @@ public sealed class Ping5Handler : IRequestHandler<Ping5, int>
 
 // The same no-op layer as ours: async, awaits next, nothing else.
 public sealed class NoOp1<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : IMessage
+    where TMessage : IMessage, IOneLayer
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
         => await next(message, cancellationToken);
 }
 
 public sealed class NoOp2<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : IMessage
+    where TMessage : IMessage, IFiveLayers
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
         => await next(message, cancellationToken);
 }
 
 public sealed class NoOp3<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : IMessage
+    where TMessage : IMessage, IFiveLayers
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
         => await next(message, cancellationToken);
 }
 
 public sealed class NoOp4<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : IMessage
+    where TMessage : IMessage, IFiveLayers
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
         => await next(message, cancellationToken);
 }
 
 public sealed class NoOp5<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : IMessage
+    where TMessage : IMessage, IFiveLayers
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
         => await next(message, cancellationToken);

@@ -16,7 +16,11 @@ public static class PeerSetup
         {
             options.Namespace = "PeerMediator3.Generated";
             options.ServiceLifetime = ServiceLifetime.Singleton;
-            options.PipelineBehaviors = [typeof(NoOp1<,>), typeof(NoOp2<,>), typeof(NoOp3<,>), typeof(NoOp4<,>), typeof(NoOp5<,>)];
+            options.PipelineBehaviors =
+            [
+                typeof(NoOp1<,>), typeof(NoOp2<,>), typeof(NoOp3<,>), typeof(NoOp4<,>), typeof(NoOp5<,>),
+                typeof(NoOp6<,>), typeof(NoOp7<,>), typeof(NoOp8<,>), typeof(NoOp9<,>), typeof(NoOp10<,>), typeof(NoOp11<,>),
+            ];
             options.StreamPipelineBehaviors = [typeof(StreamNoOp1<,>), typeof(StreamNoOp2<,>), typeof(StreamNoOp3<,>)];
         });
         return services.BuildServiceProvider();

@@ -1,0 +1,50 @@
+using Charts;
+
+// Reads benchmarks/results (load-*.json from the load harnesses, bdn/**/*-report-full.json from BenchmarkDotNet,
+// machine.md from run-all.sh), writes docs/images/*.svg and splices the tables into docs/benchmarks.md.
+// dotnet run --project benchmarks/Charts [-- <repository root>]
+
+var root = args.Length > 0 ? Path.GetFullPath(args[0]) : FindRoot(Directory.GetCurrentDirectory());
+var results = Path.Combine(root, "benchmarks", "results");
+var images = Path.Combine(root, "docs", "images");
+var docPath = Path.Combine(root, "docs", "benchmarks.md");
+
+var load = LoadData.Read(results);
+var rows = BdnReport.ReadAll(Path.Combine(results, "bdn"));
+Console.WriteLine($"{load.Reports.Count} load report(s), {rows.Count} BenchmarkDotNet row(s)");
+
+LoadChart.Write(load, Path.Combine(images, "load-table.svg"));
+LayerChart.Write(rows, Path.Combine(images, "send-layers.svg"));
+
+var doc = File.ReadAllText(docPath);
+var machine = Path.Combine(results, "machine.md");
+if (File.Exists(machine))
+{
+    doc = DocSplicer.Splice(doc, "machine", File.ReadAllText(machine));
+}
+
+if (!load.IsEmpty)
+{
+    doc = DocSplicer.Splice(doc, "load-table", Tables.LoadTable(load));
+    doc = DocSplicer.Splice(doc, "load-figures", Tables.LoadFigures(load));
+}
+
+doc = DocSplicer.Splice(doc, "layers-table", Tables.LayerTable(rows));
+doc = DocSplicer.Splice(doc, "publish-one-table", Tables.RatioTable(rows, ["PublishOneHandlerBenchmarks", "MartinothamarPublishOneHandlerBenchmarks"], "ns"));
+doc = DocSplicer.Splice(doc, "cold-start-table", Tables.RatioTable(rows, ["ColdStartBenchmarks", "MartinothamarColdStartBenchmarks"], "µs"));
+File.WriteAllText(docPath, doc);
+Console.WriteLine($"Spliced tables into {docPath}");
+return 0;
+
+static string FindRoot(string from)
+{
+    for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Mediator.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Mediator.sln not found above the current directory; pass the repository root.");
+}
