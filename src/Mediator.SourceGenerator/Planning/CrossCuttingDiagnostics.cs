@@ -10,7 +10,7 @@ namespace Mediator.SourceGenerator.Planning;
 
 /// <summary>
 /// Diagnostics that need every handler, middleware and message at once: a request or stream with no handler or
-/// several, a notification nobody handles, a middleware that lands in no pipeline. Kept apart from the source output
+/// several, a notification nobody handles, a middleware that lands in no pipeline, and the ordering rules. Kept apart from the source output
 /// so that moving code around (which changes locations) re-runs only this step.
 /// </summary>
 internal static class CrossCuttingDiagnostics
@@ -18,7 +18,8 @@ internal static class CrossCuttingDiagnostics
     public static EquatableArray<DiagnosticInfo> Find(
         ImmutableArray<HandlerDiscovery> handlers,
         ImmutableArray<MiddlewareDiscovery> middlewares,
-        ImmutableArray<MessageDeclaration> messages)
+        ImmutableArray<MessageDeclaration> messages,
+        EquatableArray<MiddlewareDiscovery> usedMiddlewares = default)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var specs = handlers.SelectMany(d => d.Handlers.Select(h => (Handler: h, d.Location))).ToList();
@@ -67,6 +68,11 @@ internal static class CrossCuttingDiagnostics
             }
         }
 
+        OrderingDiagnostics.Find(
+            specs.Select(s => s.Handler).ToImmutableArray(),
+            middlewares.Concat(usedMiddlewares).ToList(),
+            messages,
+            diagnostics);
         return diagnostics.ToEquatableArray();
     }
 

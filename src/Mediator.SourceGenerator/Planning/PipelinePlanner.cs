@@ -19,7 +19,7 @@ internal static class PipelinePlanner
         ImmutableArray<MessageTypeSpec> declaredNotifications,
         GeneratorOptions options)
     {
-        var ordered = Ordered(middlewares);
+        var ordered = middlewares.ToList();
         var messageSide = ordered.Where(m => !m.OnPublish).ToList();
 
         // One handler per request and per stream; when there are several (MED0002) the first by name is used so the
@@ -70,13 +70,12 @@ internal static class PipelinePlanner
             streamPlans);
     }
 
-    /// <summary>Global, then group, then message middleware; by Order inside a layer; by name when Orders tie.</summary>
-    public static List<MiddlewareSpec> Ordered(IEnumerable<MiddlewareSpec> middlewares)
-        => middlewares
-            .OrderBy(m => (int)m.Level)
-            .ThenBy(m => m.Order)
-            .ThenBy(m => m.DisplayName, StringComparer.Ordinal)
-            .ToList();
+    /// <summary>
+    /// Global, then group, then message middleware; inside a layer by <c>[RunsBefore]</c>/<c>[RunsAfter]</c>, then Order,
+    /// then name. Call it with the middlewares of one pipeline: constraints on middleware absent from it are ignored.
+    /// </summary>
+    public static List<MiddlewareSpec> Ordered(IEnumerable<MiddlewareSpec> middlewares, List<List<MiddlewareSpec>>? cycles = null)
+        => LayerOrder.Resolve(middlewares, cycles);
 
     /// <summary>The message identity used to group handlers: the type without nullable annotations.</summary>
     public static string RequestKey(HandlerSpec handler) => handler.Request.Type.Erased.Display;
@@ -85,15 +84,27 @@ internal static class PipelinePlanner
         => handlers.GroupBy(RequestKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
 
     /// <summary>The middlewares that apply to a message in a mode, outermost first.</summary>
-    public static IEnumerable<PipelineStep> StepsFor(MessageTypeSpec message, MessageTypeSpec result, MessageKind mode, IEnumerable<MiddlewareSpec> orderedMiddlewares)
+    public static IEnumerable<PipelineStep> StepsFor(MessageTypeSpec message, MessageTypeSpec result, MessageKind mode, IEnumerable<MiddlewareSpec> middlewares)
+        => Resolve(message, result, mode, middlewares).Select(m => m.Step);
+
+    /// <summary>The middlewares that apply to a message in a mode with their closed steps, outermost first.</summary>
+    public static List<(MiddlewareSpec Spec, PipelineStep Step)> Resolve(
+        MessageTypeSpec message,
+        MessageTypeSpec result,
+        MessageKind mode,
+        IEnumerable<MiddlewareSpec> middlewares,
+        List<List<MiddlewareSpec>>? cycles = null)
     {
-        foreach (var middleware in orderedMiddlewares)
+        var steps = new Dictionary<MiddlewareSpec, PipelineStep>();
+        foreach (var middleware in middlewares)
         {
             if (MiddlewareMatcher.Match(middleware, message, result, mode) is { } step)
             {
-                yield return step;
+                steps[middleware] = step;
             }
         }
+
+        return Ordered(steps.Keys, cycles).Select(m => (m, steps[m])).ToList();
     }
 
     private static List<HandlerSpec> Chosen(ImmutableArray<HandlerSpec> handlers, MessageKind kind)
@@ -197,7 +208,9 @@ internal static class PipelinePlanner
         var handlerServices = handlers
             .GroupBy(h => h.Type, StringComparer.Ordinal)
             .Select(g => new ServiceRegistration(g.Key, g.First().Lifetime));
+        // Per-message configured middleware is built by the pipeline's factory, never resolved from the container.
         var middlewareServices = steps
+            .Where(s => !s.IsConfigured)
             .Select(s => s.MiddlewareType)
             .Distinct(StringComparer.Ordinal)
             .Select(t => new ServiceRegistration(t, ServiceLifetimeKind.Singleton));
