@@ -35,9 +35,9 @@ internal static class OrderingDiagnostics
         List<DiagnosticInfo> diagnostics)
     {
         var specs = middlewares.Where(d => d.Middleware is not null).GroupBy(d => d.Middleware!.OpenName, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        if (specs.Count == 0)
+        if (specs.Count == 0 && !messages.Any(m => m.Requirements.Count > 0))
         {
-            return;
+            return; // Nothing to check: the common case for projects without middleware.
         }
 
         var placement = specs.ToDictionary(d => d.Middleware!.OpenName, d => d.PlacementLocation ?? d.Location, StringComparer.Ordinal);
