@@ -31,7 +31,8 @@ internal static class MessageTypeSpecFactory
             supertypes.Distinct().ToEquatableArray(),
             type.TypeKind == TypeKind.Interface || type.IsAbstract,
             KnownTypes.ReadPublishStrategy(type.GetAttributes()),
-            MessageAttributesFactory.Create(type));
+            MessageAttributesFactory.Create(type),
+            type.IsUnmanagedType);
     }
 
     private static bool HasPublicParameterlessConstructor(ITypeSymbol type)

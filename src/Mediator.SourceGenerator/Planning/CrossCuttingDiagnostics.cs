@@ -43,7 +43,7 @@ internal static class CrossCuttingDiagnostics
 
         // Notifications may have many handlers; requests and streams exactly one.
         var single = specs.Where(s => s.Handler.Kind != MessageKind.Notification);
-        foreach (var group in single.GroupBy(s => (s.Handler.Kind, Key: PipelinePlanner.RequestKey(s.Handler))).OrderBy(g => g.Key.Key, StringComparer.Ordinal))
+        foreach (var group in single.GroupBy(s => (s.Handler.Kind, Key: PipelinePlanner.PipelineKey(s.Handler))).OrderBy(g => g.Key.Key, StringComparer.Ordinal))
         {
             var handlerNames = group.Select(s => s.Handler.HandlerType).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
             if (handlerNames.Count < 2)

@@ -183,7 +183,7 @@ internal static class MiddlewareMatcher
             return false;
         }
 
-        if ((flags & TypeParameterFlags.Unmanaged) != 0)
+        if ((flags & TypeParameterFlags.Unmanaged) != 0 && !spec.IsUnmanaged)
         {
             return false;
         }

@@ -35,14 +35,18 @@ internal static class OrderingDiagnostics
         List<DiagnosticInfo> diagnostics)
     {
         var specs = middlewares.Where(d => d.Middleware is not null).GroupBy(d => d.Middleware!.OpenName, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        if (specs.Count == 0 && !messages.Any(m => m.Requirements.Count > 0))
+        // Most projects declare no rules, no shared explicit order and no concern requirement: nothing to resolve.
+        var all = specs.Select(d => d.Middleware!).ToList();
+        var anyRule = all.Any(m => m.Constraints.Count > 0)
+            || all.Where(m => m.HasExplicitOrder).GroupBy(m => (m.Level, m.Order, m.OnPublish)).Any(g => g.Count() > 1)
+            || messages.Any(m => m.Requirements.Count > 0);
+        if (!anyRule)
         {
-            return; // Nothing to check: the common case for projects without middleware.
+            return;
         }
 
         var placement = specs.ToDictionary(d => d.Middleware!.OpenName, d => d.PlacementLocation ?? d.Location, StringComparer.Ordinal);
         var location = specs.ToDictionary(d => d.Middleware!.OpenName, d => d.Location, StringComparer.Ordinal);
-        var all = specs.Select(d => d.Middleware!).ToList();
         var pipelines = Pipelines(handlers, messages, all);
 
         var broken = new Dictionary<(string Middleware, OrderingConstraint Rule, string Target), List<string>>();
@@ -167,7 +171,7 @@ internal static class OrderingDiagnostics
         {
             // A request travels through its own pipeline or, without one, through its nearest handled base type's.
             var pipeline = new[] { message.MessageType }.Concat(message.Kind == MessageKind.Notification ? Array.Empty<string>() : message.Supertypes)
-                .Select(t => pipelines.TryGetValue((message.Kind, t), out var p) ? p : null)
+                .Select(t => pipelines.Where(p => p.Key.Item1 == message.Kind && p.Value.MessageType == t).Select(p => p.Value).FirstOrDefault())
                 .FirstOrDefault(p => p is not null);
             if (pipeline is null)
             {
@@ -192,11 +196,11 @@ internal static class OrderingDiagnostics
     {
         var result = new Dictionary<(MessageKind, string), Pipeline>();
         var messageSide = middlewares.Where(m => !m.OnPublish).ToList();
-        foreach (var handler in handlers.Where(h => h.Kind != MessageKind.Notification).GroupBy(h => (h.Kind, PipelinePlanner.RequestKey(h))).Select(g => g.First()))
+        foreach (var handler in handlers.Where(h => h.Kind != MessageKind.Notification).GroupBy(h => (h.Kind, PipelinePlanner.PipelineKey(h))).Select(g => g.First()))
         {
             var cycles = new List<List<MiddlewareSpec>>();
             var ordered = PipelinePlanner.Resolve(handler.Request, handler.Response, handler.Kind, messageSide, cycles).Select(s => s.Spec).ToList();
-            result[(handler.Kind, PipelinePlanner.RequestKey(handler))] = new Pipeline(Short(PipelinePlanner.RequestKey(handler)), ordered, cycles);
+            result[(handler.Kind, PipelinePlanner.PipelineKey(handler))] = new Pipeline(Short(PipelinePlanner.PipelineKey(handler)), PipelinePlanner.RequestKey(handler), ordered, cycles);
         }
 
         var notificationHandlers = handlers.Where(h => h.Kind == MessageKind.Notification).ToList();
@@ -217,7 +221,7 @@ internal static class OrderingDiagnostics
             var publishSide = PipelinePlanner.Resolve(notification, HandlerParser.UnitSpec, MessageKind.Notification, middlewares.Where(m => m.OnPublish), cycles);
             var handlerSide = PipelinePlanner.Resolve(notification, HandlerParser.UnitSpec, MessageKind.Notification, messageSide, cycles);
             var key = notification.Type.Erased.Display;
-            result[(MessageKind.Notification, key)] = new Pipeline(Short(key), publishSide.Concat(handlerSide).Select(s => s.Spec).ToList(), cycles);
+            result[(MessageKind.Notification, key)] = new Pipeline(Short(key), key, publishSide.Concat(handlerSide).Select(s => s.Spec).ToList(), cycles);
         }
 
         return result;
@@ -245,5 +249,9 @@ internal static class OrderingDiagnostics
 
     private static string Short(string type) => type.Replace("global::", string.Empty);
 
-    private sealed record Pipeline(string Message, List<MiddlewareSpec> Middlewares, List<List<MiddlewareSpec>> Cycles);
+    /// <param name="Message">The pipeline as named in messages.</param>
+    /// <param name="MessageType">The message type it serves.</param>
+    /// <param name="Middlewares">Resolved order, outermost first.</param>
+    /// <param name="Cycles">Before/after cycles met while ordering it.</param>
+    private sealed record Pipeline(string Message, string MessageType, List<MiddlewareSpec> Middlewares, List<List<MiddlewareSpec>> Cycles);
 }
