@@ -42,9 +42,9 @@ public class GeneratorCostBenchmarks
         _warmDriver = NewDriver().RunGenerators(_warmCompilation);
         _editedFile = _trees[1].FilePath;
         var generated = _warmDriver.GetRunResult().GeneratedTrees.Length;
-        if (generated != Requests + 2)
+        if (generated != Requests + 4)
         {
-            throw new InvalidOperationException($"Expected {Requests + 2} generated files, got {generated}.");
+            throw new InvalidOperationException($"Expected {Requests + 4} generated files (mediator, Publish, CreateStream, AddMediator and one pipeline per request), got {generated}.");
         }
     }
 

@@ -40,6 +40,15 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(KnownTypes.MiddlewareGroupAttribute, static (node, _) => node is TypeDeclarationSyntax, GroupDeclarationParser.Parse)
             .Where(static d => d.Count > 0);
 
+        // [assembly: UseMiddleware]: read from the compilation like [assembly: PublishStrategy]; the result compares by
+        // value, so an edit that leaves the assembly attributes alone leaves everything after it cached.
+        var usedMiddlewares = context.CompilationProvider
+            .Select(static (c, ct) => UsedMiddlewaresSafely(c, ct))
+            .WithTrackingName(TrackingNames.UsedMiddlewares);
+        var usedMiddlewareSpecs = usedMiddlewares
+            .Select(static (used, _) => used.Where(d => d.Middleware is not null).Select(d => d.Middleware!).ToEquatableArray())
+            .WithTrackingName(TrackingNames.UsedMiddlewareSpecs);
+
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (o, _) => ReadNamespace(o))
             .Combine(context.CompilationProvider.Select(static (c, _) => (
@@ -67,8 +76,12 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         var plan = handlerSpecs.Collect()
             .Combine(middlewareSpecs.Collect())
             .Combine(declaredNotifications.Collect())
-            .Combine(options)
-            .Select(static (input, _) => PlanSafely(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            .Combine(options.Combine(usedMiddlewareSpecs))
+            .Select(static (input, _) => PlanSafely(
+                input.Left.Left.Left,
+                input.Left.Left.Right.AddRange(input.Right.Right),
+                input.Left.Right,
+                input.Right.Left))
             .WithTrackingName(TrackingNames.Plan);
         var pipelines = plan
             .SelectMany(static (p, _) => p.Plan?.Pipelines ?? EquatableArray<PipelinePlan>.Empty)
@@ -94,10 +107,14 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(handlerDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         context.RegisterSourceOutput(middlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         context.RegisterSourceOutput(groupDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        var usedMiddlewareDiagnostics = usedMiddlewares
+            .Select(static (used, _) => used.SelectMany(d => d.Diagnostics).ToEquatableArray());
+        context.RegisterSourceOutput(usedMiddlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         var crossCutting = handlerDiscoveries.Collect()
             .Combine(middlewareDiscoveries.Collect())
             .Combine(messageDeclarations.Collect())
-            .Select(static (input, _) => CrossCuttingSafely(input.Left.Left, input.Left.Right, input.Right))
+            .Combine(usedMiddlewares)
+            .Select(static (input, _) => CrossCuttingSafely(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
         context.RegisterSourceOutput(crossCutting.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
     }
@@ -140,14 +157,27 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         }
     }
 
-    internal static EquatableArray<DiagnosticInfo> CrossCuttingSafely(
-        ImmutableArray<HandlerDiscovery> handlers,
-        ImmutableArray<MiddlewareDiscovery> middlewares,
-        ImmutableArray<MessageDeclaration> requests)
+    internal static EquatableArray<MiddlewareDiscovery> UsedMiddlewaresSafely(Compilation compilation, System.Threading.CancellationToken cancellationToken)
     {
         try
         {
-            return CrossCuttingDiagnostics.Find(handlers, middlewares, requests);
+            return UseMiddlewareParser.Parse(compilation, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new[] { new MiddlewareDiscovery(null, null, new[] { Failure("[assembly: UseMiddleware]", exception) }.ToEquatableArray()) }.ToEquatableArray();
+        }
+    }
+
+    internal static EquatableArray<DiagnosticInfo> CrossCuttingSafely(
+        ImmutableArray<HandlerDiscovery> handlers,
+        ImmutableArray<MiddlewareDiscovery> middlewares,
+        ImmutableArray<MessageDeclaration> requests,
+        EquatableArray<MiddlewareDiscovery> usedMiddlewares = default)
+    {
+        try
+        {
+            return CrossCuttingDiagnostics.Find(handlers, middlewares, requests, usedMiddlewares);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -15,4 +15,6 @@ internal static class TrackingNames
     public const string Plan = nameof(Plan);
     public const string Pipelines = nameof(Pipelines);
     public const string CrossCuttingDiagnostics = nameof(CrossCuttingDiagnostics);
+    public const string UsedMiddlewares = nameof(UsedMiddlewares);
+    public const string UsedMiddlewareSpecs = nameof(UsedMiddlewareSpecs);
 }

@@ -81,6 +81,90 @@ internal static class DiagnosticDescriptors
         "'{0}' is marked [MiddlewareGroup] but {1}; a group is an interface or a class that is neither sealed nor static, which messages implement or derive from",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor CachingOutsideAuthorization = Create(
+        "MED0012",
+        "Caching runs outside authorization",
+        "'{0}' runs outside '{1}' in {2}: {3}; make it run inside '{1}' (give it a higher Order, or move it to an inner layer)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RetryInsideTransaction = Create(
+        "MED0013",
+        "Retry runs inside a transaction",
+        "'{0}' runs inside '{1}' in {2}: {3}; make it run outside '{1}' (give it a lower Order, or move it to an outer layer)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CircuitBreakerOutsideRetry = Create(
+        "MED0014",
+        "Circuit breaker runs outside retry",
+        "'{0}' runs outside '{1}' in {2}: {3}; make it run inside '{1}' (give it a higher Order, or move it to an inner layer)",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor RateLimitInsideRetry = Create(
+        "MED0015",
+        "Rate limit runs inside retry",
+        "'{0}' runs inside '{1}' in {2}: {3}; make it run outside '{1}' (give it a lower Order, or move it to an outer layer)",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TransactionNotInnermost = Create(
+        "MED0016",
+        "Transaction is not the innermost built-in middleware",
+        "'{0}' runs outside '{1}' in {2}: {3}; make it run inside '{1}' (give it a higher Order, or move it to an inner layer)",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SameOrderInLayer = Create(
+        "MED0017",
+        "Two middlewares in one layer have the same Order",
+        "'{0}' and '{1}' both have Order {2} in one layer of {3}, and no [RunsBefore] or [RunsAfter] says which runs first; give one of them another Order or add [RunsBefore]",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OrderingCycle = Create(
+        "MED0018",
+        "[RunsBefore]/[RunsAfter] constraints form a cycle",
+        "The [RunsBefore]/[RunsAfter] constraints form a cycle: {0}; remove one of them (the cycle is broken by Order, then name, meanwhile)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OrderingRuleBroken = Create(
+        "MED0019",
+        "Middleware ordering rule is broken",
+        "'{0}' must run {1} '{2}' but runs {3} it in {4}: {5}; give '{0}' {6} '{2}', or move it to another layer",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor OrderingRuleBrokenError = Create(
+        "MED0020",
+        "Middleware ordering rule is broken (error)",
+        "'{0}' must run {1} '{2}' but runs {3} it in {4}: {5}; give '{0}' {6} '{2}', or move it to another layer",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RequiredConcernMissingError = Create(
+        "MED0021",
+        "A message asks for a concern (such as authorization) that its pipeline lacks",
+        "'{0}' asks for {1} through {2}, but no middleware in its pipeline provides it; add a middleware marked [Middleware(Concern = \"{1}\")] whose constraints match it, or add the built-in one with [assembly: UseMiddleware(...)]",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RequiredConcernMissing = Create(
+        "MED0022",
+        "A message asks for a concern that its pipeline lacks",
+        "'{0}' asks for {1} through {2}, but no middleware in its pipeline provides it; add a middleware marked [Middleware(Concern = \"{1}\")] whose constraints match it, or add the built-in one with [assembly: UseMiddleware(...)]",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidUseMiddleware = Create(
+        "MED0023",
+        "[assembly: UseMiddleware] names a type that cannot be added",
+        "[assembly: UseMiddleware] cannot add '{0}': {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OrderingTargetNotMiddleware = Create(
+        "MED0024",
+        "Ordering attribute names a type that is not middleware",
+        "[{1}] on '{0}' names '{2}', which is not marked [Middleware], so the constraint can never apply; name a [Middleware] class or a concern",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidConcernName = Create(
+        "MED0025",
+        "Concern name is empty",
+        "{1} on '{0}' names an empty concern; use a name from Mediator.Concerns, or a name of your own without leading or trailing spaces",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor WrongDispatchMethod = Create(
         "MED0030",
         "Message passed to the wrong dispatch method",
@@ -124,6 +208,20 @@ internal static class DiagnosticDescriptors
         UnsupportedMiddleware,
         NotificationHasNoHandler,
         InvalidMiddlewareGroup,
+        CachingOutsideAuthorization,
+        RetryInsideTransaction,
+        CircuitBreakerOutsideRetry,
+        RateLimitInsideRetry,
+        TransactionNotInnermost,
+        SameOrderInLayer,
+        OrderingCycle,
+        OrderingRuleBroken,
+        OrderingRuleBrokenError,
+        RequiredConcernMissingError,
+        RequiredConcernMissing,
+        InvalidUseMiddleware,
+        OrderingTargetNotMiddleware,
+        InvalidConcernName,
         WrongDispatchMethod,
         MiddlewareNeverCallsNext,
         MiddlewareHasMutableState,

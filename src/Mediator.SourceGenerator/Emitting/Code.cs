@@ -46,7 +46,7 @@ internal static class Code
     public static string Chain(IEnumerable<PipelineStep> steps, string inner)
         => string.Join(" -> ", steps.Select(Describe).Concat(new[] { inner }).Select(Doc));
 
-    /// <summary>A step with where it came from: "Audit (group IOrderMessage, order 5)".</summary>
+    /// <summary>A step with where it came from: "Audit (group IOrderMessage, order 5)", "Cache (global, order -500, concern Caching, from [assembly: UseMiddleware])".</summary>
     public static string Describe(PipelineStep step)
     {
         var level = step.Level switch
@@ -55,7 +55,10 @@ internal static class Code
             MiddlewareLevel.Message => "message",
             _ => "global",
         };
-        return $"{step.DisplayName} ({level}, order {step.Order})";
+        var concern = step.Concern is null ? string.Empty : ", concern " + step.Concern;
+        var origin = step.FromAssemblyAttribute ? ", from [assembly: UseMiddleware]" : string.Empty;
+        var configured = step.IsConfigured ? ", configured by the message's attribute" : string.Empty;
+        return $"{step.DisplayName} ({level}, order {step.Order}{concern}{origin}{configured})";
     }
 
     public const string Observed = "global::Mediator.Internal.Observed";

@@ -35,7 +35,9 @@ internal static class MediatorEmitter
                     writer.Line("_pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));");
                 }
 
-                foreach (var pipeline in plan.Pipelines)
+                // A request with several responses has several pipelines but one typed overload (C# cannot overload on the
+                // return type): the void one, else the first by response; the generic Send reaches the others.
+                foreach (var pipeline in plan.Pipelines.GroupBy(p => p.RequestType).Select(g => g.OrderByDescending(p => p.IsVoid).First()))
                 {
                     writer.Line();
                     WriteTypedSend(writer, pipeline);

@@ -18,12 +18,40 @@ internal static class ServiceCollectionEmitter
 
     private const string Runtime = "global::Mediator.Publishing.PublishRuntime";
 
-    private static void WritePipeline(SourceWriter writer, string mediator, string className, Model.ServiceLifetimeKind lifetime, System.Collections.Generic.IEnumerable<string> required, string last)
+    private static void WritePipeline(SourceWriter writer, string mediator, string className, Model.ServiceLifetimeKind lifetime, System.Collections.Generic.IEnumerable<PipelineStep> steps, System.Collections.Generic.IEnumerable<string> handlers, string last)
     {
         var type = mediator + "." + className;
-        var arguments = required.Select(t => GetRequired + "<" + t + ">(sp)").Concat(new[] { last });
+        var arguments = steps.Select(Construct).Concat(handlers.Select(Resolve)).Concat(new[] { last });
         writer.Line(TryAdd + "(services, " + Descriptor + "." + lifetime + "<" + type + ">(sp => new " + type + "(" + string.Join(", ", arguments) + ")));");
     }
+
+    private static string Resolve(string type) => GetRequired + "<" + type + ">(sp)";
+
+    /// <summary>
+    /// A container-resolved middleware, or, for one configured by the message's attribute, a <c>new</c> with the
+    /// attribute rebuilt from its constants and the other parameters from the container.
+    /// </summary>
+    private static string Construct(PipelineStep step)
+    {
+        if (!step.IsConfigured)
+        {
+            return Resolve(step.MiddlewareType);
+        }
+
+        var arguments = step.Arguments.Select(a => a.Source switch
+        {
+            ParameterSource.Service => Resolve(a.Type),
+            ParameterSource.OptionalService => "GetServiceOr<" + a.Type + ">(sp, " + a.Expression + ")",
+            _ => a.Expression,
+        });
+        return "new " + step.MiddlewareType + "(" + string.Join(", ", arguments) + ")";
+    }
+
+    private static bool HasOptionalServices(MediatorPlan plan)
+        => plan.Pipelines.SelectMany(p => p.Steps)
+            .Concat(plan.Streams.SelectMany(p => p.Steps))
+            .Concat(plan.Notifications.SelectMany(p => p.PublishSteps.Concat(p.HandlerSteps)))
+            .Any(s => s.Arguments.Any(a => a.Source == ParameterSource.OptionalService));
 
     public static string Emit(MediatorPlan plan)
     {
@@ -57,18 +85,17 @@ internal static class ServiceCollectionEmitter
                     const string observer = "(global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver))";
                     foreach (var pipeline in plan.Pipelines)
                     {
-                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.HandlerLifetime, pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType }), observer);
+                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.HandlerLifetime, pipeline.Steps, new[] { pipeline.HandlerType }, observer);
                     }
 
                     foreach (var pipeline in plan.Streams)
                     {
-                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.HandlerLifetime, pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType }), observer);
+                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.HandlerLifetime, pipeline.Steps, new[] { pipeline.HandlerType }, observer);
                     }
 
                     foreach (var pipeline in plan.Notifications)
                     {
-                        var parts = pipeline.PublishSteps.Concat(pipeline.HandlerSteps).Select(s => s.MiddlewareType).Concat(pipeline.Handlers.Select(h => h.HandlerType));
-                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.Lifetime, parts, GetRequired + "<" + Runtime + ">(sp)");
+                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.Lifetime, pipeline.PublishSteps.Concat(pipeline.HandlerSteps), pipeline.Handlers.Select(h => h.HandlerType), GetRequired + "<" + Runtime + ">(sp)");
                     }
 
                     if (plan.Notifications.Count > 0)
@@ -85,6 +112,13 @@ internal static class ServiceCollectionEmitter
                     writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IMediator>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
                     writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.ISender>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
                     writer.Line("return services;");
+                }
+
+                if (HasOptionalServices(plan))
+                {
+                    writer.Line();
+                    writer.Line("/// <summary>A per-message middleware's optional parameter: the registered service, else the parameter's default.</summary>");
+                    writer.Line("private static T GetServiceOr<T>(global::System.IServiceProvider sp, T fallback) => sp.GetService(typeof(T)) is T service ? service : fallback;");
                 }
             }
         }

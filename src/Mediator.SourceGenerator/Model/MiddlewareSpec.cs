@@ -11,6 +11,11 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="Level">Global, group or message: the layer of the hierarchy it sits in.</param>
 /// <param name="Group">The group type for group middleware, as a user reads it.</param>
 /// <param name="OnPublish">From <c>[Middleware(Direction = OnPublish)]</c>: runs once per Publish, before the fan-out; never on requests or streams.</param>
+/// <param name="Concern">From <c>[Middleware(Concern = ...)]</c>: what it provides, for ordering rules and concern requirements.</param>
+/// <param name="HasExplicitOrder">The order was written (on the class or on <c>[assembly: UseMiddleware]</c>); a default order is "no preference".</param>
+/// <param name="Constraints">Its <c>[RunsBefore]</c>, <c>[RunsAfter]</c>, <c>[MustRunInside]</c> and <c>[MustRunOutside]</c> attributes.</param>
+/// <param name="Constructor">For a middleware taking an attribute: its constructor parameters; empty when it is resolved from the container.</param>
+/// <param name="FromAssemblyAttribute">Placed by <c>[assembly: UseMiddleware]</c> rather than declared in this assembly.</param>
 internal sealed record MiddlewareSpec(
     string DisplayName,
     string OpenName,
@@ -19,7 +24,12 @@ internal sealed record MiddlewareSpec(
     EquatableArray<MiddlewareContractSpec> Contracts,
     MiddlewareLevel Level = MiddlewareLevel.Global,
     string? Group = null,
-    bool OnPublish = false);
+    bool OnPublish = false,
+    string? Concern = null,
+    bool HasExplicitOrder = false,
+    EquatableArray<OrderingConstraint> Constraints = default,
+    EquatableArray<ConstructorParameterSpec> Constructor = default,
+    bool FromAssemblyAttribute = false);
 
 /// <summary>One middleware contract of a middleware class (<c>IMiddleware&lt;TMessage, TResult&gt;</c> or one of its narrower forms, or <c>IStreamMiddleware&lt;TRequest, TItem&gt;</c>).</summary>
 /// <param name="Request">The message argument, possibly a type parameter of the class.</param>

@@ -38,4 +38,20 @@ internal sealed record PipelinePlan(
 /// <param name="IsImplicit">Call <c>InvokeAsync</c> directly rather than through the interface.</param>
 /// <param name="Level">Global, group or message middleware, for the pipeline's doc comment.</param>
 /// <param name="Group">The group it belongs to, for group middleware.</param>
-internal sealed record PipelineStep(string MiddlewareType, string DisplayName, int Order, bool IsImplicit, MiddlewareLevel Level = MiddlewareLevel.Global, string? Group = null);
+/// <param name="Concern">The concern it provides, for the pipeline's doc comment.</param>
+/// <param name="FromAssemblyAttribute">Placed by <c>[assembly: UseMiddleware]</c>, for the pipeline's doc comment.</param>
+/// <param name="Arguments">For a per-message configured middleware, its constructor arguments in this pipeline; empty when it comes from the container.</param>
+internal sealed record PipelineStep(
+    string MiddlewareType,
+    string DisplayName,
+    int Order,
+    bool IsImplicit,
+    MiddlewareLevel Level = MiddlewareLevel.Global,
+    string? Group = null,
+    string? Concern = null,
+    bool FromAssemblyAttribute = false,
+    EquatableArray<StepArgument> Arguments = default)
+{
+    /// <summary>Built by the pipeline's factory with the message's attribute, not resolved from the container.</summary>
+    public bool IsConfigured => Arguments.Count > 0;
+}

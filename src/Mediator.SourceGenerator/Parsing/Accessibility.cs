@@ -15,6 +15,12 @@ internal static class TypeAccessibility
             case INamedTypeSymbol named:
                 for (INamedTypeSymbol? current = named; current is not null; current = current.ContainingType)
                 {
+                    // A 'file' type is visible only in its own file, and the generated code lives in files of its own.
+                    if (current.IsFileLocal)
+                    {
+                        return ReferenceEquals(current, named) ? "file-local" : $"nested in file-local type '{current.Name}'";
+                    }
+
                     if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
                     {
                         return ReferenceEquals(current, named)

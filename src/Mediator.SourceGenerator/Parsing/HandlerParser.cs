@@ -129,7 +129,8 @@ internal static class HandlerParser
             TypeRef.Named("object"),
             TypeRef.Named("global::System.IEquatable", TypeRef.Named(KnownTypes.Unit)),
             TypeRef.Named("global::System.IComparable", TypeRef.Named(KnownTypes.Unit)),
-        }.ToEquatableArray());
+        }.ToEquatableArray(),
+        IsUnmanaged: true);
 
     private static string? WhyUnsupported(INamedTypeSymbol symbol)
     {

@@ -55,6 +55,45 @@ internal static class KnownTypes
         return null;
     }
 
+    public static bool IsMiddlewareAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "MiddlewareAttribute", 0);
+
+    public static bool IsUseMiddlewareAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "UseMiddlewareAttribute", 0);
+
+    public static bool IsRequiresConcernAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "RequiresConcernAttribute", 0);
+
+    /// <summary>The ordering attribute <paramref name="type"/> stands for, if it is one.</summary>
+    public static ConstraintKind? OrderingAttributeKind(INamedTypeSymbol? type)
+    {
+        if (type is null || type.Arity != 0 || type.ContainingType is not null
+            || type.ContainingNamespace is not { Name: "Mediator", ContainingNamespace.IsGlobalNamespace: true })
+        {
+            return null;
+        }
+
+        return type.Name switch
+        {
+            "RunsBeforeAttribute" => ConstraintKind.RunsBefore,
+            "RunsAfterAttribute" => ConstraintKind.RunsAfter,
+            "MustRunInsideAttribute" => ConstraintKind.MustRunInside,
+            "MustRunOutsideAttribute" => ConstraintKind.MustRunOutside,
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether <paramref name="type"/> derives from <c>System.Attribute</c>.</summary>
+    public static bool IsAttributeClass(ITypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "Attribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsRequest(INamedTypeSymbol type) => IsMediatorType(type, "IRequest", 1);
 
     public static bool IsVoidRequest(INamedTypeSymbol type) => IsMediatorType(type, "IRequest", 0);

@@ -54,7 +54,8 @@ internal static class MessageDeclarationParser
             handlerContract!,
             LocationInfo.From(identifier),
             supertypes.ToEquatableArray(),
-            notification);
+            notification,
+            ConcernRequirementParser.Parse(symbol, LocationInfo.From(identifier)));
     }
 
     private static (MessageKind? Kind, string? HandlerContract) Classify(INamedTypeSymbol symbol)

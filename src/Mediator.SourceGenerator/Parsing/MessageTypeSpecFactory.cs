@@ -30,7 +30,9 @@ internal static class MessageTypeSpecFactory
             depth,
             supertypes.Distinct().ToEquatableArray(),
             type.TypeKind == TypeKind.Interface || type.IsAbstract,
-            KnownTypes.ReadPublishStrategy(type.GetAttributes()));
+            KnownTypes.ReadPublishStrategy(type.GetAttributes()),
+            MessageAttributesFactory.Create(type),
+            type.IsUnmanagedType);
     }
 
     private static bool HasPublicParameterlessConstructor(ITypeSymbol type)

@@ -16,13 +16,20 @@ internal static class MiddlewareParser
         SymbolDisplayFormat.FullyQualifiedFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None);
 
     public static MiddlewareDiscovery Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        => Parse((INamedTypeSymbol)context.TargetSymbol, context.Attributes, context.SemanticModel.Compilation, cancellationToken);
+
+    /// <summary>A <c>[Middleware]</c> class from source or from a referenced assembly (<c>[assembly: UseMiddleware]</c>).</summary>
+    public static MiddlewareDiscovery Parse(
+        INamedTypeSymbol symbol,
+        ImmutableArray<AttributeData> attributes,
+        Compilation compilation,
+        CancellationToken cancellationToken)
     {
-        var symbol = (INamedTypeSymbol)context.TargetSymbol;
         var location = LocationInfo.From(symbol);
         var name = symbol.ToDisplayString();
         try
         {
-            return ParseCore(symbol, name, location, context.Attributes, context.SemanticModel.Compilation, cancellationToken);
+            return ParseCore(symbol, name, location, attributes, compilation, cancellationToken);
         }
         catch (UnsupportedTypeException unsupported)
         {
@@ -87,6 +94,9 @@ internal static class MiddlewareParser
         }
 
         var (level, group) = Level(symbol, contracts);
+        var middlewareAttribute = attributes.FirstOrDefault(a => KnownTypes.IsMiddlewareAttribute(a.AttributeClass));
+        var diagnostics = new List<DiagnosticInfo>();
+        var hasExplicitOrder = middlewareAttribute is not null && OrderingAttributeParser.HasNamed(middlewareAttribute, "Order");
         var spec = new MiddlewareSpec(
             name,
             symbol.ToDisplayString(s_openName),
@@ -95,8 +105,15 @@ internal static class MiddlewareParser
             contracts.ToEquatableArray(),
             level,
             group,
-            ReadNamedInt(attributes, "Direction") == 1);
-        return new MiddlewareDiscovery(location, spec, EquatableArray<DiagnosticInfo>.Empty);
+            ReadNamedInt(attributes, "Direction") == 1,
+            OrderingAttributeParser.ReadConcern(middlewareAttribute, name, diagnostics),
+            hasExplicitOrder,
+            OrderingAttributeParser.ReadConstraints(symbol, name, diagnostics),
+            ConstructorParser.Parse(symbol));
+
+        // Rules are reported where the order was decided: the Order argument when written, else the class name.
+        var placement = hasExplicitOrder ? OrderingAttributeParser.NamedLocation(middlewareAttribute!, "Order") ?? location : location;
+        return new MiddlewareDiscovery(location, spec, diagnostics.ToEquatableArray(), placement);
     }
 
     private static string? WhyUnsupported(INamedTypeSymbol symbol)
@@ -293,5 +310,5 @@ internal static class MiddlewareParser
         => symbol.Interfaces.Concat(symbol.AllInterfaces).Any(i => i is IErrorTypeSymbol || i.TypeArguments.Any(a => a is IErrorTypeSymbol));
 
     private static MiddlewareDiscovery Failed(LocationInfo? location, params DiagnosticInfo[] diagnostics)
-        => new(location, null, diagnostics.ToEquatableArray());
+        => new(location, null, diagnostics.ToEquatableArray(), location);
 }

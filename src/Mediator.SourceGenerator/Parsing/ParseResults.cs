@@ -15,10 +15,16 @@ internal sealed record HandlerDiscovery(
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>What one <c>[Middleware]</c> class yields: its spec, unless it cannot be used, and its diagnostics.</summary>
+/// <param name="Location">The class name.</param>
+/// <param name="Middleware">The spec, or null when the class cannot be used.</param>
+/// <param name="Diagnostics">What is wrong with the class on its own.</param>
+/// <param name="PlacementLocation">What decided its place, where ordering rules are reported: its <c>Order = ...</c>
+/// argument, the <c>[assembly: UseMiddleware]</c> that added it, or else its name.</param>
 internal sealed record MiddlewareDiscovery(
     LocationInfo? Location,
     MiddlewareSpec? Middleware,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    LocationInfo? PlacementLocation = null);
 
 /// <summary>A concrete message type declared in this compilation.</summary>
 /// <param name="Kind">Request, notification or stream request.</param>
@@ -27,10 +33,19 @@ internal sealed record MiddlewareDiscovery(
 /// <param name="Location">The type's name in its declaration.</param>
 /// <param name="Supertypes">Its base classes and interfaces: a handler of one of them serves this message too.</param>
 /// <param name="Notification">For notifications, the description planning needs to give it a pipeline.</param>
+/// <param name="Requirements">The concerns it asks for through <c>[RequiresConcern]</c> attributes and interfaces.</param>
 internal sealed record MessageDeclaration(
     MessageKind Kind,
     string MessageType,
     string HandlerContract,
     LocationInfo? Location,
     EquatableArray<string> Supertypes,
-    MessageTypeSpec? Notification);
+    MessageTypeSpec? Notification,
+    EquatableArray<ConcernRequirement> Requirements = default);
+
+/// <summary>A concern a message asks for: its pipeline must hold a middleware that provides it.</summary>
+/// <param name="Concern">The concern name.</param>
+/// <param name="IsError">From <c>[RequiresConcern(Severity = RuleSeverity.Error)]</c>.</param>
+/// <param name="AskedBy">The attribute or interface that asks, as a user reads it.</param>
+/// <param name="Location">The attribute on the message, or else the message's name.</param>
+internal sealed record ConcernRequirement(string Concern, bool IsError, string AskedBy, LocationInfo? Location);

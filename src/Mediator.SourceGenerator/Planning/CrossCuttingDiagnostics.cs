@@ -10,7 +10,7 @@ namespace Mediator.SourceGenerator.Planning;
 
 /// <summary>
 /// Diagnostics that need every handler, middleware and message at once: a request or stream with no handler or
-/// several, a notification nobody handles, a middleware that lands in no pipeline. Kept apart from the source output
+/// several, a notification nobody handles, a middleware that lands in no pipeline, and the ordering rules. Kept apart from the source output
 /// so that moving code around (which changes locations) re-runs only this step.
 /// </summary>
 internal static class CrossCuttingDiagnostics
@@ -18,7 +18,8 @@ internal static class CrossCuttingDiagnostics
     public static EquatableArray<DiagnosticInfo> Find(
         ImmutableArray<HandlerDiscovery> handlers,
         ImmutableArray<MiddlewareDiscovery> middlewares,
-        ImmutableArray<MessageDeclaration> messages)
+        ImmutableArray<MessageDeclaration> messages,
+        EquatableArray<MiddlewareDiscovery> usedMiddlewares = default)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var specs = handlers.SelectMany(d => d.Handlers.Select(h => (Handler: h, d.Location))).ToList();
@@ -42,7 +43,7 @@ internal static class CrossCuttingDiagnostics
 
         // Notifications may have many handlers; requests and streams exactly one.
         var single = specs.Where(s => s.Handler.Kind != MessageKind.Notification);
-        foreach (var group in single.GroupBy(s => (s.Handler.Kind, Key: PipelinePlanner.RequestKey(s.Handler))).OrderBy(g => g.Key.Key, StringComparer.Ordinal))
+        foreach (var group in single.GroupBy(s => (s.Handler.Kind, Key: PipelinePlanner.PipelineKey(s.Handler))).OrderBy(g => g.Key.Key, StringComparer.Ordinal))
         {
             var handlerNames = group.Select(s => s.Handler.HandlerType).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
             if (handlerNames.Count < 2)
@@ -67,6 +68,11 @@ internal static class CrossCuttingDiagnostics
             }
         }
 
+        OrderingDiagnostics.Find(
+            specs.Select(s => s.Handler).ToImmutableArray(),
+            middlewares.Concat(usedMiddlewares).ToList(),
+            messages,
+            diagnostics);
         return diagnostics.ToEquatableArray();
     }
 

@@ -44,10 +44,56 @@ internal static class MiddlewareMatcher
             var closed = middleware.TypeParameters.Count == 0
                 ? middleware.OpenName
                 : middleware.OpenName + "<" + string.Join(", ", middleware.TypeParameters.Select(p => bindings[p.Name].Display)) + ">";
-            return new PipelineStep(closed, middleware.DisplayName, middleware.Order, contract.IsImplicit, middleware.Level, middleware.Group);
+            if (Arguments(middleware, request) is not { } arguments)
+            {
+                return null;
+            }
+
+            return new PipelineStep(
+                closed,
+                middleware.DisplayName,
+                middleware.Order,
+                contract.IsImplicit,
+                middleware.Level,
+                middleware.Group,
+                middleware.Concern,
+                middleware.FromAssemblyAttribute,
+                arguments);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A per-message middleware's constructor arguments for this message, or null when it asks for an attribute the
+    /// message (and its base classes) does not carry; empty for a middleware resolved from the container.
+    /// </summary>
+    private static EquatableArray<StepArgument>? Arguments(MiddlewareSpec middleware, MessageTypeSpec message)
+    {
+        if (middleware.Constructor.Count == 0)
+        {
+            return EquatableArray<StepArgument>.Empty;
+        }
+
+        var arguments = new List<StepArgument>();
+        foreach (var parameter in middleware.Constructor)
+        {
+            if (!parameter.IsAttribute)
+            {
+                arguments.Add(new StepArgument(parameter.Source, parameter.Type, parameter.Fallback));
+                continue;
+            }
+
+            var carried = message.Attributes.FirstOrDefault(a => a.Types.Contains(parameter.AttributeType));
+            if (carried is null && parameter.Source == ParameterSource.Attribute)
+            {
+                return null;
+            }
+
+            arguments.Add(new StepArgument(parameter.Source, parameter.Type, carried?.Construction ?? "null"));
+        }
+
+        return arguments.ToEquatableArray();
     }
 
     private static bool Serves(ContractKind contract, MessageKind mode) => mode switch
@@ -137,7 +183,7 @@ internal static class MiddlewareMatcher
             return false;
         }
 
-        if ((flags & TypeParameterFlags.Unmanaged) != 0)
+        if ((flags & TypeParameterFlags.Unmanaged) != 0 && !spec.IsUnmanaged)
         {
             return false;
         }

@@ -19,16 +19,17 @@ internal static class PipelinePlanner
         ImmutableArray<MessageTypeSpec> declaredNotifications,
         GeneratorOptions options)
     {
-        var ordered = Ordered(middlewares);
+        var ordered = middlewares.ToList();
         var messageSide = ordered.Where(m => !m.OnPublish).ToList();
 
         // One handler per request and per stream; when there are several (MED0002) the first by name is used so the
         // rest of the user's code still compiles while the error is fixed.
         var requests = Chosen(handlers, MessageKind.Request);
-        var requestNames = PipelineNames.Assign(requests.Select(RequestKey).ToList());
+        var requestNames = PipelineNames.Assign(requests.Select(NamingKey).ToList());
         var pipelines = requests
-            .Select(h => PlanPipeline(h, requestNames[RequestKey(h)], messageSide, options.Namespace))
+            .Select(h => PlanPipeline(h, requestNames[NamingKey(h)], messageSide, options.Namespace))
             .OrderBy(p => p.RequestType, StringComparer.Ordinal)
+            .ThenBy(p => p.ResponseType, StringComparer.Ordinal)
             .ToEquatableArray();
 
         var streams = Chosen(handlers, MessageKind.Stream);
@@ -70,30 +71,60 @@ internal static class PipelinePlanner
             streamPlans);
     }
 
-    /// <summary>Global, then group, then message middleware; by Order inside a layer; by name when Orders tie.</summary>
-    public static List<MiddlewareSpec> Ordered(IEnumerable<MiddlewareSpec> middlewares)
-        => middlewares
-            .OrderBy(m => (int)m.Level)
-            .ThenBy(m => m.Order)
-            .ThenBy(m => m.DisplayName, StringComparer.Ordinal)
-            .ToList();
+    /// <summary>
+    /// Global, then group, then message middleware; inside a layer by <c>[RunsBefore]</c>/<c>[RunsAfter]</c>, then Order,
+    /// then name. Call it with the middlewares of one pipeline: constraints on middleware absent from it are ignored.
+    /// </summary>
+    public static List<MiddlewareSpec> Ordered(IEnumerable<MiddlewareSpec> middlewares, List<List<MiddlewareSpec>>? cycles = null)
+        => LayerOrder.Resolve(middlewares, cycles);
 
     /// <summary>The message identity used to group handlers: the type without nullable annotations.</summary>
     public static string RequestKey(HandlerSpec handler) => handler.Request.Type.Erased.Display;
 
+    /// <summary>
+    /// What gets one pipeline: the request type, and also the response when the request implements several
+    /// <c>IRequest&lt;T&gt;</c> (one class may handle each of them, and each needs its own pipeline).
+    /// </summary>
+    public static string PipelineKey(HandlerSpec handler)
+        => handler.Kind == MessageKind.Request && HasSeveralResponses(handler.Request)
+            ? RequestKey(handler) + " -> " + handler.Response.Type.Erased.Display
+            : RequestKey(handler);
+
+    /// <summary>The request implements more than one <c>IRequest&lt;T&gt;</c>.</summary>
+    public static bool HasSeveralResponses(MessageTypeSpec request)
+        => request.Supertypes.Count(s => s.Name == "global::Mediator.IRequest" && s.Arguments.Count == 1) > 1;
+
+    /// <summary>The pipeline class is named after this: the request, and for several responses the response's simple name.</summary>
+    private static string NamingKey(HandlerSpec handler)
+        => PipelineKey(handler) == RequestKey(handler)
+            ? RequestKey(handler)
+            : RequestKey(handler) + "Returning" + handler.Response.Type.Name.Substring(handler.Response.Type.Name.LastIndexOf('.') + 1);
+
     public static IEnumerable<IGrouping<string, HandlerSpec>> HandlersByRequest(IEnumerable<HandlerSpec> handlers)
-        => handlers.GroupBy(RequestKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+        => handlers.GroupBy(PipelineKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
 
     /// <summary>The middlewares that apply to a message in a mode, outermost first.</summary>
-    public static IEnumerable<PipelineStep> StepsFor(MessageTypeSpec message, MessageTypeSpec result, MessageKind mode, IEnumerable<MiddlewareSpec> orderedMiddlewares)
+    public static IEnumerable<PipelineStep> StepsFor(MessageTypeSpec message, MessageTypeSpec result, MessageKind mode, IEnumerable<MiddlewareSpec> middlewares)
+        => Resolve(message, result, mode, middlewares).Select(m => m.Step);
+
+    /// <summary>The middlewares that apply to a message in a mode with their closed steps, outermost first.</summary>
+    public static List<(MiddlewareSpec Spec, PipelineStep Step)> Resolve(
+        MessageTypeSpec message,
+        MessageTypeSpec result,
+        MessageKind mode,
+        IEnumerable<MiddlewareSpec> middlewares,
+        List<List<MiddlewareSpec>>? cycles = null)
     {
-        foreach (var middleware in orderedMiddlewares)
+        var steps = new Dictionary<MiddlewareSpec, PipelineStep>();
+        foreach (var middleware in middlewares)
         {
             if (MiddlewareMatcher.Match(middleware, message, result, mode) is { } step)
             {
-                yield return step;
+                steps[middleware] = step;
             }
         }
+
+        return Ordered(steps.Keys, cycles).Select(m => (m, steps[m])).ToList();
     }
 
     private static List<HandlerSpec> Chosen(ImmutableArray<HandlerSpec> handlers, MessageKind kind)
@@ -112,7 +143,7 @@ internal static class PipelinePlanner
             !handler.Request.IsSealed,
             handler.Request.IsPublic && handler.Response.IsPublic,
             handler.Request.InheritanceDepth,
-            handler.Request.Supertypes.Count(s => s.Name == "global::Mediator.IRequest" && s.Arguments.Count == 1) > 1,
+            HasSeveralResponses(handler.Request),
             handler.HandlerType,
             handler.Lifetime,
             handler.IsImplicit,
@@ -197,7 +228,9 @@ internal static class PipelinePlanner
         var handlerServices = handlers
             .GroupBy(h => h.Type, StringComparer.Ordinal)
             .Select(g => new ServiceRegistration(g.Key, g.First().Lifetime));
+        // Per-message configured middleware is built by the pipeline's factory, never resolved from the container.
         var middlewareServices = steps
+            .Where(s => !s.IsConfigured)
             .Select(s => s.MiddlewareType)
             .Distinct(StringComparer.Ordinal)
             .Select(t => new ServiceRegistration(t, ServiceLifetimeKind.Singleton));

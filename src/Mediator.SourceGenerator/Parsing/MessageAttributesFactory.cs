@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mediator.SourceGenerator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Mediator.SourceGenerator.Parsing;
+
+/// <summary>
+/// The attributes on a message type and its base classes, nearest first, that a per-message middleware could take:
+/// user attribute classes only (not the compiler's or the framework's), each rebuilt as a constant expression.
+/// </summary>
+internal static class MessageAttributesFactory
+{
+    public static EquatableArray<MessageAttributeSpec> Create(ITypeSymbol type)
+    {
+        var found = new List<MessageAttributeSpec>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass is not { } attributeClass || IsFrameworkAttribute(attributeClass))
+                {
+                    continue;
+                }
+
+                // Arguments in error are the compiler's to report: the message then simply does not carry the attribute.
+                if (AttributeLiteral.Construction(attribute) is not { } construction)
+                {
+                    continue;
+                }
+
+                var types = new List<string>();
+                for (var t = attributeClass; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+                {
+                    types.Add(TypeRefFactory.Display(t));
+                }
+
+                found.Add(new MessageAttributeSpec(types.ToEquatableArray(), construction));
+            }
+        }
+
+        return found.ToEquatableArray();
+    }
+
+    /// <summary>The compiler's and the framework's attributes (System.*, Microsoft.*) never configure a middleware; skipping them keeps specs small.</summary>
+    private static bool IsFrameworkAttribute(INamedTypeSymbol attribute)
+    {
+        var root = attribute.ContainingNamespace;
+        while (root is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            root = root.ContainingNamespace;
+        }
+
+        return root is { Name: "System" or "Microsoft" };
+    }
+}

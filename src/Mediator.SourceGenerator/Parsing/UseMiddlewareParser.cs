@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Mediator.SourceGenerator.Diagnostics;
+using Mediator.SourceGenerator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Mediator.SourceGenerator.Parsing;
+
+/// <summary>
+/// Reads <c>[assembly: UseMiddleware(typeof(X&lt;,&gt;), Order = n)]</c>: a <c>[Middleware]</c> class from a referenced
+/// assembly joins this assembly's pipelines as if declared here, with the order given here when there is one.
+/// </summary>
+/// <remarks>
+/// Runs from the compilation on every edit, like <c>[assembly: PublishStrategy]</c>: reading a few assembly attributes
+/// is cheap, and the result compares by value, so the steps after it stay cached unless an attribute really changed.
+/// </remarks>
+internal static class UseMiddlewareParser
+{
+    public static EquatableArray<MiddlewareDiscovery> Parse(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var found = new List<MiddlewareDiscovery>();
+        var seen = new HashSet<string>();
+        foreach (var attribute in compilation.Assembly.GetAttributes())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!KnownTypes.IsUseMiddlewareAttribute(attribute.AttributeClass) || attribute.ConstructorArguments.Length != 1)
+            {
+                continue;
+            }
+
+            var location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax
+                ? LocationInfo.From(syntax.GetLocation())
+                : null;
+            if (attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol named } || named is IErrorTypeSymbol)
+            {
+                continue; // typeof of something that does not resolve: the compiler reports it.
+            }
+
+            var type = named.OriginalDefinition;
+            var middlewareAttributes = type.GetAttributes().Where(a => KnownTypes.IsMiddlewareAttribute(a.AttributeClass)).ToList();
+            if (WhyNotUsable(type, middlewareAttributes.Count > 0, compilation) is { } reason)
+            {
+                found.Add(Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUseMiddleware, location, type.ToDisplayString(), reason)));
+                continue;
+            }
+
+            if (!seen.Add(OrderingAttributeParser.OpenName(type)))
+            {
+                continue;
+            }
+
+            var discovery = MiddlewareParser.Parse(type, System.Collections.Immutable.ImmutableArray.CreateRange(middlewareAttributes), compilation, cancellationToken);
+            var diagnostics = discovery.Diagnostics.Select(d => d with { Location = location }).ToEquatableArray();
+            if (discovery.Middleware is not { } spec)
+            {
+                found.Add(Failed(location, diagnostics.ToArray()));
+                continue;
+            }
+
+            var order = OrderingAttributeParser.Named(attribute, "Order") as int?;
+            var placement = order is null ? location : OrderingAttributeParser.NamedLocation(attribute, "Order") ?? location;
+            spec = spec with
+            {
+                Order = order ?? spec.Order,
+                HasExplicitOrder = order is not null || spec.HasExplicitOrder,
+                FromAssemblyAttribute = true,
+            };
+            found.Add(new MiddlewareDiscovery(location, spec, diagnostics, placement));
+        }
+
+        return found.ToEquatableArray();
+    }
+
+    private static string? WhyNotUsable(INamedTypeSymbol type, bool hasMiddlewareAttribute, Compilation compilation)
+    {
+        if (!hasMiddlewareAttribute)
+        {
+            return "it is not marked [Middleware]";
+        }
+
+        return SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)
+            ? "it is declared in this assembly, where [Middleware] already places it in every pipeline it matches"
+            : null;
+    }
+
+    private static MiddlewareDiscovery Failed(LocationInfo? location, params DiagnosticInfo[] diagnostics)
+        => new(location, null, diagnostics.ToEquatableArray(), location);
+}

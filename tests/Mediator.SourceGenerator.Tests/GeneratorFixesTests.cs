@@ -1,0 +1,135 @@
+using Mediator.SourceGenerator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Mediator.SourceGenerator.Tests;
+
+/// <summary>Known generator bugs, each with the input that showed it.</summary>
+public sealed class GeneratorFixesTests
+{
+    [Fact]
+    public void File_local_handler_gets_MED0004_instead_of_generated_code_that_does_not_compile()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public sealed class Ping : IRequest<int> { }
+            [Handler]
+            file sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "MED0004");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("PingHandler", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Equal(
+            "'global::App.PingHandler' is file-local: the generated mediator cannot reference it; make it internal or public, and every type it is nested in too",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(run.DiagnosticsInGeneratedCode);
+    }
+
+    [Fact]
+    public void File_local_request_gets_MED0004_and_the_generated_code_compiles()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            file sealed class Ping : IRequest<int> { }
+            [Handler]
+            internal sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            """);
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "MED0004" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("file-local"));
+        Assert.Empty(run.DiagnosticsInGeneratedCode);
+    }
+
+    [Fact]
+    public void File_local_near_miss_internal_types_are_fine()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            internal sealed class Ping : IRequest<int> { }
+            [Handler]
+            internal sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void Unmanaged_constraint_is_satisfied_by_an_unmanaged_response_so_no_MED0008()
+    {
+        var run = GeneratorRun.For(Sources.PingAndHandler, Sources.Middleware("Numbers", 1, "where TRequest : IRequest<TResponse> where TResponse : unmanaged"));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains("global::App.Numbers<global::App.Ping, int>", run.GeneratedSources.Single(s => s.HintName == "Mediator.PingPipeline.g.cs").Text);
+    }
+
+    [Fact]
+    public void Unmanaged_constraint_near_miss_a_string_response_still_gets_MED0008()
+    {
+        var run = GeneratorRun.For(
+            Sources.Usings + """
+                namespace App;
+                public sealed class Name : IRequest<string> { }
+                [Handler]
+                public sealed class NameHandler : IRequestHandler<Name, string>
+                {
+                    public ValueTask<string> Handle(Name request, CancellationToken cancellationToken) => new("n");
+                }
+                """,
+            Sources.Middleware("Numbers", 1, "where TRequest : IRequest<TResponse> where TResponse : unmanaged"));
+
+        Assert.Equal("MED0008", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public async Task A_request_with_two_responses_handled_by_one_class_gets_a_pipeline_for_each()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            public sealed class Both : IRequest<int>, IRequest<string> { }
+            [Handler]
+            public sealed class BothHandler : IRequestHandler<Both, int>, IRequestHandler<Both, string>
+            {
+                ValueTask<int> IRequestHandler<Both, int>.Handle(Both request, CancellationToken cancellationToken) => new(42);
+                ValueTask<string> IRequestHandler<Both, string>.Handle(Both request, CancellationToken cancellationToken) => new("forty-two");
+            }
+            public static class Entry
+            {
+                public static async Task<string> Run()
+                {
+                    var services = new ServiceCollection();
+                    services.AddMediator();
+                    using var provider = services.BuildServiceProvider();
+                    IMediator mediator = provider.GetRequiredService<TestApp.Mediator>();
+                    var number = await mediator.Send<int>(new Both());
+                    var text = await mediator.Send<string>(new Both());
+                    return number + " " + text;
+                }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "Mediator.BothReturningintPipeline.g.cs");
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "Mediator.BothReturningstringPipeline.g.cs");
+        Assert.Equal("42 forty-two", await CompiledApp.RunAsync(run));
+    }
+
+    [Fact]
+    public void Two_response_near_miss_one_response_keeps_its_plain_pipeline_name()
+    {
+        var run = GeneratorRun.For(Sources.PingAndHandler);
+
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "Mediator.PingPipeline.g.cs");
+    }
+}
