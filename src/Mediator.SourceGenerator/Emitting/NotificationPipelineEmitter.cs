@@ -41,13 +41,27 @@ internal static class NotificationPipelineEmitter
                 PipelineFields.Write(writer, pipeline.ClassName, fields, Runtime, "runtime");
                 writer.Line();
                 writer.Line("/// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>");
-                writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)");
-                writer.Line("    => _runtime.Observer is null");
-                writer.Line("        ? " + Delivery + ".PublishAsync(new Publish0<" + Code.Unobserved + ">(this), notification, context, _runtime)");
-                writer.Line("        : " + Delivery + ".PublishAsync(new Publish0<" + Code.Observed + ">(this), notification, context, _runtime);");
+                if (pipeline.PublishSteps.Count == 0)
+                {
+                    // Nothing runs before the fan-out, so nothing can drop the whole publish: call the fan-out itself,
+                    // without NotificationDelivery.PublishAsync and its try/catch.
+                    writer.Line(Code.AggressiveInlining);
+                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)");
+                    writer.Line("    => _runtime.Observer is null");
+                    writer.Line("        ? FanOutAsync<" + Code.Unobserved + ">(notification, context)");
+                    writer.Line("        : FanOutAsync<" + Code.Observed + ">(notification, context);");
+                }
+                else
+                {
+                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)");
+                    writer.Line("    => _runtime.Observer is null");
+                    writer.Line("        ? " + Delivery + ".PublishAsync(new Publish0<" + Code.Unobserved + ">(this), notification, context, _runtime)");
+                    writer.Line("        : " + Delivery + ".PublishAsync(new Publish0<" + Code.Observed + ">(this), notification, context, _runtime);");
+                }
+
                 writer.Line();
                 WriteFanOut(writer, pipeline);
-                for (var i = 0; i <= pipeline.PublishSteps.Count; i++)
+                for (var i = 0; pipeline.PublishSteps.Count > 0 && i <= pipeline.PublishSteps.Count; i++)
                 {
                     writer.Line();
                     WritePublishStep(writer, pipeline, i);
@@ -90,7 +104,11 @@ internal static class NotificationPipelineEmitter
     private static void WriteFanOut(SourceWriter writer, NotificationPlan pipeline)
     {
         writer.Line("/// <summary>Delivers to every handler; failures are collected and thrown together once all have run.</summary>");
-        using (writer.Block("private async " + Code.ValueTask(Unit) + " FanOutAsync<TMode>(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context) where TMode : struct"))
+        // Publish-side middleware ends in the fan-out, so then it answers the INext contract's ValueTask<Unit>;
+        // without any, InvokeAsync returns it as it is, a plain ValueTask.
+        var returnsUnit = pipeline.PublishSteps.Count > 0;
+        var returnType = returnsUnit ? Code.ValueTask(Unit) : "global::System.Threading.Tasks.ValueTask";
+        using (writer.Block("private async " + returnType + " FanOutAsync<TMode>(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context) where TMode : struct"))
         {
             writer.Line(FailureList + "? failures = null;");
             string Deliver(int i) => Delivery + ".DeliverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "))";
@@ -118,7 +136,18 @@ internal static class NotificationPipelineEmitter
                     var handlerType = "typeof(" + pipeline.Handlers[i].HandlerType + ")";
                     using (writer.Block("try"))
                     {
-                        writer.Line("await new Handler" + i + "Step0<TMode>(this).InvokeAsync(notification, context).ConfigureAwait(false);");
+                        if (pipeline.HandlerSteps.Count == 0)
+                        {
+                            // No handler-side middleware: await the handler's own ValueTask, without the Unit conversion
+                            // the INext contract needs (Handler<i>Step0 still serves retries).
+                            WriteOnHandler(writer, pipeline, i, "_runtime");
+                            writer.Line("await " + HandlerCall(pipeline, i, "_handler" + i) + ".ConfigureAwait(false);");
+                        }
+                        else
+                        {
+                            writer.Line("await new Handler" + i + "Step0<TMode>(this).InvokeAsync(notification, context).ConfigureAwait(false);");
+                        }
+
                         writer.Line(Code.IfObserved + "_runtime.Observer!.OnNotificationOutcome(typeof(" + pipeline.NotificationType + "), " + handlerType + ", global::Mediator.MessageOutcome.Completed, 1, null);");
                     }
 
@@ -131,7 +160,10 @@ internal static class NotificationPipelineEmitter
             }
 
             writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.NotificationType + "), failures);");
-            writer.Line("return default;");
+            if (returnsUnit)
+            {
+                writer.Line("return default;");
+            }
         }
     }
 
@@ -168,14 +200,29 @@ internal static class NotificationPipelineEmitter
                 return;
             }
 
-            body.Line(Code.IfObserved + "_pipeline._runtime.Observer!.OnHandler(typeof(" + handler.HandlerType + "), typeof(" + pipeline.NotificationType + "));");
-            var target = "_pipeline._handler" + handlerIndex;
-            if (!handler.IsImplicit)
-            {
-                target = "((global::Mediator.INotificationHandler<" + handler.HandledType + ">)" + target + ")";
-            }
-
-            body.Line("return global::Mediator.Internal.ValueTasks.ToUnit(" + target + ".Handle(notification, context.CancellationToken));");
+            WriteOnHandler(body, pipeline, handlerIndex, "_pipeline._runtime");
+            body.Line("return global::Mediator.Internal.ValueTasks.ToUnit(" + HandlerCall(pipeline, handlerIndex, "_pipeline._handler" + handlerIndex) + ");");
         });
+    }
+
+    private static void WriteOnHandler(SourceWriter writer, NotificationPlan pipeline, int handlerIndex, string runtime)
+        => writer.Line(Code.IfObserved + runtime + ".Observer!.OnHandler(typeof(" + pipeline.Handlers[handlerIndex].HandlerType + "), typeof(" + pipeline.NotificationType + "));");
+
+    /// <summary>
+    /// The call of handler <paramref name="handlerIndex"/>'s <c>Handle</c>. Directly when the contract's method is
+    /// public on the class (no interface dispatch), with the notification cast to the contract's type: a class that
+    /// handles several notifications (or a base and a derived one) has several <c>Handle</c> overloads, and the cast
+    /// makes overload resolution pick this contract's, an exact match, rather than a more specific one.
+    /// </summary>
+    private static string HandlerCall(NotificationPlan pipeline, int handlerIndex, string target)
+    {
+        var handler = pipeline.Handlers[handlerIndex];
+        if (!handler.IsImplicit)
+        {
+            return "((global::Mediator.INotificationHandler<" + handler.HandledType + ">)" + target + ").Handle(notification, context.CancellationToken)";
+        }
+
+        var argument = handler.HandledType == pipeline.NotificationType ? "notification" : "((" + handler.HandledType + ")notification)";
+        return target + ".Handle(" + argument + ", context.CancellationToken)";
     }
 }

@@ -43,13 +43,8 @@ internal static class PipelinePlanner
         var published = PublishedTypes(notificationHandlers, declaredNotifications);
         var notificationNames = PipelineNames.Assign(published.Select(t => t.Type.Erased.Display).ToList(), "NotificationPipeline");
 
-        // A class handling several notification types has several Handle overloads: call the one of each contract
-        // through its interface, so that overload resolution cannot pick a more specific one.
-        var contractsPerHandler = notificationHandlers
-            .GroupBy(h => h.HandlerType, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var notificationPlans = published
-            .Select(t => PlanNotification(t, notificationNames[t.Type.Erased.Display], notificationHandlers, contractsPerHandler, ordered, options))
+            .Select(t => PlanNotification(t, notificationNames[t.Type.Erased.Display], notificationHandlers, ordered, options))
             .Where(p => p is not null)
             .Select(p => p!)
             .OrderBy(p => p.NotificationType, StringComparer.Ordinal)
@@ -188,7 +183,6 @@ internal static class PipelinePlanner
         MessageTypeSpec notification,
         string className,
         List<HandlerSpec> handlers,
-        Dictionary<string, int> contractsPerHandler,
         List<MiddlewareSpec> ordered,
         GeneratorOptions options)
     {
@@ -203,8 +197,11 @@ internal static class PipelinePlanner
             return null;
         }
 
+        // A class handling several notification types has several Handle overloads: the generated call casts the
+        // notification to the contract's type (NotificationPipelineEmitter), so overload resolution picks that
+        // contract's method, never a more specific overload.
         var refs = receivers
-            .Select(h => new NotificationHandlerRef(h.HandlerType, h.Request.Type.Display, h.IsImplicit && contractsPerHandler[h.HandlerType] == 1))
+            .Select(h => new NotificationHandlerRef(h.HandlerType, h.Request.Type.Display, h.IsImplicit))
             .Distinct()
             .ToEquatableArray();
         var unit = HandlerParser.UnitSpec;

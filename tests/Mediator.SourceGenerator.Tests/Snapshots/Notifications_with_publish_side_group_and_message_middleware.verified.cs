@@ -175,7 +175,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnHandler(typeof(global::App.Audit), typeof(global::App.OrderPlaced));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationHandler<global::App.IOrderEvent>)_pipeline._handler0).Handle(notification, context.CancellationToken));
+                    return global::Mediator.Internal.ValueTasks.ToUnit(_pipeline._handler0.Handle(((global::App.IOrderEvent)notification), context.CancellationToken));
                 }
             }
 
@@ -357,7 +357,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderShipped notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnHandler(typeof(global::App.Audit), typeof(global::App.OrderShipped));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationHandler<global::App.IOrderEvent>)_pipeline._handler0).Handle(notification, context.CancellationToken));
+                    return global::Mediator.Internal.ValueTasks.ToUnit(_pipeline._handler0.Handle(((global::App.IOrderEvent)notification), context.CancellationToken));
                 }
             }
         }
@@ -605,7 +605,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.Tick notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnHandler(typeof(global::App.Audit), typeof(global::App.Tick));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationHandler<global::App.Tick>)_pipeline._handler0).Handle(notification, context.CancellationToken));
+                    return global::Mediator.Internal.ValueTasks.ToUnit(_pipeline._handler0.Handle(notification, context.CancellationToken));
                 }
             }
         }
