@@ -22,6 +22,12 @@ public sealed class CircuitBreakerRegistry
     public CircuitState GetState(Type messageType)
         => _circuits.TryGetValue(messageType, out var circuit) ? circuit.State : CircuitState.Closed;
 
+    /// <summary>The most half-open probes of <paramref name="messageType"/>'s breaker that ever ran at once (0 if it never probed).</summary>
+    /// <param name="messageType">A message type carrying <see cref="CircuitBreakerAttribute"/>.</param>
+    /// <remarks>More than 1 only when a probe outlived <see cref="CircuitBreakerAttribute.ProbeTimeoutSeconds"/>. For tests and diagnostics.</remarks>
+    public int GetPeakConcurrentProbes(Type messageType)
+        => _circuits.TryGetValue(messageType, out var circuit) ? circuit.PeakProbesRunning : 0;
+
     /// <summary>The breaker of <paramref name="messageType"/>, created with <paramref name="settings"/> the first time.</summary>
     internal MessageCircuit For(Type messageType, CircuitBreakerAttribute settings)
         => _circuits.GetOrAdd(messageType, static (_, state) => new MessageCircuit(state.settings, state.time), (settings, time: _timeProvider));

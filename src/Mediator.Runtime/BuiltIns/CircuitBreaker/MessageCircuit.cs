@@ -23,6 +23,10 @@ internal sealed class MessageCircuit
     // Bumped on every transition and every probe admission; permits from an older generation are stale.
     private long _generation;
 
+    // Probe permits handed out and not yet settled (stale ones included): what "never two probes" means, counted
+    // where the probes are admitted so that tests can check it under load without guessing from the outside.
+    private int _probesRunning;
+
     public MessageCircuit(CircuitBreakerAttribute settings, TimeProvider timeProvider)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.FailureThreshold, 1, nameof(settings.FailureThreshold));
@@ -44,6 +48,9 @@ internal sealed class MessageCircuit
             }
         }
     }
+
+    /// <summary>The most probes that were ever running at once (settled or not yet); 1 unless a probe outlived its timeout.</summary>
+    public int PeakProbesRunning { get; private set; }
 
     /// <summary>Admits a send (possibly as the probe) or says how long until one would be admitted.</summary>
     public bool TryAdmit(out CircuitPermit permit, out TimeSpan retryAfter)
@@ -93,6 +100,7 @@ internal sealed class MessageCircuit
     {
         lock (_gate)
         {
+            Settle(permit);
             if (permit.Generation != _generation)
             {
                 return;
@@ -113,6 +121,7 @@ internal sealed class MessageCircuit
     {
         lock (_gate)
         {
+            Settle(permit);
             if (permit.Generation != _generation)
             {
                 return;
@@ -134,6 +143,7 @@ internal sealed class MessageCircuit
     {
         lock (_gate)
         {
+            Settle(permit);
             // A probe without a verdict frees the slot at once, so the next send probes instead of waiting for the timeout.
             if (permit.IsProbe && permit.Generation == _generation)
             {
@@ -143,8 +153,17 @@ internal sealed class MessageCircuit
         }
     }
 
+    private void Settle(CircuitPermit permit)
+    {
+        if (permit.IsProbe)
+        {
+            _probesRunning--;
+        }
+    }
+
     private CircuitPermit AdmitProbe()
     {
+        PeakProbesRunning = Math.Max(PeakProbesRunning, ++_probesRunning);
         _generation++;
         _probeInFlight = true;
         _probeStartedAt = _timeProvider.GetTimestamp();

@@ -144,6 +144,7 @@ public sealed class CircuitBreakerMiddlewareTests
         Assert.Equal(1, outcomes.Count(succeeded => succeeded));
         Assert.Equal(99, refused);
         Assert.Equal(CircuitState.Closed, _registry.GetState(typeof(Charge)));
+        Assert.Equal(1, _registry.GetPeakConcurrentProbes(typeof(Charge)));
     }
 
     [Fact]
@@ -185,6 +186,8 @@ public sealed class CircuitBreakerMiddlewareTests
         hung.SetException(new InvalidOperationException("finally failed"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => stuckProbe.AsTask());
         Assert.Equal(CircuitState.Closed, _registry.GetState(typeof(Charge)));
+        // The given-up probe was still running when the next one was admitted: the registry's count sees both.
+        Assert.Equal(2, _registry.GetPeakConcurrentProbes(typeof(Charge)));
     }
 
     [Fact]
