@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,6 +25,7 @@ public static class NotificationDelivery
     /// <param name="notification">The notification.</param>
     /// <param name="context">The dispatch context.</param>
     /// <param name="runtime">Observer and policies.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ValueTask PublishAsync<TNotification, TChain>(TChain chain, TNotification notification, MessageContext context, PublishRuntime runtime)
         where TChain : struct, INext<TNotification, Unit>
     {
