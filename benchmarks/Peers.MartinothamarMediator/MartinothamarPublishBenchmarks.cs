@@ -37,12 +37,10 @@ public sealed class NoteHandlerC : INotificationHandler<Note>
 public class MartinothamarPublishBenchmarks
 {
     private readonly Note _note = new();
+    private readonly LoadHarness.HandWrittenPublish _handWritten = new();
     private ServiceProvider _provider = null!;
     private global::PeerMediator3.Generated.Mediator _mediator = null!;
     private IMediator _interface = null!;
-    private NoteHandlerA _a = null!;
-    private NoteHandlerB _b = null!;
-    private NoteHandlerC _c = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -50,9 +48,6 @@ public class MartinothamarPublishBenchmarks
         _provider = PeerSetup.Build();
         _mediator = _provider.GetRequiredService<global::PeerMediator3.Generated.Mediator>();
         _interface = _provider.GetRequiredService<IMediator>();
-        _a = new NoteHandlerA();
-        _b = new NoteHandlerB();
-        _c = new NoteHandlerC();
     }
 
     [GlobalCleanup]
@@ -60,11 +55,11 @@ public class MartinothamarPublishBenchmarks
 
     /// <summary>2 publish-side + 3 handler-side layers, by hand: the same code as PublishBenchmarks.HandWritten.</summary>
     [Benchmark(Baseline = true)]
-    public async ValueTask HandWritten() => await PublishLayer1(_note, default);
+    public async ValueTask HandWritten() => await _handWritten.Run5();
 
     /// <summary>The hand-written fan-out alone: the same code as PublishBenchmarks.HandWritten0.</summary>
     [Benchmark]
-    public async ValueTask HandWritten0() => await FanOut0(_note, default);
+    public async ValueTask HandWritten0() => await _handWritten.Run0();
 
     /// <summary>The peer's concrete <c>Mediator.Publish(Note)</c>, no middleware (it has none for notifications).</summary>
     [Benchmark]
@@ -73,102 +68,4 @@ public class MartinothamarPublishBenchmarks
     /// <summary>The peer's <c>IMediator.Publish&lt;TNotification&gt;</c>.</summary>
     [Benchmark]
     public async ValueTask Mediator3Interface0() => await _interface.Publish(_note);
-
-    // ---- by hand: two publish-side layers, the fan-out, three layers per handler ----
-
-    private async ValueTask PublishLayer1(Note notification, CancellationToken cancellationToken) => await PublishLayer2(notification, cancellationToken);
-
-    private async ValueTask PublishLayer2(Note notification, CancellationToken cancellationToken) => await FanOut(notification, cancellationToken);
-
-    private async ValueTask FanOut(Note notification, CancellationToken cancellationToken)
-    {
-        List<Exception>? failures = null;
-        try
-        {
-            await A1(notification, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            (failures ??= new List<Exception>()).Add(exception);
-        }
-
-        try
-        {
-            await B1(notification, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            (failures ??= new List<Exception>()).Add(exception);
-        }
-
-        try
-        {
-            await C1(notification, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            (failures ??= new List<Exception>()).Add(exception);
-        }
-
-        if (failures is not null)
-        {
-            throw new AggregateException(failures);
-        }
-    }
-
-    private async ValueTask A1(Note notification, CancellationToken cancellationToken) => await A2(notification, cancellationToken);
-
-    private async ValueTask A2(Note notification, CancellationToken cancellationToken) => await A3(notification, cancellationToken);
-
-    private async ValueTask A3(Note notification, CancellationToken cancellationToken) => await _a.Handle(notification, cancellationToken);
-
-    private async ValueTask B1(Note notification, CancellationToken cancellationToken) => await B2(notification, cancellationToken);
-
-    private async ValueTask B2(Note notification, CancellationToken cancellationToken) => await B3(notification, cancellationToken);
-
-    private async ValueTask B3(Note notification, CancellationToken cancellationToken) => await _b.Handle(notification, cancellationToken);
-
-    private async ValueTask C1(Note notification, CancellationToken cancellationToken) => await C2(notification, cancellationToken);
-
-    private async ValueTask C2(Note notification, CancellationToken cancellationToken) => await C3(notification, cancellationToken);
-
-    private async ValueTask C3(Note notification, CancellationToken cancellationToken) => await _c.Handle(notification, cancellationToken);
-
-    // ---- by hand, no layers: the fan-out with the same failure collection ----
-
-    private async ValueTask FanOut0(Note notification, CancellationToken cancellationToken)
-    {
-        List<Exception>? failures = null;
-        try
-        {
-            await _a.Handle(notification, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            (failures ??= new List<Exception>()).Add(exception);
-        }
-
-        try
-        {
-            await _b.Handle(notification, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            (failures ??= new List<Exception>()).Add(exception);
-        }
-
-        try
-        {
-            await _c.Handle(notification, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            (failures ??= new List<Exception>()).Add(exception);
-        }
-
-        if (failures is not null)
-        {
-            throw new AggregateException(failures);
-        }
-    }
 }

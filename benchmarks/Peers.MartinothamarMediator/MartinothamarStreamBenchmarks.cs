@@ -51,10 +51,10 @@ public sealed class StreamNoOp3<TMessage, TResponse> : StreamNoOp<TMessage, TRes
 public class MartinothamarStreamBenchmarks
 {
     private readonly Count3 _count3 = new();
+    private readonly LoadHarness.HandWrittenStream _handWritten = new();
     private ServiceProvider _provider = null!;
     private global::PeerMediator3.Generated.Mediator _mediator = null!;
     private IMediator _interface = null!;
-    private CountHandler _handler = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -62,7 +62,6 @@ public class MartinothamarStreamBenchmarks
         _provider = PeerSetup.Build();
         _mediator = _provider.GetRequiredService<global::PeerMediator3.Generated.Mediator>();
         _interface = _provider.GetRequiredService<IMediator>();
-        _handler = new CountHandler();
     }
 
     [GlobalCleanup]
@@ -70,7 +69,7 @@ public class MartinothamarStreamBenchmarks
 
     /// <summary>Three nested hand-written async iterators around the handler's: the same code as StreamBenchmarks.HandWritten.</summary>
     [Benchmark(Baseline = true)]
-    public async ValueTask<int> HandWritten() => await Sum(Layer1(_count3, default));
+    public async ValueTask<int> HandWritten() => await Sum(_handWritten.Run3());
 
     /// <summary>The peer's concrete <c>Mediator.CreateStream(Count3)</c> through three stream behaviors.</summary>
     [Benchmark]
@@ -80,38 +79,5 @@ public class MartinothamarStreamBenchmarks
     [Benchmark]
     public async ValueTask<int> Mediator3Interface3() => await Sum(_interface.CreateStream(_count3));
 
-    private static async ValueTask<int> Sum(IAsyncEnumerable<int> stream)
-    {
-        var sum = 0;
-        await foreach (var item in stream)
-        {
-            sum += item;
-        }
-
-        return sum;
-    }
-
-    private async IAsyncEnumerable<int> Layer1(Count3 request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var item in Layer2(request, cancellationToken))
-        {
-            yield return item;
-        }
-    }
-
-    private async IAsyncEnumerable<int> Layer2(Count3 request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var item in Layer3(request, cancellationToken))
-        {
-            yield return item;
-        }
-    }
-
-    private async IAsyncEnumerable<int> Layer3(Count3 request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var item in _handler.Handle(request, cancellationToken))
-        {
-            yield return item;
-        }
-    }
+    private static ValueTask<int> Sum(IAsyncEnumerable<int> stream) => LoadHarness.HandWrittenStream.Sum(stream);
 }
