@@ -120,7 +120,7 @@ public static class Tables
     }
 
     /// <summary>Rows of one or more BenchmarkDotNet classes, each against the HandWritten row of its own class.</summary>
-    public static string RatioTable(IReadOnlyList<BdnRow> rows, string[] types, string unit)
+    public static string RatioTable(IReadOnlyList<BdnRow> rows, string[] types, string unit, string baseline = "HandWritten")
     {
         var selected = rows.Where(r => types.Contains(r.Type)).ToArray();
         if (selected.Length == 0)
@@ -132,12 +132,12 @@ public static class Tables
         var coldStart = selected.Any(r => r.FirstIterationMeanNs is not null && r.Type.Contains("ColdStart", StringComparison.Ordinal));
         var text = new StringBuilder();
         text.AppendLine(coldStart
-            ? $"| Class | Method | Mean | Median | first iteration (mean over launches) | vs own HandWritten (mean) | B/op |"
-            : $"| Class | Method | Mean | StdDev | vs own HandWritten | B/op |");
+            ? $"| Class | Method | Mean | Median | first iteration (mean over launches) | vs own {baseline} (mean) | B/op |"
+            : $"| Class | Method | Mean | StdDev | vs own {baseline} | B/op |");
         text.AppendLine(coldStart ? "|---|---|---:|---:|---:|---:|---:|" : "|---|---|---:|---:|---:|---:|");
         foreach (var row in selected)
         {
-            var hand = selected.FirstOrDefault(r => r.Type == row.Type && r.Method == "HandWritten" && r.Parameters == row.Parameters);
+            var hand = selected.FirstOrDefault(r => r.Type == row.Type && r.Method == baseline && r.Parameters == row.Parameters);
             var ratio = hand is null ? "—" : F(row.MeanNs / hand.MeanNs, "0.00");
             var allocated = row.AllocatedBytes is { } b ? F(b, "0") : "—";
             text.AppendLine(coldStart

@@ -57,7 +57,7 @@ public sealed class NoOp5<TMessage, TResponse> : IPipelineBehavior<TMessage, TRe
 
 /// <summary>martinothamar/Mediator 3.0.2 with five no-op behaviors, against the same hand-written baseline as SendBenchmarks.</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 8, iterationCount: 20)]
+[SimpleJob(launchCount: 2, warmupCount: 6, iterationCount: 20)]
 public class MartinothamarSendBenchmarks
 {
     private readonly Ping5 _ping5 = new();
@@ -79,13 +79,13 @@ public class MartinothamarSendBenchmarks
     public void Cleanup() => _provider.Dispose();
 
     [Benchmark(Baseline = true)]
-    public ValueTask<int> HandWritten5() => Layer1(_ping5, default);
+    public async ValueTask<int> HandWritten5() => await Layer1(_ping5, default);
 
     [Benchmark]
-    public ValueTask<int> Mediator3_5() => _mediator.Send(_ping5);
+    public async ValueTask<int> Mediator3_5() => await _mediator.Send(_ping5);
 
     [Benchmark]
-    public ValueTask<int> Mediator3Interface5() => _interface.Send(_ping5);
+    public async ValueTask<int> Mediator3Interface5() => await _interface.Send(_ping5);
 
     private async ValueTask<int> Layer1(Ping5 request, CancellationToken cancellationToken) => await Layer2(request, cancellationToken);
 

@@ -8,7 +8,7 @@ namespace MediatorBenchmarks;
 /// SendBenchmarks (martinothamar/Mediator runs in benchmarks/Peers.MartinothamarMediator against the same baseline).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 8, iterationCount: 20)]
+[SimpleJob(launchCount: 2, warmupCount: 6, iterationCount: 20)]
 public class PeerSendBenchmarks
 {
     private readonly Ping5 _ping5 = new();
@@ -39,16 +39,16 @@ public class PeerSendBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public ValueTask<int> HandWritten5() => Layer1(_ping5, default);
+    public async ValueTask<int> HandWritten5() => await Layer1(_ping5, default);
 
     [Benchmark]
-    public ValueTask<int> Generated5() => _mediator.Send(_ping5);
+    public async ValueTask<int> Generated5() => await _mediator.Send(_ping5);
 
     [Benchmark]
-    public ValueTask<int> GeneratedInterface5() => _interface.Send(_ping5);
+    public async ValueTask<int> GeneratedInterface5() => await _interface.Send(_ping5);
 
     [Benchmark]
-    public Task<int> MediatR5() => _mediatR.Send(_mrPing5);
+    public async Task<int> MediatR5() => await _mediatR.Send(_mrPing5);
 
     private async ValueTask<int> Layer1(Ping5 request, CancellationToken cancellationToken) => await Layer2(request, cancellationToken);
 
