@@ -6,4 +6,12 @@ using BenchmarkDotNet.Running;
 // ('*SendBenchmarks*' also matches PeerSendBenchmarks; 'MediatorBenchmarks.SendBenchmarks.*' selects SendBenchmarks alone.)
 // Publish and streams: --filter 'MediatorBenchmarks.PublishBenchmarks.*' and --filter 'MediatorBenchmarks.StreamBenchmarks.*'
 // The full JSON exporter writes <artifacts>/results/*-report-full.json, which benchmarks/Charts reads.
+// --interleaved <Class> <baseline method> <method>... [--rounds N]: alternating short blocks, robust to other load
+// (benchmarks/LoadHarness/InterleavedRatios.cs); a second opinion beside BenchmarkDotNet, not a replacement.
+if (args.Length > 1 && args[0] == "--interleaved")
+{
+    return LoadHarness.InterleavedRatios.Run(typeof(Program).Assembly, args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance.AddExporter(JsonExporter.Full));
+return 0;
