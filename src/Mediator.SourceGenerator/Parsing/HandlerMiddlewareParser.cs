@@ -94,7 +94,7 @@ internal static class HandlerMiddlewareParser
             return EquatableArray<DiagnosticInfo>.Empty;
         }
 
-        var name = TypeRefFactory.Display(symbol);
+        var name = symbol.ToDisplayString();
         return UseMiddlewareAttributes(symbol)
             .Select(a => DiagnosticInfo.Create(
                 DiagnosticDescriptors.UseMiddlewareOnNonHandler,
