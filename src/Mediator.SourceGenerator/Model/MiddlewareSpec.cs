@@ -8,7 +8,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="TypeParameters">The class's type parameters with their constraints, in declaration order.</param>
 /// <param name="Order">From <c>[Middleware(Order = ...)]</c>: lower is outer.</param>
 /// <param name="Contracts">Every middleware contract the class implements, in terms of its type parameters.</param>
-/// <param name="Level">Global, group or message: the layer of the hierarchy it sits in.</param>
+/// <param name="Level">Global, group, message or handler: the layer of the hierarchy it sits in.</param>
 /// <param name="Group">The group type for group middleware, as a user reads it.</param>
 /// <param name="OnPublish">From <c>[Middleware(Direction = OnPublish)]</c>: runs once per Publish, before the fan-out; never on requests or streams.</param>
 /// <param name="Concern">From <c>[Middleware(Concern = ...)]</c>: what it provides, for ordering rules and concern requirements.</param>
