@@ -300,6 +300,43 @@ public sealed class HandlerMiddlewareDiagnosticTests
         Assert.DoesNotContain("Retry", run.GeneratedSources.Single(s => s.HintName == "Mediator.ServiceCollectionExtensions.g.cs").Text);
     }
 
+    // ---- the built-ins of Mediator.Runtime on one handler ----
+
+    [Fact]
+    public void A_built_in_named_on_one_handler_wraps_it_in_the_handler_layer()
+    {
+        var run = Run(Ping, PingHandler("[UseMiddleware(typeof(Mediator.BuiltIns.MetricsMiddleware<,>))]"), OrderPlaced);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("Mediator.BuiltIns.MetricsMiddleware&lt;TMessage, TResult&gt; (handler, order -800, concern Metrics) -> App.PingHandler.", Pipeline(run, "PingPipeline"));
+        Assert.DoesNotContain("Metrics", Pipeline(run, "OrderPlacedNotificationPipeline"));
+    }
+
+    [Fact]
+    public void A_built_in_configured_by_a_message_attribute_needs_it_on_the_message()
+    {
+        var run = Run(Ping, PingHandler("[UseMiddleware(typeof(Mediator.BuiltIns.RetryMiddleware<,>))]"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AnalyzerRun.AssertDiagnostic(diagnostic, "MED0027", DiagnosticSeverity.Error, "typeof(Mediator.BuiltIns.RetryMiddleware<,>)",
+            "[UseMiddleware] on 'App.PingHandler' names 'Mediator.BuiltIns.RetryMiddleware<TMessage, TResult>', which cannot wrap it: its constructor takes [Mediator.RetryAttribute], and 'App.Ping' does not carry it");
+    }
+
+    [Fact]
+    public void MED0013_the_built_in_retry_named_on_a_handler_is_inside_an_assembly_wide_transaction()
+    {
+        var run = GeneratorRun.For(
+            Sources.Usings + "[assembly: UseMiddleware(typeof(Mediator.BuiltIns.TransactionMiddleware<,>))]\nnamespace App;\n[Retry, Transactional]\n"
+                + Ping + PingHandler("[UseMiddleware(typeof(Mediator.BuiltIns.RetryMiddleware<,>))]"));
+
+        // The same placement leaves the transaction outside a built-in (MED0016, on the assembly line).
+        Assert.Equal(new[] { "MED0013", "MED0016" }, run.GeneratorDiagnostics.Select(d => d.Id).Order());
+        var diagnostic = run.GeneratorDiagnostics.Single(d => d.Id == "MED0013");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("typeof(Mediator.BuiltIns.RetryMiddleware<,>)", AnalyzerRun.SpanText(diagnostic));
+        Assert.Contains("in the pipeline of 'App.Ping'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     internal static GeneratorRun Run(params string[] declarations)
         => GeneratorRun.For(declarations.Select(d => Sources.Usings + "namespace App;\n" + d).ToArray());
 
