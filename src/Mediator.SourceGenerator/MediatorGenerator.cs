@@ -39,6 +39,11 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         var groupDiagnostics = context.SyntaxProvider
             .ForAttributeWithMetadataName(KnownTypes.MiddlewareGroupAttribute, static (node, _) => node is TypeDeclarationSyntax, GroupDeclarationParser.Parse)
             .Where(static d => d.Count > 0);
+        // [UseMiddleware] on a class: a [Handler]'s are read with the handler; on any other class it is reported here.
+        var misplacedUseMiddleware = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownTypes.UseMiddlewareAttribute, static (node, _) => IsClass(node), static (c, ct) => MisplacedUseMiddlewareSafely(c, ct))
+            .WithTrackingName(TrackingNames.MisplacedUseMiddleware)
+            .Where(static d => d.Count > 0);
 
         // [assembly: UseMiddleware]: read from the compilation like [assembly: PublishStrategy]; the result compares by
         // value, so an edit that leaves the assembly attributes alone leaves everything after it cached.
@@ -107,6 +112,7 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(handlerDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         context.RegisterSourceOutput(middlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         context.RegisterSourceOutput(groupDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        context.RegisterSourceOutput(misplacedUseMiddleware.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         var usedMiddlewareDiagnostics = usedMiddlewares
             .Select(static (used, _) => used.SelectMany(d => d.Diagnostics).ToEquatableArray());
         context.RegisterSourceOutput(usedMiddlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
@@ -166,6 +172,18 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return new[] { new MiddlewareDiscovery(null, null, new[] { Failure("[assembly: UseMiddleware]", exception) }.ToEquatableArray()) }.ToEquatableArray();
+        }
+    }
+
+    private static EquatableArray<DiagnosticInfo> MisplacedUseMiddlewareSafely(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return HandlerMiddlewareParser.ParseMisplaced(context, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new[] { Failure("[UseMiddleware] on " + context.TargetSymbol.ToDisplayString(), exception) }.ToEquatableArray();
         }
     }
 

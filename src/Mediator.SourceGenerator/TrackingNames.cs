@@ -17,4 +17,5 @@ internal static class TrackingNames
     public const string CrossCuttingDiagnostics = nameof(CrossCuttingDiagnostics);
     public const string UsedMiddlewares = nameof(UsedMiddlewares);
     public const string UsedMiddlewareSpecs = nameof(UsedMiddlewareSpecs);
+    public const string MisplacedUseMiddleware = nameof(MisplacedUseMiddleware);
 }

@@ -120,6 +120,70 @@ public sealed class IncrementalityTests
         Assert.Contains(second.GeneratedSources, s => s.HintName == "Mediator.CountToStreamPipeline.g.cs");
     }
 
+    private const string HandlerMiddleware = Sources.Usings + """
+        namespace App;
+        public sealed record Shipped(int Id) : INotification;
+        [Handler]
+        [UseMiddleware(typeof(Retry<,>), Order = 2)]
+        public sealed class Stock : INotificationHandler<Shipped>, IRequestHandler<Ping, int>
+        {
+            public ValueTask Handle(Shipped notification, CancellationToken cancellationToken)
+            {
+                return default;
+            }
+
+            public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+        }
+        [Handler]
+        public sealed class Email : INotificationHandler<Shipped>
+        {
+            public ValueTask Handle(Shipped notification, CancellationToken cancellationToken) => default;
+        }
+        public sealed class Ping : IRequest<int> { }
+        """;
+
+    private const string ExplicitRetry = Sources.Usings + """
+        namespace App;
+        [Middleware(Explicit = true, Order = 1)]
+        public sealed class Retry<TMessage, TResult> : IMiddleware<TMessage, TResult>
+        {
+            public ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
+                where TNext : struct, INext<TMessage, TResult> => next.InvokeAsync(message, context);
+        }
+        """;
+
+    [Fact]
+    public void Editing_a_method_body_leaves_every_output_cached_with_handler_middleware()
+    {
+        var (first, second) = RunTwice(
+            new[] { HandlerMiddleware, ExplicitRetry },
+            compilation => Replace(compilation, 0, HandlerMiddleware.Replace("return default;", "var unused = 1;\n        return default;")));
+
+        AssertStepsUnchanged(
+            second,
+            TrackingNames.HandlerSpecs,
+            TrackingNames.MiddlewareSpecs,
+            TrackingNames.Plan,
+            TrackingNames.Pipelines,
+            TrackingNames.NotificationPipelines);
+        AssertSourceOutputsUnchanged(second);
+        Assert.Equal(Texts(first), Texts(second));
+        Assert.Contains("App.Retry&lt;TMessage, TResult&gt; (handler, order 2) -> App.Stock.", first.GeneratedSources.Single(s => s.HintName == "Mediator.ShippedNotificationPipeline.g.cs").Text);
+    }
+
+    [Fact]
+    public void Changing_the_named_middleware_in_its_own_file_reaches_the_handlers_pipelines()
+    {
+        var (_, second) = RunTwice(
+            new[] { HandlerMiddleware, ExplicitRetry },
+            compilation => Replace(compilation, 1, ExplicitRetry.Replace("[Middleware(Explicit = true, Order = 1)]", "[Middleware(Explicit = true, Order = 1, Concern = \"Retrying\")]")));
+
+        var result = second.Result.Results.Single();
+        Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.Plan].Single().Outputs.Single().Reason);
+        Assert.Contains("App.Retry&lt;TMessage, TResult&gt; (handler, order 2, concern Retrying) -> App.Stock.", second.GeneratedSources.Single(s => s.HintName == "Mediator.ShippedNotificationPipeline.g.cs").Text);
+        Assert.Contains("App.Retry&lt;TMessage, TResult&gt; (handler, order 2, concern Retrying) -> App.Stock.", second.GeneratedSources.Single(s => s.HintName == "Mediator.PingPipeline.g.cs").Text);
+    }
+
     private static (GeneratorRun First, GeneratorRun Second) RunTwice(string[] sources, Func<Compilation, Compilation> edit)
     {
         var compilation = GeneratorRun.CreateCompilation(sources);

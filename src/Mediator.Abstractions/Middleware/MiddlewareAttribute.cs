@@ -4,12 +4,13 @@ namespace Mediator;
 
 /// <summary>
 /// Marks a class as middleware. The source generator places it, at compile time, in the pipeline of every
-/// message whose types satisfy the class's generic constraints.
+/// message whose types satisfy the class's generic constraints (unless it is <see cref="Explicit"/>).
 /// </summary>
 /// <remarks>
 /// Pipelines are layered (outermost first): global middleware, then group middleware (whose message type parameter
 /// is constrained to a type marked <see cref="MiddlewareGroupAttribute"/>), then message middleware (written for one
-/// closed message type). Inside a layer, <see cref="RunsBeforeAttribute"/> and <see cref="RunsAfterAttribute"/>
+/// closed message type), then handler middleware (named by <see cref="UseMiddlewareAttribute"/> on one handler class).
+/// Inside a layer, <see cref="RunsBeforeAttribute"/> and <see cref="RunsAfterAttribute"/>
 /// constraints decide first, then <see cref="Order"/> (lower is outer), then the class name.
 /// <para>
 /// A constructor parameter whose type is an attribute class makes the middleware per-message configurable: it wraps
@@ -41,4 +42,12 @@ public sealed class MiddlewareAttribute : Attribute
     /// <see cref="RequiresConcernAttribute"/> find middleware by it.
     /// </summary>
     public string? Concern { get; set; }
+
+    /// <summary>
+    /// When true, the middleware applies only where <see cref="UseMiddlewareAttribute"/> names it: on a handler class
+    /// (<c>[UseMiddleware(typeof(X&lt;,&gt;))]</c>, around that handler only) or on the assembly
+    /// (<c>[assembly: UseMiddleware(typeof(X&lt;,&gt;))]</c>, wherever its constraints fit). It is not placed automatically
+    /// in every pipeline its constraints fit. The default is false.
+    /// </summary>
+    public bool Explicit { get; set; }
 }

@@ -9,7 +9,7 @@ namespace Mediator;
 /// </summary>
 /// <remarks>
 /// The target is a middleware type (open generic) or a concern name (<see cref="Concerns"/>). The rule spans layers:
-/// a global middleware is outside every group and message middleware whatever its order, so the rule can be broken by
+/// a global middleware is outside every group, message and handler middleware whatever its order, so the rule can be broken by
 /// the layer a middleware sits in as well as by its order.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]

@@ -3,7 +3,7 @@ using System;
 namespace Mediator;
 
 /// <summary>
-/// A soft ordering constraint: when this middleware and the target share a pipeline layer (global, group or message),
+/// A soft ordering constraint: when this middleware and the target share a pipeline layer (global, group, message or handler),
 /// this middleware runs before the target, that is outside it. The generator sorts each layer topologically
 /// (stable, <see cref="MiddlewareAttribute.Order"/> as tie-break) and reports a cycle as an error.
 /// </summary>

@@ -165,6 +165,30 @@ internal static class DiagnosticDescriptors
         "{1} on '{0}' names an empty concern; use a name from Mediator.Concerns, or a name of your own without leading or trailing spaces",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UseMiddlewareOnNonHandler = Create(
+        "MED0026",
+        "[UseMiddleware] is on a class that is not a handler",
+        "[UseMiddleware] on '{0}' has no effect because '{0}' is not marked [Handler]; put it on a [Handler] class to wrap that handler, or on the assembly ([assembly: UseMiddleware(...)]) to apply it wherever its constraints fit",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor HandlerMiddlewareDoesNotFit = Create(
+        "MED0027",
+        "Middleware named on a handler cannot wrap it",
+        "[UseMiddleware] on '{0}' names '{1}', which cannot wrap it: {2}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor HandlerMiddlewareRunsTwice = Create(
+        "MED0028",
+        "Middleware named on a handler would run twice",
+        "[UseMiddleware] on '{0}' names '{1}', which already wraps it {2}, so it would run twice; {3}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor PublishMiddlewareOnHandler = Create(
+        "MED0029",
+        "Publish-side middleware named on a handler",
+        "[UseMiddleware] on '{0}' names '{1}', a publish-side middleware (Direction = MiddlewareDirection.OnPublish): it runs once per Publish, before the fan-out, not around one handler; name a message-side middleware here, or apply this one to the notification with its constraints or [assembly: UseMiddleware]",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor WrongDispatchMethod = Create(
         "MED0030",
         "Message passed to the wrong dispatch method",
@@ -222,6 +246,10 @@ internal static class DiagnosticDescriptors
         InvalidUseMiddleware,
         OrderingTargetNotMiddleware,
         InvalidConcernName,
+        UseMiddlewareOnNonHandler,
+        HandlerMiddlewareDoesNotFit,
+        HandlerMiddlewareRunsTwice,
+        PublishMiddlewareOnHandler,
         WrongDispatchMethod,
         MiddlewareNeverCallsNext,
         MiddlewareHasMutableState,

@@ -39,7 +39,7 @@ internal static class Code
     public static string Doc(string text)
         => text.Replace("global::", string.Empty).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    /// <summary>The pipeline as a person reads it: "A (global, order 10) -> B (group IOrder, order 0) -> Handler".</summary>
+    /// <summary>The pipeline as a person reads it: "A (global, order 10) -> B (group IOrder, order 0) -> C (handler, order 0) -> Handler".</summary>
     public static string PipelineSummary(PipelinePlan pipeline) => Chain(pipeline.Steps, pipeline.HandlerType);
 
     /// <summary>Steps, outermost first, then what they wrap.</summary>
@@ -53,6 +53,7 @@ internal static class Code
         {
             MiddlewareLevel.Group => "group " + step.Group,
             MiddlewareLevel.Message => "message",
+            MiddlewareLevel.Handler => "handler",
             _ => "global",
         };
         var concern = step.Concern is null ? string.Empty : ", concern " + step.Concern;

@@ -6,8 +6,9 @@ namespace Mediator.SourceGenerator.Emitting;
 
 /// <summary>
 /// Writes one notification pipeline class: publish-side middleware (once per Publish), a fan-out written for the
-/// chosen strategy, and for each handler a chain of handler-side middleware. Every chain is a series of structs, as
-/// for requests; each handler's delivery (Drop, Retry, failure) goes through <c>NotificationDelivery</c>.
+/// chosen strategy, and for each handler a chain of handler-side middleware (the shared steps, then the handler's own,
+/// named by <c>[UseMiddleware]</c> on it). Every chain is a series of structs, as for requests; each handler's delivery
+/// (Drop, Retry, failure) goes through <c>NotificationDelivery</c>.
 /// </summary>
 internal static class NotificationPipelineEmitter
 {
@@ -34,10 +35,7 @@ internal static class NotificationPipelineEmitter
             writer.Line(Code.GeneratedCode);
             using (writer.Block("internal sealed class " + pipeline.ClassName))
             {
-                var fields = new List<(string Type, string Name)>();
-                fields.AddRange(pipeline.PublishSteps.Select((s, i) => (s.MiddlewareType, "publish" + i)));
-                fields.AddRange(pipeline.HandlerSteps.Select((s, i) => (s.MiddlewareType, "step" + i)));
-                fields.AddRange(pipeline.Handlers.Select((h, i) => (h.HandlerType, "handler" + i)));
+                var fields = NotificationFields.For(pipeline).Select(f => (f.Type, f.Name)).ToList();
                 PipelineFields.Write(writer, pipeline.ClassName, fields, Runtime, "runtime");
                 writer.Line();
                 writer.Line("/// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>");
@@ -69,7 +67,7 @@ internal static class NotificationPipelineEmitter
 
                 for (var handler = 0; handler < pipeline.Handlers.Count; handler++)
                 {
-                    for (var i = 0; i <= pipeline.HandlerSteps.Count; i++)
+                    for (var i = 0; i <= StepCount(pipeline, handler); i++)
                     {
                         writer.Line();
                         WriteHandlerStep(writer, pipeline, handler, i);
@@ -88,11 +86,14 @@ internal static class NotificationPipelineEmitter
         writer.Line("/// Once per Publish: " + Code.Chain(pipeline.PublishSteps, "fan-out") + ".");
         foreach (var handler in pipeline.Handlers)
         {
-            writer.Line("/// Per handler: " + Code.Chain(pipeline.HandlerSteps, handler.HandlerType) + ".");
+            writer.Line("/// Per handler: " + Code.Chain(pipeline.HandlerSteps.Concat(handler.Steps), handler.HandlerType) + ".");
         }
 
         writer.Line("/// </summary>");
     }
+
+    /// <summary>How many middleware steps wrap handler <paramref name="handlerIndex"/>: the shared ones and its own.</summary>
+    private static int StepCount(NotificationPlan pipeline, int handlerIndex) => pipeline.HandlerSteps.Count + pipeline.Handlers[handlerIndex].Steps.Count;
 
     private static string Contract(NotificationPlan pipeline) => "global::Mediator.INext<" + pipeline.NotificationType + ", " + Unit + ">";
 
@@ -136,7 +137,7 @@ internal static class NotificationPipelineEmitter
                     var handlerType = "typeof(" + pipeline.Handlers[i].HandlerType + ")";
                     using (writer.Block("try"))
                     {
-                        if (pipeline.HandlerSteps.Count == 0)
+                        if (StepCount(pipeline, i) == 0)
                         {
                             // No handler-side middleware: await the handler's own ValueTask, without the Unit conversion
                             // the INext contract needs (Handler<i>Step0 still serves retries).
@@ -191,11 +192,13 @@ internal static class NotificationPipelineEmitter
         var handler = pipeline.Handlers[handlerIndex];
         Code.NextStruct(writer, "Handler" + handlerIndex + "Step" + index, Contract(pipeline), pipeline.ClassName, Signature(pipeline), body =>
         {
-            if (index < pipeline.HandlerSteps.Count)
+            if (index < StepCount(pipeline, handlerIndex))
             {
-                var step = pipeline.HandlerSteps[index];
+                var shared = index < pipeline.HandlerSteps.Count;
+                var step = shared ? pipeline.HandlerSteps[index] : handler.Steps[index - pipeline.HandlerSteps.Count];
+                var field = shared ? "_pipeline._step" + index : "_pipeline._" + NotificationFields.OwnStep(handlerIndex, index - pipeline.HandlerSteps.Count);
                 body.Line(Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType + "), typeof(" + handler.HandlerType + "));");
-                var middleware = Code.Middleware("_pipeline._step" + index, step, MiddlewareContract(pipeline));
+                var middleware = Code.Middleware(field, step, MiddlewareContract(pipeline));
                 body.Line("return " + middleware + ".InvokeAsync(notification, new Handler" + handlerIndex + "Step" + (index + 1) + "<TMode>(_pipeline), context);");
                 return;
             }

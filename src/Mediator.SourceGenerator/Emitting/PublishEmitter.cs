@@ -37,6 +37,11 @@ internal static class PublishEmitter
         writer.Line("/// " + string.Join(", ", pipeline.Handlers.Select(h => Code.Doc(h.HandlerType))) + ".");
         writer.Line("/// Publish-side middleware: " + (pipeline.PublishSteps.Count == 0 ? "none" : string.Join(" -> ", pipeline.PublishSteps.Select(s => Code.Doc(Code.Describe(s))))) + ".");
         writer.Line("/// Around each handler: " + (pipeline.HandlerSteps.Count == 0 ? "none" : string.Join(" -> ", pipeline.HandlerSteps.Select(s => Code.Doc(Code.Describe(s))))) + ".");
+        foreach (var handler in pipeline.Handlers.Where(h => h.Steps.Count > 0))
+        {
+            writer.Line("/// Then around " + Code.Doc(handler.HandlerType) + " only: " + string.Join(" -> ", handler.Steps.Select(s => Code.Doc(Code.Describe(s)))) + ".");
+        }
+
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"notification\">The notification.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handlers.</param>");

@@ -19,10 +19,12 @@ internal static class ServiceCollectionEmitter
     private const string Runtime = "global::Mediator.Publishing.PublishRuntime";
 
     private static void WritePipeline(SourceWriter writer, string mediator, string className, Model.ServiceLifetimeKind lifetime, System.Collections.Generic.IEnumerable<PipelineStep> steps, System.Collections.Generic.IEnumerable<string> handlers, string last)
+        => WritePipeline(writer, mediator, className, lifetime, steps.Select(Construct).Concat(handlers.Select(Resolve)), last);
+
+    private static void WritePipeline(SourceWriter writer, string mediator, string className, Model.ServiceLifetimeKind lifetime, System.Collections.Generic.IEnumerable<string> arguments, string last)
     {
         var type = mediator + "." + className;
-        var arguments = steps.Select(Construct).Concat(handlers.Select(Resolve)).Concat(new[] { last });
-        writer.Line(TryAdd + "(services, " + Descriptor + "." + lifetime + "<" + type + ">(sp => new " + type + "(" + string.Join(", ", arguments) + ")));");
+        writer.Line(TryAdd + "(services, " + Descriptor + "." + lifetime + "<" + type + ">(sp => new " + type + "(" + string.Join(", ", arguments.Concat(new[] { last })) + ")));");
     }
 
     private static string Resolve(string type) => GetRequired + "<" + type + ">(sp)";
@@ -50,7 +52,7 @@ internal static class ServiceCollectionEmitter
     private static bool HasOptionalServices(MediatorPlan plan)
         => plan.Pipelines.SelectMany(p => p.Steps)
             .Concat(plan.Streams.SelectMany(p => p.Steps))
-            .Concat(plan.Notifications.SelectMany(p => p.PublishSteps.Concat(p.HandlerSteps)))
+            .Concat(plan.Notifications.SelectMany(p => p.AllSteps))
             .Any(s => s.Arguments.Any(a => a.Source == ParameterSource.OptionalService));
 
     public static string Emit(MediatorPlan plan)
@@ -95,7 +97,8 @@ internal static class ServiceCollectionEmitter
 
                     foreach (var pipeline in plan.Notifications)
                     {
-                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.Lifetime, pipeline.PublishSteps.Concat(pipeline.HandlerSteps), pipeline.Handlers.Select(h => h.HandlerType), GetRequired + "<" + Runtime + ">(sp)");
+                        var arguments = NotificationFields.For(pipeline).Select(f => f.Step is { } step ? Construct(step) : Resolve(f.Type));
+                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.Lifetime, arguments, GetRequired + "<" + Runtime + ">(sp)");
                     }
 
                     if (plan.Notifications.Count > 0)

@@ -8,6 +8,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="IsVoid">The handler implements <c>IRequestHandler&lt;TRequest&gt;</c> and returns a plain <c>ValueTask</c>.</param>
 /// <param name="IsImplicit">The <c>Handle</c> method is a public member of the class, so it is called directly, not through the interface.</param>
 /// <param name="Kind">Request, notification or stream handler. For notifications <see cref="Response"/> is <c>Unit</c>; for streams it is the item type.</param>
+/// <param name="Middlewares">Named by <c>[UseMiddleware]</c> on the class: handler-level middleware (level, and order when given there, already set).</param>
 internal sealed record HandlerSpec(
     string HandlerType,
     ServiceLifetimeKind Lifetime,
@@ -15,4 +16,5 @@ internal sealed record HandlerSpec(
     MessageTypeSpec Response,
     bool IsVoid,
     bool IsImplicit,
-    MessageKind Kind = MessageKind.Request);
+    MessageKind Kind = MessageKind.Request,
+    EquatableArray<MiddlewareSpec> Middlewares = default);

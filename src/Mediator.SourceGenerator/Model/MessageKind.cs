@@ -20,7 +20,7 @@ internal enum PublishStrategyKind
     Concurrent = 1,
 }
 
-/// <summary>Where a middleware sits in the hierarchy: global wraps group wraps message.</summary>
+/// <summary>Where a middleware sits in the hierarchy: global wraps group wraps message wraps handler.</summary>
 internal enum MiddlewareLevel
 {
     /// <summary>Applies wherever its constraints allow.</summary>
@@ -31,6 +31,9 @@ internal enum MiddlewareLevel
 
     /// <summary>Written for one closed message type.</summary>
     Message = 2,
+
+    /// <summary>Named by <c>[UseMiddleware]</c> on one handler class: wraps that handler only, innermost.</summary>
+    Handler = 3,
 }
 
 /// <summary>Which middleware interface a contract came from, and so which modes it may serve.</summary>

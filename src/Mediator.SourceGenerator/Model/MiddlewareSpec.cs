@@ -8,7 +8,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="TypeParameters">The class's type parameters with their constraints, in declaration order.</param>
 /// <param name="Order">From <c>[Middleware(Order = ...)]</c>: lower is outer.</param>
 /// <param name="Contracts">Every middleware contract the class implements, in terms of its type parameters.</param>
-/// <param name="Level">Global, group or message: the layer of the hierarchy it sits in.</param>
+/// <param name="Level">Global, group, message or handler: the layer of the hierarchy it sits in.</param>
 /// <param name="Group">The group type for group middleware, as a user reads it.</param>
 /// <param name="OnPublish">From <c>[Middleware(Direction = OnPublish)]</c>: runs once per Publish, before the fan-out; never on requests or streams.</param>
 /// <param name="Concern">From <c>[Middleware(Concern = ...)]</c>: what it provides, for ordering rules and concern requirements.</param>
@@ -16,6 +16,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="Constraints">Its <c>[RunsBefore]</c>, <c>[RunsAfter]</c>, <c>[MustRunInside]</c> and <c>[MustRunOutside]</c> attributes.</param>
 /// <param name="Constructor">For a middleware taking an attribute: its constructor parameters; empty when it is resolved from the container.</param>
 /// <param name="FromAssemblyAttribute">Placed by <c>[assembly: UseMiddleware]</c> rather than declared in this assembly.</param>
+/// <param name="IsExplicit">From <c>[Middleware(Explicit = true)]</c>: applies only where <c>[UseMiddleware]</c> names it.</param>
 internal sealed record MiddlewareSpec(
     string DisplayName,
     string OpenName,
@@ -29,7 +30,15 @@ internal sealed record MiddlewareSpec(
     bool HasExplicitOrder = false,
     EquatableArray<OrderingConstraint> Constraints = default,
     EquatableArray<ConstructorParameterSpec> Constructor = default,
-    bool FromAssemblyAttribute = false);
+    bool FromAssemblyAttribute = false,
+    bool IsExplicit = false)
+{
+    /// <summary>
+    /// Placed in every pipeline its constraints fit: declared here without <c>Explicit</c>, or added by
+    /// <c>[assembly: UseMiddleware]</c>. An explicit middleware declared here wraps only the handlers that name it.
+    /// </summary>
+    public bool IsAutomatic => !IsExplicit || FromAssemblyAttribute;
+}
 
 /// <summary>One middleware contract of a middleware class (<c>IMiddleware&lt;TMessage, TResult&gt;</c> or one of its narrower forms, or <c>IStreamMiddleware&lt;TRequest, TItem&gt;</c>).</summary>
 /// <param name="Request">The message argument, possibly a type parameter of the class.</param>

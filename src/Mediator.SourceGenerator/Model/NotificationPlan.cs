@@ -14,7 +14,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="Lifetime">The most short-lived of its handlers' lifetimes.</param>
 /// <param name="Strategy">Sequential or concurrent fan-out.</param>
 /// <param name="PublishSteps">Publish-side middleware, outermost first.</param>
-/// <param name="HandlerSteps">Handler-side middleware around each handler, outermost first.</param>
+/// <param name="HandlerSteps">Handler-side middleware around every handler, outermost first (a handler's own steps follow, inside them).</param>
 /// <param name="Handlers">Every handler, in the order they run.</param>
 internal sealed record NotificationPlan(
     string Namespace,
@@ -28,10 +28,18 @@ internal sealed record NotificationPlan(
     PublishStrategyKind Strategy,
     EquatableArray<PipelineStep> PublishSteps,
     EquatableArray<PipelineStep> HandlerSteps,
-    EquatableArray<NotificationHandlerRef> Handlers);
+    EquatableArray<NotificationHandlerRef> Handlers)
+{
+    /// <summary>Every middleware step of the pipeline: publish-side, shared handler-side, then each handler's own.</summary>
+    public System.Collections.Generic.IEnumerable<PipelineStep> AllSteps
+        => System.Linq.Enumerable.Concat(
+            System.Linq.Enumerable.Concat(PublishSteps, HandlerSteps),
+            System.Linq.Enumerable.SelectMany(Handlers, h => h.Steps));
+}
 
 /// <summary>A handler a notification fans out to.</summary>
 /// <param name="HandlerType">The handler class.</param>
 /// <param name="HandledType">The notification type its contract names (the notification itself, a base class or an interface).</param>
 /// <param name="IsImplicit">Call <c>Handle</c> directly rather than through the interface.</param>
-internal sealed record NotificationHandlerRef(string HandlerType, string HandledType, bool IsImplicit);
+/// <param name="Steps">Its own handler-level middleware (<c>[UseMiddleware]</c> on the class), outermost first, inside the shared handler-side steps.</param>
+internal sealed record NotificationHandlerRef(string HandlerType, string HandledType, bool IsImplicit, EquatableArray<PipelineStep> Steps = default);

@@ -36,7 +36,7 @@ internal sealed record PipelinePlan(
 /// <param name="DisplayName">The middleware class as a user reads it.</param>
 /// <param name="Order">Its <c>Order</c>, for the pipeline's doc comment.</param>
 /// <param name="IsImplicit">Call <c>InvokeAsync</c> directly rather than through the interface.</param>
-/// <param name="Level">Global, group or message middleware, for the pipeline's doc comment.</param>
+/// <param name="Level">Global, group, message or handler middleware, for the pipeline's doc comment.</param>
 /// <param name="Group">The group it belongs to, for group middleware.</param>
 /// <param name="Concern">The concern it provides, for the pipeline's doc comment.</param>
 /// <param name="FromAssemblyAttribute">Placed by <c>[assembly: UseMiddleware]</c>, for the pipeline's doc comment.</param>

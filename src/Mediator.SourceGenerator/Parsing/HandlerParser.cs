@@ -48,6 +48,8 @@ internal static class HandlerParser
         var lifetime = ReadLifetime(attributes);
         var specs = new List<HandlerSpec>();
         var diagnostics = new List<DiagnosticInfo>();
+        var uses = HandlerMiddlewareParser.Parse(symbol, symbol.ToDisplayString(), compilation, diagnostics, cancellationToken);
+        var middlewares = uses.Select(u => u.Middleware).ToEquatableArray();
         foreach (var contract in symbol.AllInterfaces)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -87,7 +89,8 @@ internal static class HandlerParser
                 response is null ? UnitSpec : MessageTypeSpecFactory.Create(response),
                 isVoid,
                 SymbolFacts.ImplementsImplicitly(symbol, contract, "Handle"),
-                kind));
+                kind,
+                middlewares));
         }
 
         if (specs.Count == 0 && diagnostics.Count == 0 && !HasErrorInterfaces(symbol))
@@ -95,7 +98,7 @@ internal static class HandlerParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerWithoutContract, location, name));
         }
 
-        return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray(), uses);
     }
 
     private static MessageKind? ContractKind(INamedTypeSymbol contract)

@@ -11,6 +11,7 @@ internal static class KnownTypes
     public const string HandlerAttribute = "Mediator.HandlerAttribute";
     public const string MiddlewareAttribute = "Mediator.MiddlewareAttribute";
     public const string MiddlewareGroupAttribute = "Mediator.MiddlewareGroupAttribute";
+    public const string UseMiddlewareAttribute = "Mediator.UseMiddlewareAttribute";
     public const string Unit = "global::Mediator.Unit";
     public const string ServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
 
@@ -56,6 +57,8 @@ internal static class KnownTypes
     }
 
     public static bool IsMiddlewareAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "MiddlewareAttribute", 0);
+
+    public static bool IsHandlerAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "HandlerAttribute", 0);
 
     public static bool IsUseMiddlewareAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "UseMiddlewareAttribute", 0);
 

@@ -109,12 +109,17 @@ internal static class MiddlewareParser
             OrderingAttributeParser.ReadConcern(middlewareAttribute, name, diagnostics),
             hasExplicitOrder,
             OrderingAttributeParser.ReadConstraints(symbol, name, diagnostics),
-            ConstructorParser.Parse(symbol));
+            ConstructorParser.Parse(symbol),
+            IsExplicit: IsExplicit(middlewareAttribute));
 
         // Rules are reported where the order was decided: the Order argument when written, else the class name.
         var placement = hasExplicitOrder ? OrderingAttributeParser.NamedLocation(middlewareAttribute!, "Order") ?? location : location;
         return new MiddlewareDiscovery(location, spec, diagnostics.ToEquatableArray(), placement);
     }
+
+    /// <summary><c>[Middleware(Explicit = true)]</c>: applied only where <c>[UseMiddleware]</c> names it.</summary>
+    public static bool IsExplicit(AttributeData? middlewareAttribute)
+        => middlewareAttribute is not null && OrderingAttributeParser.Named(middlewareAttribute, "Explicit") is true;
 
     private static string? WhyUnsupported(INamedTypeSymbol symbol)
     {

@@ -8,11 +8,19 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <param name="Location">Where the class is named, for cross-cutting diagnostics.</param>
 /// <param name="Handlers">One spec per request the class handles.</param>
 /// <param name="Diagnostics">What is wrong with the class on its own.</param>
+/// <param name="MiddlewareUses">The middlewares its <c>[UseMiddleware]</c> attributes name, with where, for cross-cutting diagnostics.</param>
 internal sealed record HandlerDiscovery(
     string HandlerType,
     LocationInfo? Location,
     EquatableArray<HandlerSpec> Handlers,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<HandlerMiddlewareUse> MiddlewareUses = default);
+
+/// <summary>One <c>[UseMiddleware(typeof(X))]</c> on a handler class whose middleware could be read.</summary>
+/// <param name="Middleware">The middleware as a handler-level spec (also in each of the class's <see cref="HandlerSpec.Middlewares"/>).</param>
+/// <param name="Location">The <c>typeof</c> argument, where the handler-level diagnostics are reported.</param>
+/// <param name="PlacementLocation">Where its order was decided, for ordering rules: the attribute's <c>Order = ...</c>, else <paramref name="Location"/>.</param>
+internal sealed record HandlerMiddlewareUse(MiddlewareSpec Middleware, LocationInfo? Location, LocationInfo? PlacementLocation);
 
 /// <summary>What one <c>[Middleware]</c> class yields: its spec, unless it cannot be used, and its diagnostics.</summary>
 /// <param name="Location">The class name.</param>

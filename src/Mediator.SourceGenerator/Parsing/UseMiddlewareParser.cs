@@ -10,7 +10,8 @@ namespace Mediator.SourceGenerator.Parsing;
 
 /// <summary>
 /// Reads <c>[assembly: UseMiddleware(typeof(X&lt;,&gt;), Order = n)]</c>: a <c>[Middleware]</c> class from a referenced
-/// assembly joins this assembly's pipelines as if declared here, with the order given here when there is one.
+/// assembly, or an explicit one (<c>[Middleware(Explicit = true)]</c>) from this assembly, joins this assembly's
+/// pipelines as if declared here without <c>Explicit</c>, with the order given here when there is one.
 /// </summary>
 /// <remarks>
 /// Runs from the compilation on every edit, like <c>[assembly: PublishStrategy]</c>: reading a few assembly attributes
@@ -40,7 +41,7 @@ internal static class UseMiddlewareParser
 
             var type = named.OriginalDefinition;
             var middlewareAttributes = type.GetAttributes().Where(a => KnownTypes.IsMiddlewareAttribute(a.AttributeClass)).ToList();
-            if (WhyNotUsable(type, middlewareAttributes.Count > 0, compilation) is { } reason)
+            if (WhyNotUsable(type, middlewareAttributes.FirstOrDefault(), compilation) is { } reason)
             {
                 found.Add(Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUseMiddleware, location, type.ToDisplayString(), reason)));
                 continue;
@@ -52,7 +53,10 @@ internal static class UseMiddlewareParser
             }
 
             var discovery = MiddlewareParser.Parse(type, System.Collections.Immutable.ImmutableArray.CreateRange(middlewareAttributes), compilation, cancellationToken);
-            var diagnostics = discovery.Diagnostics.Select(d => d with { Location = location }).ToEquatableArray();
+            // A class declared here reports its own problems on itself; a referenced one has no location but this line.
+            var diagnostics = IsDeclaredIn(type, compilation)
+                ? EquatableArray<DiagnosticInfo>.Empty
+                : discovery.Diagnostics.Select(d => d with { Location = location }).ToEquatableArray();
             if (discovery.Middleware is not { } spec)
             {
                 found.Add(Failed(location, diagnostics.ToArray()));
@@ -66,6 +70,7 @@ internal static class UseMiddlewareParser
                 Order = order ?? spec.Order,
                 HasExplicitOrder = order is not null || spec.HasExplicitOrder,
                 FromAssemblyAttribute = true,
+                IsExplicit = false,
             };
             found.Add(new MiddlewareDiscovery(location, spec, diagnostics, placement));
         }
@@ -73,17 +78,20 @@ internal static class UseMiddlewareParser
         return found.ToEquatableArray();
     }
 
-    private static string? WhyNotUsable(INamedTypeSymbol type, bool hasMiddlewareAttribute, Compilation compilation)
+    private static string? WhyNotUsable(INamedTypeSymbol type, AttributeData? middlewareAttribute, Compilation compilation)
     {
-        if (!hasMiddlewareAttribute)
+        if (middlewareAttribute is null)
         {
             return "it is not marked [Middleware]";
         }
 
-        return SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)
-            ? "it is declared in this assembly, where [Middleware] already places it in every pipeline it matches"
+        return IsDeclaredIn(type, compilation) && !MiddlewareParser.IsExplicit(middlewareAttribute)
+            ? "it is declared in this assembly, where [Middleware] already places it in every pipeline it matches; mark it [Middleware(Explicit = true)] to apply it only where [UseMiddleware] names it"
             : null;
     }
+
+    public static bool IsDeclaredIn(INamedTypeSymbol type, Compilation compilation)
+        => SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly);
 
     private static MiddlewareDiscovery Failed(LocationInfo? location, params DiagnosticInfo[] diagnostics)
         => new(location, null, diagnostics.ToEquatableArray(), location);

@@ -10,7 +10,7 @@ namespace Mediator.SourceGenerator.Planning;
 
 /// <summary>
 /// Diagnostics that need every handler, middleware and message at once: a request or stream with no handler or
-/// several, a notification nobody handles, a middleware that lands in no pipeline, and the ordering rules. Kept apart from the source output
+/// several, a notification nobody handles, a middleware that lands in no pipeline, middleware named on handlers, and the ordering rules. Kept apart from the source output
 /// so that moving code around (which changes locations) re-runs only this step.
 /// </summary>
 internal static class CrossCuttingDiagnostics
@@ -58,9 +58,10 @@ internal static class CrossCuttingDiagnostics
             }
         }
 
+        // An explicit middleware applies only where [UseMiddleware] names it, possibly in another assembly: never MED0008.
         foreach (var middleware in middlewares)
         {
-            if (middleware.Middleware is { } spec
+            if (middleware.Middleware is { IsExplicit: false } spec
                 && !specs.Any(s => Applies(spec, s.Handler))
                 && !messages.Any(m => m.Notification is { } n && MiddlewareMatcher.Match(spec, n, HandlerParser.UnitSpec, MessageKind.Notification) is not null))
             {
@@ -68,11 +69,17 @@ internal static class CrossCuttingDiagnostics
             }
         }
 
-        OrderingDiagnostics.Find(
-            specs.Select(s => s.Handler).ToImmutableArray(),
-            middlewares.Concat(usedMiddlewares).ToList(),
-            messages,
-            diagnostics);
+        var allMiddlewares = middlewares.Concat(usedMiddlewares).ToList();
+        if (handlers.Any(h => h.MiddlewareUses.Count > 0))
+        {
+            var notifications = PipelinePlanner.PublishedTypes(
+                specs.Select(s => s.Handler).Where(h => h.Kind == MessageKind.Notification),
+                messages.Where(m => m.Notification is not null).Select(m => m.Notification!));
+            var automatic = allMiddlewares.Where(d => d.Middleware is { IsAutomatic: true }).Select(d => d.Middleware!).ToList();
+            HandlerMiddlewareDiagnostics.Find(handlers, automatic, notifications, diagnostics);
+        }
+
+        OrderingDiagnostics.Find(handlers, allMiddlewares, messages, diagnostics);
         return diagnostics.ToEquatableArray();
     }
 

@@ -6,7 +6,7 @@ using Mediator.SourceGenerator.Model;
 namespace Mediator.SourceGenerator.Planning;
 
 /// <summary>
-/// Orders the middlewares of one pipeline: layer by layer (global, group, message), and inside a layer
+/// Orders the middlewares of one pipeline: layer by layer (global, group, message, handler), and inside a layer
 /// topologically by <c>[RunsBefore]</c>/<c>[RunsAfter]</c>, stable, with Order then name deciding among those free to go.
 /// A target that is not in the pipeline is ignored; a cycle is broken by Order then name (and reported as MED0018).
 /// </summary>

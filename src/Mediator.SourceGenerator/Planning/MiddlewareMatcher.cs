@@ -16,7 +16,18 @@ internal static class MiddlewareMatcher
     /// item type for streams), or null when the middleware does not apply in this mode.
     /// </summary>
     public static PipelineStep? Match(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode = MessageKind.Request)
+        => Match(middleware, request, response, mode, out _);
+
+    /// <summary>
+    /// Why the middleware does not wrap this message in this mode, as a user reads it ("'App.Ping' does not satisfy
+    /// the constraint 'TRequest : App.IAudited'"); null when it does.
+    /// </summary>
+    public static string? WhyNot(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode)
+        => Match(middleware, request, response, mode, out var reason) is null ? reason : null;
+
+    private static PipelineStep? Match(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode, out string reason)
     {
+        string? firstFailure = null;
         foreach (var contract in middleware.Contracts)
         {
             if (!Serves(contract.Kind, mode))
@@ -25,8 +36,15 @@ internal static class MiddlewareMatcher
             }
 
             var bindings = new Dictionary<string, TypeRef>(StringComparer.Ordinal);
-            if (!Unify(contract.Request, request.Type, bindings) || !Unify(contract.Response, response.Type, bindings))
+            if (!Unify(contract.Request, request.Type, bindings))
             {
+                firstFailure ??= $"it is written for '{Show(contract.Request)}', not '{Show(request.Type)}'";
+                continue;
+            }
+
+            if (!Unify(contract.Response, response.Type, bindings))
+            {
+                firstFailure ??= $"it is written for the result '{Show(contract.Response)}', and '{Show(request.Type)}' has the result '{Show(response.Type)}'";
                 continue;
             }
 
@@ -36,8 +54,9 @@ internal static class MiddlewareMatcher
                 known[pair.Key] = SameType(pair.Value, request.Type) ? request : SameType(pair.Value, response.Type) ? response : null!;
             }
 
-            if (!SatisfiesConstraints(middleware.TypeParameters, bindings, known))
+            if (!SatisfiesConstraints(middleware.TypeParameters, bindings, known, out var unsatisfied))
             {
+                firstFailure ??= unsatisfied;
                 continue;
             }
 
@@ -46,8 +65,12 @@ internal static class MiddlewareMatcher
                 : middleware.OpenName + "<" + string.Join(", ", middleware.TypeParameters.Select(p => bindings[p.Name].Display)) + ">";
             if (Arguments(middleware, request) is not { } arguments)
             {
+                var attribute = middleware.Constructor.First(p => p.Source == ParameterSource.Attribute && !request.Attributes.Any(a => a.Types.Contains(p.AttributeType)));
+                reason = $"its constructor takes [{Show(attribute.AttributeType)}], and '{Show(request.Type)}' does not carry it";
                 return null;
             }
+
+            reason = string.Empty;
 
             return new PipelineStep(
                 closed,
@@ -61,8 +84,18 @@ internal static class MiddlewareMatcher
                 arguments);
         }
 
+        reason = firstFailure ?? mode switch
+        {
+            MessageKind.Request => "it implements neither IMiddleware<TMessage, TResult> nor IRequestMiddleware<TRequest, TResponse>, so it wraps no request",
+            MessageKind.Notification => "it implements neither IMiddleware<TMessage, TResult> nor INotificationMiddleware<TNotification>, so it wraps no notification",
+            _ => "it does not implement IStreamMiddleware<TRequest, TItem>, so it wraps no stream",
+        };
         return null;
     }
+
+    private static string Show(TypeRef type) => Show(type.Display);
+
+    private static string Show(string type) => type.Replace("global::", string.Empty);
 
     /// <summary>
     /// A per-message middleware's constructor arguments for this message, or null when it asks for an attribute the
@@ -137,10 +170,15 @@ internal static class MiddlewareMatcher
     /// Checks constraints until every parameter is bound and checked. A parameter bound only through another's
     /// constraint (<c>where TRequest : IHas&lt;TKey&gt;</c>) is read off the bound parameter's supertypes.
     /// </summary>
+    /// <param name="parameters">The middleware's type parameters.</param>
+    /// <param name="bindings">What unification bound so far; grows with parameters read off supertypes.</param>
+    /// <param name="known">The specs of the bound message and result types, for special constraints.</param>
+    /// <param name="unsatisfied">The first constraint that fails, as a user reads it.</param>
     private static bool SatisfiesConstraints(
         EquatableArray<TypeParameterSpec> parameters,
         Dictionary<string, TypeRef> bindings,
-        Dictionary<string, MessageTypeSpec> known)
+        Dictionary<string, MessageTypeSpec> known,
+        out string unsatisfied)
     {
         var pending = parameters.ToList();
         while (pending.Count > 0)
@@ -148,57 +186,58 @@ internal static class MiddlewareMatcher
             var next = pending.FirstOrDefault(p => bindings.ContainsKey(p.Name));
             if (next is null)
             {
+                unsatisfied = $"its type parameter '{pending[0].Name}' cannot be inferred from the message";
                 return false;
             }
 
             pending.Remove(next);
             known.TryGetValue(next.Name, out var spec);
-            if (!SatisfiesFlags(next.Flags, spec, bindings[next.Name]))
+            var bound = bindings[next.Name];
+            if (UnsatisfiedFlag(next.Flags, spec, bound) is { } flag)
             {
+                unsatisfied = $"'{Show(bound)}' does not satisfy the constraint '{next.Name} : {flag}'";
                 return false;
             }
 
             foreach (var constraint in next.ConstraintTypes)
             {
-                if (!SatisfiesTypeConstraint(constraint, bindings[next.Name], spec, bindings))
+                if (!SatisfiesTypeConstraint(constraint, bound, spec, bindings))
                 {
+                    unsatisfied = $"'{Show(bound)}' does not satisfy the constraint '{next.Name} : {Show(constraint)}'";
                     return false;
                 }
             }
         }
 
+        unsatisfied = string.Empty;
         return true;
     }
 
-    private static bool SatisfiesFlags(TypeParameterFlags flags, MessageTypeSpec? spec, TypeRef bound)
+    /// <summary>The special constraint (<c>class</c>, <c>struct</c>, <c>unmanaged</c>, <c>new()</c>) the bound type fails, or null.</summary>
+    private static string? UnsatisfiedFlag(TypeParameterFlags flags, MessageTypeSpec? spec, TypeRef bound)
     {
         if (flags == TypeParameterFlags.None || flags == TypeParameterFlags.NotNull)
         {
-            return true;
+            return null;
         }
 
-        if (spec is null)
+        // A type planning knows only by name (read off a supertype) cannot be proven to satisfy any of them.
+        if ((flags & TypeParameterFlags.Unmanaged) != 0 && (spec is null || !spec.IsUnmanaged))
         {
-            // Bound to a type planning knows only by name (read off a supertype); special constraints cannot be proven.
-            return false;
+            return "unmanaged";
         }
 
-        if ((flags & TypeParameterFlags.Unmanaged) != 0 && !spec.IsUnmanaged)
+        if ((flags & TypeParameterFlags.ReferenceType) != 0 && (spec is null || !spec.IsReferenceType))
         {
-            return false;
+            return "class";
         }
 
-        if ((flags & TypeParameterFlags.ReferenceType) != 0 && !spec.IsReferenceType)
+        if ((flags & TypeParameterFlags.ValueType) != 0 && (spec is null || !spec.IsValueType || bound.Name == "global::System.Nullable"))
         {
-            return false;
+            return "struct";
         }
 
-        if ((flags & TypeParameterFlags.ValueType) != 0 && (!spec.IsValueType || bound.Name == "global::System.Nullable"))
-        {
-            return false;
-        }
-
-        return (flags & TypeParameterFlags.Constructor) == 0 || spec.HasPublicParameterlessConstructor;
+        return (flags & TypeParameterFlags.Constructor) != 0 && (spec is null || !spec.HasPublicParameterlessConstructor) ? "new()" : null;
     }
 
     private static bool SatisfiesTypeConstraint(

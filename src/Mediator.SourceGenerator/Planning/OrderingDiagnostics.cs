@@ -13,6 +13,7 @@ namespace Mediator.SourceGenerator.Planning;
 /// (<c>[MustRunInside]</c>/<c>[MustRunOutside]</c>, across layers; catalogue IDs MED0012-MED0016, else MED0019/MED0020),
 /// equal explicit orders in one layer (MED0017), before/after cycles (MED0018) and concerns a message asks for that its
 /// pipeline lacks (MED0021/MED0022). One diagnostic per broken rule, naming the pipelines where it is broken.
+/// Handler middleware (<c>[UseMiddleware]</c> on a handler) is checked in the chain of each handler that names it.
 /// </summary>
 internal static class OrderingDiagnostics
 {
@@ -29,14 +30,19 @@ internal static class OrderingDiagnostics
     };
 
     public static void Find(
-        ImmutableArray<HandlerSpec> handlers,
+        IReadOnlyList<HandlerDiscovery> handlerDiscoveries,
         IReadOnlyList<MiddlewareDiscovery> middlewares,
         ImmutableArray<MessageDeclaration> messages,
         List<DiagnosticInfo> diagnostics)
     {
-        var specs = middlewares.Where(d => d.Middleware is not null).GroupBy(d => d.Middleware!.OpenName, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var handlers = handlerDiscoveries.SelectMany(d => d.Handlers).ToImmutableArray();
+        var specs = middlewares.Where(d => d.Middleware is { IsAutomatic: true }).GroupBy(d => d.Middleware!.OpenName, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var uses = handlerDiscoveries.OrderBy(d => d.HandlerType, StringComparer.Ordinal).SelectMany(d => d.MiddlewareUses).ToList();
+        var automatic = specs.Select(d => d.Middleware!).ToList();
         // Most projects declare no rules, no shared explicit order and no concern requirement: nothing to resolve.
-        var all = specs.Select(d => d.Middleware!).ToList();
+        var all = automatic
+            .Concat(uses.Select(u => u.Middleware).Where(m => !automatic.Any(a => a.OpenName == m.OpenName)))
+            .ToList();
         var anyRule = all.Any(m => m.Constraints.Count > 0)
             || all.Where(m => m.HasExplicitOrder).GroupBy(m => (m.Level, m.Order, m.OnPublish)).Any(g => g.Count() > 1)
             || messages.Any(m => m.Requirements.Count > 0);
@@ -45,9 +51,24 @@ internal static class OrderingDiagnostics
             return;
         }
 
+        // Handler middleware is reported where the first handler (by name) names it, unless it also applies automatically.
         var placement = specs.ToDictionary(d => d.Middleware!.OpenName, d => d.PlacementLocation ?? d.Location, StringComparer.Ordinal);
-        var location = specs.ToDictionary(d => d.Middleware!.OpenName, d => d.Location, StringComparer.Ordinal);
-        var pipelines = Pipelines(handlers, messages, all);
+        var location = middlewares.Where(d => d.Middleware is not null).GroupBy(d => d.Middleware!.OpenName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Location, StringComparer.Ordinal);
+        foreach (var use in uses)
+        {
+            if (!placement.ContainsKey(use.Middleware.OpenName))
+            {
+                placement[use.Middleware.OpenName] = use.PlacementLocation;
+            }
+
+            if (!location.ContainsKey(use.Middleware.OpenName))
+            {
+                location[use.Middleware.OpenName] = use.Location;
+            }
+        }
+
+        var pipelines = Pipelines(handlers, messages, automatic);
 
         var broken = new Dictionary<(string Middleware, OrderingConstraint Rule, string Target), List<string>>();
         var sameOrder = new Dictionary<(string First, string Second), List<string>>();
@@ -130,6 +151,11 @@ internal static class OrderingDiagnostics
                         continue;
                     }
 
+                    if (pipeline.OnlyHandlerLevel && order[i].Level != MiddlewareLevel.Handler && order[j].Level != MiddlewareLevel.Handler)
+                    {
+                        continue; // The notification's shared chain reports it.
+                    }
+
                     var isBroken = rule.Kind == ConstraintKind.MustRunInside ? i < j : i > j;
                     if (isBroken)
                     {
@@ -152,7 +178,8 @@ internal static class OrderingDiagnostics
             for (var j = i + 1; j < explicitOnes.Count; j++)
             {
                 var (a, b) = (explicitOnes[i], explicitOnes[j]);
-                if (a.Level == b.Level && a.Order == b.Order && a.OnPublish == b.OnPublish && !LayerOrder.Linked(a, b))
+                if (a.Level == b.Level && a.Order == b.Order && a.OnPublish == b.OnPublish && !LayerOrder.Linked(a, b)
+                    && (!pipeline.OnlyHandlerLevel || a.Level == MiddlewareLevel.Handler))
                 {
                     var pair = string.CompareOrdinal(a.DisplayName, b.DisplayName) < 0 ? (a.OpenName, b.OpenName) : (b.OpenName, a.OpenName);
                     Add(sameOrder, pair, pipeline.Message);
@@ -171,16 +198,19 @@ internal static class OrderingDiagnostics
         {
             // A request travels through its own pipeline or, without one, through its nearest handled base type's.
             var pipeline = new[] { message.MessageType }.Concat(message.Kind == MessageKind.Notification ? Array.Empty<string>() : message.Supertypes)
-                .Select(t => pipelines.Where(p => p.Key.Item1 == message.Kind && p.Value.MessageType == t).Select(p => p.Value).FirstOrDefault())
+                .Select(t => pipelines.Where(p => p.Key.Item1 == message.Kind && p.Value.MessageType == t && !p.Value.OnlyHandlerLevel).Select(p => p.Value).FirstOrDefault())
                 .FirstOrDefault(p => p is not null);
             if (pipeline is null)
             {
                 continue; // No handler: MED0001 or MED0010 says so already.
             }
 
+            // A notification's handlers with middleware of their own each have a chain; every handler's must provide it.
+            var ownChains = pipelines.Values.Where(p => p.OnlyHandlerLevel && p.MessageType == pipeline.MessageType && message.Kind == MessageKind.Notification).ToList();
             foreach (var requirement in message.Requirements.GroupBy(r => r.Concern, StringComparer.Ordinal).Select(g => g.OrderByDescending(r => r.IsError).First()))
             {
-                if (pipeline.Middlewares.Any(m => m.Concern == requirement.Concern))
+                bool Provides(Pipeline chain) => chain.Middlewares.Any(m => m.Concern == requirement.Concern);
+                if (Provides(pipeline) || (ownChains.Count == pipeline.Receivers && ownChains.All(Provides)))
                 {
                     continue;
                 }
@@ -196,32 +226,45 @@ internal static class OrderingDiagnostics
     {
         var result = new Dictionary<(MessageKind, string), Pipeline>();
         var messageSide = middlewares.Where(m => !m.OnPublish).ToList();
-        foreach (var handler in handlers.Where(h => h.Kind != MessageKind.Notification).GroupBy(h => (h.Kind, PipelinePlanner.PipelineKey(h))).Select(g => g.First()))
+        // The planner's choice when a request has several handlers (MED0002): the first by name.
+        foreach (var handler in handlers.Where(h => h.Kind != MessageKind.Notification).GroupBy(h => (h.Kind, PipelinePlanner.PipelineKey(h))).Select(g => g.OrderBy(h => h.HandlerType, StringComparer.Ordinal).First()))
         {
             var cycles = new List<List<MiddlewareSpec>>();
-            var ordered = PipelinePlanner.Resolve(handler.Request, handler.Response, handler.Kind, messageSide, cycles).Select(s => s.Spec).ToList();
+            var ordered = PipelinePlanner.Resolve(handler.Request, handler.Response, handler.Kind, PipelinePlanner.WithHandlerMiddleware(handler, messageSide), cycles).Select(s => s.Spec).ToList();
             result[(handler.Kind, PipelinePlanner.PipelineKey(handler))] = new Pipeline(Short(PipelinePlanner.PipelineKey(handler)), PipelinePlanner.RequestKey(handler), ordered, cycles);
         }
 
         var notificationHandlers = handlers.Where(h => h.Kind == MessageKind.Notification).ToList();
-        var notifications = messages.Where(m => m.Notification is not null).Select(m => m.Notification!)
-            .Concat(notificationHandlers.Select(h => h.Request))
-            .Where(n => !n.IsAbstract)
-            .GroupBy(n => n.Type.Erased.Display, StringComparer.Ordinal)
-            .Select(g => g.First());
+        var notifications = PipelinePlanner.PublishedTypes(notificationHandlers, messages.Where(m => m.Notification is not null).Select(m => m.Notification!));
+        var unit = HandlerParser.UnitSpec;
         foreach (var notification in notifications)
         {
             var supertypes = new HashSet<TypeRef>(notification.Supertypes);
-            if (!notificationHandlers.Any(h => supertypes.Contains(h.Request.Type.Erased)))
+            var receivers = notificationHandlers.Where(h => supertypes.Contains(h.Request.Type.Erased)).OrderBy(h => h.HandlerType, StringComparer.Ordinal).ToList();
+            if (receivers.Count == 0)
             {
                 continue;
             }
 
             var cycles = new List<List<MiddlewareSpec>>();
-            var publishSide = PipelinePlanner.Resolve(notification, HandlerParser.UnitSpec, MessageKind.Notification, middlewares.Where(m => m.OnPublish), cycles);
-            var handlerSide = PipelinePlanner.Resolve(notification, HandlerParser.UnitSpec, MessageKind.Notification, messageSide, cycles);
+            var publishSide = PipelinePlanner.Resolve(notification, unit, MessageKind.Notification, middlewares.Where(m => m.OnPublish), cycles);
+            var handlerSide = PipelinePlanner.Resolve(notification, unit, MessageKind.Notification, messageSide, cycles);
             var key = notification.Type.Erased.Display;
-            result[(MessageKind.Notification, key)] = new Pipeline(Short(key), key, publishSide.Concat(handlerSide).Select(s => s.Spec).ToList(), cycles);
+            var shared = publishSide.Concat(handlerSide).Select(s => s.Spec).ToList();
+            result[(MessageKind.Notification, key)] = new Pipeline(Short(key), key, shared, cycles, Receivers: receivers.Count);
+            foreach (var receiver in receivers)
+            {
+                var own = HandlerMiddleware.For(receiver, notification, unit, MessageKind.Notification, messageSide).ToList();
+                if (own.Count == 0)
+                {
+                    continue;
+                }
+
+                var ownCycles = new List<List<MiddlewareSpec>>();
+                var chain = shared.Concat(PipelinePlanner.Resolve(notification, unit, MessageKind.Notification, own, ownCycles).Select(s => s.Spec)).ToList();
+                var name = Short(key) + " (" + Short(receiver.HandlerType) + ")";
+                result[(MessageKind.Notification, key + "|" + receiver.HandlerType + "|" + receiver.Request.Type.Erased.Display)] = new Pipeline(name, key, chain, ownCycles, OnlyHandlerLevel: true);
+            }
         }
 
         return result;
@@ -235,7 +278,10 @@ internal static class OrderingDiagnostics
             into[key] = list = new List<string>();
         }
 
-        list.Add(message);
+        if (!list.Contains(message))
+        {
+            list.Add(message);
+        }
     }
 
     /// <summary>"the pipeline of 'A'", "the pipelines of 'A', 'B', 'C' and 2 more".</summary>
@@ -253,5 +299,13 @@ internal static class OrderingDiagnostics
     /// <param name="MessageType">The message type it serves.</param>
     /// <param name="Middlewares">Resolved order, outermost first.</param>
     /// <param name="Cycles">Before/after cycles met while ordering it.</param>
-    private sealed record Pipeline(string Message, string MessageType, List<MiddlewareSpec> Middlewares, List<List<MiddlewareSpec>> Cycles);
+    /// <param name="OnlyHandlerLevel">The chain of one notification handler with middleware of its own: only problems that involve its handler middleware are reported from it (the shared chain reports the rest).</param>
+    /// <param name="Receivers">For a notification's shared chain, how many handlers it fans out to.</param>
+    private sealed record Pipeline(
+        string Message,
+        string MessageType,
+        List<MiddlewareSpec> Middlewares,
+        List<List<MiddlewareSpec>> Cycles,
+        bool OnlyHandlerLevel = false,
+        int Receivers = 1);
 }

@@ -9,7 +9,8 @@ namespace Mediator.SourceGenerator.Planning;
 
 /// <summary>
 /// Builds the pipelines: one per request type, one per stream request type, one per concrete notification type
-/// that has handlers. Middleware is layered global, group, message (outermost first), by <c>Order</c> inside a layer.
+/// that has handlers. Middleware is layered global, group, message, handler (outermost first), by <c>Order</c> inside a
+/// layer. Handler middleware (<c>[UseMiddleware]</c> on a handler class) wraps only that handler.
 /// </summary>
 internal static class PipelinePlanner
 {
@@ -19,7 +20,8 @@ internal static class PipelinePlanner
         ImmutableArray<MessageTypeSpec> declaredNotifications,
         GeneratorOptions options)
     {
-        var ordered = middlewares.ToList();
+        // Explicit middleware declared here wraps only the handlers that name it.
+        var ordered = middlewares.Where(m => m.IsAutomatic).ToList();
         var messageSide = ordered.Where(m => !m.OnPublish).ToList();
 
         // One handler per request and per stream; when there are several (MED0002) the first by name is used so the
@@ -56,7 +58,7 @@ internal static class PipelinePlanner
             .Select(h => (h.HandlerType, h.Lifetime));
         var steps = pipelines.SelectMany(p => p.Steps)
             .Concat(streamPlans.SelectMany(p => p.Steps))
-            .Concat(notificationPlans.SelectMany(p => p.PublishSteps.Concat(p.HandlerSteps)));
+            .Concat(notificationPlans.SelectMany(p => p.AllSteps));
         return new MediatorPlan(
             options.Namespace,
             options.HasServiceCollection,
@@ -67,7 +69,7 @@ internal static class PipelinePlanner
     }
 
     /// <summary>
-    /// Global, then group, then message middleware; inside a layer by <c>[RunsBefore]</c>/<c>[RunsAfter]</c>, then Order,
+    /// Global, then group, then message, then handler middleware; inside a layer by <c>[RunsBefore]</c>/<c>[RunsAfter]</c>, then Order,
     /// then name. Call it with the middlewares of one pipeline: constraints on middleware absent from it are ignored.
     /// </summary>
     public static List<MiddlewareSpec> Ordered(IEnumerable<MiddlewareSpec> middlewares, List<List<MiddlewareSpec>>? cycles = null)
@@ -127,6 +129,10 @@ internal static class PipelinePlanner
             .Select(g => g.OrderBy(h => h.HandlerType, StringComparer.Ordinal).First())
             .ToList();
 
+    /// <summary>The message-side middleware of a request or stream pipeline: automatic, then the handler's own.</summary>
+    public static IEnumerable<MiddlewareSpec> WithHandlerMiddleware(HandlerSpec handler, List<MiddlewareSpec> messageSide)
+        => messageSide.Concat(HandlerMiddleware.For(handler, handler.Request, handler.Response, handler.Kind, messageSide));
+
     private static PipelinePlan PlanPipeline(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, string ns)
         => new(
             ns,
@@ -142,7 +148,7 @@ internal static class PipelinePlanner
             handler.HandlerType,
             handler.Lifetime,
             handler.IsImplicit,
-            StepsFor(handler.Request, handler.Response, MessageKind.Request, middlewares).ToEquatableArray());
+            StepsFor(handler.Request, handler.Response, MessageKind.Request, WithHandlerMiddleware(handler, middlewares)).ToEquatableArray());
 
     private static StreamPlan PlanStream(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, string ns)
         => new(
@@ -157,14 +163,14 @@ internal static class PipelinePlanner
             handler.HandlerType,
             handler.Lifetime,
             handler.IsImplicit,
-            StepsFor(handler.Request, handler.Response, MessageKind.Stream, middlewares).ToEquatableArray());
+            StepsFor(handler.Request, handler.Response, MessageKind.Stream, WithHandlerMiddleware(handler, middlewares)).ToEquatableArray());
 
     /// <summary>
     /// Concrete notification types: those declared in this compilation and those handled by exact type. Interfaces and
     /// abstract classes are never the runtime type of a notification; their handlers join the pipelines of the types
     /// that implement or derive from them.
     /// </summary>
-    private static List<MessageTypeSpec> PublishedTypes(List<HandlerSpec> handlers, ImmutableArray<MessageTypeSpec> declared)
+    public static List<MessageTypeSpec> PublishedTypes(IEnumerable<HandlerSpec> handlers, IEnumerable<MessageTypeSpec> declared)
     {
         var byType = new Dictionary<string, MessageTypeSpec>(StringComparer.Ordinal);
         foreach (var spec in declared.Concat(handlers.Select(h => h.Request)).Where(s => !s.IsAbstract))
@@ -200,11 +206,16 @@ internal static class PipelinePlanner
         // A class handling several notification types has several Handle overloads: the generated call casts the
         // notification to the contract's type (NotificationPipelineEmitter), so overload resolution picks that
         // contract's method, never a more specific overload.
+        var unit = HandlerParser.UnitSpec;
+        var messageSide = ordered.Where(m => !m.OnPublish).ToList();
         var refs = receivers
-            .Select(h => new NotificationHandlerRef(h.HandlerType, h.Request.Type.Display, h.IsImplicit))
+            .Select(h => new NotificationHandlerRef(
+                h.HandlerType,
+                h.Request.Type.Display,
+                h.IsImplicit,
+                StepsFor(notification, unit, MessageKind.Notification, HandlerMiddleware.For(h, notification, unit, MessageKind.Notification, messageSide)).ToEquatableArray()))
             .Distinct()
             .ToEquatableArray();
-        var unit = HandlerParser.UnitSpec;
         return new NotificationPlan(
             options.Namespace,
             className,
@@ -216,7 +227,7 @@ internal static class PipelinePlanner
             (ServiceLifetimeKind)receivers.Max(h => (int)h.Lifetime),
             notification.DeclaredStrategy ?? options.DefaultStrategy,
             StepsFor(notification, unit, MessageKind.Notification, ordered.Where(m => m.OnPublish)).ToEquatableArray(),
-            StepsFor(notification, unit, MessageKind.Notification, ordered.Where(m => !m.OnPublish)).ToEquatableArray(),
+            StepsFor(notification, unit, MessageKind.Notification, messageSide).ToEquatableArray(),
             refs);
     }
 

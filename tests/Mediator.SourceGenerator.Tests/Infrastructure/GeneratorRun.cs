@@ -61,6 +61,20 @@ internal sealed class GeneratorRun
         return Run(driver, compilation);
     }
 
+    /// <summary>User code and generated code both parsed at <paramref name="version"/> (generated code must compile at C# 8).</summary>
+    public static GeneratorRun At(LanguageVersion version, params string[] sources)
+    {
+        var parseOptions = new CSharpParseOptions(version);
+        var compilation = CreateCompilation(Array.Empty<string>()).AddSyntaxTrees(
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"/src/File{i}.cs")));
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new MediatorGenerator().AsSourceGenerator() },
+            parseOptions: parseOptions,
+            optionsProvider: new TestOptionsProvider("TestApp"),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return Run(driver, compilation);
+    }
+
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
