@@ -56,3 +56,38 @@ public sealed class StreamLayer2<TRequest, TItem> : NoOpStreamLayer<TRequest, TI
 
 [Middleware(Order = 3)]
 public sealed class StreamLayer3<TRequest, TItem> : NoOpStreamLayer<TRequest, TItem> where TRequest : IStreamLayers;
+
+/// <summary>
+/// A 3-item stream through three no-op stream layers closed over this request (not generic), as the hand-written
+/// layers are: separates the runtime's cost of generic (shared) middleware code from the generated code's.
+/// </summary>
+public sealed class CountClosed3 : IStreamRequest<int>
+{
+}
+
+[Handler]
+public sealed class CountClosedHandler : IStreamRequestHandler<CountClosed3, int>
+{
+    public IAsyncEnumerable<int> Handle(CountClosed3 request, CancellationToken cancellationToken) => CountHandler.Items(cancellationToken);
+}
+
+public abstract class ClosedStreamLayer : IStreamMiddleware<CountClosed3, int>
+{
+    public async IAsyncEnumerable<int> InvokeAsync<TNext>(CountClosed3 request, TNext next, MessageContext context)
+        where TNext : struct, IStreamNext<CountClosed3, int>
+    {
+        await foreach (var item in next.InvokeAsync(request, context))
+        {
+            yield return item;
+        }
+    }
+}
+
+[Middleware(Order = 1)]
+public sealed class ClosedStreamLayer1 : ClosedStreamLayer;
+
+[Middleware(Order = 2)]
+public sealed class ClosedStreamLayer2 : ClosedStreamLayer;
+
+[Middleware(Order = 3)]
+public sealed class ClosedStreamLayer3 : ClosedStreamLayer;
