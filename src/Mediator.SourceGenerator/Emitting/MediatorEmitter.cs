@@ -204,9 +204,10 @@ internal static class MediatorEmitter
 
     private static void WriteGenericVoidSend(SourceWriter writer, MediatorPlan plan)
     {
+        // Its own choice: a project with many requests but few void ones keeps the short chain here.
         var requestTypes = RequestTypes(plan);
-        var table = TypeSwitch.UsesTable(requestTypes.Count);
         var voids = plan.Pipelines.Where(p => p.IsVoid).ToList();
+        var table = TypeSwitch.UsesTable(voids.Count);
         writer.Line("/// <inheritdoc />");
         using (writer.Block("public global::System.Threading.Tasks.ValueTask Send(global::Mediator.IRequest request, " + Code.CancellationToken + " cancellationToken = default)"))
         {
