@@ -16,20 +16,20 @@ public sealed class TypeIndexTests
 
         for (var i = 0; i < types.Length; i++)
         {
-            Assert.Equal(i, index.IndexOf(types[i]));
+            Assert.Equal(i, index.IndexOf(types[i].TypeHandle));
         }
 
-        Assert.Equal(-1, index.IndexOf(typeof(TypeIndexTests)));
-        Assert.Equal(-1, index.IndexOf(typeof(List<TypeIndexTests>)));
+        Assert.Equal(-1, index.IndexOf(typeof(TypeIndexTests).TypeHandle));
+        Assert.Equal(-1, index.IndexOf(Type.GetTypeHandle(new List<TypeIndexTests>())));
     }
 
     [Fact]
     public void Small_and_empty_tables_answer_too()
     {
-        Assert.Equal(-1, new TypeIndex().IndexOf(typeof(string)));
-        Assert.Equal(0, new TypeIndex(typeof(string)).IndexOf(typeof(string)));
-        Assert.Equal(-1, new TypeIndex(typeof(string)).IndexOf(typeof(int)));
-        Assert.Equal(1, new TypeIndex(typeof(string), typeof(int)).IndexOf(typeof(int)));
+        Assert.Equal(-1, new TypeIndex().IndexOf(typeof(string).TypeHandle));
+        Assert.Equal(0, new TypeIndex(typeof(string)).IndexOf(Type.GetTypeHandle("text")));
+        Assert.Equal(-1, new TypeIndex(typeof(string)).IndexOf(typeof(int).TypeHandle));
+        Assert.Equal(1, new TypeIndex(typeof(string), typeof(int)).IndexOf(Type.GetTypeHandle(42)));
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public sealed class TypeIndexTests
     {
         var index = new TypeIndex(typeof(int), typeof(List<int>), typeof(List<string>), typeof(KeyValuePair<int, string>));
 
-        Assert.Equal(1, index.IndexOf(new List<int>().GetType()));
-        Assert.Equal(2, index.IndexOf(typeof(List<string>)));
-        Assert.Equal(3, index.IndexOf(typeof(KeyValuePair<int, string>)));
-        Assert.Equal(-1, index.IndexOf(typeof(List<long>)));
+        Assert.Equal(1, index.IndexOf(Type.GetTypeHandle(new List<int>())));
+        Assert.Equal(2, index.IndexOf(typeof(List<string>).TypeHandle));
+        Assert.Equal(3, index.IndexOf(Type.GetTypeHandle(new KeyValuePair<int, string>(1, "one"))));
+        Assert.Equal(-1, index.IndexOf(typeof(List<long>).TypeHandle));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class TypeLookupBenchmarks
     public ValueTask<int> HandleTable()
     {
         var requests = _requests;
-        return new(_index.IndexOf(requests[0].GetType()) + _index.IndexOf(requests[1].GetType()) + _index.IndexOf(requests[2].GetType()));
+        return new(_index.IndexOf(Type.GetTypeHandle(requests[0])) + _index.IndexOf(Type.GetTypeHandle(requests[1])) + _index.IndexOf(Type.GetTypeHandle(requests[2])));
     }
 
     [Benchmark]

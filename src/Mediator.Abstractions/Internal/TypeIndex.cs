@@ -60,12 +60,15 @@ public sealed class TypeIndex
         }
     }
 
-    /// <summary>The position of <paramref name="type"/> in the list the table was built from, or -1.</summary>
-    /// <param name="type">A runtime type, usually <c>message.GetType()</c>.</param>
+    /// <summary>The position of the type in the list the table was built from, or -1.</summary>
+    /// <param name="type">
+    /// The runtime type's handle: <c>Type.GetTypeHandle(message)</c>, which reads it straight from the object, cheaper
+    /// than <c>message.GetType().TypeHandle</c>; or <c>typeof(T).TypeHandle</c> for a struct, without boxing it.
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int IndexOf(Type type)
+    public int IndexOf(RuntimeTypeHandle type)
     {
-        var key = type.TypeHandle.Value;
+        var key = type.Value;
         var entries = _entries;
         var mask = entries.Length - 1;
         ref var first = ref MemoryMarshal.GetArrayDataReference(entries);

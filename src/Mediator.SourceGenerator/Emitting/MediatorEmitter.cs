@@ -118,7 +118,7 @@ internal static class MediatorEmitter
             if (table)
             {
                 var byType = plan.Pipelines.ToLookup(p => p.RequestType);
-                TypeSwitch.WriteSwitch(writer, RequestIndex, "request.GetType()", TypeSwitch.All(requestTypes), (w, i) =>
+                TypeSwitch.WriteSwitch(writer, RequestIndex, TypeSwitch.HandleOf("request"), TypeSwitch.All(requestTypes), (w, i) =>
                 {
                     foreach (var pipeline in byType[requestTypes[i]])
                     {
@@ -212,11 +212,11 @@ internal static class MediatorEmitter
         using (writer.Block("public global::System.Threading.Tasks.ValueTask Send(global::Mediator.IRequest request, " + Code.CancellationToken + " cancellationToken = default)"))
         {
             writer.Line("if (request is null) ThrowRequestNull();");
-            if (table && voids.Count > 0)
+            if (table)
             {
                 var byType = voids.ToDictionary(p => p.RequestType);
                 var cases = TypeSwitch.All(requestTypes).Where(c => byType.ContainsKey(c.Value));
-                TypeSwitch.WriteSwitch(writer, RequestIndex, "request.GetType()", cases, (w, i) =>
+                TypeSwitch.WriteSwitch(writer, RequestIndex, TypeSwitch.HandleOf("request"), cases, (w, i) =>
                 {
                     w.Line("return " + VoidHelper(byType[requestTypes[i]]) + "(request, cancellationToken);");
                     return true;

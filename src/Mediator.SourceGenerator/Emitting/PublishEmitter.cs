@@ -70,6 +70,9 @@ internal static class PublishEmitter
     /// </summary>
     private const string RuntimeType = "typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType()";
 
+    /// <summary>The same as a handle, for the table (<c>Type.GetTypeHandle</c> of a struct would box it too).</summary>
+    private static readonly string RuntimeTypeHandle = "typeof(TNotification).IsValueType ? typeof(TNotification).TypeHandle : " + TypeSwitch.HandleOf("notification");
+
     private static void WriteGenericPublish(SourceWriter writer, MediatorPlan plan)
     {
         var types = plan.Notifications.Select(p => p.NotificationType).ToList();
@@ -87,7 +90,7 @@ internal static class PublishEmitter
             writer.Line("if (notification is null) ThrowNotificationNull();");
             if (table)
             {
-                TypeSwitch.WriteSwitch(writer, NotificationIndex, RuntimeType, TypeSwitch.All(types), (w, i) =>
+                TypeSwitch.WriteSwitch(writer, NotificationIndex, RuntimeTypeHandle, TypeSwitch.All(types), (w, i) =>
                 {
                     w.Line("return " + Helper(plan.Notifications[i]) + "(notification, cancellationToken);");
                     return true;

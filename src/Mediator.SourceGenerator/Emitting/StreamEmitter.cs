@@ -80,7 +80,7 @@ internal static class StreamEmitter
             if (table)
             {
                 var byType = plan.Streams.ToLookup(p => p.RequestType);
-                TypeSwitch.WriteSwitch(writer, StreamIndex, "request.GetType()", TypeSwitch.All(types), (w, i) =>
+                TypeSwitch.WriteSwitch(writer, StreamIndex, TypeSwitch.HandleOf("request"), TypeSwitch.All(types), (w, i) =>
                 {
                     foreach (var pipeline in byType[types[i]])
                     {

@@ -356,7 +356,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<TResponse> Send<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            switch (RequestTypes.IndexOf(request.GetType()))
+            switch (RequestTypes.IndexOf(global::System.Type.GetTypeHandle(request)))
             {
                 case 0: // App.Both
                     if (typeof(TResponse) == typeof(int)) return SendThroughBothReturningintPipeline(request, cancellationToken);
@@ -639,7 +639,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask Send(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            switch (RequestTypes.IndexOf(request.GetType()))
+            switch (RequestTypes.IndexOf(global::System.Type.GetTypeHandle(request)))
             {
                 case 1: // App.Command
                     return SendVoidThroughCommandPipeline(request, cancellationToken);
@@ -1235,7 +1235,7 @@ namespace TestApp
             where TNotification : global::Mediator.INotification
         {
             if (notification is null) ThrowNotificationNull();
-            switch (NotificationTypes.IndexOf(typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType()))
+            switch (NotificationTypes.IndexOf(typeof(TNotification).IsValueType ? typeof(TNotification).TypeHandle : global::System.Type.GetTypeHandle(notification)))
             {
                 case 0: // App.Alert
                     return PublishThroughAlertNotificationPipeline(notification, cancellationToken);
@@ -1476,7 +1476,7 @@ namespace TestApp
         public global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            switch (StreamRequestTypes.IndexOf(request.GetType()))
+            switch (StreamRequestTypes.IndexOf(global::System.Type.GetTypeHandle(request)))
             {
                 case 0: // App.Count
                     if (typeof(TItem) == typeof(int)) return CreateStreamThroughCountStreamPipeline(request, cancellationToken);
