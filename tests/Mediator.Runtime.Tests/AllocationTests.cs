@@ -1,3 +1,4 @@
+using System.Reflection;
 using Mediator;
 
 namespace RuntimeTests;
@@ -151,6 +152,55 @@ public sealed class AllocationTests
 
         var disposed = enumerator.DisposeAsync();
         return disposed.IsCompletedSuccessfully ? sum : throw new InvalidOperationException("expected synchronous disposal");
+    }
+
+    [Fact]
+    public void The_generic_Send_through_the_type_table_allocates_nothing()
+    {
+        // This project has more request types than the chain limit: the generic Send looks the type up in a TypeIndex.
+        Assert.NotNull(typeof(Mediator).GetField("RequestTypes", BindingFlags.NonPublic | BindingFlags.Static));
+        using var services = TestHost.Create();
+        IMediator mediator = services.Mediator;
+        IRequest<int> last = new Numbered11();
+        IRequest<int> boxedStruct = new StructQuery(1);
+        IRequest<string> subclass = new Puppy();
+        IRequest<int> twoAnswers = new TwoAnswers();
+        IRequest voidRequest = new FiveVoid();
+
+        var allocated = Measure(() =>
+        {
+            var a = mediator.Send(last);
+            var b = mediator.Send(boxedStruct);
+            var c = mediator.Send(subclass);
+            var d = mediator.Send(twoAnswers);
+            var e = mediator.Send(voidRequest);
+            return a.IsCompletedSuccessfully && b.IsCompletedSuccessfully && c.IsCompletedSuccessfully && d.IsCompletedSuccessfully && e.IsCompletedSuccessfully
+                ? a.Result + b.Result + c.Result.Length + d.Result
+                : throw new InvalidOperationException("expected synchronous completion");
+        });
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void The_generic_Publish_through_the_type_table_allocates_nothing_for_structs_and_subclasses()
+    {
+        Assert.NotNull(typeof(Mediator).GetField("NotificationTypes", BindingFlags.NonPublic | BindingFlags.Static));
+        using var services = TestHost.Create();
+        IPublisher publisher = services.Mediator;
+        var pulse = new Pulse(1);
+        INotification boxedPulse = pulse;
+        Beat offBeat = new OffBeat();
+
+        var allocated = Measure(() =>
+        {
+            var a = publisher.Publish(pulse);
+            var b = publisher.Publish(boxedPulse);
+            var c = publisher.Publish(offBeat);
+            return a.IsCompletedSuccessfully && b.IsCompletedSuccessfully && c.IsCompletedSuccessfully ? 1 : throw new InvalidOperationException("expected synchronous completion");
+        });
+
+        Assert.Equal(0, allocated);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Mediator.SourceGenerator.Model;
 
@@ -5,8 +6,8 @@ namespace Mediator.SourceGenerator.Emitting;
 
 /// <summary>
 /// Writes the concrete <c>Mediator</c> class: one typed <c>Send</c> overload per request (the zero-overhead path),
-/// the generic <c>ISender</c> methods (an exact-type test per request, no reflection, no dictionary), and the
-/// cache of singleton pipelines.
+/// the generic <c>ISender</c> methods (exact type tests, or above <see cref="TypeSwitch.ChainLimit"/> request types a
+/// table lookup and a switch; no reflection), and the cache of singleton pipelines.
 /// </summary>
 internal static class MediatorEmitter
 {
@@ -94,19 +95,56 @@ internal static class MediatorEmitter
             ? "(" + type + ")(object)" + variable
             : Code.Unsafe + ".As<" + type + ">(" + variable + ")";
 
+    /// <summary>The name of the request table, when the generic paths use one.</summary>
+    private const string RequestIndex = "RequestTypes";
+
+    /// <summary>Request types in pipeline order, each once (a request with several responses has several pipelines).</summary>
+    private static IReadOnlyList<string> RequestTypes(MediatorPlan plan) => plan.Pipelines.Select(p => p.RequestType).Distinct().ToList();
+
     private static void WriteGenericSend(SourceWriter writer, MediatorPlan plan)
     {
+        var requestTypes = RequestTypes(plan);
+        var table = TypeSwitch.UsesTable(requestTypes.Count);
+        if (table)
+        {
+            TypeSwitch.WriteIndex(writer, RequestIndex, requestTypes, "request types");
+            writer.Line();
+        }
+
         writer.Line("/// <inheritdoc />");
         using (writer.Block("public " + Code.ValueTask("TResponse") + " Send<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken = default)"))
         {
             writer.Line("if (request is null) ThrowRequestNull();");
-            writer.Line("var type = request.GetType();");
-            foreach (var pipeline in plan.Pipelines)
+            if (table)
             {
-                var guard = pipeline.GuardResponseType ? " && typeof(TResponse) == typeof(" + pipeline.ResponseType + ")" : string.Empty;
-                using (writer.Block("if (type == typeof(" + pipeline.RequestType + ")" + guard + ")"))
+                var byType = plan.Pipelines.ToLookup(p => p.RequestType);
+                TypeSwitch.WriteSwitch(writer, RequestIndex, TypeSwitch.HandleOf("request"), TypeSwitch.All(requestTypes), (w, i) =>
                 {
-                    WriteForwardToPipeline(writer, pipeline, Unbox(pipeline, "request"));
+                    foreach (var pipeline in byType[requestTypes[i]])
+                    {
+                        var call = "return " + GenericHelper(pipeline) + "(request, cancellationToken);";
+                        if (!pipeline.GuardResponseType)
+                        {
+                            w.Line(call);
+                            return true;
+                        }
+
+                        w.Line("if (typeof(TResponse) == typeof(" + pipeline.ResponseType + ")) " + call);
+                    }
+
+                    return false;
+                });
+            }
+            else
+            {
+                writer.Line("var type = request.GetType();");
+                foreach (var pipeline in plan.Pipelines)
+                {
+                    var guard = pipeline.GuardResponseType ? " && typeof(TResponse) == typeof(" + pipeline.ResponseType + ")" : string.Empty;
+                    using (writer.Block("if (type == typeof(" + pipeline.RequestType + ")" + guard + ")"))
+                    {
+                        WriteForwardToPipeline(writer, pipeline, Unbox(pipeline, "request"), "The tests above make");
+                    }
                 }
             }
 
@@ -120,50 +158,105 @@ internal static class MediatorEmitter
             var index = 0;
             foreach (var pipeline in Code.DeepestFirst(plan.Pipelines, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
             {
-                var name = "r" + index++;
-                using (writer.Block("if (request is " + pipeline.RequestType + " " + name + " && typeof(TResponse) == typeof(" + pipeline.ResponseType + "))"))
+                var guard = " && typeof(TResponse) == typeof(" + pipeline.ResponseType + ")";
+                if (table)
                 {
-                    WriteForwardToPipeline(writer, pipeline, name);
+                    writer.Line("if (request is " + pipeline.RequestType + guard + ") return " + GenericHelper(pipeline) + "(request, cancellationToken);");
+                    continue;
+                }
+
+                var name = "r" + index++;
+                using (writer.Block("if (request is " + pipeline.RequestType + " " + name + guard + ")"))
+                {
+                    WriteForwardToPipeline(writer, pipeline, name, "The tests above make");
                 }
             }
 
             writer.Line("throw new global::Mediator.HandlerNotFoundException(request.GetType());");
         }
+
+        if (table)
+        {
+            foreach (var pipeline in plan.Pipelines)
+            {
+                writer.Line();
+                writer.Line("/// <summary>The generic <c>Send</c>'s way into <c>" + pipeline.ClassName + "</c>, out of line so that the dispatching method stays small.</summary>");
+                writer.Line(TypeSwitch.NoInlining);
+                using (writer.Block("private " + Code.ValueTask("TResponse") + " " + GenericHelper(pipeline) + "<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken)"))
+                {
+                    WriteForwardToPipeline(writer, pipeline, Unbox(pipeline, "request"), "The caller's type tests make");
+                }
+            }
+        }
     }
 
+    private static string GenericHelper(PipelinePlan pipeline) => "SendThrough" + pipeline.ClassName;
+
+    private static string VoidHelper(PipelinePlan pipeline) => "SendVoidThrough" + pipeline.ClassName;
+
     /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>
-    private static void WriteForwardToPipeline(SourceWriter writer, PipelinePlan pipeline, string typedRequest)
+    private static void WriteForwardToPipeline(SourceWriter writer, PipelinePlan pipeline, string typedRequest, string because)
     {
         writer.Line("var task = " + PipelineInstance(pipeline) + ".InvokeAsync(" + typedRequest + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType + "), cancellationToken));");
-        writer.Line("// The tests above make TResponse " + Code.Doc(pipeline.ResponseType) + ", so this reinterprets nothing.");
+        writer.Line("// " + because + " TResponse " + Code.Doc(pipeline.ResponseType) + ", so this reinterprets nothing.");
         writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(pipeline.ResponseType) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
     }
 
     private static void WriteGenericVoidSend(SourceWriter writer, MediatorPlan plan)
     {
+        // Its own choice: a project with many requests but few void ones keeps the short chain here.
+        var requestTypes = RequestTypes(plan);
+        var voids = plan.Pipelines.Where(p => p.IsVoid).ToList();
+        var table = TypeSwitch.UsesTable(voids.Count);
         writer.Line("/// <inheritdoc />");
         using (writer.Block("public global::System.Threading.Tasks.ValueTask Send(global::Mediator.IRequest request, " + Code.CancellationToken + " cancellationToken = default)"))
         {
             writer.Line("if (request is null) ThrowRequestNull();");
-            var voids = plan.Pipelines.Where(p => p.IsVoid).ToList();
-            if (voids.Count > 0)
+            if (table)
+            {
+                var byType = voids.ToDictionary(p => p.RequestType);
+                var cases = TypeSwitch.All(requestTypes).Where(c => byType.ContainsKey(c.Value));
+                TypeSwitch.WriteSwitch(writer, RequestIndex, TypeSwitch.HandleOf("request"), cases, (w, i) =>
+                {
+                    w.Line("return " + VoidHelper(byType[requestTypes[i]]) + "(request, cancellationToken);");
+                    return true;
+                });
+            }
+            else if (voids.Count > 0)
             {
                 writer.Line("var type = request.GetType();");
-            }
-
-            foreach (var pipeline in voids)
-            {
-                writer.Line("if (type == typeof(" + pipeline.RequestType + ")) return Send(" + Unbox(pipeline, "request") + ", cancellationToken);");
+                foreach (var pipeline in voids)
+                {
+                    writer.Line("if (type == typeof(" + pipeline.RequestType + ")) return Send(" + Unbox(pipeline, "request") + ", cancellationToken);");
+                }
             }
 
             var index = 0;
             foreach (var pipeline in Code.DeepestFirst(voids, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
             {
+                if (table)
+                {
+                    writer.Line("if (request is " + pipeline.RequestType + ") return " + VoidHelper(pipeline) + "(request, cancellationToken);");
+                    continue;
+                }
+
                 var name = "r" + index++;
                 writer.Line("if (request is " + pipeline.RequestType + " " + name + ") return Send(" + name + ", cancellationToken);");
             }
 
             writer.Line("throw new global::Mediator.HandlerNotFoundException(request.GetType());");
+        }
+
+        if (table)
+        {
+            foreach (var pipeline in voids)
+            {
+                writer.Line();
+                writer.Line("/// <summary>The generic void <c>Send</c>'s way into <c>" + pipeline.ClassName + "</c>, out of line so that the dispatching method stays small.</summary>");
+                writer.Line(TypeSwitch.NoInlining);
+                writer.Line("private global::System.Threading.Tasks.ValueTask " + VoidHelper(pipeline) + "(global::Mediator.IRequest request, " + Code.CancellationToken + " cancellationToken)");
+                writer.Line("    => Send(" + Unbox(pipeline, "request") + ", cancellationToken);");
+            }
         }
     }
 

@@ -5,7 +5,8 @@ namespace Mediator.SourceGenerator.Emitting;
 
 /// <summary>
 /// Writes the mediator's <c>Publish</c> methods: one typed overload per notification type, and the generic
-/// <c>IPublisher.Publish</c> (exact type tests, then base classes deepest first; a type nobody handles completes at once).
+/// <c>IPublisher.Publish</c> (exact type tests, or a table lookup and a switch above <see cref="TypeSwitch.ChainLimit"/>
+/// types; then base classes deepest first; a type nobody handles completes at once).
 /// </summary>
 internal static class PublishEmitter
 {
@@ -59,32 +60,82 @@ internal static class PublishEmitter
         }
     }
 
+    private const string NotificationIndex = "NotificationTypes";
+
+    private static string Helper(NotificationPlan pipeline) => "PublishThrough" + pipeline.ClassName;
+
+    /// <summary>
+    /// The notification's runtime type. A struct's is its static type: asking the value would box it (the JIT folds
+    /// <c>IsValueType</c> of a type argument, so each instantiation keeps one side).
+    /// </summary>
+    private const string RuntimeType = "typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType()";
+
+    /// <summary>The same as a handle, for the table (<c>Type.GetTypeHandle</c> of a struct would box it too).</summary>
+    private static readonly string RuntimeTypeHandle = "typeof(TNotification).IsValueType ? typeof(TNotification).TypeHandle : " + TypeSwitch.HandleOf("notification");
+
     private static void WriteGenericPublish(SourceWriter writer, MediatorPlan plan)
     {
+        var types = plan.Notifications.Select(p => p.NotificationType).ToList();
+        var table = TypeSwitch.UsesTable(types.Count);
+        if (table)
+        {
+            TypeSwitch.WriteIndex(writer, NotificationIndex, types, "notification types with handlers");
+            writer.Line();
+        }
+
         writer.Line("/// <inheritdoc />");
         writer.Line("public global::System.Threading.Tasks.ValueTask Publish<TNotification>(TNotification notification, " + Code.CancellationToken + " cancellationToken = default)");
         using (writer.Block("    where TNotification : global::Mediator.INotification"))
         {
             writer.Line("if (notification is null) ThrowNotificationNull();");
-            if (plan.Notifications.Count > 0)
+            if (table)
             {
-                writer.Line("var type = notification.GetType();");
+                TypeSwitch.WriteSwitch(writer, NotificationIndex, RuntimeTypeHandle, TypeSwitch.All(types), (w, i) =>
+                {
+                    w.Line("return " + Helper(plan.Notifications[i]) + "(notification, cancellationToken);");
+                    return true;
+                });
             }
-
-            foreach (var pipeline in plan.Notifications)
+            else
             {
-                writer.Line("if (type == typeof(" + pipeline.NotificationType + ")) return Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification") + ", cancellationToken);");
+                if (plan.Notifications.Count > 0)
+                {
+                    writer.Line("var type = " + RuntimeType + ";");
+                }
+
+                foreach (var pipeline in plan.Notifications)
+                {
+                    writer.Line("if (type == typeof(" + pipeline.NotificationType + ")) return Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification") + ", cancellationToken);");
+                }
             }
 
             var index = 0;
             foreach (var pipeline in Code.DeepestFirst(plan.Notifications, p => p.CanBeDerived, p => p.InheritanceDepth, p => p.NotificationType))
             {
+                if (table)
+                {
+                    writer.Line("if (notification is " + pipeline.NotificationType + ") return " + Helper(pipeline) + "(notification, cancellationToken);");
+                    continue;
+                }
+
                 var name = "n" + index++;
                 writer.Line("if (notification is " + pipeline.NotificationType + " " + name + ") return Publish(" + name + ", cancellationToken);");
             }
 
             writer.Line("// No handler was compiled for this type or any of its base classes: publishing it does nothing.");
             writer.Line("return default;");
+        }
+
+        if (table)
+        {
+            foreach (var pipeline in plan.Notifications)
+            {
+                writer.Line();
+                writer.Line("/// <summary>The generic <c>Publish</c>'s way into <c>" + pipeline.ClassName + "</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>");
+                writer.Line(TypeSwitch.NoInlining);
+                writer.Line("private global::System.Threading.Tasks.ValueTask " + Helper(pipeline) + "<TNotification>(TNotification notification, " + Code.CancellationToken + " cancellationToken)");
+                writer.Line("    => Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification!") + ", cancellationToken);");
+            }
         }
 
         writer.Line();

@@ -30,6 +30,13 @@ internal sealed class SourceWriter
         return new Closer(this);
     }
 
+    /// <summary>Indents the following lines one level without braces (the statements of a <c>case</c>); dispose to stop.</summary>
+    public IDisposable Indent()
+    {
+        _indent++;
+        return new Outdenter(this);
+    }
+
     public override string ToString() => _builder.ToString();
 
     private sealed class Closer : IDisposable
@@ -43,5 +50,14 @@ internal sealed class SourceWriter
             _writer._indent--;
             _writer.Line("}");
         }
+    }
+
+    private sealed class Outdenter : IDisposable
+    {
+        private readonly SourceWriter _writer;
+
+        public Outdenter(SourceWriter writer) => _writer = writer;
+
+        public void Dispose() => _writer._indent--;
     }
 }

@@ -5,7 +5,8 @@ namespace Mediator.SourceGenerator.Emitting;
 
 /// <summary>
 /// Writes the mediator's <c>CreateStream</c> methods: one typed overload per stream request, and the generic
-/// <c>ISender.CreateStream</c> (exact type tests, then base classes deepest first).
+/// <c>ISender.CreateStream</c> (exact type tests, or a table lookup and a switch above <see cref="TypeSwitch.ChainLimit"/>
+/// types; then base classes deepest first).
 /// </summary>
 internal static class StreamEmitter
 {
@@ -56,33 +57,83 @@ internal static class StreamEmitter
         => MediatorEmitter.PipelineInstance(pipeline.ClassName, pipeline.HandlerLifetime)
             + ".InvokeAsync(" + request + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType + "), cancellationToken))";
 
+    private const string StreamIndex = "StreamRequestTypes";
+
+    private static string Helper(StreamPlan pipeline) => "CreateStreamThrough" + pipeline.ClassName;
+
     private static void WriteGenericCreateStream(SourceWriter writer, MediatorPlan plan)
     {
+        var types = plan.Streams.Select(p => p.RequestType).Distinct().ToList();
+        var table = TypeSwitch.UsesTable(types.Count);
+        if (table)
+        {
+            TypeSwitch.WriteIndex(writer, StreamIndex, types, "stream request types");
+            writer.Line();
+        }
+
         writer.Line("/// <inheritdoc />");
         using (writer.Block("public " + Stream("TItem") + " CreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, " + Code.CancellationToken + " cancellationToken = default)"))
         {
             writer.Line("if (request is null) ThrowRequestNull();");
-            if (plan.Streams.Count > 0)
-            {
-                writer.Line("var type = request.GetType();");
-            }
 
             // The item test keeps a request that implements several IStreamRequest<T> on the pipeline of the right one.
-            foreach (var pipeline in plan.Streams)
+            if (table)
             {
-                writer.Line("if (type == typeof(" + pipeline.RequestType + ") && typeof(TItem) == typeof(" + pipeline.ItemType + "))");
-                writer.Line("    return " + Code.Unsafe + ".As<" + Stream("TItem") + ">(" + Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request")) + ");");
+                var byType = plan.Streams.ToLookup(p => p.RequestType);
+                TypeSwitch.WriteSwitch(writer, StreamIndex, TypeSwitch.HandleOf("request"), TypeSwitch.All(types), (w, i) =>
+                {
+                    foreach (var pipeline in byType[types[i]])
+                    {
+                        w.Line("if (typeof(TItem) == typeof(" + pipeline.ItemType + ")) return " + Helper(pipeline) + "(request, cancellationToken);");
+                    }
+
+                    return false;
+                });
+            }
+            else
+            {
+                if (plan.Streams.Count > 0)
+                {
+                    writer.Line("var type = request.GetType();");
+                }
+
+                foreach (var pipeline in plan.Streams)
+                {
+                    writer.Line("if (type == typeof(" + pipeline.RequestType + ") && typeof(TItem) == typeof(" + pipeline.ItemType + "))");
+                    writer.Line("    return " + Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request"))) + ";");
+                }
             }
 
             var index = 0;
             foreach (var pipeline in Code.DeepestFirst(plan.Streams, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
             {
+                if (table)
+                {
+                    writer.Line("if (request is " + pipeline.RequestType + " && typeof(TItem) == typeof(" + pipeline.ItemType + ")) return " + Helper(pipeline) + "(request, cancellationToken);");
+                    continue;
+                }
+
                 var name = "r" + index++;
                 writer.Line("if (request is " + pipeline.RequestType + " " + name + " && typeof(TItem) == typeof(" + pipeline.ItemType + "))");
-                writer.Line("    return " + Code.Unsafe + ".As<" + Stream("TItem") + ">(" + Invoke(pipeline, name) + ");");
+                writer.Line("    return " + Reinterpret(Invoke(pipeline, name)) + ";");
             }
 
             writer.Line("throw new global::Mediator.HandlerNotFoundException(request.GetType());");
         }
+
+        if (table)
+        {
+            foreach (var pipeline in plan.Streams)
+            {
+                writer.Line();
+                writer.Line("/// <summary>The generic <c>CreateStream</c>'s way into <c>" + pipeline.ClassName + "</c>, out of line so that the dispatching method stays small.</summary>");
+                writer.Line(TypeSwitch.NoInlining);
+                writer.Line("private " + Stream("TItem") + " " + Helper(pipeline) + "<TItem>(global::Mediator.IStreamRequest<TItem> request, " + Code.CancellationToken + " cancellationToken)");
+                writer.Line("    => " + Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request"))) + ";");
+            }
+        }
     }
+
+    /// <summary>After the item type test, the pipeline's stream is the caller's: a reinterpretation, not a conversion.</summary>
+    private static string Reinterpret(string stream) => Code.Unsafe + ".As<" + Stream("TItem") + ">(" + stream + ")";
 }

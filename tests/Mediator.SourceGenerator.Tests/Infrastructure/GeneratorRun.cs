@@ -62,10 +62,13 @@ internal sealed class GeneratorRun
     }
 
     /// <summary>User code and generated code both parsed at <paramref name="version"/> (generated code must compile at C# 8).</summary>
-    public static GeneratorRun At(LanguageVersion version, params string[] sources)
+    public static GeneratorRun At(LanguageVersion version, params string[] sources) => At(version, Array.Empty<MetadataReference>(), sources);
+
+    /// <summary>As <see cref="At(LanguageVersion, string[])"/>, with references to other compiled assemblies.</summary>
+    public static GeneratorRun At(LanguageVersion version, MetadataReference[] extraReferences, params string[] sources)
     {
         var parseOptions = new CSharpParseOptions(version);
-        var compilation = CreateCompilation(Array.Empty<string>()).AddSyntaxTrees(
+        var compilation = CreateCompilation(Array.Empty<string>(), extraReferences).AddSyntaxTrees(
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"/src/File{i}.cs")));
         var driver = CSharpGeneratorDriver.Create(
             new[] { new MediatorGenerator().AsSourceGenerator() },

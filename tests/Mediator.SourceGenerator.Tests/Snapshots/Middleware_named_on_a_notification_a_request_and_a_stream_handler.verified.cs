@@ -384,7 +384,7 @@ namespace TestApp
             where TNotification : global::Mediator.INotification
         {
             if (notification is null) ThrowNotificationNull();
-            var type = notification.GetType();
+            var type = typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType();
             if (type == typeof(global::App.OrderPlaced)) return Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), cancellationToken);
             // No handler was compiled for this type or any of its base classes: publishing it does nothing.
             return default;

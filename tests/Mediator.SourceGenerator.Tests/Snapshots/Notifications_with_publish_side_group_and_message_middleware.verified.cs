@@ -426,7 +426,7 @@ namespace TestApp
             where TNotification : global::Mediator.INotification
         {
             if (notification is null) ThrowNotificationNull();
-            var type = notification.GetType();
+            var type = typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType();
             if (type == typeof(global::App.OrderPlaced)) return Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), cancellationToken);
             if (type == typeof(global::App.OrderShipped)) return Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderShipped>(notification), cancellationToken);
             if (type == typeof(global::App.Tick)) return Publish((global::App.Tick)(object)notification, cancellationToken);
