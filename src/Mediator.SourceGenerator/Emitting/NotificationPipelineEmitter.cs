@@ -15,12 +15,6 @@ internal static class NotificationPipelineEmitter
     private const string Delivery = "global::Mediator.Publishing.NotificationDelivery";
     private const string Runtime = "global::Mediator.Publishing.PublishRuntime";
     private const string Unit = "global::Mediator.Unit";
-    private const string FailureList = "global::System.Collections.Generic.List<global::Mediator.NotificationFailure>";
-
-    /// <summary>The statement that adds <paramref name="failure"/> to the lazily created list.</summary>
-    /// <remarks><c>!(x is null)</c>, not <c>x is not null</c>: generated code compiles at C# 8, the oldest we support.</remarks>
-    private static string CollectFailure(string failure)
-        => "if (!(" + failure + " is null)) (failures ??= new " + FailureList + "()).Add(" + failure + ");";
 
     public static string HintName(NotificationPlan pipeline) => "Mediator." + pipeline.ClassName + ".g.cs";
 
@@ -58,7 +52,7 @@ internal static class NotificationPipelineEmitter
                 }
 
                 writer.Line();
-                WriteFanOut(writer, pipeline);
+                FanOutEmitter.Write(writer, pipeline);
                 for (var i = 0; pipeline.PublishSteps.Count > 0 && i <= pipeline.PublishSteps.Count; i++)
                 {
                     writer.Line();
@@ -93,7 +87,7 @@ internal static class NotificationPipelineEmitter
     }
 
     /// <summary>How many middleware steps wrap handler <paramref name="handlerIndex"/>: the shared ones and its own.</summary>
-    private static int StepCount(NotificationPlan pipeline, int handlerIndex) => pipeline.HandlerSteps.Count + pipeline.Handlers[handlerIndex].Steps.Count;
+    internal static int StepCount(NotificationPlan pipeline, int handlerIndex) => pipeline.HandlerSteps.Count + pipeline.Handlers[handlerIndex].Steps.Count;
 
     private static string Contract(NotificationPlan pipeline) => "global::Mediator.INext<" + pipeline.NotificationType + ", " + Unit + ">";
 
@@ -101,72 +95,6 @@ internal static class NotificationPipelineEmitter
         => Code.ValueTask(Unit) + " InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)";
 
     private static string MiddlewareContract(NotificationPlan pipeline) => "global::Mediator.IMiddleware<" + pipeline.NotificationType + ", " + Unit + ">";
-
-    private static void WriteFanOut(SourceWriter writer, NotificationPlan pipeline)
-    {
-        writer.Line("/// <summary>Delivers to every handler; failures are collected and thrown together once all have run.</summary>");
-        // Publish-side middleware ends in the fan-out, so then it answers the INext contract's ValueTask<Unit>;
-        // without any, InvokeAsync returns it as it is, a plain ValueTask.
-        var returnsUnit = pipeline.PublishSteps.Count > 0;
-        var returnType = returnsUnit ? Code.ValueTask(Unit) : "global::System.Threading.Tasks.ValueTask";
-        using (writer.Block("private async " + returnType + " FanOutAsync<TMode>(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context) where TMode : struct"))
-        {
-            writer.Line(FailureList + "? failures = null;");
-            string Deliver(int i) => Delivery + ".DeliverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "))";
-            if (pipeline.Strategy == PublishStrategyKind.Concurrent)
-            {
-                writer.Line("// Concurrent: every delivery is started before any is awaited.");
-                for (var i = 0; i < pipeline.Handlers.Count; i++)
-                {
-                    writer.Line("var delivery" + i + " = " + Deliver(i) + ";");
-                }
-
-                for (var i = 0; i < pipeline.Handlers.Count; i++)
-                {
-                    writer.Line("var failure" + i + " = await delivery" + i + ".ConfigureAwait(false);");
-                    writer.Line(CollectFailure("failure" + i));
-                }
-            }
-            else
-            {
-                // Sequential: the handler is awaited here, as hand-written code would; Drop, Retry and failures go to
-                // NotificationDelivery only when it throws, so the happy path has no extra layer.
-                writer.Line("// Sequential: one after the other; a failure does not stop the rest.");
-                for (var i = 0; i < pipeline.Handlers.Count; i++)
-                {
-                    var handlerType = "typeof(" + pipeline.Handlers[i].HandlerType + ")";
-                    using (writer.Block("try"))
-                    {
-                        if (StepCount(pipeline, i) == 0)
-                        {
-                            // No handler-side middleware: await the handler's own ValueTask, without the Unit conversion
-                            // the INext contract needs (Handler<i>Step0 still serves retries).
-                            WriteOnHandler(writer, pipeline, i, "_runtime");
-                            writer.Line("await " + HandlerCall(pipeline, i, "_handler" + i) + ".ConfigureAwait(false);");
-                        }
-                        else
-                        {
-                            writer.Line("await new Handler" + i + "Step0<TMode>(this).InvokeAsync(notification, context).ConfigureAwait(false);");
-                        }
-
-                        writer.Line(Code.IfObserved + "_runtime.Observer!.OnNotificationOutcome(typeof(" + pipeline.NotificationType + "), " + handlerType + ", global::Mediator.MessageOutcome.Completed, 1, null);");
-                    }
-
-                    using (writer.Block("catch (global::System.Exception exception)"))
-                    {
-                        writer.Line("var failure = await " + Delivery + ".RecoverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, " + handlerType + ", exception).ConfigureAwait(false);");
-                        writer.Line(CollectFailure("failure"));
-                    }
-                }
-            }
-
-            writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.NotificationType + "), failures);");
-            if (returnsUnit)
-            {
-                writer.Line("return default;");
-            }
-        }
-    }
 
     /// <summary>Publish-side step <paramref name="index"/>; after the last comes the fan-out.</summary>
     private static void WritePublishStep(SourceWriter writer, NotificationPlan pipeline, int index)
@@ -208,7 +136,7 @@ internal static class NotificationPipelineEmitter
         });
     }
 
-    private static void WriteOnHandler(SourceWriter writer, NotificationPlan pipeline, int handlerIndex, string runtime)
+    internal static void WriteOnHandler(SourceWriter writer, NotificationPlan pipeline, int handlerIndex, string runtime)
         => writer.Line(Code.IfObserved + runtime + ".Observer!.OnHandler(typeof(" + pipeline.Handlers[handlerIndex].HandlerType + "), typeof(" + pipeline.NotificationType + "));");
 
     /// <summary>
@@ -217,7 +145,7 @@ internal static class NotificationPipelineEmitter
     /// handles several notifications (or a base and a derived one) has several <c>Handle</c> overloads, and the cast
     /// makes overload resolution pick this contract's, an exact match, rather than a more specific one.
     /// </summary>
-    private static string HandlerCall(NotificationPlan pipeline, int handlerIndex, string target)
+    internal static string HandlerCall(NotificationPlan pipeline, int handlerIndex, string target)
     {
         var handler = pipeline.Handlers[handlerIndex];
         if (!handler.IsImplicit)

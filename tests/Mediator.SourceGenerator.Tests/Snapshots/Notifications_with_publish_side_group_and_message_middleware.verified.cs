@@ -67,30 +67,100 @@ namespace TestApp
                     ? global::Mediator.Publishing.NotificationDelivery.PublishAsync(new Publish0<global::Mediator.Internal.Unobserved>(this), notification, context, _runtime)
                     : global::Mediator.Publishing.NotificationDelivery.PublishAsync(new Publish0<global::Mediator.Internal.Observed>(this), notification, context, _runtime);
 
-            /// <summary>Delivers to every handler; failures are collected and thrown together once all have run.</summary>
-            private async global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> FanOutAsync<TMode>(global::App.OrderPlaced notification, global::Mediator.MessageContext context) where TMode : struct
+            /// <summary>
+            /// Delivers to every handler, one after the other; a failure does not stop the rest. Handlers that complete
+            /// synchronously are delivered here, without a state machine; FanOutFromAsync takes over at the first that does not.
+            /// </summary>
+            private global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> FanOutAsync<TMode>(global::App.OrderPlaced notification, global::Mediator.MessageContext context) where TMode : struct
+            {
+                global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task0;
+                try
+                {
+                    task0 = new Handler0Step0<TMode>(this).InvokeAsync(notification, context);
+                }
+                catch (global::System.Exception exception)
+                {
+                    return FanOutFromAsync<TMode>(0, exception, default, notification, context);
+                }
+                if (!task0.IsCompletedSuccessfully) return FanOutFromAsync<TMode>(0, null, global::Mediator.Internal.ValueTasks.ToVoid(task0), notification, context);
+                _ = task0.Result;
+                if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Audit), global::Mediator.MessageOutcome.Completed, 1, null);
+                global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task1;
+                try
+                {
+                    task1 = new Handler1Step0<TMode>(this).InvokeAsync(notification, context);
+                }
+                catch (global::System.Exception exception)
+                {
+                    return FanOutFromAsync<TMode>(1, exception, default, notification, context);
+                }
+                if (!task1.IsCompletedSuccessfully) return FanOutFromAsync<TMode>(1, null, global::Mediator.Internal.ValueTasks.ToVoid(task1), notification, context);
+                _ = task1.Result;
+                if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Email), global::Mediator.MessageOutcome.Completed, 1, null);
+                return default;
+            }
+
+            /// <summary>
+            /// The fan-out from handler <paramref name="from"/> on, once a handler did not complete synchronously: that one's
+            /// <paramref name="pending"/> task is awaited (or its <paramref name="error"/> recovered from), then the rest run in
+            /// turn; failures are collected and thrown together once all have run.
+            /// </summary>
+            private async global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> FanOutFromAsync<TMode>(int from, global::System.Exception? error, global::System.Threading.Tasks.ValueTask pending, global::App.OrderPlaced notification, global::Mediator.MessageContext context) where TMode : struct
             {
                 global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;
-                // Sequential: one after the other; a failure does not stop the rest.
-                try
+                if (from == 0)
                 {
-                    await new Handler0Step0<TMode>(this).InvokeAsync(notification, context).ConfigureAwait(false);
-                    if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Audit), global::Mediator.MessageOutcome.Completed, 1, null);
+                    if (error is null)
+                    {
+                        try
+                        {
+                            await pending.ConfigureAwait(false);
+                            if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Audit), global::Mediator.MessageOutcome.Completed, 1, null);
+                        }
+                        catch (global::System.Exception exception)
+                        {
+                            error = exception;
+                        }
+                    }
+                    if (!(error is null))
+                    {
+                        var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), error).ConfigureAwait(false);
+                        if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                    }
                 }
-                catch (global::System.Exception exception)
+                if (from == 1)
                 {
-                    var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), exception).ConfigureAwait(false);
-                    if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                    if (error is null)
+                    {
+                        try
+                        {
+                            await pending.ConfigureAwait(false);
+                            if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Email), global::Mediator.MessageOutcome.Completed, 1, null);
+                        }
+                        catch (global::System.Exception exception)
+                        {
+                            error = exception;
+                        }
+                    }
+                    if (!(error is null))
+                    {
+                        var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email), error).ConfigureAwait(false);
+                        if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                    }
                 }
-                try
+                else if (from < 1)
                 {
-                    await new Handler1Step0<TMode>(this).InvokeAsync(notification, context).ConfigureAwait(false);
-                    if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Email), global::Mediator.MessageOutcome.Completed, 1, null);
-                }
-                catch (global::System.Exception exception)
-                {
-                    var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email), exception).ConfigureAwait(false);
-                    if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                    try
+                    {
+                        var task = new Handler1Step0<TMode>(this).InvokeAsync(notification, context);
+                        await task.ConfigureAwait(false);
+                        if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Email), global::Mediator.MessageOutcome.Completed, 1, null);
+                    }
+                    catch (global::System.Exception exception)
+                    {
+                        var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email), exception).ConfigureAwait(false);
+                        if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                    }
                 }
                 global::Mediator.Publishing.NotificationDelivery.ThrowIfFailed(typeof(global::App.OrderPlaced), failures);
                 return default;
@@ -535,20 +605,54 @@ namespace TestApp
                     ? global::Mediator.Publishing.NotificationDelivery.PublishAsync(new Publish0<global::Mediator.Internal.Unobserved>(this), notification, context, _runtime)
                     : global::Mediator.Publishing.NotificationDelivery.PublishAsync(new Publish0<global::Mediator.Internal.Observed>(this), notification, context, _runtime);
 
-            /// <summary>Delivers to every handler; failures are collected and thrown together once all have run.</summary>
-            private async global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> FanOutAsync<TMode>(global::App.Tick notification, global::Mediator.MessageContext context) where TMode : struct
+            /// <summary>
+            /// Delivers to every handler, one after the other; a failure does not stop the rest. Handlers that complete
+            /// synchronously are delivered here, without a state machine; FanOutFromAsync takes over at the first that does not.
+            /// </summary>
+            private global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> FanOutAsync<TMode>(global::App.Tick notification, global::Mediator.MessageContext context) where TMode : struct
             {
-                global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;
-                // Sequential: one after the other; a failure does not stop the rest.
+                global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task0;
                 try
                 {
-                    await new Handler0Step0<TMode>(this).InvokeAsync(notification, context).ConfigureAwait(false);
-                    if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.Tick), typeof(global::App.Audit), global::Mediator.MessageOutcome.Completed, 1, null);
+                    task0 = new Handler0Step0<TMode>(this).InvokeAsync(notification, context);
                 }
                 catch (global::System.Exception exception)
                 {
-                    var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), exception).ConfigureAwait(false);
-                    if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                    return FanOutFromAsync<TMode>(0, exception, default, notification, context);
+                }
+                if (!task0.IsCompletedSuccessfully) return FanOutFromAsync<TMode>(0, null, global::Mediator.Internal.ValueTasks.ToVoid(task0), notification, context);
+                _ = task0.Result;
+                if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.Tick), typeof(global::App.Audit), global::Mediator.MessageOutcome.Completed, 1, null);
+                return default;
+            }
+
+            /// <summary>
+            /// The fan-out from handler <paramref name="from"/> on, once a handler did not complete synchronously: that one's
+            /// <paramref name="pending"/> task is awaited (or its <paramref name="error"/> recovered from), then the rest run in
+            /// turn; failures are collected and thrown together once all have run.
+            /// </summary>
+            private async global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> FanOutFromAsync<TMode>(int from, global::System.Exception? error, global::System.Threading.Tasks.ValueTask pending, global::App.Tick notification, global::Mediator.MessageContext context) where TMode : struct
+            {
+                global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;
+                if (from == 0)
+                {
+                    if (error is null)
+                    {
+                        try
+                        {
+                            await pending.ConfigureAwait(false);
+                            if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.Tick), typeof(global::App.Audit), global::Mediator.MessageOutcome.Completed, 1, null);
+                        }
+                        catch (global::System.Exception exception)
+                        {
+                            error = exception;
+                        }
+                    }
+                    if (!(error is null))
+                    {
+                        var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), error).ConfigureAwait(false);
+                        if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
+                    }
                 }
                 global::Mediator.Publishing.NotificationDelivery.ThrowIfFailed(typeof(global::App.Tick), failures);
                 return default;

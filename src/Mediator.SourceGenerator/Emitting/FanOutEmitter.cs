@@ -1,0 +1,186 @@
+using Mediator.SourceGenerator.Model;
+
+namespace Mediator.SourceGenerator.Emitting;
+
+/// <summary>
+/// Writes a notification pipeline's fan-out. Sequential: a plain method delivers to each handler in turn and, as long as
+/// every handler completes synchronously, never builds a state machine; at the first handler that is still running or
+/// throws, an async method takes over from that handler on (drop, retry, failure collection). Concurrent: every
+/// delivery is started before any is awaited.
+/// </summary>
+internal static class FanOutEmitter
+{
+    private const string Delivery = "global::Mediator.Publishing.NotificationDelivery";
+    private const string Unit = "global::Mediator.Unit";
+    private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+    private const string FailureList = "global::System.Collections.Generic.List<global::Mediator.NotificationFailure>";
+
+    public static void Write(SourceWriter writer, NotificationPlan pipeline)
+    {
+        if (pipeline.Strategy == PublishStrategyKind.Concurrent)
+        {
+            WriteConcurrent(writer, pipeline);
+            return;
+        }
+
+        WriteSequential(writer, pipeline);
+        writer.Line();
+        WriteSequentialFrom(writer, pipeline);
+    }
+
+    /// <summary>Publish-side middleware ends in the fan-out, so it then answers the INext contract's ValueTask&lt;Unit&gt;.</summary>
+    private static string ReturnType(NotificationPlan pipeline) => pipeline.PublishSteps.Count > 0 ? Code.ValueTask(Unit) : ValueTask;
+
+    private static string Signature(NotificationPlan pipeline) => pipeline.NotificationType + " notification, " + Code.MessageContext + " context";
+
+    /// <summary><c>!(x is null)</c>, not <c>x is not null</c>: generated code compiles at C# 8, the oldest we support.</summary>
+    private static string CollectFailure(string failure)
+        => "if (!(" + failure + " is null)) (failures ??= new " + FailureList + "()).Add(" + failure + ");";
+
+    private static string Completed(NotificationPlan pipeline, int i)
+        => Code.IfObserved + "_runtime.Observer!.OnNotificationOutcome(typeof(" + pipeline.NotificationType + "), typeof(" + pipeline.Handlers[i].HandlerType + "), global::Mediator.MessageOutcome.Completed, 1, null);";
+
+    private static string Recover(NotificationPlan pipeline, int i, string error)
+        => "await " + Delivery + ".RecoverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "), " + error + ").ConfigureAwait(false)";
+
+    /// <summary>
+    /// Starts handler <paramref name="i"/> into <paramref name="task"/>: its first middleware (a ValueTask&lt;Unit&gt;), or
+    /// without any its own <c>Handle</c> (a plain ValueTask, no Unit conversion; Handler&lt;i&gt;Step0 still serves retries).
+    /// </summary>
+    private static void WriteStart(SourceWriter writer, NotificationPlan pipeline, int i, string task)
+    {
+        if (NotificationPipelineEmitter.StepCount(pipeline, i) == 0)
+        {
+            NotificationPipelineEmitter.WriteOnHandler(writer, pipeline, i, "_runtime");
+            writer.Line(task + " = " + NotificationPipelineEmitter.HandlerCall(pipeline, i, "_handler" + i) + ";");
+            return;
+        }
+
+        writer.Line(task + " = new Handler" + i + "Step0<TMode>(this).InvokeAsync(notification, context);");
+    }
+
+    private static void WriteSequential(SourceWriter writer, NotificationPlan pipeline)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// Delivers to every handler, one after the other; a failure does not stop the rest. Handlers that complete");
+        writer.Line("/// synchronously are delivered here, without a state machine; FanOutFromAsync takes over at the first that does not.");
+        writer.Line("/// </summary>");
+        using (writer.Block("private " + ReturnType(pipeline) + " FanOutAsync<TMode>(" + Signature(pipeline) + ") where TMode : struct"))
+        {
+            for (var i = 0; i < pipeline.Handlers.Count; i++)
+            {
+                var task = "task" + i;
+                var unit = NotificationPipelineEmitter.StepCount(pipeline, i) > 0;
+                writer.Line((unit ? Code.ValueTask(Unit) : ValueTask) + " " + task + ";");
+                using (writer.Block("try"))
+                {
+                    WriteStart(writer, pipeline, i, task);
+                }
+
+                using (writer.Block("catch (global::System.Exception exception)"))
+                {
+                    writer.Line("return FanOutFromAsync<TMode>(" + i + ", exception, default, notification, context);");
+                }
+
+                // A task still running (or faulted) is awaited by the async method, which also recovers from its failure.
+                writer.Line("if (!" + task + ".IsCompletedSuccessfully) return FanOutFromAsync<TMode>(" + i + ", null, "
+                    + (unit ? "global::Mediator.Internal.ValueTasks.ToVoid(" + task + ")" : task) + ", notification, context);");
+                writer.Line(unit ? "_ = " + task + ".Result;" : task + ".GetAwaiter().GetResult();");
+                writer.Line(Completed(pipeline, i));
+            }
+
+            writer.Line("return default;");
+        }
+    }
+
+    private static void WriteSequentialFrom(SourceWriter writer, NotificationPlan pipeline)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// The fan-out from handler <paramref name=\"from\"/> on, once a handler did not complete synchronously: that one's");
+        writer.Line("/// <paramref name=\"pending\"/> task is awaited (or its <paramref name=\"error\"/> recovered from), then the rest run in");
+        writer.Line("/// turn; failures are collected and thrown together once all have run.");
+        writer.Line("/// </summary>");
+        using (writer.Block("private async " + ReturnType(pipeline) + " FanOutFromAsync<TMode>(int from, global::System.Exception? error, " + ValueTask + " pending, " + Signature(pipeline) + ") where TMode : struct"))
+        {
+            writer.Line(FailureList + "? failures = null;");
+            for (var i = 0; i < pipeline.Handlers.Count; i++)
+            {
+                using (writer.Block("if (from == " + i + ")"))
+                {
+                    using (writer.Block("if (error is null)"))
+                    {
+                        using (writer.Block("try"))
+                        {
+                            writer.Line("await pending.ConfigureAwait(false);");
+                            writer.Line(Completed(pipeline, i));
+                        }
+
+                        using (writer.Block("catch (global::System.Exception exception)"))
+                        {
+                            writer.Line("error = exception;");
+                        }
+                    }
+
+                    using (writer.Block("if (!(error is null))"))
+                    {
+                        writer.Line("var failure = " + Recover(pipeline, i, "error") + ";");
+                        writer.Line(CollectFailure("failure"));
+                    }
+                }
+
+                if (i == 0)
+                {
+                    continue;
+                }
+
+                using (writer.Block("else if (from < " + i + ")"))
+                {
+                    using (writer.Block("try"))
+                    {
+                        WriteStart(writer, pipeline, i, "var task");
+                        writer.Line("await task.ConfigureAwait(false);");
+                        writer.Line(Completed(pipeline, i));
+                    }
+
+                    using (writer.Block("catch (global::System.Exception exception)"))
+                    {
+                        writer.Line("var failure = " + Recover(pipeline, i, "exception") + ";");
+                        writer.Line(CollectFailure("failure"));
+                    }
+                }
+            }
+
+            writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.NotificationType + "), failures);");
+            if (pipeline.PublishSteps.Count > 0)
+            {
+                writer.Line("return default;");
+            }
+        }
+    }
+
+    private static void WriteConcurrent(SourceWriter writer, NotificationPlan pipeline)
+    {
+        writer.Line("/// <summary>Delivers to every handler; failures are collected and thrown together once all have run.</summary>");
+        using (writer.Block("private async " + ReturnType(pipeline) + " FanOutAsync<TMode>(" + Signature(pipeline) + ") where TMode : struct"))
+        {
+            writer.Line(FailureList + "? failures = null;");
+            writer.Line("// Concurrent: every delivery is started before any is awaited.");
+            for (var i = 0; i < pipeline.Handlers.Count; i++)
+            {
+                writer.Line("var delivery" + i + " = " + Delivery + ".DeliverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "));");
+            }
+
+            for (var i = 0; i < pipeline.Handlers.Count; i++)
+            {
+                writer.Line("var failure" + i + " = await delivery" + i + ".ConfigureAwait(false);");
+                writer.Line(CollectFailure("failure" + i));
+            }
+
+            writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.NotificationType + "), failures);");
+            if (pipeline.PublishSteps.Count > 0)
+            {
+                writer.Line("return default;");
+            }
+        }
+    }
+}
