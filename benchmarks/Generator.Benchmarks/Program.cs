@@ -4,4 +4,11 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project benchmarks/Generator.Benchmarks -- --filter '*'
 // The full JSON exporter writes <artifacts>/results/*-report-full.json beside the usual reports.
+// --profile [ours|martinothamar] [runs]: per-step timings from Roslyn's step tracking, outside BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "--profile")
+{
+    GeneratorBenchmarks.StepProfile.Run(args.Length > 1 ? args[1] : "ours", args.Length > 2 ? int.Parse(args[2]) : 10);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks.GeneratorCostBenchmarks).Assembly).Run(args, DefaultConfig.Instance.AddExporter(JsonExporter.Full));
