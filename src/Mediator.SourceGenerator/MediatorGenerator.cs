@@ -8,7 +8,6 @@ using Mediator.SourceGenerator.Model;
 using Mediator.SourceGenerator.Parsing;
 using Mediator.SourceGenerator.Planning;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -25,24 +24,28 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var handlerDiscoveries = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownTypes.HandlerAttribute, static (node, _) => IsClass(node), HandlerParser.Parse)
+        // Everything below reads declarations only, so it starts from the compilation as last parsed: a new compilation
+        // that declares the same things (an edit inside a method body) compares equal, and every step stays cached.
+        var declarations = context.CompilationProvider
+            .WithComparer(DeclarationEquivalence.Instance)
+            .WithTrackingName(TrackingNames.Declarations);
+        var discoveries = declarations
+            .Select(static (c, ct) => DeclarationScanner.Scan(c, ct))
+            .WithTrackingName(TrackingNames.Discoveries);
+        var handlerDiscoveries = discoveries
+            .SelectMany(static (d, _) => d.Handlers)
             .WithTrackingName(TrackingNames.HandlerDiscovery);
-        var middlewareDiscoveries = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownTypes.MiddlewareAttribute, static (node, _) => IsClass(node), MiddlewareParser.Parse)
+        var middlewareDiscoveries = discoveries
+            .SelectMany(static (d, _) => d.Middlewares)
             .WithTrackingName(TrackingNames.MiddlewareDiscovery);
-        var messageDeclarations = context.SyntaxProvider
-            .CreateSyntaxProvider(MessageDeclarationParser.IsCandidate, MessageDeclarationParser.Parse)
-            .Where(static r => r is not null)
-            .Select(static (r, _) => r!)
+        var messageDeclarations = discoveries
+            .SelectMany(static (d, _) => d.Messages)
             .WithTrackingName(TrackingNames.MessageDeclarations);
-        var groupDiagnostics = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownTypes.MiddlewareGroupAttribute, static (node, _) => node is TypeDeclarationSyntax, GroupDeclarationParser.Parse)
-            .Where(static d => d.Count > 0);
+        var groupDiagnostics = discoveries.Select(static (d, _) => d.GroupDiagnostics);
 
         // [assembly: UseMiddleware]: read from the compilation like [assembly: PublishStrategy]; the result compares by
         // value, so an edit that leaves the assembly attributes alone leaves everything after it cached.
-        var usedMiddlewares = context.CompilationProvider
+        var usedMiddlewares = declarations
             .Select(static (c, ct) => UsedMiddlewaresSafely(c, ct))
             .WithTrackingName(TrackingNames.UsedMiddlewares);
         var usedMiddlewareSpecs = usedMiddlewares
@@ -51,7 +54,7 @@ public sealed class MediatorGenerator : IIncrementalGenerator
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (o, _) => ReadNamespace(o))
-            .Combine(context.CompilationProvider.Select(static (c, _) => (
+            .Combine(declarations.Select(static (c, _) => (
                 c.AssemblyName,
                 HasServiceCollection: c.GetTypeByMetadataName(KnownTypes.ServiceCollection) is not null,
                 Strategy: KnownTypes.ReadPublishStrategy(c.Assembly.GetAttributes()) ?? PublishStrategyKind.Sequential)))
@@ -98,10 +101,11 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(notificationPipelines, static (spc, pipeline) => Emit(spc, NotificationPipelineEmitter.HintName(pipeline), pipeline.ClassName, () => NotificationPipelineEmitter.Emit(pipeline)));
         context.RegisterSourceOutput(streamPipelines, static (spc, pipeline) => Emit(spc, StreamPipelineEmitter.HintName(pipeline), pipeline.ClassName, () => StreamPipelineEmitter.Emit(pipeline)));
 
-        // Diagnostics: per class, and across all classes. Only this path meets the compilation, to turn stored
-        // positions back into locations inside its syntax trees (so #pragma and .editorconfig apply).
-        // Classes without diagnostics (nearly all) are filtered out first, so an edit does not re-run one callback per class.
-        var compilation = context.CompilationProvider;
+        // Diagnostics: per class, and across all classes. Only this path meets the current compilation, to turn stored
+        // positions (taken in the compilation last parsed) back into locations inside its syntax trees (so #pragma and
+        // .editorconfig apply). Classes without diagnostics (nearly all) are filtered out first, so an edit does not
+        // re-run one callback per class.
+        var compilation = declarations.Combine(context.CompilationProvider);
         var handlerDiagnostics = handlerDiscoveries.Select(static (d, _) => d.Diagnostics).Where(static d => d.Count > 0);
         var middlewareDiagnostics = middlewareDiscoveries.Select(static (d, _) => d.Diagnostics).Where(static d => d.Count > 0);
         context.RegisterSourceOutput(handlerDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
@@ -118,8 +122,6 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
         context.RegisterSourceOutput(crossCutting.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
     }
-
-    private static bool IsClass(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
 
     private static string? ReadNamespace(AnalyzerConfigOptionsProvider provider)
         => provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) && !string.IsNullOrWhiteSpace(value)
@@ -216,11 +218,11 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, (Compilation Parsed, Compilation Current) compilations)
     {
         foreach (var diagnostic in diagnostics)
         {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(compilations.Parsed, compilations.Current));
         }
     }
 

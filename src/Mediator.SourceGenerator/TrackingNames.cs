@@ -3,6 +3,8 @@ namespace Mediator.SourceGenerator;
 /// <summary>Names of the incremental steps, so tests can check which ones re-ran.</summary>
 internal static class TrackingNames
 {
+    public const string Declarations = nameof(Declarations);
+    public const string Discoveries = nameof(Discoveries);
     public const string HandlerDiscovery = nameof(HandlerDiscovery);
     public const string MiddlewareDiscovery = nameof(MiddlewareDiscovery);
     public const string MessageDeclarations = nameof(MessageDeclarations);
