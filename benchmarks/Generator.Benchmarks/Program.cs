@@ -11,4 +11,12 @@ if (args.Length > 0 && args[0] == "--profile")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--loop")
+{
+    // For a sampling profiler (dotnet-trace): the method-body edit with bound declarations, over and over.
+    // --loop floor: the same with FloorGenerator (one cached output per file ours writes, nothing else).
+    GeneratorBenchmarks.StepProfile.Loop(args.Length > 1 ? args[1] : "ours", args.Length > 2 ? int.Parse(args[2]) : 100);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks.GeneratorCostBenchmarks).Assembly).Run(args, DefaultConfig.Instance.AddExporter(JsonExporter.Full));

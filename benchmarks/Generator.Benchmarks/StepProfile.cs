@@ -30,6 +30,36 @@ internal static class StepProfile
         Scenario("added handler, declarations bound first", runs, i => subject.AddHandler(warm), bind: true, _ => driver);
     }
 
+    public static void Loop(string which, int runs)
+    {
+        var subject = which.StartsWith("m", StringComparison.OrdinalIgnoreCase)
+            ? GeneratorSubject.Martinothamar(1000)
+            : GeneratorSubject.Ours(1000);
+        var warm = subject.NewCompilation();
+        var driver = which.StartsWith("f", StringComparison.OrdinalIgnoreCase)
+            ? Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new FloorGenerator(subject.Requests + 4)).RunGenerators(warm)
+            : subject.NewDriver().RunGenerators(warm);
+        for (var i = 0; i < 5; i++)
+        {
+            driver.RunGenerators(subject.EditMethodBody(warm, -i)); // warm-up, not counted
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var watch = new Stopwatch();
+        for (var i = 0; i < runs; i++)
+        {
+            var compilation = subject.EditMethodBody(warm, i);
+            compilation.GetDeclarationDiagnostics();
+            watch.Start();
+            driver.RunGenerators(compilation);
+            watch.Stop();
+        }
+
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine($"{which}: method-body edit with bound declarations, {runs} runs, {watch.Elapsed.TotalMilliseconds / runs:F2} ms each"
+            + $" (allocated, setup included: {allocated / 1048576.0 / runs:F1} MB each); load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+    }
+
     private static void Scenario(string name, int runs, Func<int, Compilation> compilationFor, bool bind, Func<int, GeneratorDriver> driverFor)
     {
         var totals = new List<double>();

@@ -32,16 +32,6 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         var discoveries = declarations
             .Select(static (c, ct) => DeclarationScanner.Scan(c, ct))
             .WithTrackingName(TrackingNames.Discoveries);
-        var handlerDiscoveries = discoveries
-            .SelectMany(static (d, _) => d.Handlers)
-            .WithTrackingName(TrackingNames.HandlerDiscovery);
-        var middlewareDiscoveries = discoveries
-            .SelectMany(static (d, _) => d.Middlewares)
-            .WithTrackingName(TrackingNames.MiddlewareDiscovery);
-        var messageDeclarations = discoveries
-            .SelectMany(static (d, _) => d.Messages)
-            .WithTrackingName(TrackingNames.MessageDeclarations);
-        var groupDiagnostics = discoveries.Select(static (d, _) => d.GroupDiagnostics);
 
         // [assembly: UseMiddleware]: read from the compilation like [assembly: PublishStrategy]; the result compares by
         // value, so an edit that leaves the assembly attributes alone leaves everything after it cached.
@@ -64,26 +54,25 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 pair.Right.Strategy))
             .WithTrackingName(TrackingNames.Options);
 
-        // Source: specs only, no locations, so that edits elsewhere in a file leave the emitted code cached.
-        var handlerSpecs = handlerDiscoveries
-            .SelectMany(static (d, _) => d.Handlers)
+        // Source: specs only, no locations, so that edits elsewhere in a file leave the emitted code cached. The specs are
+        // read from the one scan result as whole arrays (not item by item and collected again): planning takes them all.
+        var handlerSpecs = discoveries
+            .Select(static (d, _) => d.Handlers.SelectMany(h => h.Handlers).ToEquatableArray())
             .WithTrackingName(TrackingNames.HandlerSpecs);
-        var middlewareSpecs = middlewareDiscoveries
-            .Where(static d => d.Middleware is not null)
-            .Select(static (d, _) => d.Middleware!)
+        var middlewareSpecs = discoveries
+            .Select(static (d, _) => d.Middlewares.Where(m => m.Middleware is not null).Select(m => m.Middleware!).ToEquatableArray())
             .WithTrackingName(TrackingNames.MiddlewareSpecs);
-        var declaredNotifications = messageDeclarations
-            .Where(static d => d.Notification is not null)
-            .Select(static (d, _) => d.Notification!)
+        var declaredNotifications = discoveries
+            .Select(static (d, _) => d.Messages.Where(m => m.Notification is not null).Select(m => m.Notification!).ToEquatableArray())
             .WithTrackingName(TrackingNames.DeclaredNotifications);
-        var plan = handlerSpecs.Collect()
-            .Combine(middlewareSpecs.Collect())
-            .Combine(declaredNotifications.Collect())
+        var plan = handlerSpecs
+            .Combine(middlewareSpecs)
+            .Combine(declaredNotifications)
             .Combine(options.Combine(usedMiddlewareSpecs))
             .Select(static (input, _) => PlanSafely(
-                input.Left.Left.Left,
-                input.Left.Left.Right.AddRange(input.Right.Right),
-                input.Left.Right,
+                input.Left.Left.Left.AsImmutableArray(),
+                input.Left.Left.Right.AsImmutableArray().AddRange(input.Right.Right),
+                input.Left.Right.AsImmutableArray(),
                 input.Right.Left))
             .WithTrackingName(TrackingNames.Plan);
         var pipelines = plan
@@ -103,22 +92,25 @@ public sealed class MediatorGenerator : IIncrementalGenerator
 
         // Diagnostics: per class, and across all classes. Only this path meets the current compilation, to turn stored
         // positions (taken in the compilation last parsed) back into locations inside its syntax trees (so #pragma and
-        // .editorconfig apply). Classes without diagnostics (nearly all) are filtered out first, so an edit does not
-        // re-run one callback per class.
+        // .editorconfig apply). It runs on every edit, with one array per kind, nearly always empty.
         var compilation = declarations.Combine(context.CompilationProvider);
-        var handlerDiagnostics = handlerDiscoveries.Select(static (d, _) => d.Diagnostics).Where(static d => d.Count > 0);
-        var middlewareDiagnostics = middlewareDiscoveries.Select(static (d, _) => d.Diagnostics).Where(static d => d.Count > 0);
-        context.RegisterSourceOutput(handlerDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
-        context.RegisterSourceOutput(middlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
-        context.RegisterSourceOutput(groupDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        var classDiagnostics = discoveries
+            .Select(static (d, _) => d.Handlers.SelectMany(h => h.Diagnostics)
+                .Concat(d.Middlewares.SelectMany(m => m.Diagnostics))
+                .Concat(d.GroupDiagnostics)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.ClassDiagnostics);
+        context.RegisterSourceOutput(classDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         var usedMiddlewareDiagnostics = usedMiddlewares
             .Select(static (used, _) => used.SelectMany(d => d.Diagnostics).ToEquatableArray());
         context.RegisterSourceOutput(usedMiddlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
-        var crossCutting = handlerDiscoveries.Collect()
-            .Combine(middlewareDiscoveries.Collect())
-            .Combine(messageDeclarations.Collect())
+        var crossCutting = discoveries
             .Combine(usedMiddlewares)
-            .Select(static (input, _) => CrossCuttingSafely(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            .Select(static (input, _) => CrossCuttingSafely(
+                input.Left.Handlers.AsImmutableArray(),
+                input.Left.Middlewares.AsImmutableArray(),
+                input.Left.Messages.AsImmutableArray(),
+                input.Right))
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
         context.RegisterSourceOutput(crossCutting.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
     }

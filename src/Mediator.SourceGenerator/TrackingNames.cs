@@ -5,9 +5,7 @@ internal static class TrackingNames
 {
     public const string Declarations = nameof(Declarations);
     public const string Discoveries = nameof(Discoveries);
-    public const string HandlerDiscovery = nameof(HandlerDiscovery);
-    public const string MiddlewareDiscovery = nameof(MiddlewareDiscovery);
-    public const string MessageDeclarations = nameof(MessageDeclarations);
+    public const string ClassDiagnostics = nameof(ClassDiagnostics);
     public const string DeclaredNotifications = nameof(DeclaredNotifications);
     public const string NotificationPipelines = nameof(NotificationPipelines);
     public const string StreamPipelines = nameof(StreamPipelines);
