@@ -11,11 +11,14 @@ if (args.Length > 0 && args[0] == "--profile")
     return;
 }
 
+// --loop ours|martinothamar|floor edit|first|add [bound|unbound] [runs]: one scenario, no step tracking, a median.
 if (args.Length > 0 && args[0] == "--loop")
 {
-    // For a sampling profiler (dotnet-trace): the method-body edit with bound declarations, over and over.
-    // --loop floor: the same with FloorGenerator (one cached output per file ours writes, nothing else).
-    GeneratorBenchmarks.StepProfile.Loop(args.Length > 1 ? args[1] : "ours", args.Length > 2 ? int.Parse(args[2]) : 100);
+    GeneratorBenchmarks.StepProfile.Loop(
+        args.Length > 1 ? args[1] : "ours",
+        args.Length > 2 ? args[2] : "edit",
+        args.Length <= 3 || args[3] != "unbound",
+        args.Length > 4 ? int.Parse(args[4]) : 40);
     return;
 }
 

@@ -30,34 +30,56 @@ internal static class StepProfile
         Scenario("added handler, declarations bound first", runs, i => subject.AddHandler(warm), bind: true, _ => driver);
     }
 
-    public static void Loop(string which, int runs)
+    /// <summary>
+    /// One scenario over and over, without step tracking, for a sampling profiler or a quick median:
+    /// <c>--loop ours|martinothamar|floor edit|first|add [bound|unbound] [runs]</c>. "floor" is <see cref="FloorGenerator"/>
+    /// with the hint names ours produces.
+    /// </summary>
+    public static void Loop(string which, string scenario, bool bind, int runs)
     {
         var subject = which.StartsWith("m", StringComparison.OrdinalIgnoreCase)
             ? GeneratorSubject.Martinothamar(1000)
             : GeneratorSubject.Ours(1000);
         var warm = subject.NewCompilation();
-        var driver = which.StartsWith("f", StringComparison.OrdinalIgnoreCase)
-            ? Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new FloorGenerator(subject.Requests + 4)).RunGenerators(warm)
-            : subject.NewDriver().RunGenerators(warm);
-        for (var i = 0; i < 5; i++)
+        var driver = subject.NewDriver().RunGenerators(warm);
+        Func<GeneratorDriver> newDriver = () => subject.NewDriver();
+        if (which.StartsWith("f", StringComparison.OrdinalIgnoreCase))
         {
-            driver.RunGenerators(subject.EditMethodBody(warm, -i)); // warm-up, not counted
+            var hintNames = driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.HintName).ToList();
+            newDriver = () => Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new FloorGenerator(hintNames));
+            driver = newDriver().RunGenerators(warm);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var watch = new Stopwatch();
-        for (var i = 0; i < runs; i++)
+        Func<int, Compilation> input = scenario switch
         {
-            var compilation = subject.EditMethodBody(warm, i);
-            compilation.GetDeclarationDiagnostics();
-            watch.Start();
-            driver.RunGenerators(compilation);
+            "first" => _ => subject.NewCompilation(),
+            "add" => _ => subject.AddHandler(warm),
+            _ => i => subject.EditMethodBody(warm, i),
+        };
+        var times = new List<double>();
+        long allocated = 0;
+        for (var i = -5; i < runs; i++)
+        {
+            var compilation = input(i);
+            if (bind)
+            {
+                compilation.GetDeclarationDiagnostics();
+            }
+
+            var runDriver = scenario == "first" ? newDriver() : driver;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            runDriver.RunGenerators(compilation);
             watch.Stop();
+            if (i >= 0)
+            {
+                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
         }
 
-        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        Console.WriteLine($"{which}: method-body edit with bound declarations, {runs} runs, {watch.Elapsed.TotalMilliseconds / runs:F2} ms each"
-            + $" (allocated, setup included: {allocated / 1048576.0 / runs:F1} MB each); load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"{which}, {scenario}, declarations {(bind ? "bound first" : "not bound")}: median {Median(times):F2} ms, min {times.Min():F2} ms"
+            + $" over {runs} runs, {allocated / 1048576.0 / runs:F1} MB each; load average: {File.ReadAllText("/proc/loadavg").Trim()}");
     }
 
     private static void Scenario(string name, int runs, Func<int, Compilation> compilationFor, bool bind, Func<int, GeneratorDriver> driverFor)

@@ -23,6 +23,7 @@ internal static class DeclarationScanner
 {
     public static Discoveries Scan(Compilation compilation, CancellationToken cancellationToken)
     {
+        using var cache = SymbolCache.Begin();
         var found = new Collector(compilation, cancellationToken);
         foreach (var tree in compilation.SyntaxTrees)
         {

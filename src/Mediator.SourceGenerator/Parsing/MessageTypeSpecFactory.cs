@@ -8,7 +8,11 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <summary>Describes a closed request or response type for planning.</summary>
 internal static class MessageTypeSpecFactory
 {
-    public static MessageTypeSpec Create(ITypeSymbol type)
+    public static MessageTypeSpec Create(ITypeSymbol type) => SymbolCache.Spec(type, s_create);
+
+    private static readonly System.Func<ITypeSymbol, MessageTypeSpec> s_create = CreateCore;
+
+    private static MessageTypeSpec CreateCore(ITypeSymbol type)
     {
         var supertypes = new List<TypeRef> { TypeRefFactory.Create(type).Erased };
         var depth = 0;
