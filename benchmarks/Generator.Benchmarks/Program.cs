@@ -14,11 +14,20 @@ if (args.Length > 0 && args[0] == "--profile")
 // --loop ours|martinothamar|floor edit|first|add [bound|unbound] [runs]: one scenario, no step tracking, a median.
 if (args.Length > 0 && args[0] == "--loop")
 {
+    using var ticks = Environment.GetEnvironmentVariable("ALLOC_TICKS") is null ? null : new GeneratorBenchmarks.AllocTicks();
     GeneratorBenchmarks.StepProfile.Loop(
         args.Length > 1 ? args[1] : "ours",
         args.Length > 2 ? args[2] : "edit",
         args.Length <= 3 || args[3] != "unbound",
         args.Length > 4 ? int.Parse(args[4]) : 40);
+    if (ticks is not null)
+    {
+        foreach (var (type, bytes) in ticks.ByType.OrderByDescending(p => p.Value).Take(25))
+        {
+            Console.WriteLine($"{bytes / 1048576.0,10:F1} MB  {type}");
+        }
+    }
+
     return;
 }
 

@@ -39,8 +39,9 @@ internal static class MessageTypeSpecFactory
             type.IsUnmanagedType);
     }
 
-    private static bool HasPublicParameterlessConstructor(ITypeSymbol type)
+    internal static bool HasPublicParameterlessConstructor(ITypeSymbol type)
         => type.IsValueType
             || (type is INamedTypeSymbol { IsAbstract: false } named
-                && named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public));
+                && (SourceConstructors.HasPublicParameterless(named)
+                    ?? named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public)));
 }
