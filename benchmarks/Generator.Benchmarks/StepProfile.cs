@@ -21,6 +21,8 @@ internal static class StepProfile
         subject.Verify(driver, warm);
         subject.Verify(driver, subject.AddHandler(warm), withAddedHandler: true);
         Console.WriteLine($"{subject.Name}, 1,000 requests, {runs} runs of each scenario; load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+        var sources = driver.GetRunResult().Results.Single().GeneratedSources;
+        Console.WriteLine($"generated: {sources.Length} files, {sources.Sum(s => s.SourceText.Length):N0} characters");
 
         Scenario("first run, declarations not bound", runs, i => subject.NewCompilation(), bind: false, _ => subject.NewDriver(trackSteps: true));
         Scenario("first run, declarations bound first", runs, i => subject.NewCompilation(), bind: true, _ => subject.NewDriver(trackSteps: true));
