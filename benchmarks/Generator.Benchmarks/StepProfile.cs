@@ -59,6 +59,8 @@ internal static class StepProfile
             _ => i => subject.EditMethodBody(warm, i),
         };
         var times = new List<double>();
+        var cpu = new List<double>();
+        var process = Process.GetCurrentProcess();
         long allocated = 0;
         for (var i = -5; i < runs; i++)
         {
@@ -69,19 +71,27 @@ internal static class StepProfile
             }
 
             var runDriver = scenario == "first" ? newDriver() : driver;
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
             var before = GC.GetAllocatedBytesForCurrentThread();
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             runDriver.RunGenerators(compilation);
             watch.Stop();
+            process.Refresh();
             if (i >= 0)
             {
                 allocated += GC.GetAllocatedBytesForCurrentThread() - before;
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
             }
         }
 
         Console.WriteLine($"{which}, {scenario}, declarations {(bind ? "bound first" : "not bound")}: median {Median(times):F2} ms, min {times.Min():F2} ms"
-            + $" over {runs} runs, {allocated / 1048576.0 / runs:F1} MB each; load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+            + $" (process CPU time: median {Median(cpu):F1} ms) over {runs} runs, {allocated / 1048576.0 / runs:F1} MB each;"
+            + $" load average: {File.ReadAllText("/proc/loadavg").Trim()}");
     }
 
     private static void Scenario(string name, int runs, Func<int, Compilation> compilationFor, bool bind, Func<int, GeneratorDriver> driverFor)
