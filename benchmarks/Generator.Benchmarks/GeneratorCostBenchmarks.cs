@@ -18,6 +18,8 @@ namespace GeneratorBenchmarks;
 /// the iteration setup (not timed), so what they time is the generator's own addition on top of the compiler's work.
 /// </remarks>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 40)]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]

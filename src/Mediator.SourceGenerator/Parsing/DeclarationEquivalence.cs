@@ -30,10 +30,14 @@ internal sealed class DeclarationEquivalence : IEqualityComparer<Compilation>
             return true;
         }
 
+        // ExternalReferences, not References: the latter binds the compilation's reference manager (it adds the #r
+        // directives of scripts, which are not compared here: a script compilation never compares equal).
         if (x is null || y is null
+            || x.ScriptCompilationInfo is not null
+            || y.ScriptCompilationInfo is not null
             || x.AssemblyName != y.AssemblyName
             || !x.Options.Equals(y.Options)
-            || !x.References.SequenceEqual(y.References))
+            || !x.ExternalReferences.SequenceEqual(y.ExternalReferences))
         {
             return false;
         }
