@@ -12,6 +12,7 @@ if (args.Length > 0 && args[0] == "--profile")
 }
 
 // --loop ours|martinothamar|floor edit|first|add [bound|unbound] [runs]: one scenario, no step tracking, a median.
+// With ALLOC_TICKS=1 it also prints the runtime's sampled allocations by type (GC AllocationTick events).
 if (args.Length > 0 && args[0] == "--loop")
 {
     using var ticks = Environment.GetEnvironmentVariable("ALLOC_TICKS") is null ? null : new GeneratorBenchmarks.AllocTicks();
