@@ -4,4 +4,32 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project benchmarks/Generator.Benchmarks -- --filter '*'
 // The full JSON exporter writes <artifacts>/results/*-report-full.json beside the usual reports.
+// --profile [ours|martinothamar] [runs]: per-step timings from Roslyn's step tracking, outside BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "--profile")
+{
+    GeneratorBenchmarks.StepProfile.Run(args.Length > 1 ? args[1] : "ours", args.Length > 2 ? int.Parse(args[2]) : 10);
+    return;
+}
+
+// --loop ours|martinothamar|floor edit|first|add [bound|unbound] [runs]: one scenario, no step tracking, a median.
+// With ALLOC_TICKS=1 it also prints the runtime's sampled allocations by type (GC AllocationTick events).
+if (args.Length > 0 && args[0] == "--loop")
+{
+    using var ticks = Environment.GetEnvironmentVariable("ALLOC_TICKS") is null ? null : new GeneratorBenchmarks.AllocTicks();
+    GeneratorBenchmarks.StepProfile.Loop(
+        args.Length > 1 ? args[1] : "ours",
+        args.Length > 2 ? args[2] : "edit",
+        args.Length <= 3 || args[3] != "unbound",
+        args.Length > 4 ? int.Parse(args[4]) : 40);
+    if (ticks is not null)
+    {
+        foreach (var (type, bytes) in ticks.ByType.OrderByDescending(p => p.Value).Take(25))
+        {
+            Console.WriteLine($"{bytes / 1048576.0,10:F1} MB  {type}");
+        }
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks.GeneratorCostBenchmarks).Assembly).Run(args, DefaultConfig.Instance.AddExporter(JsonExporter.Full));

@@ -8,7 +8,6 @@ using Mediator.SourceGenerator.Model;
 using Mediator.SourceGenerator.Parsing;
 using Mediator.SourceGenerator.Planning;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -25,29 +24,18 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var handlerDiscoveries = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownTypes.HandlerAttribute, static (node, _) => IsClass(node), HandlerParser.Parse)
-            .WithTrackingName(TrackingNames.HandlerDiscovery);
-        var middlewareDiscoveries = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownTypes.MiddlewareAttribute, static (node, _) => IsClass(node), MiddlewareParser.Parse)
-            .WithTrackingName(TrackingNames.MiddlewareDiscovery);
-        var messageDeclarations = context.SyntaxProvider
-            .CreateSyntaxProvider(MessageDeclarationParser.IsCandidate, MessageDeclarationParser.Parse)
-            .Where(static r => r is not null)
-            .Select(static (r, _) => r!)
-            .WithTrackingName(TrackingNames.MessageDeclarations);
-        var groupDiagnostics = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownTypes.MiddlewareGroupAttribute, static (node, _) => node is TypeDeclarationSyntax, GroupDeclarationParser.Parse)
-            .Where(static d => d.Count > 0);
-        // [UseMiddleware] on a class: a [Handler]'s are read with the handler; on any other class it is reported here.
-        var misplacedUseMiddleware = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownTypes.UseMiddlewareAttribute, static (node, _) => IsClass(node), static (c, ct) => MisplacedUseMiddlewareSafely(c, ct))
-            .WithTrackingName(TrackingNames.MisplacedUseMiddleware)
-            .Where(static d => d.Count > 0);
+        // Everything below reads declarations only, so it starts from the compilation as last parsed: a new compilation
+        // that declares the same things (an edit inside a method body) compares equal, and every step stays cached.
+        var declarations = context.CompilationProvider
+            .WithComparer(DeclarationEquivalence.Instance)
+            .WithTrackingName(TrackingNames.Declarations);
+        var discoveries = declarations
+            .Select(static (c, ct) => DeclarationScanner.Scan(c, ct))
+            .WithTrackingName(TrackingNames.Discoveries);
 
         // [assembly: UseMiddleware]: read from the compilation like [assembly: PublishStrategy]; the result compares by
         // value, so an edit that leaves the assembly attributes alone leaves everything after it cached.
-        var usedMiddlewares = context.CompilationProvider
+        var usedMiddlewares = declarations
             .Select(static (c, ct) => UsedMiddlewaresSafely(c, ct))
             .WithTrackingName(TrackingNames.UsedMiddlewares);
         var usedMiddlewareSpecs = usedMiddlewares
@@ -56,7 +44,7 @@ public sealed class MediatorGenerator : IIncrementalGenerator
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (o, _) => ReadNamespace(o))
-            .Combine(context.CompilationProvider.Select(static (c, _) => (
+            .Combine(declarations.Select(static (c, _) => (
                 c.AssemblyName,
                 HasServiceCollection: c.GetTypeByMetadataName(KnownTypes.ServiceCollection) is not null,
                 Strategy: KnownTypes.ReadPublishStrategy(c.Assembly.GetAttributes()) ?? PublishStrategyKind.Sequential)))
@@ -66,26 +54,25 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 pair.Right.Strategy))
             .WithTrackingName(TrackingNames.Options);
 
-        // Source: specs only, no locations, so that edits elsewhere in a file leave the emitted code cached.
-        var handlerSpecs = handlerDiscoveries
-            .SelectMany(static (d, _) => d.Handlers)
+        // Source: specs only, no locations, so that edits elsewhere in a file leave the emitted code cached. The specs are
+        // read from the one scan result as whole arrays (not item by item and collected again): planning takes them all.
+        var handlerSpecs = discoveries
+            .Select(static (d, _) => d.Handlers.SelectMany(h => h.Handlers).ToEquatableArray())
             .WithTrackingName(TrackingNames.HandlerSpecs);
-        var middlewareSpecs = middlewareDiscoveries
-            .Where(static d => d.Middleware is not null)
-            .Select(static (d, _) => d.Middleware!)
+        var middlewareSpecs = discoveries
+            .Select(static (d, _) => d.Middlewares.Where(m => m.Middleware is not null).Select(m => m.Middleware!).ToEquatableArray())
             .WithTrackingName(TrackingNames.MiddlewareSpecs);
-        var declaredNotifications = messageDeclarations
-            .Where(static d => d.Notification is not null)
-            .Select(static (d, _) => d.Notification!)
+        var declaredNotifications = discoveries
+            .Select(static (d, _) => d.Messages.Where(m => m.Notification is not null).Select(m => m.Notification!).ToEquatableArray())
             .WithTrackingName(TrackingNames.DeclaredNotifications);
-        var plan = handlerSpecs.Collect()
-            .Combine(middlewareSpecs.Collect())
-            .Combine(declaredNotifications.Collect())
+        var plan = handlerSpecs
+            .Combine(middlewareSpecs)
+            .Combine(declaredNotifications)
             .Combine(options.Combine(usedMiddlewareSpecs))
             .Select(static (input, _) => PlanSafely(
-                input.Left.Left.Left,
-                input.Left.Left.Right.AddRange(input.Right.Right),
-                input.Left.Right,
+                input.Left.Left.Left.AsImmutableArray(),
+                input.Left.Left.Right.AsImmutableArray().AddRange(input.Right.Right),
+                input.Left.Right.AsImmutableArray(),
                 input.Right.Left))
             .WithTrackingName(TrackingNames.Plan);
         var pipelines = plan
@@ -103,29 +90,30 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(notificationPipelines, static (spc, pipeline) => Emit(spc, NotificationPipelineEmitter.HintName(pipeline), pipeline.ClassName, () => NotificationPipelineEmitter.Emit(pipeline)));
         context.RegisterSourceOutput(streamPipelines, static (spc, pipeline) => Emit(spc, StreamPipelineEmitter.HintName(pipeline), pipeline.ClassName, () => StreamPipelineEmitter.Emit(pipeline)));
 
-        // Diagnostics: per class, and across all classes. Only this path meets the compilation, to turn stored
-        // positions back into locations inside its syntax trees (so #pragma and .editorconfig apply).
-        // Classes without diagnostics (nearly all) are filtered out first, so an edit does not re-run one callback per class.
-        var compilation = context.CompilationProvider;
-        var handlerDiagnostics = handlerDiscoveries.Select(static (d, _) => d.Diagnostics).Where(static d => d.Count > 0);
-        var middlewareDiagnostics = middlewareDiscoveries.Select(static (d, _) => d.Diagnostics).Where(static d => d.Count > 0);
-        context.RegisterSourceOutput(handlerDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
-        context.RegisterSourceOutput(middlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
-        context.RegisterSourceOutput(groupDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
-        context.RegisterSourceOutput(misplacedUseMiddleware.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        // Diagnostics: per class, and across all classes. Only this path meets the current compilation, to turn stored
+        // positions (taken in the compilation last parsed) back into locations inside its syntax trees (so #pragma and
+        // .editorconfig apply). It runs on every edit, with one array per kind, nearly always empty.
+        var compilation = declarations.Combine(context.CompilationProvider);
+        var classDiagnostics = discoveries
+            .Select(static (d, _) => d.Handlers.SelectMany(h => h.Diagnostics)
+                .Concat(d.Middlewares.SelectMany(m => m.Diagnostics))
+                .Concat(d.TypeDiagnostics)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.ClassDiagnostics);
+        context.RegisterSourceOutput(classDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         var usedMiddlewareDiagnostics = usedMiddlewares
             .Select(static (used, _) => used.SelectMany(d => d.Diagnostics).ToEquatableArray());
         context.RegisterSourceOutput(usedMiddlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
-        var crossCutting = handlerDiscoveries.Collect()
-            .Combine(middlewareDiscoveries.Collect())
-            .Combine(messageDeclarations.Collect())
+        var crossCutting = discoveries
             .Combine(usedMiddlewares)
-            .Select(static (input, _) => CrossCuttingSafely(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            .Select(static (input, _) => CrossCuttingSafely(
+                input.Left.Handlers.AsImmutableArray(),
+                input.Left.Middlewares.AsImmutableArray(),
+                input.Left.Messages.AsImmutableArray(),
+                input.Right))
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
         context.RegisterSourceOutput(crossCutting.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
     }
-
-    private static bool IsClass(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
 
     private static string? ReadNamespace(AnalyzerConfigOptionsProvider provider)
         => provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) && !string.IsNullOrWhiteSpace(value)
@@ -172,18 +160,6 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return new[] { new MiddlewareDiscovery(null, null, new[] { Failure("[assembly: UseMiddleware]", exception) }.ToEquatableArray()) }.ToEquatableArray();
-        }
-    }
-
-    private static EquatableArray<DiagnosticInfo> MisplacedUseMiddlewareSafely(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
-    {
-        try
-        {
-            return HandlerMiddlewareParser.ParseMisplaced(context, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return new[] { Failure("[UseMiddleware] on " + context.TargetSymbol.ToDisplayString(), exception) }.ToEquatableArray();
         }
     }
 
@@ -234,11 +210,11 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, (Compilation Parsed, Compilation Current) compilations)
     {
         foreach (var diagnostic in diagnostics)
         {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(compilations.Parsed, compilations.Current));
         }
     }
 

@@ -3,9 +3,9 @@ namespace Mediator.SourceGenerator;
 /// <summary>Names of the incremental steps, so tests can check which ones re-ran.</summary>
 internal static class TrackingNames
 {
-    public const string HandlerDiscovery = nameof(HandlerDiscovery);
-    public const string MiddlewareDiscovery = nameof(MiddlewareDiscovery);
-    public const string MessageDeclarations = nameof(MessageDeclarations);
+    public const string Declarations = nameof(Declarations);
+    public const string Discoveries = nameof(Discoveries);
+    public const string ClassDiagnostics = nameof(ClassDiagnostics);
     public const string DeclaredNotifications = nameof(DeclaredNotifications);
     public const string NotificationPipelines = nameof(NotificationPipelines);
     public const string StreamPipelines = nameof(StreamPipelines);
@@ -17,5 +17,4 @@ internal static class TrackingNames
     public const string CrossCuttingDiagnostics = nameof(CrossCuttingDiagnostics);
     public const string UsedMiddlewares = nameof(UsedMiddlewares);
     public const string UsedMiddlewareSpecs = nameof(UsedMiddlewareSpecs);
-    public const string MisplacedUseMiddleware = nameof(MisplacedUseMiddleware);
 }

@@ -78,6 +78,77 @@ public sealed class IncrementalityTests
         Assert.Contains(second.GeneratedSources, s => s.HintName == "Mediator.PongPipeline.g.cs");
     }
 
+    [Fact]
+    public void Editing_a_method_body_does_not_parse_the_declarations_again()
+    {
+        var (_, second) = RunTwice(
+            new[] { Handler, Middleware },
+            compilation => Replace(compilation, 0, Handler.Replace("return new(1);", "var answer = 40 + 2;\n        return new(answer);")));
+
+        // The compilation compares equal to the one last parsed (same declarations), so the scan did not run again.
+        AssertStepsUnchanged(second, TrackingNames.Declarations, TrackingNames.Discoveries, TrackingNames.UsedMiddlewares, TrackingNames.Options);
+        Assert.All(
+            second.Result.Results.Single().TrackedSteps[TrackingNames.Discoveries].SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void A_declaration_change_in_another_file_reaches_the_pipelines()
+    {
+        // The request, its handler and a group middleware in three files: the request joining the group changes the
+        // handler's pipeline although neither the handler's file nor the middleware's file changed.
+        const string Request = Sources.Usings + "namespace App;\npublic interface IAudited { }\npublic sealed class Ping : IRequest<int> { }\n";
+        const string PingHandler = Sources.Usings + """
+            namespace App;
+            [Handler]
+            public sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            """;
+        var audit = Sources.Middleware("Audit", 1, "where TRequest : IRequest<TResponse>, IAudited");
+        var (first, second) = RunTwice(
+            new[] { Request, PingHandler, audit },
+            compilation => Replace(compilation, 0, Request.Replace("IRequest<int> { }", "IRequest<int>, IAudited { }")));
+
+        var before = first.GeneratedSources.Single(s => s.HintName == "Mediator.PingPipeline.g.cs").Text;
+        var after = second.GeneratedSources.Single(s => s.HintName == "Mediator.PingPipeline.g.cs").Text;
+        Assert.DoesNotContain("global::App.Audit<", before);
+        Assert.Contains("global::App.Audit<", after);
+        Assert.Empty(second.CompilationErrors);
+    }
+
+    [Fact]
+    public void A_diagnostic_keeps_its_place_when_a_method_body_above_it_grows()
+    {
+        // MED0001 on Orphan, below a handler whose body gains lines: the stored position comes from the compilation
+        // parsed before the edit, and must be carried to the same name in the edited file.
+        const string Source = Sources.Usings + """
+            namespace App;
+            public sealed class Ping : IRequest<int> { }
+            [Handler]
+            public sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken)
+                {
+                    return new(1);
+                }
+            }
+            public sealed record Orphan(int Id) : IRequest<string>;
+            """;
+        var edited = Source.Replace("return new(1);", "var a = 1;\n        var b = 2;\n        // longer\n        return new(a + b);");
+        var (first, second) = RunTwice(new[] { Source }, compilation => Replace(compilation, 0, edited));
+
+        AssertStepsUnchanged(second, TrackingNames.Discoveries);
+        var diagnostic = Assert.Single(second.GeneratorDiagnostics, d => d.Id == "MED0001");
+        Assert.Same(second.Input.SyntaxTrees.Single(), diagnostic.Location.SourceTree);
+        Assert.Equal("Orphan", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Equal(edited.Split('\n').ToList().FindIndex(l => l.Contains("record Orphan")), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.NotEqual(
+            Assert.Single(first.GeneratorDiagnostics, d => d.Id == "MED0001").Location.SourceSpan,
+            diagnostic.Location.SourceSpan);
+    }
+
     private const string PublishAndStream = Sources.Usings + """
         using System.Collections.Generic;
         namespace App;

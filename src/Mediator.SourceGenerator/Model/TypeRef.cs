@@ -47,11 +47,35 @@ internal sealed record TypeRef(TypeRefKind Kind, string Name, EquatableArray<Typ
     }
 
     /// <summary>The same type without nullable annotations anywhere: the identity used for matching.</summary>
-    public TypeRef Erased => this with
+    /// <remarks>Nearly every type has no annotation at all; it is then its own erasure (equal by value), without copies.</remarks>
+    public TypeRef Erased => HasNullableAnnotation
+        ? this with
+        {
+            IsNullableAnnotated = false,
+            Arguments = Arguments.Select(a => a.Erased).ToEquatableArray(),
+        }
+        : this;
+
+    private bool HasNullableAnnotation
     {
-        IsNullableAnnotated = false,
-        Arguments = Arguments.Select(a => a.Erased).ToEquatableArray(),
-    };
+        get
+        {
+            if (IsNullableAnnotated)
+            {
+                return true;
+            }
+
+            foreach (var argument in Arguments)
+            {
+                if (argument.HasNullableAnnotation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     public override string ToString() => Display;
 }

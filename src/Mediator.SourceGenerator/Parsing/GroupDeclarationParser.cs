@@ -1,4 +1,3 @@
-using System.Threading;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
@@ -8,9 +7,9 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <summary>Checks that a type marked <c>[MiddlewareGroup]</c> can be shared by messages (MED0011).</summary>
 internal static class GroupDeclarationParser
 {
-    public static EquatableArray<DiagnosticInfo> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static EquatableArray<DiagnosticInfo> Parse(INamedTypeSymbol symbol)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol symbol || WhyNotAGroup(symbol) is not { } reason)
+        if (WhyNotAGroup(symbol) is not { } reason)
         {
             return EquatableArray<DiagnosticInfo>.Empty;
         }

@@ -86,10 +86,9 @@ internal static class HandlerMiddlewareParser
     /// <c>[UseMiddleware]</c> on a class that is not a <c>[Handler]</c>: one MED0026 per attribute (a handler's own
     /// attributes are read by <see cref="Parse"/>).
     /// </summary>
-    public static EquatableArray<DiagnosticInfo> ParseMisplaced(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static IEnumerable<DiagnosticInfo> ParseMisplaced(INamedTypeSymbol symbol)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol symbol
-            || symbol.GetAttributes().Any(a => KnownTypes.IsHandlerAttribute(a.AttributeClass)))
+        if (symbol.GetAttributes().Any(a => KnownTypes.IsHandlerAttribute(a.AttributeClass)))
         {
             return EquatableArray<DiagnosticInfo>.Empty;
         }

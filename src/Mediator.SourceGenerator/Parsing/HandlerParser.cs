@@ -11,14 +11,17 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <summary>Turns a class marked <c>[Handler]</c> into handler specs.</summary>
 internal static class HandlerParser
 {
-    public static HandlerDiscovery Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static HandlerDiscovery Parse(
+        INamedTypeSymbol symbol,
+        System.Collections.Immutable.ImmutableArray<AttributeData> attributes,
+        Compilation compilation,
+        CancellationToken cancellationToken)
     {
-        var symbol = (INamedTypeSymbol)context.TargetSymbol;
         var location = LocationInfo.From(symbol);
         var name = TypeRefFactory.Display(symbol);
         try
         {
-            return ParseCore(symbol, name, location, context.Attributes, context.SemanticModel.Compilation, cancellationToken);
+            return ParseCore(symbol, name, location, attributes, compilation, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

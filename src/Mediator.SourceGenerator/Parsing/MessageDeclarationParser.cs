@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
@@ -16,13 +15,12 @@ namespace Mediator.SourceGenerator.Parsing;
 internal static class MessageDeclarationParser
 {
     /// <summary>Cheap syntax test: only type declarations with a base list can implement a message interface.</summary>
-    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
-        => node is TypeDeclarationSyntax { BaseList: not null } and (ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax);
+    public static bool IsCandidate(TypeDeclarationSyntax node)
+        => node is { BaseList: not null } and (ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax);
 
-    public static MessageDeclaration? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static MessageDeclaration? Parse(TypeDeclarationSyntax node, INamedTypeSymbol symbol, Compilation compilation)
     {
-        if (context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is not INamedTypeSymbol symbol
-            || symbol.IsAbstract
+        if (symbol.IsAbstract
             || symbol.IsStatic
             || SymbolFacts.IsOrIsNestedInGenericType(symbol))
         {
@@ -35,7 +33,7 @@ internal static class MessageDeclarationParser
             return null;
         }
 
-        var identifier = ((TypeDeclarationSyntax)context.Node).Identifier.GetLocation();
+        var identifier = node.Identifier.GetLocation();
         var supertypes = new List<string>();
         for (var current = symbol.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
@@ -45,7 +43,7 @@ internal static class MessageDeclarationParser
         supertypes.AddRange(symbol.AllInterfaces.Select(i => TypeRefFactory.Create(i).Erased.Display));
 
         // Only notifications need the full description: their pipelines are planned from declarations too.
-        var notification = kind == MessageKind.Notification && TypeAccessibility.WhyInaccessible(symbol, context.SemanticModel.Compilation) is null
+        var notification = kind == MessageKind.Notification && TypeAccessibility.WhyInaccessible(symbol, compilation) is null
             ? MessageTypeSpecFactory.Create(symbol)
             : null;
         return new MessageDeclaration(

@@ -8,7 +8,11 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <summary>Describes a closed request or response type for planning.</summary>
 internal static class MessageTypeSpecFactory
 {
-    public static MessageTypeSpec Create(ITypeSymbol type)
+    public static MessageTypeSpec Create(ITypeSymbol type) => SymbolCache.Spec(type, s_create);
+
+    private static readonly System.Func<ITypeSymbol, MessageTypeSpec> s_create = CreateCore;
+
+    private static MessageTypeSpec CreateCore(ITypeSymbol type)
     {
         var supertypes = new List<TypeRef> { TypeRefFactory.Create(type).Erased };
         var depth = 0;
@@ -35,8 +39,9 @@ internal static class MessageTypeSpecFactory
             type.IsUnmanagedType);
     }
 
-    private static bool HasPublicParameterlessConstructor(ITypeSymbol type)
+    internal static bool HasPublicParameterlessConstructor(ITypeSymbol type)
         => type.IsValueType
             || (type is INamedTypeSymbol { IsAbstract: false } named
-                && named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public));
+                && (SourceConstructors.HasPublicParameterless(named)
+                    ?? named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public)));
 }

@@ -15,9 +15,6 @@ internal static class MiddlewareParser
     private static readonly SymbolDisplayFormat s_openName =
         SymbolDisplayFormat.FullyQualifiedFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None);
 
-    public static MiddlewareDiscovery Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-        => Parse((INamedTypeSymbol)context.TargetSymbol, context.Attributes, context.SemanticModel.Compilation, cancellationToken);
-
     /// <summary>A <c>[Middleware]</c> class from source or from a referenced assembly (<c>[assembly: UseMiddleware]</c>).</summary>
     public static MiddlewareDiscovery Parse(
         INamedTypeSymbol symbol,

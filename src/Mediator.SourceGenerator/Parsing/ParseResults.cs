@@ -57,3 +57,14 @@ internal sealed record MessageDeclaration(
 /// <param name="AskedBy">The attribute or interface that asks, as a user reads it.</param>
 /// <param name="Location">The attribute on the message, or else the message's name.</param>
 internal sealed record ConcernRequirement(string Concern, bool IsError, string AskedBy, LocationInfo? Location);
+
+/// <summary>Everything <see cref="DeclarationScanner"/> found in one compilation, in source order.</summary>
+/// <param name="Handlers">One per <c>[Handler]</c> class declaration.</param>
+/// <param name="Middlewares">One per <c>[Middleware]</c> class declaration.</param>
+/// <param name="Messages">Concrete message types declared in the compilation.</param>
+/// <param name="TypeDiagnostics">What is wrong with <c>[MiddlewareGroup]</c> types, and <c>[UseMiddleware]</c> on classes that are not handlers.</param>
+internal sealed record Discoveries(
+    EquatableArray<HandlerDiscovery> Handlers,
+    EquatableArray<MiddlewareDiscovery> Middlewares,
+    EquatableArray<MessageDeclaration> Messages,
+    EquatableArray<DiagnosticInfo> TypeDiagnostics);

@@ -39,12 +39,85 @@ internal static class SymbolFacts
     public static bool ImplementsImplicitly(INamedTypeSymbol type, INamedTypeSymbol contract, string memberName)
     {
         var member = contract.GetMembers(memberName).FirstOrDefault();
+        if (member is IMethodSymbol method && DeclaresPlainImplementation(type, contract, method))
+        {
+            return true;
+        }
+
+        return ImplementsImplicitlySlow(type, member, memberName);
+    }
+
+    /// <summary>The same question answered by Roslyn's interface mapping: builds and checks every member of the type.</summary>
+    internal static bool ImplementsImplicitlySlow(INamedTypeSymbol type, ISymbol? member, string memberName)
+    {
         return member is not null
             && type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation
             && implementation.ExplicitInterfaceImplementations.IsEmpty
             && implementation.DeclaredAccessibility == Accessibility.Public
             && !IsHiddenBelow(type, implementation, memberName);
     }
+
+    /// <summary>
+    /// The common case, recognised without Roslyn's interface mapping: a class from source that lists the contract in its
+    /// own base list, declares no explicit interface implementation at all (checked on its syntax), and declares exactly
+    /// one member of that name, a public instance method whose parameters and return type are the contract method's.
+    /// Interface mapping then picks that method (explicit implementations first: there are none; then the most derived
+    /// class's public members). Anything else is left to <see cref="ImplementsImplicitlySlow"/>.
+    /// </summary>
+    private static bool DeclaresPlainImplementation(INamedTypeSymbol type, INamedTypeSymbol contract, IMethodSymbol contractMethod)
+    {
+        if (type.DeclaringSyntaxReferences.IsEmpty
+            || !type.Interfaces.Contains(contract, SymbolEqualityComparer.Default)
+            || type.GetMembers(contractMethod.Name) is not { Length: 1 } named
+            || named[0] is not IMethodSymbol candidate
+            || candidate is not { IsStatic: false, DeclaredAccessibility: Accessibility.Public, Arity: 0, MethodKind: MethodKind.Ordinary }
+            || candidate.Parameters.Length != contractMethod.Parameters.Length
+            || !SameType(candidate.ReturnType, contractMethod.ReturnType)
+            || candidate.RefKind != contractMethod.RefKind)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < candidate.Parameters.Length; i++)
+        {
+            if (candidate.Parameters[i].RefKind != contractMethod.Parameters[i].RefKind
+                || !SameType(candidate.Parameters[i].Type, contractMethod.Parameters[i].Type))
+            {
+                return false;
+            }
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration)
+            {
+                return false;
+            }
+
+            foreach (var declared in declaration.Members)
+            {
+                if (declared is Microsoft.CodeAnalysis.CSharp.Syntax.BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null }
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null }
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.EventDeclarationSyntax { ExplicitInterfaceSpecifier: not null })
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Identical types, tuples excluded (their element names would need Roslyn's own rules).</summary>
+    private static bool SameType(ITypeSymbol left, ITypeSymbol right)
+        => SymbolEqualityComparer.Default.Equals(left, right) && !ContainsTuple(left);
+
+    private static bool ContainsTuple(ITypeSymbol type) => type switch
+    {
+        INamedTypeSymbol named => named.IsTupleType || named.TypeArguments.Any(ContainsTuple),
+        IArrayTypeSymbol array => ContainsTuple(array.ElementType),
+        _ => false,
+    };
 
     /// <summary>A class between <paramref name="type"/> and the implementation's declaring class declares a member of the same name.</summary>
     private static bool IsHiddenBelow(INamedTypeSymbol type, IMethodSymbol implementation, string memberName)

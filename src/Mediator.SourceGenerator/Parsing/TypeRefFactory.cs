@@ -19,7 +19,11 @@ internal static class TypeRefFactory
     public static string Display(ITypeSymbol type) => type.ToDisplayString(s_fullName);
 
     /// <exception cref="UnsupportedTypeException">The type mentions a type parameter in a shape planning cannot match.</exception>
-    public static TypeRef Create(ITypeSymbol type)
+    public static TypeRef Create(ITypeSymbol type) => SymbolCache.TypeRef(type, s_create);
+
+    private static readonly System.Func<ITypeSymbol, TypeRef> s_create = CreateCore;
+
+    private static TypeRef CreateCore(ITypeSymbol type)
     {
         var annotated = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated;
         switch (type)

@@ -1,0 +1,184 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace GeneratorBenchmarks;
+
+/// <summary>
+/// One generator and the synthetic project written for it: the parsed files, the references, and the edits the
+/// benchmarks make (a new method body in the first requests file; one more file with a request and its handler).
+/// </summary>
+internal sealed class GeneratorSubject
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    private readonly Func<ISourceGenerator> _createGenerator;
+    private readonly Action<GeneratorDriverRunResult, int, bool> _checkOutput;
+
+    private GeneratorSubject(
+        string name,
+        SyntheticProject.Flavor flavor,
+        int requests,
+        string abstractionsPath,
+        Func<ISourceGenerator> createGenerator,
+        Action<GeneratorDriverRunResult, int, bool> checkOutput)
+    {
+        Name = name;
+        Flavor = flavor;
+        Requests = requests;
+        _createGenerator = createGenerator;
+        _checkOutput = checkOutput;
+        Trees = SyntheticProject.Files(flavor, requests)
+            .Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"/src/File{i}.cs"))
+            .ToList();
+
+        // The framework and Microsoft.Extensions.DependencyInjection from this process, none of either mediator's
+        // assemblies, then the subject's own abstractions.
+        References = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => !Path.GetFileName(p).StartsWith("Mediator", StringComparison.Ordinal))
+            .Append(abstractionsPath)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToArray();
+    }
+
+    public string Name { get; }
+
+    public SyntheticProject.Flavor Flavor { get; }
+
+    public int Requests { get; }
+
+    public IReadOnlyList<SyntaxTree> Trees { get; }
+
+    public MetadataReference[] References { get; }
+
+    /// <summary>The tree the method-body edit replaces: the first file of requests (after the middleware file).</summary>
+    public SyntaxTree EditedTree => Trees[1];
+
+    public static GeneratorSubject Ours(int requests) => new(
+        "ours",
+        SyntheticProject.Flavor.Ours,
+        requests,
+        typeof(global::Mediator.IMediator).Assembly.Location,
+        static () => new Mediator.SourceGenerator.MediatorGenerator().AsSourceGenerator(),
+        static (result, requests, added) =>
+        {
+            // The mediator, Publish, CreateStream, AddMediator, and one pipeline per request.
+            var expected = requests + 4 + (added ? 1 : 0);
+            if (result.GeneratedTrees.Length != expected)
+            {
+                throw new InvalidOperationException($"ours: expected {expected} generated files, got {result.GeneratedTrees.Length}.");
+            }
+        });
+
+    public static GeneratorSubject Martinothamar(int requests) => new(
+        "martinothamar/Mediator " + PeerGenerator.Version,
+        SyntheticProject.Flavor.Martinothamar,
+        requests,
+        PeerGenerator.AbstractionsPath,
+        PeerGenerator.Create,
+        static (result, requests, added) =>
+        {
+            // One file holds the mediator, the DI registrations and every pipeline; its behaviors must be there.
+            var text = string.Concat(result.GeneratedTrees.Select(t => t.ToString()));
+            var handler = added ? "AddedRequestHandler" : $"Request{requests - 1}Handler";
+            foreach (var expected in new[] { handler, "global::App.Logging<", "global::App.Audit<", "global::App.OnlyTheFirst" })
+            {
+                if (!text.Contains(expected, StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"martinothamar/Mediator: the generated code does not mention '{expected}'.");
+                }
+            }
+        });
+
+    public ISourceGenerator CreateGenerator() => _createGenerator();
+
+    public GeneratorDriver NewDriver(bool trackSteps = false)
+        => CSharpGeneratorDriver.Create(
+            new[] { CreateGenerator() },
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    public Compilation NewCompilation()
+        => CSharpCompilation.Create("App", Trees, References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    /// <summary>The first requests file with a different body in every handler, so no layer can recognise the text.</summary>
+    public Compilation EditMethodBody(Compilation compilation, int edit)
+    {
+        var text = SyntheticProject.RequestFile(Flavor, 0, Requests / SyntheticProject.FilesOfRequests, $"var x = {edit}; return new(request.Id + x);");
+        return compilation.ReplaceSyntaxTree(EditedTree, CSharpSyntaxTree.ParseText(text, ParseOptions, path: EditedTree.FilePath));
+    }
+
+    public Compilation AddHandler(Compilation compilation)
+        => compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(SyntheticProject.NewHandlerFile(Flavor), ParseOptions, path: "/src/Added.cs"));
+
+    /// <summary>
+    /// Throws unless the generator produced what it should for this project and the project with its output compiles
+    /// without errors: a benchmark of a generator that silently did nothing would compare nothing.
+    /// </summary>
+    public void Verify(GeneratorDriver driver, Compilation input, bool withAddedHandler = false)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
+        var result = driver.GetRunResult();
+        if (result.Results.Single().Exception is { } exception)
+        {
+            throw new InvalidOperationException($"{Name}: the generator threw.", exception);
+        }
+
+        var errors = generatorDiagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException($"{Name}: {errors.Count} errors, first: {errors[0]}");
+        }
+
+        _checkOutput(result, Requests, withAddedHandler);
+    }
+}
+
+/// <summary>
+/// martinothamar/Mediator's generator, loaded from the NuGet cache into an <see cref="AssemblyLoadContext"/> of its
+/// own: its assembly is called Mediator.SourceGenerator, like ours. Roslyn and the framework resolve from the default
+/// context, so both generators run on the same Microsoft.CodeAnalysis (the peer was built against 4.1, ours against 4.8;
+/// this process loads the one our project references).
+/// </summary>
+internal static class PeerGenerator
+{
+    private static readonly Lazy<Type> s_generatorType = new(LoadGeneratorType);
+
+    public static string GeneratorPath => Metadata("PeerGenerator");
+
+    public static string AbstractionsPath => Metadata("PeerAbstractions");
+
+    public static string Version => Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(GeneratorPath))))!)!;
+
+    public static ISourceGenerator Create()
+    {
+        var instance = Activator.CreateInstance(s_generatorType.Value)!;
+        return instance as ISourceGenerator ?? ((IIncrementalGenerator)instance).AsSourceGenerator();
+    }
+
+    private static Type LoadGeneratorType()
+    {
+        var context = new PeerLoadContext(Path.GetDirectoryName(GeneratorPath)!);
+        var assembly = context.LoadFromAssemblyPath(GeneratorPath);
+        var generators = assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetCustomAttributes(typeof(GeneratorAttribute), false).Length > 0)
+            .ToList();
+        return generators.Count == 1
+            ? generators[0]
+            : throw new InvalidOperationException($"Expected one [Generator] in {GeneratorPath}, found {generators.Count}.");
+    }
+
+    private static string Metadata(string key)
+    {
+        var path = typeof(PeerGenerator).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{key}: not found (restore benchmarks/Generator.Benchmarks).", path);
+    }
+
+    private sealed class PeerLoadContext(string directory) : System.Runtime.Loader.AssemblyLoadContext("martinothamar/Mediator generator")
+    {
+        // Only the generator itself comes from its folder; everything else (Microsoft.CodeAnalysis*, the polyfills it
+        // ships for netstandard2.0) comes from the default context, so the Roslyn types it implements are the host's.
+        protected override Assembly? Load(AssemblyName name)
+            => name.Name == "Mediator.SourceGenerator" ? LoadFromAssemblyPath(Path.Combine(directory, name.Name + ".dll")) : null;
+    }
+}

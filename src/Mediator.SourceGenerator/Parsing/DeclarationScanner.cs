@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Mediator.SourceGenerator.Diagnostics;
+using Mediator.SourceGenerator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Mediator.SourceGenerator.Parsing;
+
+/// <summary>
+/// One pass over the declarations of a compilation: <c>[Handler]</c>, <c>[Middleware]</c> and <c>[MiddlewareGroup]</c>
+/// types and concrete message types. It walks namespaces and types only, never a member's body, and asks for a
+/// symbol only where a type has attributes or a base list.
+/// </summary>
+/// <remarks>
+/// It runs only when <see cref="DeclarationEquivalence"/> sees a change of declarations; an edit inside a method
+/// leaves its result cached. Attributes are matched by their class (namespace <c>Mediator</c>, name and arity), like
+/// <c>ForAttributeWithMetadataName</c>, and only those applied on the declaration being visited count, so that each
+/// part of a partial class is seen with its own attributes.
+/// </remarks>
+internal static class DeclarationScanner
+{
+    public static Discoveries Scan(Compilation compilation, CancellationToken cancellationToken)
+    {
+        using var cache = SymbolCache.Begin();
+        var found = new Collector(compilation, cancellationToken);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax root)
+            {
+                found.Tree = tree;
+                found.Model = null;
+                found.VisitMembers(root.Members);
+            }
+        }
+
+        return new Discoveries(
+            found.Handlers.ToEquatableArray(),
+            found.Middlewares.ToEquatableArray(),
+            found.Messages.ToEquatableArray(),
+            found.TypeDiagnostics.ToEquatableArray());
+    }
+
+    private sealed class Collector(Compilation compilation, CancellationToken cancellationToken)
+    {
+        public SyntaxTree Tree { get; set; } = null!;
+
+        public SemanticModel? Model { get; set; }
+
+        public List<HandlerDiscovery> Handlers { get; } = new();
+
+        public List<MiddlewareDiscovery> Middlewares { get; } = new();
+
+        public List<MessageDeclaration> Messages { get; } = new();
+
+        public List<DiagnosticInfo> TypeDiagnostics { get; } = new();
+
+        public void VisitMembers(SyntaxList<MemberDeclarationSyntax> members)
+        {
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        VisitMembers(ns.Members);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        Visit(type);
+                        VisitMembers(type.Members);
+                        break;
+                }
+            }
+        }
+
+        private void Visit(TypeDeclarationSyntax node)
+        {
+            var isMessageCandidate = MessageDeclarationParser.IsCandidate(node);
+            if (node.AttributeLists.Count == 0 && !isMessageCandidate)
+            {
+                return;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            Model ??= compilation.GetSemanticModel(Tree);
+            if (Model.GetDeclaredSymbol(node, cancellationToken) is not INamedTypeSymbol symbol)
+            {
+                return;
+            }
+
+            if (node.AttributeLists.Count > 0)
+            {
+                VisitAttributes(node, symbol);
+            }
+
+            if (isMessageCandidate && MessageDeclarationParser.Parse(node, symbol, compilation) is { } message)
+            {
+                Messages.Add(message);
+            }
+        }
+
+        private void VisitAttributes(TypeDeclarationSyntax node, INamedTypeSymbol symbol)
+        {
+            ImmutableArray<AttributeData>.Builder? handler = null;
+            ImmutableArray<AttributeData>.Builder? middleware = null;
+            var isGroup = false;
+            var usesMiddleware = false;
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is not { } attributeClass
+                    || attribute.ApplicationSyntaxReference is not { } application
+                    || application.SyntaxTree != Tree
+                    || !node.Span.Contains(application.Span))
+                {
+                    continue;
+                }
+
+                if (KnownTypes.IsMediatorType(attributeClass, "HandlerAttribute", 0))
+                {
+                    (handler ??= ImmutableArray.CreateBuilder<AttributeData>()).Add(attribute);
+                }
+                else if (KnownTypes.IsMiddlewareAttribute(attributeClass))
+                {
+                    (middleware ??= ImmutableArray.CreateBuilder<AttributeData>()).Add(attribute);
+                }
+                else if (KnownTypes.IsMiddlewareGroupAttribute(attributeClass))
+                {
+                    isGroup = true;
+                }
+                else if (KnownTypes.IsUseMiddlewareAttribute(attributeClass))
+                {
+                    usesMiddleware = true;
+                }
+            }
+
+            var isClass = node is ClassDeclarationSyntax or RecordDeclarationSyntax;
+            if (handler is not null && isClass)
+            {
+                Handlers.Add(HandlerParser.Parse(symbol, handler.ToImmutable(), compilation, cancellationToken));
+            }
+
+            if (middleware is not null && isClass)
+            {
+                Middlewares.Add(MiddlewareParser.Parse(symbol, middleware.ToImmutable(), compilation, cancellationToken));
+            }
+
+            // A [Handler]'s [UseMiddleware] is read with the handler; on any other class it is a mistake (MED0026).
+            if (usesMiddleware && handler is null && isClass)
+            {
+                TypeDiagnostics.AddRange(HandlerMiddlewareParser.ParseMisplaced(symbol));
+            }
+
+            if (isGroup)
+            {
+                TypeDiagnostics.AddRange(GroupDeclarationParser.Parse(symbol));
+            }
+        }
+    }
+}
