@@ -52,8 +52,9 @@ bdn Peers.MartinothamarMediator martinothamar --filter '*MartinothamarLayerCount
 bdn Peers.MartinothamarMediator martinothamar --filter '*MartinothamarColdStartBenchmarks*'
 if [ "$mode" != quick ]; then
   bdn Mediator.Benchmarks ours --filter 'MediatorBenchmarks.SendBenchmarks.*' 'MediatorBenchmarks.PeerSendBenchmarks.*' \
-    'MediatorBenchmarks.PublishBenchmarks.*' 'MediatorBenchmarks.StreamBenchmarks.*'
-  bdn Peers.MartinothamarMediator martinothamar --filter '*MartinothamarSendBenchmarks*' '*MartinothamarPublishBenchmarks*' '*MartinothamarStreamBenchmarks*'
+    'MediatorBenchmarks.PublishBenchmarks.*' 'MediatorBenchmarks.StreamBenchmarks.*' '*.DispatchBenchmarks.*'
+  bdn Peers.MartinothamarMediator martinothamar --filter '*MartinothamarSendBenchmarks*' '*MartinothamarPublishBenchmarks*' '*MartinothamarStreamBenchmarks*' \
+    '*MartinothamarDispatchBenchmarks*'
   dotnet run -c Release --project benchmarks/Generator.Benchmarks -- --filter '*' --artifacts "$results/bdn/generator"
 fi
 

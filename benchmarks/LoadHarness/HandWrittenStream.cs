@@ -11,6 +11,7 @@ namespace LoadHarness;
 public sealed class HandWrittenStream
 {
     private readonly Request _request = new();
+    private readonly Handler _handler = new();
 
     /// <summary>Three layers taking the request and a token, as a person would write them.</summary>
     public IAsyncEnumerable<int> Run3(CancellationToken cancellationToken = default) => Layer1(_request, cancellationToken);
@@ -44,6 +45,12 @@ public sealed class HandWrittenStream
     {
     }
 
+    /// <summary>The handler, reached through a field as a pipeline reaches it (so the innermost layer keeps <c>this</c> too).</summary>
+    public sealed class Handler
+    {
+        public IAsyncEnumerable<int> Handle(Request request, CancellationToken cancellationToken) => Items(cancellationToken);
+    }
+
     private async IAsyncEnumerable<int> Layer1(Request request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var item in Layer2(request, cancellationToken))
@@ -62,7 +69,7 @@ public sealed class HandWrittenStream
 
     private async IAsyncEnumerable<int> Layer3(Request request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var item in Items(cancellationToken))
+        await foreach (var item in _handler.Handle(request, cancellationToken))
         {
             yield return item;
         }
