@@ -85,10 +85,14 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .SelectMany(static (p, _) => p.Plan?.Streams ?? EquatableArray<StreamPlan>.Empty)
             .WithTrackingName(TrackingNames.StreamPipelines);
 
+        var pipelineFiles = pipelines.Collect()
+            .Combine(notificationPipelines.Collect())
+            .Combine(streamPipelines.Collect())
+            .SelectMany(static (all, _) => PipelineFiles.Assign(all.Left.Left, all.Left.Right, all.Right))
+            .WithTrackingName(TrackingNames.PipelineFiles);
+
         context.RegisterSourceOutput(plan, static (spc, result) => EmitMediator(spc, result));
-        context.RegisterSourceOutput(pipelines, static (spc, pipeline) => Emit(spc, PipelineEmitter.HintName(pipeline), pipeline.ClassName, () => PipelineEmitter.Emit(pipeline)));
-        context.RegisterSourceOutput(notificationPipelines, static (spc, pipeline) => Emit(spc, NotificationPipelineEmitter.HintName(pipeline), pipeline.ClassName, () => NotificationPipelineEmitter.Emit(pipeline)));
-        context.RegisterSourceOutput(streamPipelines, static (spc, pipeline) => Emit(spc, StreamPipelineEmitter.HintName(pipeline), pipeline.ClassName, () => StreamPipelineEmitter.Emit(pipeline)));
+        context.RegisterSourceOutput(pipelineFiles, static (spc, file) => Emit(spc, file.HintName, PipelineFiles.Describe(file), () => PipelineFiles.Emit(file)));
 
         // Diagnostics: per class, and across all classes. Only this path meets the current compilation, to turn stored
         // positions (taken in the compilation last parsed) back into locations inside its syntax trees (so #pragma and

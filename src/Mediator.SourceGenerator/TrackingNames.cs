@@ -14,6 +14,7 @@ internal static class TrackingNames
     public const string Options = nameof(Options);
     public const string Plan = nameof(Plan);
     public const string Pipelines = nameof(Pipelines);
+    public const string PipelineFiles = nameof(PipelineFiles);
     public const string CrossCuttingDiagnostics = nameof(CrossCuttingDiagnostics);
     public const string UsedMiddlewares = nameof(UsedMiddlewares);
     public const string UsedMiddlewareSpecs = nameof(UsedMiddlewareSpecs);

@@ -16,12 +16,9 @@ internal static class NotificationPipelineEmitter
     private const string Runtime = "global::Mediator.Publishing.PublishRuntime";
     private const string Unit = "global::Mediator.Unit";
 
-    public static string HintName(NotificationPlan pipeline) => "Mediator." + pipeline.ClassName + ".g.cs";
-
-    public static string Emit(NotificationPlan pipeline)
+    /// <summary>Writes the pipeline inside its namespace block; the file header is written once per file, by <see cref="PipelineFiles"/>.</summary>
+    public static void Write(SourceWriter writer, NotificationPlan pipeline)
     {
-        var writer = new SourceWriter();
-        Code.FileHeader(writer);
         using (writer.Block("namespace " + pipeline.Namespace))
         using (writer.Block("partial class Mediator"))
         {
@@ -69,8 +66,6 @@ internal static class NotificationPipelineEmitter
                 }
             }
         }
-
-        return writer.ToString();
     }
 
     private static void WriteSummary(SourceWriter writer, NotificationPlan pipeline)

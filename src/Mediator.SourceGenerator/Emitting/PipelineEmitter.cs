@@ -10,12 +10,9 @@ namespace Mediator.SourceGenerator.Emitting;
 /// </summary>
 internal static class PipelineEmitter
 {
-    public static string HintName(PipelinePlan pipeline) => "Mediator." + pipeline.ClassName + ".g.cs";
-
-    public static string Emit(PipelinePlan pipeline)
+    /// <summary>Writes the pipeline inside its namespace block; the file header is written once per file, by <see cref="PipelineFiles"/>.</summary>
+    public static void Write(SourceWriter writer, PipelinePlan pipeline)
     {
-        var writer = new SourceWriter();
-        Code.FileHeader(writer);
         using (writer.Block("namespace " + pipeline.Namespace))
         using (writer.Block("partial class Mediator"))
         {
@@ -48,8 +45,6 @@ internal static class PipelineEmitter
                 }
             }
         }
-
-        return writer.ToString();
     }
 
     /// <summary>The struct that stands for "everything from step <paramref name="index"/> inwards".</summary>

@@ -9,13 +9,10 @@ namespace Mediator.SourceGenerator.Emitting;
 /// </summary>
 internal static class StreamPipelineEmitter
 {
-    public static string HintName(StreamPlan pipeline) => "Mediator." + pipeline.ClassName + ".g.cs";
-
-    public static string Emit(StreamPlan pipeline)
+    /// <summary>Writes the pipeline inside its namespace block; the file header is written once per file, by <see cref="PipelineFiles"/>.</summary>
+    public static void Write(SourceWriter writer, StreamPlan pipeline)
     {
         var stream = "global::System.Collections.Generic.IAsyncEnumerable<" + pipeline.ItemType + ">";
-        var writer = new SourceWriter();
-        Code.FileHeader(writer);
         using (writer.Block("namespace " + pipeline.Namespace))
         using (writer.Block("partial class Mediator"))
         {
@@ -48,8 +45,6 @@ internal static class StreamPipelineEmitter
                 }
             }
         }
-
-        return writer.ToString();
     }
 
     private static void WriteStep(SourceWriter writer, StreamPlan pipeline, string stream, int index)
