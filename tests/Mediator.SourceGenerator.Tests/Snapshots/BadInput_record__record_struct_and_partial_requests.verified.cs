@@ -66,7 +66,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.P request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.H), typeof(global::App.P));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(_pipeline._handler.Handle(request, context.CancellationToken));
+                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.IRequestHandler<global::App.P>)_pipeline._handler).Handle(request, context.CancellationToken));
                 }
             }
         }
@@ -146,7 +146,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<int> InvokeAsync(global::App.R request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.H), typeof(global::App.R));
-                    return _pipeline._handler.Handle(request, context.CancellationToken);
+                    return ((global::Mediator.IRequestHandler<global::App.R, int>)_pipeline._handler).Handle(request, context.CancellationToken);
                 }
             }
         }
@@ -199,7 +199,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<int> InvokeAsync(global::App.S request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.H), typeof(global::App.S));
-                    return _pipeline._handler.Handle(request, context.CancellationToken);
+                    return ((global::Mediator.IRequestHandler<global::App.S, int>)_pipeline._handler).Handle(request, context.CancellationToken);
                 }
             }
         }

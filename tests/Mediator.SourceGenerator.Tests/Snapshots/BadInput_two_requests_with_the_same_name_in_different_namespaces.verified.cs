@@ -44,7 +44,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<int> InvokeAsync(global::A.Get request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::A.H), typeof(global::A.Get));
-                    return _pipeline._handler.Handle(request, context.CancellationToken);
+                    return ((global::Mediator.IRequestHandler<global::A.Get, int>)_pipeline._handler).Handle(request, context.CancellationToken);
                 }
             }
         }
@@ -97,7 +97,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<int> InvokeAsync(global::B.Get request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::B.H), typeof(global::B.Get));
-                    return _pipeline._handler.Handle(request, context.CancellationToken);
+                    return ((global::Mediator.IRequestHandler<global::B.Get, int>)_pipeline._handler).Handle(request, context.CancellationToken);
                 }
             }
         }

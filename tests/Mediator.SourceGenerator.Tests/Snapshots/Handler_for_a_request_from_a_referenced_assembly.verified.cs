@@ -66,7 +66,7 @@ namespace Shop
                 public global::System.Threading.Tasks.ValueTask<decimal> InvokeAsync(global::Contracts.GetPrice request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::Shop.GetPriceHandler), typeof(global::Contracts.GetPrice));
-                    return _pipeline._handler.Handle(request, context.CancellationToken);
+                    return ((global::Mediator.IRequestHandler<global::Contracts.GetPrice, decimal>)_pipeline._handler).Handle(request, context.CancellationToken);
                 }
             }
         }

@@ -82,7 +82,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<string?> InvokeAsync(global::App.Load request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.LoadHandler), typeof(global::App.Load));
-                    return _pipeline._handler.Handle(request, context.CancellationToken);
+                    return ((global::Mediator.IRequestHandler<global::App.Load, string?>)_pipeline._handler).Handle(request, context.CancellationToken);
                 }
             }
         }

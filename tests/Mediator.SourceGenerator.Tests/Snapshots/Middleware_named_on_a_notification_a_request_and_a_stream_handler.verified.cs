@@ -60,7 +60,7 @@ namespace TestApp
                 public global::System.Collections.Generic.IAsyncEnumerable<int> InvokeAsync(global::App.CountTo request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.CountToHandler), typeof(global::App.CountTo));
-                    return _pipeline._handler.Handle(request, context.CancellationToken) ?? throw new global::Mediator.StreamHandlerReturnedNullException(typeof(global::App.CountToHandler));
+                    return ((global::Mediator.IStreamRequestHandler<global::App.CountTo, int>)_pipeline._handler).Handle(request, context.CancellationToken) ?? throw new global::Mediator.StreamHandlerReturnedNullException(typeof(global::App.CountToHandler));
                 }
             }
         }
@@ -272,7 +272,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnHandler(typeof(global::App.Email), typeof(global::App.OrderPlaced));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(_pipeline._handler0.Handle(notification, context.CancellationToken));
+                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationHandler<global::App.OrderPlaced>)_pipeline._handler0).Handle(notification, context.CancellationToken));
                 }
             }
 
@@ -328,7 +328,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnHandler(typeof(global::App.ReserveStock), typeof(global::App.OrderPlaced));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(_pipeline._handler1.Handle(notification, context.CancellationToken));
+                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationHandler<global::App.OrderPlaced>)_pipeline._handler1).Handle(notification, context.CancellationToken));
                 }
             }
         }
@@ -413,7 +413,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<int> InvokeAsync(global::App.Ping request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.PingHandler), typeof(global::App.Ping));
-                    return _pipeline._handler.Handle(request, context.CancellationToken);
+                    return ((global::Mediator.IRequestHandler<global::App.Ping, int>)_pipeline._handler).Handle(request, context.CancellationToken);
                 }
             }
         }

@@ -245,7 +245,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnHandler(typeof(global::App.Audit), typeof(global::App.OrderPlaced));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(_pipeline._handler0.Handle(((global::App.IOrderEvent)notification), context.CancellationToken));
+                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationHandler<global::App.IOrderEvent>)_pipeline._handler0).Handle(notification, context.CancellationToken));
                 }
             }
 
@@ -301,7 +301,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnHandler(typeof(global::App.Email), typeof(global::App.OrderPlaced));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(_pipeline._handler1.Handle(notification, context.CancellationToken));
+                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationHandler<global::App.OrderPlaced>)_pipeline._handler1).Handle(notification, context.CancellationToken));
                 }
             }
         }
@@ -427,7 +427,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderShipped notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnHandler(typeof(global::App.Audit), typeof(global::App.OrderShipped));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(_pipeline._handler0.Handle(((global::App.IOrderEvent)notification), context.CancellationToken));
+                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationHandler<global::App.IOrderEvent>)_pipeline._handler0).Handle(notification, context.CancellationToken));
                 }
             }
         }
@@ -709,7 +709,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.Tick notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnHandler(typeof(global::App.Audit), typeof(global::App.Tick));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(_pipeline._handler0.Handle(notification, context.CancellationToken));
+                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationHandler<global::App.Tick>)_pipeline._handler0).Handle(notification, context.CancellationToken));
                 }
             }
         }

@@ -82,7 +82,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.Forget request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.ForgetHandler), typeof(global::App.Forget));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(_pipeline._handler.Handle(request, context.CancellationToken));
+                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.IRequestHandler<global::App.Forget>)_pipeline._handler).Handle(request, context.CancellationToken));
                 }
             }
         }
@@ -167,7 +167,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::App.Pong> InvokeAsync(global::App.Ping request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.PingHandler), typeof(global::App.Ping));
-                    return _pipeline._handler.Handle(request, context.CancellationToken);
+                    return ((global::Mediator.IRequestHandler<global::App.Ping, global::App.Pong>)_pipeline._handler).Handle(request, context.CancellationToken);
                 }
             }
         }

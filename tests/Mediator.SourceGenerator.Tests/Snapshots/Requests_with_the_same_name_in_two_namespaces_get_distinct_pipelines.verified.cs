@@ -44,7 +44,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<int> InvokeAsync(global::Archive.GetInvoice request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.ArchiveHandler), typeof(global::Archive.GetInvoice));
-                    return _pipeline._handler.Handle(request, context.CancellationToken);
+                    return ((global::Mediator.IRequestHandler<global::Archive.GetInvoice, int>)_pipeline._handler).Handle(request, context.CancellationToken);
                 }
             }
         }
@@ -97,7 +97,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<int> InvokeAsync(global::Billing.GetInvoice request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.BillingHandler), typeof(global::Billing.GetInvoice));
-                    return _pipeline._handler.Handle(request, context.CancellationToken);
+                    return ((global::Mediator.IRequestHandler<global::Billing.GetInvoice, int>)_pipeline._handler).Handle(request, context.CancellationToken);
                 }
             }
         }

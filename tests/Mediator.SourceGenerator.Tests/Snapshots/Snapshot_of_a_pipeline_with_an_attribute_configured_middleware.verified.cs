@@ -76,7 +76,7 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<int> InvokeAsync(global::App.Charge request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.ChargeHandler), typeof(global::App.Charge));
-                    return _pipeline._handler.Handle(request, context.CancellationToken);
+                    return ((global::Mediator.IRequestHandler<global::App.Charge, int>)_pipeline._handler).Handle(request, context.CancellationToken);
                 }
             }
         }

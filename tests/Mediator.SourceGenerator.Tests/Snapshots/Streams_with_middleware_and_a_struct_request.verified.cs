@@ -60,7 +60,7 @@ namespace TestApp
                 public global::System.Collections.Generic.IAsyncEnumerable<int> InvokeAsync(global::App.CountTo request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.Streams), typeof(global::App.CountTo));
-                    return _pipeline._handler.Handle(request, context.CancellationToken) ?? throw new global::Mediator.StreamHandlerReturnedNullException(typeof(global::App.Streams));
+                    return ((global::Mediator.IStreamRequestHandler<global::App.CountTo, int>)_pipeline._handler).Handle(request, context.CancellationToken) ?? throw new global::Mediator.StreamHandlerReturnedNullException(typeof(global::App.Streams));
                 }
             }
         }
