@@ -1,7 +1,6 @@
 using Mediator;
 using Mediator.Publishing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace RuntimeTests;
 
@@ -10,9 +9,9 @@ public sealed class OutcomeTests
 {
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(1); // hang guard for awaits, not a timing claim
 
-    private static (TestHost Host, FakeTimeProvider Clock, ListDeadLetters DeadLetters, OutcomeProbe Probe) Create(int maxAttempts = 3)
+    private static (TestHost Host, RecordingTimeProvider Clock, ListDeadLetters DeadLetters, OutcomeProbe Probe) Create(int maxAttempts = 3)
     {
-        var clock = new FakeTimeProvider();
+        var clock = new RecordingTimeProvider();
         var deadLetters = new ListDeadLetters();
         var host = TestHost.Create(configure: services =>
         {
@@ -52,16 +51,18 @@ public sealed class OutcomeTests
         await probe.RetryingCalled.WaitAsync(Guard);
         Assert.Equal(1, probe.Calls(nameof(RetryingHandler)));
 
-        clock.Advance(TimeSpan.FromMilliseconds(99));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), await clock.NextTimerAsync().AsTask().WaitAsync(Guard));
+        clock.Fake.Advance(TimeSpan.FromMilliseconds(99));
         Assert.Equal(1, probe.Calls(nameof(RetryingHandler)));
-        clock.Advance(TimeSpan.FromMilliseconds(1));
+        clock.Fake.Advance(TimeSpan.FromMilliseconds(1));
         await probe.RetryingCalled.WaitAsync(Guard);
         Assert.Equal(2, probe.Calls(nameof(RetryingHandler)));
 
         // The second wait doubles (200 ms) but is capped at 150 ms.
-        clock.Advance(TimeSpan.FromMilliseconds(149));
+        Assert.Equal(TimeSpan.FromMilliseconds(150), await clock.NextTimerAsync().AsTask().WaitAsync(Guard));
+        clock.Fake.Advance(TimeSpan.FromMilliseconds(149));
         Assert.Equal(2, probe.Calls(nameof(RetryingHandler)));
-        clock.Advance(TimeSpan.FromMilliseconds(1));
+        clock.Fake.Advance(TimeSpan.FromMilliseconds(1));
         await probe.RetryingCalled.WaitAsync(Guard);
 
         await publish.WaitAsync(Guard);
@@ -81,7 +82,11 @@ public sealed class OutcomeTests
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             await probe.RetryingCalled.WaitAsync(Guard);
-            clock.Advance(TimeSpan.FromMilliseconds(150));
+            if (attempt < 3)
+            {
+                await clock.NextTimerAsync().AsTask().WaitAsync(Guard);
+                clock.Fake.Advance(TimeSpan.FromMilliseconds(150));
+            }
         }
 
         var error = await Assert.ThrowsAsync<PublishException>(() => publish.WaitAsync(Guard));
@@ -116,12 +121,13 @@ public sealed class OutcomeTests
     [Fact]
     public async Task Cancellation_during_back_off_is_never_retried_and_is_not_a_handler_failure()
     {
-        var (host, _, deadLetters, probe) = Create();
+        var (host, clock, deadLetters, probe) = Create();
         using var _ = host;
         using var cancellation = new CancellationTokenSource();
 
         var publish = host.Mediator.Publish(new Shipment("s5", RetriesBeforeSuccess: 5), cancellation.Token).AsTask();
         await probe.RetryingCalled.WaitAsync(Guard);
+        await clock.NextTimerAsync().AsTask().WaitAsync(Guard); // the back-off has started
         cancellation.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => publish.WaitAsync(Guard));

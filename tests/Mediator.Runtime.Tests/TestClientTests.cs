@@ -2,7 +2,6 @@ using Mediator;
 using Mediator.Publishing;
 using Mediator.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace RuntimeTests;
 
@@ -56,7 +55,7 @@ public sealed class TestClientTests
     [Fact]
     public async Task Drop_retry_and_failure_are_recorded_per_handler_with_attempts()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new RecordingTimeProvider();
         using var client = Client(services =>
         {
             services.AddSingleton<TimeProvider>(clock);
@@ -66,7 +65,8 @@ public sealed class TestClientTests
 
         var publish = client.Publish(new Shipment("s", RetriesBeforeSuccess: 1, Drop: true, Fail: true)).AsTask();
         await probe.RetryingCalled.WaitAsync(TimeSpan.FromMinutes(1));
-        clock.Advance(TimeSpan.FromMilliseconds(10));
+        await clock.NextTimerAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1)); // the retry's back-off has started
+        clock.Fake.Advance(TimeSpan.FromMilliseconds(10));
         await Assert.ThrowsAsync<PublishException>(() => publish.WaitAsync(TimeSpan.FromMinutes(1)));
 
         var record = Assert.Single(client.Dispatches);

@@ -247,10 +247,18 @@ internal static class MiddlewareMatcher
         Dictionary<string, TypeRef> bindings)
     {
         var supertypes = spec?.Supertypes.AsImmutableArray() ?? new[] { bound.Erased }.ToEquatableArray().AsImmutableArray();
+        var pattern = constraint.Erased;
         foreach (var supertype in supertypes)
         {
+            // Most supertypes differ from the constraint at the top (a request's int answer alone brings some thirty
+            // interfaces): reject those before copying the bindings for an attempt.
+            if (pattern.Kind != TypeRefKind.TypeParameter && (pattern.Kind != supertype.Kind || pattern.Name != supertype.Name))
+            {
+                continue;
+            }
+
             var attempt = new Dictionary<string, TypeRef>(bindings, StringComparer.Ordinal);
-            if (Unify(constraint.Erased, supertype, attempt))
+            if (Unify(pattern, supertype, attempt))
             {
                 foreach (var pair in attempt)
                 {

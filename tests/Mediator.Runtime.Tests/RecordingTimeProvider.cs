@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace RuntimeTests.BuiltIns.Retry;
+namespace RuntimeTests;
 
 /// <summary>
 /// A fake clock that reports every timer created on it (its due time), so that a test can wait until a middleware
