@@ -126,6 +126,77 @@ public sealed class GeneratorFixesTests
     }
 
     [Fact]
+    public async Task A_stream_request_with_two_item_types_handled_by_one_class_gets_a_pipeline_for_each()
+    {
+        // Before, the planner grouped stream handlers by request type only: one pipeline was kept, silently, and the
+        // generic CreateStream<string> threw HandlerNotFoundException although a handler existed.
+        var run = GeneratorRun.For(Sources.Usings + """
+            using System.Collections.Generic;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            public sealed class Both : IStreamRequest<int>, IStreamRequest<string> { }
+            [Handler]
+            public sealed class BothHandler : IStreamRequestHandler<Both, int>, IStreamRequestHandler<Both, string>
+            {
+                async IAsyncEnumerable<int> IStreamRequestHandler<Both, int>.Handle(Both request, CancellationToken cancellationToken)
+                {
+                    yield return 42;
+                    await Task.CompletedTask;
+                }
+
+                async IAsyncEnumerable<string> IStreamRequestHandler<Both, string>.Handle(Both request, CancellationToken cancellationToken)
+                {
+                    yield return "forty-two";
+                    await Task.CompletedTask;
+                }
+            }
+            public static class Entry
+            {
+                public static async Task<string> Run()
+                {
+                    var services = new ServiceCollection();
+                    services.AddMediator();
+                    using var provider = services.BuildServiceProvider();
+                    var typed = provider.GetRequiredService<TestApp.Mediator>();
+                    IMediator mediator = typed;
+                    var result = new List<string>();
+                    await foreach (var number in mediator.CreateStream<int>(new Both())) result.Add(number.ToString());
+                    await foreach (var text in mediator.CreateStream<string>(new Both())) result.Add(text);
+                    await foreach (var number in typed.CreateStream(new Both())) result.Add("typed " + number);
+                    return string.Join(" ", result);
+                }
+            }
+            """);
+
+        SnapshotTests.AssertClean(run);
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "Mediator.BothReturningintStreamPipeline.g.cs");
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "Mediator.BothReturningstringStreamPipeline.g.cs");
+        Assert.Equal("42 forty-two typed 42", await CompiledApp.RunAsync(run));
+    }
+
+    [Fact]
+    public void A_stream_request_with_one_item_type_keeps_its_plain_pipeline_name()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            using System.Collections.Generic;
+            namespace App;
+            public sealed class Count : IStreamRequest<int> { }
+            [Handler]
+            public sealed class CountHandler : IStreamRequestHandler<Count, int>
+            {
+                public async IAsyncEnumerable<int> Handle(Count request, CancellationToken cancellationToken)
+                {
+                    yield return 1;
+                    await Task.CompletedTask;
+                }
+            }
+            """);
+
+        SnapshotTests.AssertClean(run);
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "Mediator.CountStreamPipeline.g.cs");
+    }
+
+    [Fact]
     public void Two_response_near_miss_one_response_keeps_its_plain_pipeline_name()
     {
         var run = GeneratorRun.For(Sources.PingAndHandler);

@@ -4,7 +4,7 @@ using Mediator.SourceGenerator.Model;
 namespace Mediator.SourceGenerator.Emitting;
 
 /// <summary>
-/// Writes the mediator's <c>CreateStream</c> methods: one typed overload per stream request, and the generic
+/// Writes the mediator's <c>CreateStream</c> methods: one typed overload per stream request type, and the generic
 /// <c>ISender.CreateStream</c> (exact type tests, or a table lookup and a switch above <see cref="TypeSwitch.ChainLimit"/>
 /// types; then base classes deepest first).
 /// </summary>
@@ -19,7 +19,9 @@ internal static class StreamEmitter
         using (writer.Block("namespace " + plan.Namespace))
         using (writer.Block("partial class Mediator"))
         {
-            foreach (var pipeline in plan.Streams)
+            // A stream request with several item types has several pipelines but one typed overload (C# cannot overload
+            // on the return type): the first by item type; the generic CreateStream reaches the others.
+            foreach (var pipeline in plan.Streams.GroupBy(p => p.RequestType).Select(g => g.First()))
             {
                 WriteTypedCreateStream(writer, pipeline);
                 writer.Line();

@@ -35,10 +35,11 @@ internal static class PipelinePlanner
             .ToEquatableArray();
 
         var streams = Chosen(handlers, MessageKind.Stream);
-        var streamNames = PipelineNames.Assign(streams.Select(RequestKey).ToList(), "StreamPipeline");
+        var streamNames = PipelineNames.Assign(streams.Select(NamingKey).ToList(), "StreamPipeline");
         var streamPlans = streams
-            .Select(h => PlanStream(h, streamNames[RequestKey(h)], messageSide, options.Namespace))
+            .Select(h => PlanStream(h, streamNames[NamingKey(h)], messageSide, options.Namespace))
             .OrderBy(p => p.RequestType, StringComparer.Ordinal)
+            .ThenBy(p => p.ItemType, StringComparer.Ordinal)
             .ToEquatableArray();
 
         var notificationHandlers = handlers.Where(h => h.Kind == MessageKind.Notification).ToList();
@@ -79,19 +80,23 @@ internal static class PipelinePlanner
     public static string RequestKey(HandlerSpec handler) => handler.Request.Type.Erased.Display;
 
     /// <summary>
-    /// What gets one pipeline: the request type, and also the response when the request implements several
-    /// <c>IRequest&lt;T&gt;</c> (one class may handle each of them, and each needs its own pipeline).
+    /// What gets one pipeline: the request type, and also the response (the item type) when the request implements
+    /// several <c>IRequest&lt;T&gt;</c> (several <c>IStreamRequest&lt;T&gt;</c>): one class may handle each of them,
+    /// and each needs its own pipeline.
     /// </summary>
     public static string PipelineKey(HandlerSpec handler)
-        => handler.Kind == MessageKind.Request && HasSeveralResponses(handler.Request)
+        => (handler.Kind == MessageKind.Request && HasSeveralResponses(handler.Request))
+            || (handler.Kind == MessageKind.Stream && HasSeveral(handler.Request, "global::Mediator.IStreamRequest"))
             ? RequestKey(handler) + " -> " + handler.Response.Type.Erased.Display
             : RequestKey(handler);
 
     /// <summary>The request implements more than one <c>IRequest&lt;T&gt;</c>.</summary>
-    public static bool HasSeveralResponses(MessageTypeSpec request)
-        => request.Supertypes.Count(s => s.Name == "global::Mediator.IRequest" && s.Arguments.Count == 1) > 1;
+    public static bool HasSeveralResponses(MessageTypeSpec request) => HasSeveral(request, "global::Mediator.IRequest");
 
-    /// <summary>The pipeline class is named after this: the request, and for several responses the response's simple name.</summary>
+    private static bool HasSeveral(MessageTypeSpec request, string contract)
+        => request.Supertypes.Count(s => s.Name == contract && s.Arguments.Count == 1) > 1;
+
+    /// <summary>The pipeline class is named after this: the request, and for several responses (items) the response's simple name.</summary>
     private static string NamingKey(HandlerSpec handler)
         => PipelineKey(handler) == RequestKey(handler)
             ? RequestKey(handler)
