@@ -219,7 +219,7 @@ public sealed class DiagnosticTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         AssertDiagnostic(diagnostic, "MED0006", DiagnosticSeverity.Warning, run, "NotAHandler",
-            "'global::App.NotAHandler' is marked [Handler] but implements no IRequestHandler<TRequest, TResponse> or IRequestHandler<TRequest>; implement one or remove the attribute");
+            "'global::App.NotAHandler' is marked [Handler] but implements no handler interface (IRequestHandler<TRequest, TResponse>, IRequestHandler<TRequest>, INotificationHandler<TNotification> or IStreamRequestHandler<TRequest, TItem>); implement one or remove the attribute");
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public sealed class DiagnosticTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         AssertDiagnostic(diagnostic, "MED0007", DiagnosticSeverity.Warning, run, "NotAMiddleware",
-            "'App.NotAMiddleware' is marked [Middleware] but implements no IRequestMiddleware<TRequest, TResponse>; implement one or remove the attribute");
+            "'App.NotAMiddleware' is marked [Middleware] but implements no middleware interface (IMiddleware<TMessage, TResult>, IRequestMiddleware<TRequest, TResponse>, INotificationMiddleware<TNotification> or IStreamMiddleware<TRequest, TItem>); implement one or remove the attribute");
     }
 
     [Fact]

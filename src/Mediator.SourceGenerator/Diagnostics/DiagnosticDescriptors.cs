@@ -48,13 +48,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HandlerWithoutContract = Create(
         "MED0006",
         "[Handler] class implements no handler interface",
-        "'{0}' is marked [Handler] but implements no IRequestHandler<TRequest, TResponse> or IRequestHandler<TRequest>; implement one or remove the attribute",
+        "'{0}' is marked [Handler] but implements no handler interface (IRequestHandler<TRequest, TResponse>, IRequestHandler<TRequest>, INotificationHandler<TNotification> or IStreamRequestHandler<TRequest, TItem>); implement one or remove the attribute",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor MiddlewareWithoutContract = Create(
         "MED0007",
         "[Middleware] class implements no middleware interface",
-        "'{0}' is marked [Middleware] but implements no IRequestMiddleware<TRequest, TResponse>; implement one or remove the attribute",
+        "'{0}' is marked [Middleware] but implements no middleware interface (IMiddleware<TMessage, TResult>, IRequestMiddleware<TRequest, TResponse>, INotificationMiddleware<TNotification> or IStreamMiddleware<TRequest, TItem>); implement one or remove the attribute",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor MiddlewareMatchesNothing = Create(
