@@ -26,9 +26,9 @@ internal static class PipelineFiles
     {
         if (requests.Length + notifications.Length + streams.Length <= OneFilePerPipelineUpTo)
         {
-            return requests.Select(p => Single(p.ClassName, requests: new[] { p }))
-                .Concat(notifications.Select(p => Single(p.ClassName, notifications: new[] { p })))
-                .Concat(streams.Select(p => Single(p.ClassName, streams: new[] { p })))
+            return requests.Select(p => new PipelineFile(OwnFile(p.ClassName), One(p), None<NotificationPlan>(), None<StreamPlan>()))
+                .Concat(notifications.Select(p => new PipelineFile(OwnFile(p.ClassName), None<PipelinePlan>(), One(p), None<StreamPlan>())))
+                .Concat(streams.Select(p => new PipelineFile(OwnFile(p.ClassName), None<PipelinePlan>(), None<NotificationPlan>(), One(p))))
                 .ToEquatableArray();
         }
 
@@ -84,12 +84,13 @@ internal static class PipelineFiles
         return writer.ToString();
     }
 
-    private static PipelineFile Single(string className, PipelinePlan[]? requests = null, NotificationPlan[]? notifications = null, StreamPlan[]? streams = null)
-        => new(
-            "Mediator." + className + ".g.cs",
-            (requests ?? new PipelinePlan[0]).ToEquatableArray(),
-            (notifications ?? new NotificationPlan[0]).ToEquatableArray(),
-            (streams ?? new StreamPlan[0]).ToEquatableArray());
+    private static string OwnFile(string className) => "Mediator." + className + ".g.cs";
+
+    private static EquatableArray<T> One<T>(T pipeline)
+        where T : System.IEquatable<T> => new(ImmutableArray.Create(pipeline));
+
+    private static EquatableArray<T> None<T>()
+        where T : System.IEquatable<T> => EquatableArray<T>.Empty;
 
     private static void Separate(SourceWriter writer, ref bool first)
     {

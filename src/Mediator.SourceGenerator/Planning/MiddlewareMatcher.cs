@@ -150,7 +150,7 @@ internal static class MiddlewareMatcher
             return true;
         }
 
-        if (pattern.Kind != actual.Kind || pattern.Name != actual.Name || pattern.Arguments.Count != actual.Arguments.Count)
+        if (!SameOutermostType(pattern, actual))
         {
             return false;
         }
@@ -165,6 +165,10 @@ internal static class MiddlewareMatcher
 
         return true;
     }
+
+    /// <summary>The same generic type or named type at the top, type arguments not compared: what <see cref="Unify"/> checks first.</summary>
+    private static bool SameOutermostType(TypeRef pattern, TypeRef actual)
+        => pattern.Kind == actual.Kind && pattern.Name == actual.Name && pattern.Arguments.Count == actual.Arguments.Count;
 
     /// <summary>
     /// Checks constraints until every parameter is bound and checked. A parameter bound only through another's
@@ -252,7 +256,7 @@ internal static class MiddlewareMatcher
         {
             // Most supertypes differ from the constraint at the top (a request's int answer alone brings some thirty
             // interfaces): reject those before copying the bindings for an attempt.
-            if (pattern.Kind != TypeRefKind.TypeParameter && (pattern.Kind != supertype.Kind || pattern.Name != supertype.Name))
+            if (pattern.Kind != TypeRefKind.TypeParameter && !SameOutermostType(pattern, supertype))
             {
                 continue;
             }
