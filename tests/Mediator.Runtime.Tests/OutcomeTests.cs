@@ -51,7 +51,7 @@ public sealed class OutcomeTests
         await probe.RetryingCalled.WaitAsync(Guard);
         Assert.Equal(1, probe.Calls(nameof(RetryingHandler)));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(100), await clock.NextTimerAsync().AsTask().WaitAsync(Guard));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), await clock.NextTimerAsync());
         clock.Fake.Advance(TimeSpan.FromMilliseconds(99));
         Assert.Equal(1, probe.Calls(nameof(RetryingHandler)));
         clock.Fake.Advance(TimeSpan.FromMilliseconds(1));
@@ -59,7 +59,7 @@ public sealed class OutcomeTests
         Assert.Equal(2, probe.Calls(nameof(RetryingHandler)));
 
         // The second wait doubles (200 ms) but is capped at 150 ms.
-        Assert.Equal(TimeSpan.FromMilliseconds(150), await clock.NextTimerAsync().AsTask().WaitAsync(Guard));
+        Assert.Equal(TimeSpan.FromMilliseconds(150), await clock.NextTimerAsync());
         clock.Fake.Advance(TimeSpan.FromMilliseconds(149));
         Assert.Equal(2, probe.Calls(nameof(RetryingHandler)));
         clock.Fake.Advance(TimeSpan.FromMilliseconds(1));
@@ -84,7 +84,7 @@ public sealed class OutcomeTests
             await probe.RetryingCalled.WaitAsync(Guard);
             if (attempt < 3)
             {
-                await clock.NextTimerAsync().AsTask().WaitAsync(Guard);
+                await clock.NextTimerAsync();
                 clock.Fake.Advance(TimeSpan.FromMilliseconds(150));
             }
         }
@@ -127,7 +127,7 @@ public sealed class OutcomeTests
 
         var publish = host.Mediator.Publish(new Shipment("s5", RetriesBeforeSuccess: 5), cancellation.Token).AsTask();
         await probe.RetryingCalled.WaitAsync(Guard);
-        await clock.NextTimerAsync().AsTask().WaitAsync(Guard); // the back-off has started
+        await clock.NextTimerAsync(); // the back-off has started
         cancellation.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => publish.WaitAsync(Guard));

@@ -27,6 +27,17 @@ public sealed class RecordingTimeProvider : TimeProvider
         return timer;
     }
 
-    /// <summary>Waits for the next timer to be created and returns its due time.</summary>
-    public ValueTask<TimeSpan> NextTimerAsync() => _dueTimes.Reader.ReadAsync();
+    /// <summary>Waits for the next timer to be created and returns its due time; fails instead of hanging if none comes.</summary>
+    public async ValueTask<TimeSpan> NextTimerAsync()
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1)); // hang guard, not a timing claim
+        try
+        {
+            return await _dueTimes.Reader.ReadAsync(guard.Token);
+        }
+        catch (OperationCanceledException) when (guard.IsCancellationRequested)
+        {
+            throw new TimeoutException("No timer was created on the fake clock within a minute.");
+        }
+    }
 }

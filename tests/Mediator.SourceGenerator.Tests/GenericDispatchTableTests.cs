@@ -155,26 +155,7 @@ public sealed class GenericDispatchTableTests
         """));
 
     /// <summary>Enough more requests, void requests, notifications and stream requests to take every kind above the chain limit.</summary>
-    private static string Fillers(int count)
-    {
-        var text = new StringBuilder("using System.Collections.Generic;\nusing System.Threading;\nusing System.Threading.Tasks;\nusing Mediator;\nnamespace App.Fillers\n{\n");
-        for (var i = 0; i < count; i++)
-        {
-            text.Append($"    public sealed class Filler{i} : IRequest<int> {{ }}\n");
-            text.Append($"    public sealed class FillerNote{i} : INotification {{ }}\n");
-            text.Append($"    public sealed class FillerStream{i} : IStreamRequest<int> {{ }}\n");
-            text.Append($"    public sealed class FillerCommand{i} : IRequest {{ }}\n");
-            text.Append($"    [Handler] public sealed class Filler{i}Handler : IRequestHandler<Filler{i}, int>, INotificationHandler<FillerNote{i}>, IStreamRequestHandler<FillerStream{i}, int>, IRequestHandler<FillerCommand{i}>\n");
-            text.Append("    {\n");
-            text.Append($"        public ValueTask<int> Handle(Filler{i} request, CancellationToken cancellationToken) => new ValueTask<int>({i});\n");
-            text.Append($"        public ValueTask Handle(FillerNote{i} notification, CancellationToken cancellationToken) => default;\n");
-            text.Append($"        public ValueTask Handle(FillerCommand{i} request, CancellationToken cancellationToken) => default;\n");
-            text.Append($"        public async IAsyncEnumerable<int> Handle(FillerStream{i} request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken) {{ yield return {i}; await Task.CompletedTask; }}\n");
-            text.Append("    }\n");
-        }
-
-        return text.Append("}\n").ToString();
-    }
+    private static string Fillers(int count) => Sources.Numbered("App.Fillers", "Filler", count);
 
     private static GeneratorRun Run(int fillers) => GeneratorRun.For(new[] { Scenario, Fillers(fillers) }, new[] { Foreign.Value.Reference });
 
