@@ -62,11 +62,11 @@ public sealed class RecentOrdersHandler : IStreamRequestHandler<RecentOrders, st
 [Middleware(Order = 10)]
 public sealed class CountItems<TRequest, TItem> : IStreamMiddleware<TRequest, TItem>
 {
-    public async IAsyncEnumerable<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+    public async IAsyncEnumerator<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
         where TNext : struct, IStreamNext<TRequest, TItem>
     {
         var count = 0;
-        await foreach (var item in next.InvokeAsync(request, context).WithCancellation(context.CancellationToken))
+        await foreach (var item in next.InvokeAsync(request, context))
         {
             count++;
             yield return item;

@@ -154,10 +154,10 @@ public sealed class EveryMode<TMessage, TResult>(Recorder recorder) : IMiddlewar
     }
 
     // Both methods take the same parameters, so one of them is implemented explicitly; the generator calls it through the interface.
-    async IAsyncEnumerable<TResult> IStreamMiddleware<TMessage, TResult>.InvokeAsync<TNext>(TMessage request, TNext next, MessageContext context)
+    async IAsyncEnumerator<TResult> IStreamMiddleware<TMessage, TResult>.InvokeAsync<TNext>(TMessage request, TNext next, MessageContext context)
     {
         recorder.Add("every-mode " + typeof(TMessage).Name + " opened");
-        await foreach (var item in next.InvokeAsync(request, context).WithCancellation(context.CancellationToken))
+        await foreach (var item in next.InvokeAsync(request, context))
         {
             recorder.Add("every-mode item " + item);
             yield return item;

@@ -30,7 +30,7 @@ public sealed class ThreeItemsHandler : IStreamRequestHandler<ThreeItems, int>
 /// <summary>The seed's no-op stream layer: re-yields every item of <c>next</c>, nothing else.</summary>
 public abstract class NoOpStreamLayer<TRequest, TItem> : IStreamMiddleware<TRequest, TItem>
 {
-    public async IAsyncEnumerable<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+    public async IAsyncEnumerator<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
         where TNext : struct, IStreamNext<TRequest, TItem>
     {
         await foreach (var item in next.InvokeAsync(request, context))

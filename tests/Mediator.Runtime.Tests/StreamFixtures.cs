@@ -49,12 +49,12 @@ public sealed class CountToHandler(StreamProbe probe) : IStreamRequestHandler<Co
 
 public abstract class StreamTrace<TRequest, TItem>(Recorder recorder, string name) : IStreamMiddleware<TRequest, TItem>
 {
-    public async IAsyncEnumerable<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+    public async IAsyncEnumerator<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
         where TNext : struct, IStreamNext<TRequest, TItem>
     {
         recorder.Add(name + " open");
         var count = 0;
-        await foreach (var item in next.InvokeAsync(request, context).WithCancellation(context.CancellationToken))
+        await foreach (var item in next.InvokeAsync(request, context))
         {
             count++;
             recorder.Add(name + " item " + item);
@@ -80,4 +80,64 @@ public sealed record BrokenStream : IStreamRequest<string>;
 public sealed class BrokenStreamHandler : IStreamRequestHandler<BrokenStream, string>
 {
     public IAsyncEnumerable<string> Handle(BrokenStream request, CancellationToken cancellationToken) => null!;
+}
+
+/// <summary>Stream requests carrying this marker get <see cref="PassThroughStream{TRequest, TItem}"/>.</summary>
+public interface IStreamPassedThrough
+{
+}
+
+public sealed record Spell(string Word) : IStreamRequest<char>, IStreamPassedThrough;
+
+[Handler]
+public sealed class SpellHandler : IStreamRequestHandler<Spell, char>
+{
+    public async IAsyncEnumerable<char> Handle(Spell request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var letter in request.Word)
+        {
+            await Task.Yield();
+            yield return letter;
+        }
+    }
+}
+
+/// <summary>A stream middleware that is not an iterator: it notes the open and hands the inner enumerator on.</summary>
+[Middleware]
+public sealed class PassThroughStream<TRequest, TItem>(Recorder recorder) : IStreamMiddleware<TRequest, TItem>
+    where TRequest : IStreamPassedThrough
+{
+    public IAsyncEnumerator<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+        where TNext : struct, IStreamNext<TRequest, TItem>
+    {
+        recorder.Add("pass-through open");
+        return next.InvokeAsync(request, context).GetAsyncEnumerator();
+    }
+}
+
+/// <summary>Stream requests carrying this marker get <see cref="NullReturningStream{TRequest, TItem}"/>.</summary>
+public interface IStreamWithBrokenLayer
+{
+}
+
+public sealed record BrokenLayerStream : IStreamRequest<int>, IStreamWithBrokenLayer;
+
+[Handler]
+public sealed class BrokenLayerStreamHandler : IStreamRequestHandler<BrokenLayerStream, int>
+{
+    public async IAsyncEnumerable<int> Handle(BrokenLayerStream request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        yield return 1;
+    }
+}
+
+/// <summary>A stream middleware that is not an iterator and returns null.</summary>
+[Middleware]
+public sealed class NullReturningStream<TRequest, TItem> : IStreamMiddleware<TRequest, TItem>
+    where TRequest : IStreamWithBrokenLayer
+{
+    public IAsyncEnumerator<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+        where TNext : struct, IStreamNext<TRequest, TItem>
+        => null!;
 }

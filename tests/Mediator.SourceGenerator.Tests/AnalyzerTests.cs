@@ -119,7 +119,7 @@ public sealed class AnalyzerTests
             [Middleware]
             public sealed class Streaming<TRequest, TItem> : IStreamMiddleware<TRequest, TItem>
             {
-                public async IAsyncEnumerable<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                public async IAsyncEnumerator<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
                     where TNext : struct, IStreamNext<TRequest, TItem>
                 {
                     await foreach (var item in next.InvokeAsync(request, context)) yield return item;

@@ -78,7 +78,7 @@ public sealed class HandlerMiddlewareSnapshotTests
             [Middleware(Explicit = true)]
             public sealed class CountItems<TRequest, TItem> : IStreamMiddleware<TRequest, TItem>
             {
-                public async IAsyncEnumerable<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                public async IAsyncEnumerator<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
                     where TNext : struct, IStreamNext<TRequest, TItem>
                 {
                     await foreach (var item in next.InvokeAsync(request, context)) yield return item;

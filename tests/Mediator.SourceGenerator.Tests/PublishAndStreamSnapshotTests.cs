@@ -101,7 +101,7 @@ public sealed class PublishAndStreamSnapshotTests
             [Middleware(Order = 1)]
             public sealed class CountItems<TRequest, TItem> : IStreamMiddleware<TRequest, TItem>
             {
-                public async IAsyncEnumerable<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                public async IAsyncEnumerator<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
                     where TNext : struct, IStreamNext<TRequest, TItem>
                 {
                     await foreach (var item in next.InvokeAsync(request, context)) yield return item;

@@ -38,7 +38,7 @@ public sealed class CountHandler : IStreamRequestHandler<Count0, int>, IStreamRe
 // The no-op stream layer: an async iterator that re-yields every item of next, nothing else.
 public abstract class NoOpStreamLayer<TRequest, TItem> : IStreamMiddleware<TRequest, TItem>
 {
-    public async IAsyncEnumerable<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+    public async IAsyncEnumerator<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
         where TNext : struct, IStreamNext<TRequest, TItem>
     {
         await foreach (var item in next.InvokeAsync(request, context))
@@ -73,7 +73,7 @@ public sealed class CountClosedHandler : IStreamRequestHandler<CountClosed3, int
 
 public abstract class ClosedStreamLayer : IStreamMiddleware<CountClosed3, int>
 {
-    public async IAsyncEnumerable<int> InvokeAsync<TNext>(CountClosed3 request, TNext next, MessageContext context)
+    public async IAsyncEnumerator<int> InvokeAsync<TNext>(CountClosed3 request, TNext next, MessageContext context)
         where TNext : struct, IStreamNext<CountClosed3, int>
     {
         await foreach (var item in next.InvokeAsync(request, context))

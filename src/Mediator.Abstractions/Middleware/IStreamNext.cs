@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Mediator;
 
 /// <summary>
@@ -12,7 +10,10 @@ public interface IStreamNext<TRequest, TItem>
 {
     /// <summary>Opens the inner stream: the next middleware's, or the handler's after the last.</summary>
     /// <param name="request">The request; pass on the one you received unless you mean to replace it.</param>
-    /// <param name="context">The context; pass on the one you received, or a copy made with its <c>With...</c> methods.</param>
-    /// <returns>The inner stream.</returns>
-    IAsyncEnumerable<TItem> InvokeAsync(TRequest request, MessageContext context);
+    /// <param name="context">
+    /// The context; pass on the one you received, or a copy made with its <c>With...</c> methods. Its token is the
+    /// one the inner layers and the handler observe.
+    /// </param>
+    /// <returns>The inner items, to read once with <c>await foreach</c>.</returns>
+    StreamItems<TItem> InvokeAsync(TRequest request, MessageContext context);
 }

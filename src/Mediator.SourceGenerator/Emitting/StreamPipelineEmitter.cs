@@ -5,7 +5,8 @@ namespace Mediator.SourceGenerator.Emitting;
 
 /// <summary>
 /// Writes one stream pipeline class: stream middleware as fields and a struct per step implementing
-/// <c>IStreamNext</c>, ending in the handler (whose null result becomes a typed exception).
+/// <c>IStreamNext</c>, ending in the handler (whose null result becomes a typed exception). With middleware, the
+/// caller gets a <c>PipelineStream</c> that opens the steps when reading starts; without, the handler's own stream.
 /// </summary>
 internal static class StreamPipelineEmitter
 {
@@ -13,6 +14,8 @@ internal static class StreamPipelineEmitter
     public static void Write(SourceWriter writer, StreamPlan pipeline)
     {
         var stream = "global::System.Collections.Generic.IAsyncEnumerable<" + pipeline.ItemType + ">";
+        var layered = pipeline.Steps.Count > 0;
+        var baseClass = layered ? " : global::Mediator.Internal.StreamPipeline<" + pipeline.RequestType + ", " + pipeline.ItemType + ">" : "";
         using (writer.Block("namespace " + pipeline.Namespace))
         using (writer.Block("partial class Mediator"))
         {
@@ -21,7 +24,7 @@ internal static class StreamPipelineEmitter
             writer.Line("/// " + Code.Chain(pipeline.Steps, pipeline.HandlerType) + ".");
             writer.Line("/// </summary>");
             writer.Line(Code.GeneratedCode);
-            using (writer.Block("internal sealed class " + pipeline.ClassName))
+            using (writer.Block("internal sealed class " + pipeline.ClassName + baseClass))
             {
                 var fields = new List<(string Type, string Name)>();
                 for (var i = 0; i < pipeline.Steps.Count; i++)
@@ -32,25 +35,66 @@ internal static class StreamPipelineEmitter
                 fields.Add((pipeline.HandlerType, "handler"));
                 PipelineFields.Write(writer, pipeline.ClassName, fields, Code.Observer + "?", "observer");
                 writer.Line();
-                writer.Line("/// <summary>Opens the stream through every step and the handler.</summary>");
-                writer.Line(Code.AggressiveInlining);
-                writer.Line("public " + stream + " InvokeAsync(" + pipeline.RequestType + " request, " + Code.MessageContext + " context)");
-                writer.Line("    => _observer is null");
-                writer.Line("        ? new Next0<" + Code.Unobserved + ">(this).InvokeAsync(request, context)");
-                writer.Line("        : new Next0<" + Code.Observed + ">(this).InvokeAsync(request, context);");
-                for (var index = 0; index <= pipeline.Steps.Count; index++)
+                if (layered)
+                {
+                    WriteLayeredEntry(writer, pipeline, stream);
+                }
+                else
+                {
+                    WriteHandlerOnlyEntry(writer, pipeline, stream);
+                }
+
+                for (var index = 0; layered && index <= pipeline.Steps.Count; index++)
                 {
                     writer.Line();
-                    WriteStep(writer, pipeline, stream, index);
+                    WriteStep(writer, pipeline, index);
                 }
             }
         }
     }
 
-    private static void WriteStep(SourceWriter writer, StreamPlan pipeline, string stream, int index)
+    // Middleware enumerators open when the caller starts reading: one PipelineStream per dispatch stands for them
+    // (an IAsyncEnumerator iterator keeps its parameters once, where an IAsyncEnumerable one keeps them twice).
+    private static void WriteLayeredEntry(SourceWriter writer, StreamPlan pipeline, string stream)
+    {
+        var enumerator = "global::System.Collections.Generic.IAsyncEnumerator<" + pipeline.ItemType + ">";
+        writer.Line("/// <summary>The stream the caller reads: the steps and the handler run when reading starts.</summary>");
+        writer.Line(Code.AggressiveInlining);
+        writer.Line("public " + stream + " InvokeAsync(" + pipeline.RequestType + " request, " + Code.MessageContext + " context)");
+        writer.Line("    => new global::Mediator.Internal.PipelineStream<" + pipeline.RequestType + ", " + pipeline.ItemType + ">(this, request, context);");
+        writer.Line();
+        writer.Line("/// <summary>Opens the outermost step, which opens the rest as it reads.</summary>");
+        writer.Line("public override " + enumerator + " Open(" + pipeline.RequestType + " request, " + Code.MessageContext + " context)");
+        writer.Line("    => _observer is null");
+        writer.Line("        ? new Next0<" + Code.Unobserved + ">(this).InvokeAsync(request, context).GetAsyncEnumerator()");
+        writer.Line("        : new Next0<" + Code.Observed + ">(this).InvokeAsync(request, context).GetAsyncEnumerator();");
+    }
+
+    // Without middleware the handler's own stream is the caller's: nothing is added to it.
+    private static void WriteHandlerOnlyEntry(SourceWriter writer, StreamPlan pipeline, string stream)
+    {
+        writer.Line("/// <summary>The handler's stream.</summary>");
+        writer.Line(Code.AggressiveInlining);
+        using (writer.Block("public " + stream + " InvokeAsync(" + pipeline.RequestType + " request, " + Code.MessageContext + " context)"))
+        {
+            writer.Line("_observer?.OnHandler(typeof(" + pipeline.HandlerType + "), typeof(" + pipeline.RequestType + "));");
+            writer.Line("return " + HandlerStream(pipeline, "_handler") + ";");
+        }
+    }
+
+    private static string HandlerStream(StreamPlan pipeline, string field)
+    {
+        var handler = pipeline.HandlerIsImplicit
+            ? field
+            : "((global::Mediator.IStreamRequestHandler<" + pipeline.RequestType + ", " + pipeline.ItemType + ">)" + field + ")";
+        return handler + ".Handle(request, context.CancellationToken) ?? throw new global::Mediator.StreamHandlerReturnedNullException(typeof(" + pipeline.HandlerType + "))";
+    }
+
+    private static void WriteStep(SourceWriter writer, StreamPlan pipeline, int index)
     {
         var contract = "global::Mediator.IStreamNext<" + pipeline.RequestType + ", " + pipeline.ItemType + ">";
-        var signature = stream + " InvokeAsync(" + pipeline.RequestType + " request, " + Code.MessageContext + " context)";
+        var items = "global::Mediator.StreamItems<" + pipeline.ItemType + ">";
+        var signature = items + " InvokeAsync(" + pipeline.RequestType + " request, " + Code.MessageContext + " context)";
         Code.NextStruct(writer, "Next" + index, contract, pipeline.ClassName, signature, body =>
         {
             if (index < pipeline.Steps.Count)
@@ -58,15 +102,12 @@ internal static class StreamPipelineEmitter
                 var step = pipeline.Steps[index];
                 body.Line(Code.IfObserved + "_pipeline._observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.RequestType + "), null);");
                 var middleware = Code.Middleware("_pipeline._step" + index, step, "global::Mediator.IStreamMiddleware<" + pipeline.RequestType + ", " + pipeline.ItemType + ">");
-                body.Line("return " + middleware + ".InvokeAsync(request, new Next" + (index + 1) + "<TMode>(_pipeline), context);");
+                body.Line("return new " + items + "(" + middleware + ".InvokeAsync(request, new Next" + (index + 1) + "<TMode>(_pipeline), context));");
                 return;
             }
 
             body.Line(Code.IfObserved + "_pipeline._observer!.OnHandler(typeof(" + pipeline.HandlerType + "), typeof(" + pipeline.RequestType + "));");
-            var handler = pipeline.HandlerIsImplicit
-                ? "_pipeline._handler"
-                : "((global::Mediator.IStreamRequestHandler<" + pipeline.RequestType + ", " + pipeline.ItemType + ">)_pipeline._handler)";
-            body.Line("return " + handler + ".Handle(request, context.CancellationToken) ?? throw new global::Mediator.StreamHandlerReturnedNullException(typeof(" + pipeline.HandlerType + "));");
+            body.Line("return new " + items + "((" + HandlerStream(pipeline, "_pipeline._handler") + ").GetAsyncEnumerator(context.CancellationToken));");
         });
     }
 }

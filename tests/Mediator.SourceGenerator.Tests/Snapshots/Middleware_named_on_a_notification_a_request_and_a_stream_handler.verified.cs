@@ -16,7 +16,7 @@ namespace TestApp
         /// App.CountItems&lt;TRequest, TItem&gt; (handler, order 0) -> App.CountToHandler.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
-        internal sealed class CountToStreamPipeline
+        internal sealed class CountToStreamPipeline : global::Mediator.Internal.StreamPipeline<global::App.CountTo, int>
         {
             private readonly global::App.CountItems<global::App.CountTo, int> _step0;
             private readonly global::App.CountToHandler _handler;
@@ -29,12 +29,16 @@ namespace TestApp
                 _observer = observer;
             }
 
-            /// <summary>Opens the stream through every step and the handler.</summary>
+            /// <summary>The stream the caller reads: the steps and the handler run when reading starts.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public global::System.Collections.Generic.IAsyncEnumerable<int> InvokeAsync(global::App.CountTo request, global::Mediator.MessageContext context)
+                => new global::Mediator.Internal.PipelineStream<global::App.CountTo, int>(this, request, context);
+
+            /// <summary>Opens the outermost step, which opens the rest as it reads.</summary>
+            public override global::System.Collections.Generic.IAsyncEnumerator<int> Open(global::App.CountTo request, global::Mediator.MessageContext context)
                 => _observer is null
-                    ? new Next0<global::Mediator.Internal.Unobserved>(this).InvokeAsync(request, context)
-                    : new Next0<global::Mediator.Internal.Observed>(this).InvokeAsync(request, context);
+                    ? new Next0<global::Mediator.Internal.Unobserved>(this).InvokeAsync(request, context).GetAsyncEnumerator()
+                    : new Next0<global::Mediator.Internal.Observed>(this).InvokeAsync(request, context).GetAsyncEnumerator();
 
             private readonly struct Next0<TMode> : global::Mediator.IStreamNext<global::App.CountTo, int> where TMode : struct
             {
@@ -43,10 +47,10 @@ namespace TestApp
                 public Next0(CountToStreamPipeline pipeline) => _pipeline = pipeline;
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public global::System.Collections.Generic.IAsyncEnumerable<int> InvokeAsync(global::App.CountTo request, global::Mediator.MessageContext context)
+                public global::Mediator.StreamItems<int> InvokeAsync(global::App.CountTo request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnMiddleware(typeof(global::App.CountItems<global::App.CountTo, int>), typeof(global::App.CountTo), null);
-                    return _pipeline._step0.InvokeAsync(request, new Next1<TMode>(_pipeline), context);
+                    return new global::Mediator.StreamItems<int>(_pipeline._step0.InvokeAsync(request, new Next1<TMode>(_pipeline), context));
                 }
             }
 
@@ -57,10 +61,10 @@ namespace TestApp
                 public Next1(CountToStreamPipeline pipeline) => _pipeline = pipeline;
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public global::System.Collections.Generic.IAsyncEnumerable<int> InvokeAsync(global::App.CountTo request, global::Mediator.MessageContext context)
+                public global::Mediator.StreamItems<int> InvokeAsync(global::App.CountTo request, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._observer!.OnHandler(typeof(global::App.CountToHandler), typeof(global::App.CountTo));
-                    return ((global::Mediator.IStreamRequestHandler<global::App.CountTo, int>)_pipeline._handler).Handle(request, context.CancellationToken) ?? throw new global::Mediator.StreamHandlerReturnedNullException(typeof(global::App.CountToHandler));
+                    return new global::Mediator.StreamItems<int>((((global::Mediator.IStreamRequestHandler<global::App.CountTo, int>)_pipeline._handler).Handle(request, context.CancellationToken) ?? throw new global::Mediator.StreamHandlerReturnedNullException(typeof(global::App.CountToHandler))).GetAsyncEnumerator(context.CancellationToken));
                 }
             }
         }
