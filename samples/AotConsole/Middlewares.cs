@@ -21,11 +21,11 @@ public sealed class RequestLog<TRequest, TResponse> : IRequestMiddleware<TReques
 [Middleware(Order = 1, Direction = MiddlewareDirection.OnPublish)]
 public sealed class PublishLog<TNotification> : INotificationMiddleware<TNotification>
 {
-    public async ValueTask<Unit> InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
-        where TNext : struct, INext<TNotification, Unit>
+    public async ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+        where TNext : struct, INotificationNext<TNotification>
     {
         Console.WriteLine($"publish: {typeof(TNotification).Name}");
-        return await next.InvokeAsync(notification, context);
+        await next.InvokeAsync(notification, context);
     }
 }
 
@@ -33,11 +33,11 @@ public sealed class PublishLog<TNotification> : INotificationMiddleware<TNotific
 [Middleware(Order = 2)]
 public sealed class HandlerLog<TNotification> : INotificationMiddleware<TNotification>
 {
-    public async ValueTask<Unit> InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
-        where TNext : struct, INext<TNotification, Unit>
+    public async ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+        where TNext : struct, INotificationNext<TNotification>
     {
         Console.WriteLine($"around handler: {typeof(TNotification).Name}");
-        return await next.InvokeAsync(notification, context);
+        await next.InvokeAsync(notification, context);
     }
 }
 

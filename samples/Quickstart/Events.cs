@@ -34,11 +34,11 @@ public sealed class ReserveStock : INotificationHandler<OrderPlaced>
 [Middleware(Order = 1, Direction = MiddlewareDirection.OnPublish)]
 public sealed class PublishLog<TNotification> : INotificationMiddleware<TNotification>
 {
-    public async ValueTask<Unit> InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
-        where TNext : struct, INext<TNotification, Unit>
+    public async ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+        where TNext : struct, INotificationNext<TNotification>
     {
         Trace.Write($"publish: {typeof(TNotification).Name}");
-        return await next.InvokeAsync(notification, context);
+        await next.InvokeAsync(notification, context);
     }
 }
 

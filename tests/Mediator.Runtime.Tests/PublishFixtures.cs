@@ -66,9 +66,21 @@ public abstract class NotificationTrace<TMessage, TResult>(Recorder recorder, st
     }
 }
 
+/// <summary>The same trace written as notification-only middleware (a plain ValueTask): both kinds mix in one pipeline.</summary>
+public abstract class NotificationOnlyTrace<TNotification>(Recorder recorder, string name) : INotificationMiddleware<TNotification>
+{
+    public async ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+        where TNext : struct, INotificationNext<TNotification>
+    {
+        recorder.Add(name + " before");
+        await next.InvokeAsync(notification, context);
+        recorder.Add(name + " after");
+    }
+}
+
 /// <summary>Once per Publish, before the fan-out.</summary>
 [Middleware(Order = 50, Direction = MiddlewareDirection.OnPublish)]
-public sealed class PublishTrace<TNotification>(Recorder recorder) : NotificationTrace<TNotification, Unit>(recorder, "publish"), INotificationMiddleware<TNotification>
+public sealed class PublishTrace<TNotification>(Recorder recorder) : NotificationOnlyTrace<TNotification>(recorder, "publish")
     where TNotification : IAudited;
 
 /// <summary>Global (its constraint is no group) and with the highest Order: still outermost around each handler.</summary>
@@ -82,7 +94,7 @@ public sealed class OrderGroupTrace<TMessage, TResult>(Recorder recorder) : Noti
 
 /// <summary>Message middleware: for one closed notification type, innermost whatever its Order.</summary>
 [Middleware(Order = -100)]
-public sealed class OrderPlacedOnly(Recorder recorder) : NotificationTrace<OrderPlaced, Unit>(recorder, "message"), INotificationMiddleware<OrderPlaced>;
+public sealed class OrderPlacedOnly(Recorder recorder) : NotificationOnlyTrace<OrderPlaced>(recorder, "message");
 
 // ---- requests in a group ----
 
@@ -251,8 +263,8 @@ public sealed class GatedHandler(Recorder recorder) : INotificationHandler<Gated
 [Middleware(Direction = MiddlewareDirection.OnPublish)]
 public sealed class Gate : INotificationMiddleware<Gated>
 {
-    public ValueTask<Unit> InvokeAsync<TNext>(Gated notification, TNext next, MessageContext context)
-        where TNext : struct, INext<Gated, Unit>
+    public ValueTask InvokeAsync<TNext>(Gated notification, TNext next, MessageContext context)
+        where TNext : struct, INotificationNext<Gated>
         => notification.Drop ? throw new DropException("closed gate") : next.InvokeAsync(notification, context);
 }
 
@@ -299,8 +311,8 @@ public sealed class AllocationHandler3 : INotificationHandler<AllocationEvent>
 
 public abstract class NoOpNotificationLayer<TNotification> : INotificationMiddleware<TNotification>
 {
-    public async ValueTask<Unit> InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
-        where TNext : struct, INext<TNotification, Unit>
+    public async ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+        where TNext : struct, INotificationNext<TNotification>
         => await next.InvokeAsync(notification, context);
 }
 
@@ -318,3 +330,76 @@ public sealed class HandlerLayer2<T> : NoOpNotificationLayer<T> where T : IAlloc
 
 [Middleware(Order = 3)]
 public sealed class HandlerLayer3<T> : NoOpNotificationLayer<T> where T : IAllocationProbe;
+
+// ---- both notification middleware kinds in one chain: INotificationMiddleware (a plain ValueTask) outermost, then
+// IMiddleware<T, Unit>, then the handler; every step finishes asynchronously, so each conversion takes its slow path ----
+
+public interface IMixedKinds
+{
+}
+
+public sealed record MixedEvent(string Name) : INotification, IMixedKinds;
+
+[PublishStrategy(PublishStrategy.Concurrent)]
+public sealed record MixedConcurrentEvent(string Name) : INotification, IMixedKinds;
+
+[Middleware(Order = 1)]
+public sealed class PlainFirst<TNotification>(Recorder recorder) : INotificationMiddleware<TNotification>
+    where TNotification : IMixedKinds
+{
+    public async ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+        where TNext : struct, INotificationNext<TNotification>
+    {
+        await Task.Yield();
+        recorder.Add("plain before");
+        await next.InvokeAsync(notification, context);
+        recorder.Add("plain after");
+    }
+}
+
+[Middleware(Order = 2)]
+public sealed class UnitSecond<TMessage, TResult>(Recorder recorder) : IMiddleware<TMessage, TResult>
+    where TMessage : IMixedKinds
+{
+    public async ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
+        where TNext : struct, INext<TMessage, TResult>
+    {
+        await Task.Yield();
+        recorder.Add("unit before");
+        var result = await next.InvokeAsync(message, context);
+        recorder.Add("unit after");
+        return result;
+    }
+}
+
+[Handler]
+public sealed class MixedWorks(Recorder recorder) : INotificationHandler<MixedEvent>, INotificationHandler<MixedConcurrentEvent>
+{
+    public async ValueTask Handle(MixedEvent notification, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        recorder.Add("works " + notification.Name);
+    }
+
+    public async ValueTask Handle(MixedConcurrentEvent notification, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        recorder.Add("works " + notification.Name);
+    }
+}
+
+[Handler]
+public sealed class MixedFails : INotificationHandler<MixedEvent>, INotificationHandler<MixedConcurrentEvent>
+{
+    public async ValueTask Handle(MixedEvent notification, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("fails " + notification.Name);
+    }
+
+    public async ValueTask Handle(MixedConcurrentEvent notification, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("fails " + notification.Name);
+    }
+}

@@ -81,4 +81,38 @@ public sealed class PublishTests
         await Assert.ThrowsAsync<ArgumentNullException>(() => host.Mediator.Publish((UserRegistered)null!).AsTask());
         await Assert.ThrowsAsync<ArgumentNullException>(() => ((IMediator)host.Mediator).Publish<INotification>(null!).AsTask());
     }
+
+    [Fact]
+    public async Task Notification_only_and_two_mode_middleware_mix_in_one_sequential_chain()
+    {
+        // PlainFirst (INotificationMiddleware, a plain ValueTask) wraps UnitSecond (IMiddleware<T, Unit>) wraps each
+        // handler; every step completes asynchronously and one handler fails, so the failure goes through the
+        // runtime's delivery helpers, which call the chain's first step through INext<T, Unit>. Handlers run in name
+        // order: MixedFails (whose chain stops at the throw), then MixedWorks.
+        using var host = TestHost.Create();
+
+        var error = await Assert.ThrowsAsync<PublishException>(() => host.Mediator.Publish(new MixedEvent("seq")).AsTask());
+
+        Assert.Equal(typeof(MixedFails), Assert.Single(error.Failures).HandlerType);
+        Assert.Equal("fails seq", error.Failures[0].Exception.Message);
+        Assert.Equal(
+            new[] { "plain before", "unit before", "plain before", "unit before", "works seq", "unit after", "plain after" },
+            host.Recorder.Lines);
+    }
+
+    [Fact]
+    public async Task Notification_only_and_two_mode_middleware_mix_in_one_concurrent_chain()
+    {
+        using var host = TestHost.Create();
+
+        var error = await Assert.ThrowsAsync<PublishException>(() => host.Mediator.Publish(new MixedConcurrentEvent("con")).AsTask());
+
+        Assert.Equal(typeof(MixedFails), Assert.Single(error.Failures).HandlerType);
+        var lines = host.Recorder.Lines;
+        Assert.Equal(2, lines.Count(line => line == "plain before"));
+        Assert.Equal(2, lines.Count(line => line == "unit before"));
+        Assert.Single(lines, line => line == "works con");
+        Assert.Single(lines, line => line == "unit after");
+        Assert.Single(lines, line => line == "plain after");
+    }
 }

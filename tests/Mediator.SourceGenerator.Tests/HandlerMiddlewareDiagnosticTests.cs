@@ -229,8 +229,8 @@ public sealed class HandlerMiddlewareDiagnosticTests
             [Middleware(Direction = MiddlewareDirection.OnPublish, Explicit = true)]
             public sealed class MeasurePublish<TNotification> : INotificationMiddleware<TNotification>
             {
-                public ValueTask<Unit> InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
-                    where TNext : struct, INext<TNotification, Unit> => next.InvokeAsync(notification, context);
+                public ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+                    where TNext : struct, INotificationNext<TNotification> => next.InvokeAsync(notification, context);
             }
             """);
 
@@ -248,8 +248,8 @@ public sealed class HandlerMiddlewareDiagnosticTests
             [Middleware(Explicit = true)]
             public sealed class Measure<TNotification> : INotificationMiddleware<TNotification>
             {
-                public ValueTask<Unit> InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
-                    where TNext : struct, INext<TNotification, Unit> => next.InvokeAsync(notification, context);
+                public ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+                    where TNext : struct, INotificationNext<TNotification> => next.InvokeAsync(notification, context);
             }
             """);
 

@@ -38,8 +38,8 @@ public sealed class PublishAndStreamSnapshotTests
             [Middleware(Order = 1, Direction = MiddlewareDirection.OnPublish)]
             public sealed class Measure<TNotification> : INotificationMiddleware<TNotification>
             {
-                public ValueTask<Unit> InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
-                    where TNext : struct, INext<TNotification, Unit> => next.InvokeAsync(notification, context);
+                public ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+                    where TNext : struct, INotificationNext<TNotification> => next.InvokeAsync(notification, context);
             }
 
             [Middleware(Order = 9)]
@@ -60,7 +60,7 @@ public sealed class PublishAndStreamSnapshotTests
             [Middleware(Order = -1)]
             public sealed class PlacedOnly : INotificationMiddleware<OrderPlaced>
             {
-                ValueTask<Unit> IMiddleware<OrderPlaced, Unit>.InvokeAsync<TNext>(OrderPlaced notification, TNext next, MessageContext context)
+                ValueTask INotificationMiddleware<OrderPlaced>.InvokeAsync<TNext>(OrderPlaced notification, TNext next, MessageContext context)
                     => next.InvokeAsync(notification, context);
             }
             """);

@@ -61,8 +61,8 @@ public sealed class NoteHandlerC : INotificationHandler<Note0>, INotificationHan
 // The seed's no-op layer for notifications: async, awaits next, nothing else.
 public abstract class NoOpNotificationLayer<TNotification> : INotificationMiddleware<TNotification>
 {
-    public async ValueTask<Unit> InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
-        where TNext : struct, INext<TNotification, Unit>
+    public async ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+        where TNext : struct, INotificationNext<TNotification>
         => await next.InvokeAsync(notification, context);
 }
 
@@ -87,8 +87,8 @@ public sealed class HandlerLayer3<T> : NoOpNotificationLayer<T> where T : IPubli
 // NoteClosed itself rather than as code shared by every reference type.
 public abstract class ClosedNoOpLayer : INotificationMiddleware<NoteClosed>
 {
-    public async ValueTask<Unit> InvokeAsync<TNext>(NoteClosed notification, TNext next, MessageContext context)
-        where TNext : struct, INext<NoteClosed, Unit>
+    public async ValueTask InvokeAsync<TNext>(NoteClosed notification, TNext next, MessageContext context)
+        where TNext : struct, INotificationNext<NoteClosed>
         => await next.InvokeAsync(notification, context);
 }
 

@@ -20,9 +20,10 @@ namespace Mediator;
 ///     }
 /// }
 /// </code>
-/// To restrict a class to one mode, implement <see cref="IRequestMiddleware{TRequest, TResponse}"/> or
-/// <see cref="INotificationMiddleware{TNotification}"/> instead (same method); streams have
-/// <see cref="IStreamMiddleware{TRequest, TItem}"/>, which a class may implement beside this one.
+/// To restrict a class to requests, implement <see cref="IRequestMiddleware{TRequest, TResponse}"/> instead (same
+/// method); notification-only middleware implements <see cref="INotificationMiddleware{TNotification}"/>, whose method
+/// returns a plain <see cref="ValueTask"/>; streams have <see cref="IStreamMiddleware{TRequest, TItem}"/>, which a class
+/// may implement beside this one.
 /// Middleware instances are singletons shared by all dispatches: keep mutable state in injected services.
 /// </summary>
 /// <typeparam name="TMessage">The message type.</typeparam>

@@ -49,6 +49,50 @@ public static class NotificationDelivery
         return AwaitPublishAsync(task, context, runtime);
     }
 
+    /// <summary>
+    /// <see cref="PublishAsync{TNotification, TChain}"/> for a publish-side chain whose outermost middleware is an
+    /// <see cref="INotificationMiddleware{TNotification}"/>, which answers a plain <see cref="ValueTask"/>.
+    /// </summary>
+    /// <param name="chain">The publish-side chain.</param>
+    /// <param name="notification">The notification.</param>
+    /// <param name="context">The dispatch context.</param>
+    /// <param name="runtime">Observer and policies.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ValueTask PublishPlainAsync<TNotification, TChain>(TChain chain, TNotification notification, MessageContext context, PublishRuntime runtime)
+        where TChain : struct, INotificationNext<TNotification>
+    {
+        ValueTask task;
+        try
+        {
+            task = chain.InvokeAsync(notification, context);
+        }
+        catch (DropException dropped)
+        {
+            runtime.Observer?.OnNotificationOutcome(context.MessageType, null, MessageOutcome.Dropped, 0, dropped);
+            return default;
+        }
+
+        if (task.IsCompletedSuccessfully)
+        {
+            task.GetAwaiter().GetResult();
+            return default;
+        }
+
+        return AwaitPublishPlainAsync(task, context, runtime);
+    }
+
+    private static async ValueTask AwaitPublishPlainAsync(ValueTask task, MessageContext context, PublishRuntime runtime)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (DropException dropped)
+        {
+            runtime.Observer?.OnNotificationOutcome(context.MessageType, null, MessageOutcome.Dropped, 0, dropped);
+        }
+    }
+
     private static async ValueTask AwaitPublishAsync(ValueTask<Unit> task, MessageContext context, PublishRuntime runtime)
     {
         try

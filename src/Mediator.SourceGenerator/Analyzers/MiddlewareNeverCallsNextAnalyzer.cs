@@ -59,7 +59,7 @@ public sealed class MiddlewareNeverCallsNextAnalyzer : DiagnosticAnalyzer
         var type = method.ContainingType;
         foreach (var contract in type.AllInterfaces)
         {
-            if ((KnownTypes.IsMiddleware(contract) || KnownTypes.IsStreamMiddleware(contract))
+            if ((KnownTypes.IsMiddleware(contract) || KnownTypes.IsNotificationMiddleware(contract) || KnownTypes.IsStreamMiddleware(contract))
                 && contract.GetMembers(InvokeAsync).FirstOrDefault() is { } member
                 && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
             {

@@ -74,7 +74,7 @@ internal static class Code
         => step.IsImplicit ? target : "((" + contract + ")" + target + ")";
 
     /// <summary>The struct that stands for "everything from here inwards", generic over the observation mode.</summary>
-    public static void NextStruct(SourceWriter writer, string name, string contract, string pipelineClass, string signature, System.Action<SourceWriter> body)
+    public static void NextStruct(SourceWriter writer, string name, string contract, string pipelineClass, string signature, System.Action<SourceWriter> body, System.Action<SourceWriter>? members = null)
     {
         using (writer.Block("private readonly struct " + name + "<TMode> : " + contract + " where TMode : struct"))
         {
@@ -87,6 +87,8 @@ internal static class Code
             {
                 body(writer);
             }
+
+            members?.Invoke(writer);
         }
     }
 

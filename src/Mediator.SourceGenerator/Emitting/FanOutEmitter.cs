@@ -28,8 +28,15 @@ internal static class FanOutEmitter
         WriteSequentialFrom(writer, pipeline);
     }
 
-    /// <summary>Publish-side middleware ends in the fan-out, so it then answers the INext contract's ValueTask&lt;Unit&gt;.</summary>
-    private static string ReturnType(NotificationPlan pipeline) => pipeline.PublishSteps.Count > 0 ? Code.ValueTask(Unit) : ValueTask;
+    /// <summary>
+    /// Whether the fan-out answers <c>ValueTask&lt;Unit&gt;</c>: when the last publish-side middleware is an
+    /// <c>IMiddleware&lt;T, Unit&gt;</c>, whose <c>next</c> answers that. Otherwise (an <c>INotificationMiddleware</c>, or
+    /// none) a plain <c>ValueTask</c>.
+    /// </summary>
+    internal static bool ReturnsUnit(NotificationPlan pipeline)
+        => pipeline.PublishSteps.Count > 0 && !pipeline.PublishSteps[pipeline.PublishSteps.Count - 1].ReturnsPlainValueTask;
+
+    private static string ReturnType(NotificationPlan pipeline) => ReturnsUnit(pipeline) ? Code.ValueTask(Unit) : ValueTask;
 
     private static string Signature(NotificationPlan pipeline) => pipeline.NotificationType + " notification, " + Code.MessageContext + " context";
 
@@ -44,8 +51,9 @@ internal static class FanOutEmitter
         => "await " + Delivery + ".RecoverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "), " + error + ").ConfigureAwait(false)";
 
     /// <summary>
-    /// Starts handler <paramref name="i"/> into <paramref name="task"/>: its first middleware (a ValueTask&lt;Unit&gt;), or
-    /// without any its own <c>Handle</c> (a plain ValueTask, no Unit conversion; Handler&lt;i&gt;Step0 still serves retries).
+    /// Starts handler <paramref name="i"/> into <paramref name="task"/>: its first middleware (a ValueTask&lt;Unit&gt;, or a
+    /// plain ValueTask for an <c>INotificationMiddleware</c>), or without any its own <c>Handle</c> (a plain ValueTask, no
+    /// Unit conversion; Handler&lt;i&gt;Step0 still serves retries).
     /// </summary>
     private static void WriteStart(SourceWriter writer, NotificationPlan pipeline, int i, string task)
     {
@@ -70,7 +78,7 @@ internal static class FanOutEmitter
             for (var i = 0; i < pipeline.Handlers.Count; i++)
             {
                 var task = "task" + i;
-                var unit = NotificationPipelineEmitter.StepCount(pipeline, i) > 0;
+                var unit = !NotificationPipelineEmitter.StartsPlain(pipeline, i);
                 writer.Line((unit ? Code.ValueTask(Unit) : ValueTask) + " " + task + ";");
                 using (writer.Block("try"))
                 {
@@ -151,7 +159,7 @@ internal static class FanOutEmitter
             }
 
             writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.NotificationType + "), failures);");
-            if (pipeline.PublishSteps.Count > 0)
+            if (ReturnsUnit(pipeline))
             {
                 writer.Line("return default;");
             }
@@ -177,7 +185,7 @@ internal static class FanOutEmitter
             }
 
             writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.NotificationType + "), failures);");
-            if (pipeline.PublishSteps.Count > 0)
+            if (ReturnsUnit(pipeline))
             {
                 writer.Line("return default;");
             }

@@ -15,6 +15,7 @@ internal static class NotificationPipelineEmitter
     private const string Delivery = "global::Mediator.Publishing.NotificationDelivery";
     private const string Runtime = "global::Mediator.Publishing.PublishRuntime";
     private const string Unit = "global::Mediator.Unit";
+    private const string PlainValueTask = "global::System.Threading.Tasks.ValueTask";
 
     /// <summary>Writes the pipeline inside its namespace block; the file header is written once per file, by <see cref="PipelineFiles"/>.</summary>
     public static void Write(SourceWriter writer, NotificationPlan pipeline)
@@ -42,10 +43,11 @@ internal static class NotificationPipelineEmitter
                 }
                 else
                 {
+                    var publish = Delivery + (pipeline.PublishSteps[0].ReturnsPlainValueTask ? ".PublishPlainAsync" : ".PublishAsync");
                     writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)");
                     writer.Line("    => _runtime.Observer is null");
-                    writer.Line("        ? " + Delivery + ".PublishAsync(new Publish0<" + Code.Unobserved + ">(this), notification, context, _runtime)");
-                    writer.Line("        : " + Delivery + ".PublishAsync(new Publish0<" + Code.Observed + ">(this), notification, context, _runtime);");
+                    writer.Line("        ? " + publish + "(new Publish0<" + Code.Unobserved + ">(this), notification, context, _runtime)");
+                    writer.Line("        : " + publish + "(new Publish0<" + Code.Observed + ">(this), notification, context, _runtime);");
                 }
 
                 writer.Line();
@@ -84,56 +86,113 @@ internal static class NotificationPipelineEmitter
     /// <summary>How many middleware steps wrap handler <paramref name="handlerIndex"/>: the shared ones and its own.</summary>
     internal static int StepCount(NotificationPlan pipeline, int handlerIndex) => pipeline.HandlerSteps.Count + pipeline.Handlers[handlerIndex].Steps.Count;
 
-    private static string Contract(NotificationPlan pipeline) => "global::Mediator.INext<" + pipeline.NotificationType + ", " + Unit + ">";
+    // A step struct answers in one of two shapes: ValueTask<Unit> (INext<T, Unit>, what IMiddleware<T, Unit> calls and
+    // what the runtime's delivery helpers take) or a plain ValueTask (INotificationNext<T>, what an
+    // INotificationMiddleware<T> calls). A struct converts only where the two kinds meet.
+    private static string Contract(NotificationPlan pipeline, bool plain)
+        => plain ? "global::Mediator.INotificationNext<" + pipeline.NotificationType + ">" : "global::Mediator.INext<" + pipeline.NotificationType + ", " + Unit + ">";
 
-    private static string Signature(NotificationPlan pipeline)
-        => Code.ValueTask(Unit) + " InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)";
+    private static string Signature(NotificationPlan pipeline, bool plain)
+        => (plain ? PlainValueTask : Code.ValueTask(Unit)) + " InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)";
 
-    private static string MiddlewareContract(NotificationPlan pipeline) => "global::Mediator.IMiddleware<" + pipeline.NotificationType + ", " + Unit + ">";
+    private static string MiddlewareContract(NotificationPlan pipeline, PipelineStep step)
+        => step.ReturnsPlainValueTask
+            ? "global::Mediator.INotificationMiddleware<" + pipeline.NotificationType + ">"
+            : "global::Mediator.IMiddleware<" + pipeline.NotificationType + ", " + Unit + ">";
+
+    private static string Convert(string call, bool fromPlain, bool toPlain)
+        => fromPlain == toPlain ? call : "global::Mediator.Internal.ValueTasks." + (toPlain ? "ToVoid(" : "ToUnit(") + call + ")";
+
+    /// <summary>Step <paramref name="index"/> of handler <paramref name="handlerIndex"/>'s chain: the shared steps first, then its own.</summary>
+    internal static PipelineStep HandlerStep(NotificationPlan pipeline, int handlerIndex, int index)
+        => index < pipeline.HandlerSteps.Count
+            ? pipeline.HandlerSteps[index]
+            : pipeline.Handlers[handlerIndex].Steps[index - pipeline.HandlerSteps.Count];
+
+    /// <summary>
+    /// Whether handler <paramref name="handlerIndex"/>'s first struct answers a plain <c>ValueTask</c>: with no middleware
+    /// (the handler's own task) or when its first middleware is an <c>INotificationMiddleware</c>.
+    /// </summary>
+    internal static bool StartsPlain(NotificationPlan pipeline, int handlerIndex)
+        => StepCount(pipeline, handlerIndex) == 0 || HandlerStep(pipeline, handlerIndex, 0).ReturnsPlainValueTask;
+
+    /// <summary>
+    /// Writes step struct <paramref name="name"/>, which calls a middleware, the fan-out or the handler answering in the
+    /// <paramref name="calleePlain"/> shape. A struct after a middleware answers in that middleware's shape
+    /// (<paramref name="consumerPlain"/>), converting when the two differ. The first struct of a chain answers in the
+    /// callee's shape, for the fan-out's direct call or <c>PublishPlainAsync</c>; a handler chain's first struct also
+    /// serves the runtime's <c>INext&lt;T, Unit&gt;</c> delivery helpers (retry, concurrent delivery), through an explicit
+    /// implementation when it answers plain.
+    /// </summary>
+    private static void WriteStepStruct(
+        SourceWriter writer, NotificationPlan pipeline, string name, bool first, bool consumerPlain, bool calleePlain, string? observe, string call, bool servesDelivery = true)
+    {
+        var plain = first ? calleePlain : consumerPlain;
+        var dual = first && plain && servesDelivery;
+        var contracts = dual ? Contract(pipeline, plain: false) + ", " + Contract(pipeline, plain: true) : Contract(pipeline, plain);
+        Code.NextStruct(writer, name, contracts, pipeline.ClassName, Signature(pipeline, plain), body =>
+        {
+            if (observe is not null)
+            {
+                body.Line(observe);
+            }
+
+            body.Line("return " + Convert(call, calleePlain, plain) + ";");
+        }, dual ? (System.Action<SourceWriter>)(members =>
+        {
+            members.Line();
+            members.Line(Code.AggressiveInlining);
+            members.Line(Code.ValueTask(Unit) + " " + Contract(pipeline, plain: false) + ".InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)");
+            members.Line("    => " + Convert("InvokeAsync(notification, context)", fromPlain: true, toPlain: false) + ";");
+        }) : null);
+    }
 
     /// <summary>Publish-side step <paramref name="index"/>; after the last comes the fan-out.</summary>
     private static void WritePublishStep(SourceWriter writer, NotificationPlan pipeline, int index)
     {
-        Code.NextStruct(writer, "Publish" + index, Contract(pipeline), pipeline.ClassName, Signature(pipeline), body =>
+        var consumerPlain = index > 0 && pipeline.PublishSteps[index - 1].ReturnsPlainValueTask;
+        if (index == pipeline.PublishSteps.Count)
         {
-            if (index == pipeline.PublishSteps.Count)
-            {
-                body.Line("return _pipeline.FanOutAsync<TMode>(notification, context);");
-                return;
-            }
+            WriteStepStruct(writer, pipeline, "Publish" + index, index == 0, consumerPlain, !FanOutEmitter.ReturnsUnit(pipeline), null, "_pipeline.FanOutAsync<TMode>(notification, context)", servesDelivery: false);
+            return;
+        }
 
-            var step = pipeline.PublishSteps[index];
-            body.Line(Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType + "), null);");
-            var middleware = Code.Middleware("_pipeline._publish" + index, step, MiddlewareContract(pipeline));
-            body.Line("return " + middleware + ".InvokeAsync(notification, new Publish" + (index + 1) + "<TMode>(_pipeline), context);");
-        });
+        var step = pipeline.PublishSteps[index];
+        var observe = Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType + "), null);";
+        var middleware = Code.Middleware("_pipeline._publish" + index, step, MiddlewareContract(pipeline, step));
+        WriteStepStruct(writer, pipeline, "Publish" + index, index == 0, consumerPlain, step.ReturnsPlainValueTask, observe,
+            middleware + ".InvokeAsync(notification, new Publish" + (index + 1) + "<TMode>(_pipeline), context)", servesDelivery: false);
     }
 
     /// <summary>Handler-side step <paramref name="index"/> of handler <paramref name="handlerIndex"/>; after the last comes the handler.</summary>
     private static void WriteHandlerStep(SourceWriter writer, NotificationPlan pipeline, int handlerIndex, int index)
     {
         var handler = pipeline.Handlers[handlerIndex];
-        Code.NextStruct(writer, "Handler" + handlerIndex + "Step" + index, Contract(pipeline), pipeline.ClassName, Signature(pipeline), body =>
+        var name = "Handler" + handlerIndex + "Step" + index;
+        var consumerPlain = index > 0 && HandlerStep(pipeline, handlerIndex, index - 1).ReturnsPlainValueTask;
+        if (index < StepCount(pipeline, handlerIndex))
         {
-            if (index < StepCount(pipeline, handlerIndex))
-            {
-                var shared = index < pipeline.HandlerSteps.Count;
-                var step = shared ? pipeline.HandlerSteps[index] : handler.Steps[index - pipeline.HandlerSteps.Count];
-                var field = shared ? "_pipeline._step" + index : "_pipeline._" + NotificationFields.OwnStep(handlerIndex, index - pipeline.HandlerSteps.Count);
-                body.Line(Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType + "), typeof(" + handler.HandlerType + "));");
-                var middleware = Code.Middleware(field, step, MiddlewareContract(pipeline));
-                body.Line("return " + middleware + ".InvokeAsync(notification, new Handler" + handlerIndex + "Step" + (index + 1) + "<TMode>(_pipeline), context);");
-                return;
-            }
+            var step = HandlerStep(pipeline, handlerIndex, index);
+            var field = index < pipeline.HandlerSteps.Count
+                ? "_pipeline._step" + index
+                : "_pipeline._" + NotificationFields.OwnStep(handlerIndex, index - pipeline.HandlerSteps.Count);
+            var observe = Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType + "), typeof(" + handler.HandlerType + "));";
+            var middleware = Code.Middleware(field, step, MiddlewareContract(pipeline, step));
+            WriteStepStruct(writer, pipeline, name, index == 0, consumerPlain, step.ReturnsPlainValueTask, observe,
+                middleware + ".InvokeAsync(notification, new Handler" + handlerIndex + "Step" + (index + 1) + "<TMode>(_pipeline), context)");
+            return;
+        }
 
-            WriteOnHandler(body, pipeline, handlerIndex, "_pipeline._runtime");
-            body.Line("return global::Mediator.Internal.ValueTasks.ToUnit(" + HandlerCall(pipeline, handlerIndex, "_pipeline._handler" + handlerIndex) + ");");
-        });
+        // The handler answers a plain ValueTask.
+        WriteStepStruct(writer, pipeline, name, index == 0, consumerPlain, calleePlain: true, OnHandler(pipeline, handlerIndex, "_pipeline._runtime"),
+            HandlerCall(pipeline, handlerIndex, "_pipeline._handler" + handlerIndex));
     }
 
     internal static void WriteOnHandler(SourceWriter writer, NotificationPlan pipeline, int handlerIndex, string runtime)
-        => writer.Line(Code.IfObserved + runtime + ".Observer!.OnHandler(typeof(" + pipeline.Handlers[handlerIndex].HandlerType + "), typeof(" + pipeline.NotificationType + "));");
+        => writer.Line(OnHandler(pipeline, handlerIndex, runtime));
 
+    private static string OnHandler(NotificationPlan pipeline, int handlerIndex, string runtime)
+        => Code.IfObserved + runtime + ".Observer!.OnHandler(typeof(" + pipeline.Handlers[handlerIndex].HandlerType + "), typeof(" + pipeline.NotificationType + "));";
     /// <summary>
     /// The call of handler <paramref name="handlerIndex"/>'s <c>Handle</c>. Directly when the contract's method is
     /// public on the class (no interface dispatch), with the notification cast to the contract's type: a class that

@@ -45,7 +45,7 @@ internal enum ContractKind
     /// <summary><c>IRequestMiddleware&lt;TRequest, TResponse&gt;</c>: requests only.</summary>
     Request = 1,
 
-    /// <summary><c>INotificationMiddleware&lt;TNotification&gt;</c>: notifications only.</summary>
+    /// <summary><c>INotificationMiddleware&lt;TNotification&gt;</c>: notifications only, answering a plain <c>ValueTask</c>.</summary>
     Notification = 2,
 
     /// <summary><c>IStreamMiddleware&lt;TRequest, TItem&gt;</c>: streams only.</summary>

@@ -41,6 +41,10 @@ internal sealed record PipelinePlan(
 /// <param name="Concern">The concern it provides, for the pipeline's doc comment.</param>
 /// <param name="FromAssemblyAttribute">Placed by <c>[assembly: UseMiddleware]</c>, for the pipeline's doc comment.</param>
 /// <param name="Arguments">For a per-message configured middleware, its constructor arguments in this pipeline; empty when it comes from the container.</param>
+/// <param name="ReturnsPlainValueTask">
+/// Reached through <c>INotificationMiddleware&lt;T&gt;</c>: its <c>InvokeAsync</c> returns a plain <c>ValueTask</c> and takes an
+/// <c>INotificationNext&lt;T&gt;</c>, where every other step returns <c>ValueTask&lt;TResult&gt;</c> and takes an <c>INext&lt;T, TResult&gt;</c>.
+/// </param>
 internal sealed record PipelineStep(
     string MiddlewareType,
     string DisplayName,
@@ -50,7 +54,8 @@ internal sealed record PipelineStep(
     string? Group = null,
     string? Concern = null,
     bool FromAssemblyAttribute = false,
-    EquatableArray<StepArgument> Arguments = default)
+    EquatableArray<StepArgument> Arguments = default,
+    bool ReturnsPlainValueTask = false)
 {
     /// <summary>Built by the pipeline's factory with the message's attribute, not resolved from the container.</summary>
     public bool IsConfigured => Arguments.Count > 0;

@@ -66,12 +66,17 @@ internal static class MiddlewareParser
                 continue;
             }
 
+            // A notification middleware answers nothing: planning matches it against Unit, as it does the notification.
             contracts.Add(new MiddlewareContractSpec(
                 TypeRefFactory.Create(contract.TypeArguments[0]),
-                TypeRefFactory.Create(contract.TypeArguments[1]),
+                kind == ContractKind.Notification ? TypeRef.Named(KnownTypes.Unit) : TypeRefFactory.Create(contract.TypeArguments[1]),
                 SymbolFacts.ImplementsImplicitly(symbol, contract, "InvokeAsync"),
                 kind));
         }
+
+        // A class that implements INotificationMiddleware<T> and IMiddleware<T, Unit> wraps a notification through the
+        // narrower contract, whose ValueTask layer is the cheaper one.
+        contracts = contracts.OrderBy(c => c.Kind == ContractKind.Notification ? 0 : 1).ToList();
 
         if (contracts.Count == 0)
         {
@@ -239,8 +244,9 @@ internal static class MiddlewareParser
 
     /// <summary>
     /// <c>IMiddleware&lt;,&gt;</c> serves requests and notifications unless the class reached it through
-    /// <c>IRequestMiddleware&lt;,&gt;</c> or <c>INotificationMiddleware&lt;&gt;</c>; <c>IStreamMiddleware&lt;,&gt;</c> serves streams.
-    /// The narrower interfaces themselves are skipped: their method is the <c>IMiddleware</c> one.
+    /// <c>IRequestMiddleware&lt;,&gt;</c> (whose method is the <c>IMiddleware</c> one, so the narrower interface itself is
+    /// skipped); <c>INotificationMiddleware&lt;&gt;</c> (a method of its own, returning a plain <c>ValueTask</c>) serves
+    /// notifications; <c>IStreamMiddleware&lt;,&gt;</c> serves streams.
     /// </summary>
     private static ContractKind? ContractKindOf(INamedTypeSymbol contract, ImmutableArray<INamedTypeSymbol> all)
     {
@@ -249,21 +255,21 @@ internal static class MiddlewareParser
             return ContractKind.Stream;
         }
 
+        if (KnownTypes.IsNotificationMiddleware(contract))
+        {
+            return ContractKind.Notification;
+        }
+
         if (!KnownTypes.IsMiddleware(contract))
         {
             return null;
         }
 
         var comparer = SymbolEqualityComparer.Default;
-        if (all.Any(i => KnownTypes.IsRequestMiddleware(i)
+        return all.Any(i => KnownTypes.IsRequestMiddleware(i)
             && comparer.Equals(i.TypeArguments[0], contract.TypeArguments[0])
-            && comparer.Equals(i.TypeArguments[1], contract.TypeArguments[1])))
-        {
-            return ContractKind.Request;
-        }
-
-        return all.Any(i => KnownTypes.IsNotificationMiddleware(i) && comparer.Equals(i.TypeArguments[0], contract.TypeArguments[0]))
-            ? ContractKind.Notification
+            && comparer.Equals(i.TypeArguments[1], contract.TypeArguments[1]))
+            ? ContractKind.Request
             : ContractKind.Any;
     }
 

@@ -81,7 +81,8 @@ internal static class MiddlewareMatcher
                 middleware.Group,
                 middleware.Concern,
                 middleware.FromAssemblyAttribute,
-                arguments);
+                arguments,
+                contract.Kind == ContractKind.Notification);
         }
 
         reason = firstFailure ?? mode switch

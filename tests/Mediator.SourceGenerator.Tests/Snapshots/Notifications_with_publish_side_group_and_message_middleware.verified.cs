@@ -64,14 +64,14 @@ namespace TestApp
             /// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 => _runtime.Observer is null
-                    ? global::Mediator.Publishing.NotificationDelivery.PublishAsync(new Publish0<global::Mediator.Internal.Unobserved>(this), notification, context, _runtime)
-                    : global::Mediator.Publishing.NotificationDelivery.PublishAsync(new Publish0<global::Mediator.Internal.Observed>(this), notification, context, _runtime);
+                    ? global::Mediator.Publishing.NotificationDelivery.PublishPlainAsync(new Publish0<global::Mediator.Internal.Unobserved>(this), notification, context, _runtime)
+                    : global::Mediator.Publishing.NotificationDelivery.PublishPlainAsync(new Publish0<global::Mediator.Internal.Observed>(this), notification, context, _runtime);
 
             /// <summary>
             /// Delivers to every handler, one after the other; a failure does not stop the rest. Handlers that complete
             /// synchronously are delivered here, without a state machine; FanOutFromAsync takes over at the first that does not.
             /// </summary>
-            private global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> FanOutAsync<TMode>(global::App.OrderPlaced notification, global::Mediator.MessageContext context) where TMode : struct
+            private global::System.Threading.Tasks.ValueTask FanOutAsync<TMode>(global::App.OrderPlaced notification, global::Mediator.MessageContext context) where TMode : struct
             {
                 global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task0;
                 try
@@ -105,7 +105,7 @@ namespace TestApp
             /// <paramref name="pending"/> task is awaited (or its <paramref name="error"/> recovered from), then the rest run in
             /// turn; failures are collected and thrown together once all have run.
             /// </summary>
-            private async global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> FanOutFromAsync<TMode>(int from, global::System.Exception? error, global::System.Threading.Tasks.ValueTask pending, global::App.OrderPlaced notification, global::Mediator.MessageContext context) where TMode : struct
+            private async global::System.Threading.Tasks.ValueTask FanOutFromAsync<TMode>(int from, global::System.Exception? error, global::System.Threading.Tasks.ValueTask pending, global::App.OrderPlaced notification, global::Mediator.MessageContext context) where TMode : struct
             {
                 global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;
                 if (from == 0)
@@ -163,31 +163,30 @@ namespace TestApp
                     }
                 }
                 global::Mediator.Publishing.NotificationDelivery.ThrowIfFailed(typeof(global::App.OrderPlaced), failures);
-                return default;
             }
 
-            private readonly struct Publish0<TMode> : global::Mediator.INext<global::App.OrderPlaced, global::Mediator.Unit> where TMode : struct
+            private readonly struct Publish0<TMode> : global::Mediator.INotificationNext<global::App.OrderPlaced> where TMode : struct
             {
                 private readonly OrderPlacedNotificationPipeline _pipeline;
 
                 public Publish0(OrderPlacedNotificationPipeline pipeline) => _pipeline = pipeline;
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
+                public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnMiddleware(typeof(global::App.Measure<global::App.OrderPlaced>), typeof(global::App.OrderPlaced), null);
                     return _pipeline._publish0.InvokeAsync(notification, new Publish1<TMode>(_pipeline), context);
                 }
             }
 
-            private readonly struct Publish1<TMode> : global::Mediator.INext<global::App.OrderPlaced, global::Mediator.Unit> where TMode : struct
+            private readonly struct Publish1<TMode> : global::Mediator.INotificationNext<global::App.OrderPlaced> where TMode : struct
             {
                 private readonly OrderPlacedNotificationPipeline _pipeline;
 
                 public Publish1(OrderPlacedNotificationPipeline pipeline) => _pipeline = pipeline;
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
+                public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 {
                     return _pipeline.FanOutAsync<TMode>(notification, context);
                 }
@@ -231,21 +230,21 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnMiddleware(typeof(global::App.PlacedOnly), typeof(global::App.OrderPlaced), typeof(global::App.Audit));
-                    return ((global::Mediator.IMiddleware<global::App.OrderPlaced, global::Mediator.Unit>)_pipeline._step2).InvokeAsync(notification, new Handler0Step3<TMode>(_pipeline), context);
+                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationMiddleware<global::App.OrderPlaced>)_pipeline._step2).InvokeAsync(notification, new Handler0Step3<TMode>(_pipeline), context));
                 }
             }
 
-            private readonly struct Handler0Step3<TMode> : global::Mediator.INext<global::App.OrderPlaced, global::Mediator.Unit> where TMode : struct
+            private readonly struct Handler0Step3<TMode> : global::Mediator.INotificationNext<global::App.OrderPlaced> where TMode : struct
             {
                 private readonly OrderPlacedNotificationPipeline _pipeline;
 
                 public Handler0Step3(OrderPlacedNotificationPipeline pipeline) => _pipeline = pipeline;
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
+                public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnHandler(typeof(global::App.Audit), typeof(global::App.OrderPlaced));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationHandler<global::App.IOrderEvent>)_pipeline._handler0).Handle(notification, context.CancellationToken));
+                    return ((global::Mediator.INotificationHandler<global::App.IOrderEvent>)_pipeline._handler0).Handle(notification, context.CancellationToken);
                 }
             }
 
@@ -287,21 +286,21 @@ namespace TestApp
                 public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnMiddleware(typeof(global::App.PlacedOnly), typeof(global::App.OrderPlaced), typeof(global::App.Email));
-                    return ((global::Mediator.IMiddleware<global::App.OrderPlaced, global::Mediator.Unit>)_pipeline._step2).InvokeAsync(notification, new Handler1Step3<TMode>(_pipeline), context);
+                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationMiddleware<global::App.OrderPlaced>)_pipeline._step2).InvokeAsync(notification, new Handler1Step3<TMode>(_pipeline), context));
                 }
             }
 
-            private readonly struct Handler1Step3<TMode> : global::Mediator.INext<global::App.OrderPlaced, global::Mediator.Unit> where TMode : struct
+            private readonly struct Handler1Step3<TMode> : global::Mediator.INotificationNext<global::App.OrderPlaced> where TMode : struct
             {
                 private readonly OrderPlacedNotificationPipeline _pipeline;
 
                 public Handler1Step3(OrderPlacedNotificationPipeline pipeline) => _pipeline = pipeline;
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
+                public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnHandler(typeof(global::App.Email), typeof(global::App.OrderPlaced));
-                    return global::Mediator.Internal.ValueTasks.ToUnit(((global::Mediator.INotificationHandler<global::App.OrderPlaced>)_pipeline._handler1).Handle(notification, context.CancellationToken));
+                    return ((global::Mediator.INotificationHandler<global::App.OrderPlaced>)_pipeline._handler1).Handle(notification, context.CancellationToken);
                 }
             }
         }
@@ -347,11 +346,11 @@ namespace TestApp
             /// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.OrderShipped notification, global::Mediator.MessageContext context)
                 => _runtime.Observer is null
-                    ? global::Mediator.Publishing.NotificationDelivery.PublishAsync(new Publish0<global::Mediator.Internal.Unobserved>(this), notification, context, _runtime)
-                    : global::Mediator.Publishing.NotificationDelivery.PublishAsync(new Publish0<global::Mediator.Internal.Observed>(this), notification, context, _runtime);
+                    ? global::Mediator.Publishing.NotificationDelivery.PublishPlainAsync(new Publish0<global::Mediator.Internal.Unobserved>(this), notification, context, _runtime)
+                    : global::Mediator.Publishing.NotificationDelivery.PublishPlainAsync(new Publish0<global::Mediator.Internal.Observed>(this), notification, context, _runtime);
 
             /// <summary>Delivers to every handler; failures are collected and thrown together once all have run.</summary>
-            private async global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> FanOutAsync<TMode>(global::App.OrderShipped notification, global::Mediator.MessageContext context) where TMode : struct
+            private async global::System.Threading.Tasks.ValueTask FanOutAsync<TMode>(global::App.OrderShipped notification, global::Mediator.MessageContext context) where TMode : struct
             {
                 global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;
                 // Concurrent: every delivery is started before any is awaited.
@@ -359,31 +358,30 @@ namespace TestApp
                 var failure0 = await delivery0.ConfigureAwait(false);
                 if (!(failure0 is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure0);
                 global::Mediator.Publishing.NotificationDelivery.ThrowIfFailed(typeof(global::App.OrderShipped), failures);
-                return default;
             }
 
-            private readonly struct Publish0<TMode> : global::Mediator.INext<global::App.OrderShipped, global::Mediator.Unit> where TMode : struct
+            private readonly struct Publish0<TMode> : global::Mediator.INotificationNext<global::App.OrderShipped> where TMode : struct
             {
                 private readonly OrderShippedNotificationPipeline _pipeline;
 
                 public Publish0(OrderShippedNotificationPipeline pipeline) => _pipeline = pipeline;
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderShipped notification, global::Mediator.MessageContext context)
+                public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.OrderShipped notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnMiddleware(typeof(global::App.Measure<global::App.OrderShipped>), typeof(global::App.OrderShipped), null);
                     return _pipeline._publish0.InvokeAsync(notification, new Publish1<TMode>(_pipeline), context);
                 }
             }
 
-            private readonly struct Publish1<TMode> : global::Mediator.INext<global::App.OrderShipped, global::Mediator.Unit> where TMode : struct
+            private readonly struct Publish1<TMode> : global::Mediator.INotificationNext<global::App.OrderShipped> where TMode : struct
             {
                 private readonly OrderShippedNotificationPipeline _pipeline;
 
                 public Publish1(OrderShippedNotificationPipeline pipeline) => _pipeline = pipeline;
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.OrderShipped notification, global::Mediator.MessageContext context)
+                public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.OrderShipped notification, global::Mediator.MessageContext context)
                 {
                     return _pipeline.FanOutAsync<TMode>(notification, context);
                 }
@@ -602,14 +600,14 @@ namespace TestApp
             /// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.Tick notification, global::Mediator.MessageContext context)
                 => _runtime.Observer is null
-                    ? global::Mediator.Publishing.NotificationDelivery.PublishAsync(new Publish0<global::Mediator.Internal.Unobserved>(this), notification, context, _runtime)
-                    : global::Mediator.Publishing.NotificationDelivery.PublishAsync(new Publish0<global::Mediator.Internal.Observed>(this), notification, context, _runtime);
+                    ? global::Mediator.Publishing.NotificationDelivery.PublishPlainAsync(new Publish0<global::Mediator.Internal.Unobserved>(this), notification, context, _runtime)
+                    : global::Mediator.Publishing.NotificationDelivery.PublishPlainAsync(new Publish0<global::Mediator.Internal.Observed>(this), notification, context, _runtime);
 
             /// <summary>
             /// Delivers to every handler, one after the other; a failure does not stop the rest. Handlers that complete
             /// synchronously are delivered here, without a state machine; FanOutFromAsync takes over at the first that does not.
             /// </summary>
-            private global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> FanOutAsync<TMode>(global::App.Tick notification, global::Mediator.MessageContext context) where TMode : struct
+            private global::System.Threading.Tasks.ValueTask FanOutAsync<TMode>(global::App.Tick notification, global::Mediator.MessageContext context) where TMode : struct
             {
                 global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task0;
                 try
@@ -631,7 +629,7 @@ namespace TestApp
             /// <paramref name="pending"/> task is awaited (or its <paramref name="error"/> recovered from), then the rest run in
             /// turn; failures are collected and thrown together once all have run.
             /// </summary>
-            private async global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> FanOutFromAsync<TMode>(int from, global::System.Exception? error, global::System.Threading.Tasks.ValueTask pending, global::App.Tick notification, global::Mediator.MessageContext context) where TMode : struct
+            private async global::System.Threading.Tasks.ValueTask FanOutFromAsync<TMode>(int from, global::System.Exception? error, global::System.Threading.Tasks.ValueTask pending, global::App.Tick notification, global::Mediator.MessageContext context) where TMode : struct
             {
                 global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;
                 if (from == 0)
@@ -655,31 +653,30 @@ namespace TestApp
                     }
                 }
                 global::Mediator.Publishing.NotificationDelivery.ThrowIfFailed(typeof(global::App.Tick), failures);
-                return default;
             }
 
-            private readonly struct Publish0<TMode> : global::Mediator.INext<global::App.Tick, global::Mediator.Unit> where TMode : struct
+            private readonly struct Publish0<TMode> : global::Mediator.INotificationNext<global::App.Tick> where TMode : struct
             {
                 private readonly TickNotificationPipeline _pipeline;
 
                 public Publish0(TickNotificationPipeline pipeline) => _pipeline = pipeline;
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.Tick notification, global::Mediator.MessageContext context)
+                public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.Tick notification, global::Mediator.MessageContext context)
                 {
                     if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _pipeline._runtime.Observer!.OnMiddleware(typeof(global::App.Measure<global::App.Tick>), typeof(global::App.Tick), null);
                     return _pipeline._publish0.InvokeAsync(notification, new Publish1<TMode>(_pipeline), context);
                 }
             }
 
-            private readonly struct Publish1<TMode> : global::Mediator.INext<global::App.Tick, global::Mediator.Unit> where TMode : struct
+            private readonly struct Publish1<TMode> : global::Mediator.INotificationNext<global::App.Tick> where TMode : struct
             {
                 private readonly TickNotificationPipeline _pipeline;
 
                 public Publish1(TickNotificationPipeline pipeline) => _pipeline = pipeline;
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> InvokeAsync(global::App.Tick notification, global::Mediator.MessageContext context)
+                public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.Tick notification, global::Mediator.MessageContext context)
                 {
                     return _pipeline.FanOutAsync<TMode>(notification, context);
                 }
