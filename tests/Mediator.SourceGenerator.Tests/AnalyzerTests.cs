@@ -93,6 +93,25 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
+    public void MED0031_notification_only_middleware_that_never_uses_next_is_reported()
+    {
+        // INotificationMiddleware<T> has a method of its own (a plain ValueTask), not IMiddleware's: the rule reads it too.
+        var diagnostics = For(Sources.PingAndHandler, Sources.Usings + """
+            namespace App;
+            [Middleware(Direction = MiddlewareDirection.OnPublish)]
+            public sealed class Mute<TNotification> : INotificationMiddleware<TNotification>
+            {
+                public ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+                    where TNext : struct, INotificationNext<TNotification> => default;
+            }
+            """);
+
+        var diagnostic = Assert.Single(diagnostics);
+        AssertDiagnostic(diagnostic, "MED0031", DiagnosticSeverity.Warning, "InvokeAsync",
+            "Middleware 'global::App.Mute<TNotification>' never uses its 'next' parameter, so the handler and every inner middleware never run; call next.InvokeAsync(...) on the paths that should continue");
+    }
+
+    [Fact]
     public void MED0031_near_miss_short_circuit_on_some_paths_next_passed_to_a_helper_and_stream_middleware()
     {
         var diagnostics = For(Sources.PingAndHandler, Sources.Usings + """

@@ -203,4 +203,40 @@ public sealed class GeneratorFixesTests
 
         Assert.Contains(run.GeneratedSources, s => s.HintName == "Mediator.PingPipeline.g.cs");
     }
+
+    [Fact]
+    public void A_middleware_with_both_notification_contracts_wraps_notifications_through_the_plain_one()
+    {
+        // IMiddleware<T, TResult> implicitly, INotificationMiddleware<T> explicitly: requests go through the first, a
+        // notification through the second (the cheaper ValueTask layer), and the generated code says so with a cast.
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public sealed record Ping : IRequest<int>;
+            public sealed record Pinged : INotification;
+            [Handler] public sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            [Handler] public sealed class PingedHandler : INotificationHandler<Pinged>
+            {
+                public ValueTask Handle(Pinged notification, CancellationToken cancellationToken) => default;
+            }
+            [Middleware]
+            public sealed class Both<TMessage, TResult> : IMiddleware<TMessage, TResult>, INotificationMiddleware<TMessage>
+            {
+                public ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
+                    where TNext : struct, INext<TMessage, TResult> => next.InvokeAsync(message, context);
+                ValueTask INotificationMiddleware<TMessage>.InvokeAsync<TNext>(TMessage notification, TNext next, MessageContext context)
+                    => next.InvokeAsync(notification, context);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+        var notification = run.GeneratedSources.Single(s => s.HintName == "Mediator.PingedNotificationPipeline.g.cs").Text;
+        Assert.True(notification.Contains("((global::Mediator.INotificationMiddleware<global::App.Pinged>)_pipeline._step0).InvokeAsync(", StringComparison.Ordinal), notification);
+        var request = run.GeneratedSources.Single(s => s.HintName == "Mediator.PingPipeline.g.cs").Text;
+        Assert.True(request.Contains("_step0.InvokeAsync(request, new Next1", StringComparison.Ordinal), request);
+        Assert.DoesNotContain("INotificationMiddleware", request);
+    }
 }

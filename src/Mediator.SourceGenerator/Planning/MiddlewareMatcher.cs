@@ -48,6 +48,11 @@ internal static class MiddlewareMatcher
                 continue;
             }
 
+            if (contract.Kind == ContractKind.Notification)
+            {
+                BindThroughTwoModeContract(middleware, request, response, bindings);
+            }
+
             var known = new Dictionary<string, MessageTypeSpec>(StringComparer.Ordinal);
             foreach (var pair in bindings)
             {
@@ -92,6 +97,34 @@ internal static class MiddlewareMatcher
             _ => "it does not implement IStreamMiddleware<TRequest, TItem>, so it wraps no stream",
         };
         return null;
+    }
+
+    /// <summary>
+    /// <c>Both&lt;TMessage, TResult&gt; : IMiddleware&lt;TMessage, TResult&gt;, INotificationMiddleware&lt;TMessage&gt;</c>: the
+    /// notification contract names no <c>TResult</c>, so the class's <c>IMiddleware</c> contract for the same message
+    /// (whose result is <c>Unit</c>) binds what it leaves open. Without one, an unbound parameter fails the constraint
+    /// check as before.
+    /// </summary>
+    private static void BindThroughTwoModeContract(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, Dictionary<string, TypeRef> bindings)
+    {
+        foreach (var other in middleware.Contracts)
+        {
+            if (other.Kind != ContractKind.Any)
+            {
+                continue;
+            }
+
+            var attempt = new Dictionary<string, TypeRef>(bindings, StringComparer.Ordinal);
+            if (Unify(other.Request, request.Type, attempt) && Unify(other.Response, response.Type, attempt))
+            {
+                foreach (var pair in attempt)
+                {
+                    bindings[pair.Key] = pair.Value;
+                }
+
+                return;
+            }
+        }
     }
 
     private static string Show(TypeRef type) => Show(type.Display);
