@@ -40,13 +40,13 @@ public sealed class AnalyzerTests
 
         Assert.Equal(4, diagnostics.Count);
         AssertDiagnostic(diagnostics[0], "MED0030", DiagnosticSeverity.Error, "new Pinged()",
-            "'global::App.Pinged' is a notification, which Send does not dispatch; call Publish instead");
+            "'App.Pinged' is a notification, which Send does not dispatch; call Publish instead");
         AssertDiagnostic(diagnostics[1], "MED0030", DiagnosticSeverity.Error, "new Ping()",
-            "'global::App.Ping' is a request, which Publish does not dispatch; call Send instead");
+            "'App.Ping' is a request, which Publish does not dispatch; call Send instead");
         AssertDiagnostic(diagnostics[2], "MED0030", DiagnosticSeverity.Error, "new Ping()",
-            "'global::App.Ping' is a request, which CreateStream does not dispatch; call Send instead");
+            "'App.Ping' is a request, which CreateStream does not dispatch; call Send instead");
         AssertDiagnostic(diagnostics[3], "MED0030", DiagnosticSeverity.Error, "new Tick()",
-            "'global::App.Tick' is a stream request, which Send does not dispatch; call CreateStream instead");
+            "'App.Tick' is a stream request, which Send does not dispatch; call CreateStream instead");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class AnalyzerTests
 
         var diagnostic = Assert.Single(diagnostics);
         AssertDiagnostic(diagnostic, "MED0031", DiagnosticSeverity.Warning, "InvokeAsync",
-            "Middleware 'global::App.Swallow<TRequest, TResponse>' never uses its 'next' parameter, so the handler and every inner middleware never run; call next.InvokeAsync(...) on the paths that should continue");
+            "Middleware 'App.Swallow<TRequest, TResponse>' never uses its 'next' parameter, so the handler and every inner middleware never run; call next.InvokeAsync(...) on the paths that should continue");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class AnalyzerTests
 
         var diagnostic = Assert.Single(diagnostics);
         AssertDiagnostic(diagnostic, "MED0031", DiagnosticSeverity.Warning, "InvokeAsync",
-            "Middleware 'global::App.Mute<TNotification>' never uses its 'next' parameter, so the handler and every inner middleware never run; call next.InvokeAsync(...) on the paths that should continue");
+            "Middleware 'App.Mute<TNotification>' never uses its 'next' parameter, so the handler and every inner middleware never run; call next.InvokeAsync(...) on the paths that should continue");
     }
 
     [Fact]
@@ -174,9 +174,9 @@ public sealed class AnalyzerTests
 
         Assert.Equal(2, diagnostics.Count);
         AssertDiagnostic(diagnostics[0], "MED0032", DiagnosticSeverity.Warning, "_count",
-            "Middleware 'global::App.Counting<TRequest, TResponse>' is one shared instance for all concurrent messages, but field '_count' can be changed after construction; make it readonly, or keep the state in an injected service or in MessageContext");
+            "Middleware 'App.Counting<TRequest, TResponse>' is one shared instance for all concurrent messages, but field '_count' can be changed after construction; make it readonly, or keep the state in an injected service or in MessageContext");
         AssertDiagnostic(diagnostics[1], "MED0032", DiagnosticSeverity.Warning, "Calls",
-            "Middleware 'global::App.Counting<TRequest, TResponse>' is one shared instance for all concurrent messages, but property 'Calls' can be changed after construction; make it readonly, or keep the state in an injected service or in MessageContext");
+            "Middleware 'App.Counting<TRequest, TResponse>' is one shared instance for all concurrent messages, but property 'Calls' can be changed after construction; make it readonly, or keep the state in an injected service or in MessageContext");
     }
 
     [Fact]
@@ -241,17 +241,17 @@ public sealed class AnalyzerTests
         Assert.Equal(6, diagnostics.Count);
         Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
         AssertDiagnostic(diagnostics[0], "MED0033", DiagnosticSeverity.Warning, "task.Result",
-            "'task.Result' blocks the thread inside handler 'global::App.PingHandler'; await the task instead of reading .Result");
+            "'task.Result' blocks the thread inside handler 'App.PingHandler'; await the task instead of reading .Result");
         AssertDiagnostic(diagnostics[1], "MED0033", DiagnosticSeverity.Warning, "task.GetAwaiter().GetResult()",
-            "'task.GetAwaiter().GetResult()' blocks the thread inside handler 'global::App.PingHandler'; await the task instead of calling GetAwaiter().GetResult()");
+            "'task.GetAwaiter().GetResult()' blocks the thread inside handler 'App.PingHandler'; await the task instead of calling GetAwaiter().GetResult()");
         AssertDiagnostic(diagnostics[2], "MED0033", DiagnosticSeverity.Warning, "task.Wait()",
-            "'task.Wait()' blocks the thread inside handler 'global::App.PingHandler'; await the task instead of calling Wait()");
+            "'task.Wait()' blocks the thread inside handler 'App.PingHandler'; await the task instead of calling Wait()");
         AssertDiagnostic(diagnostics[3], "MED0033", DiagnosticSeverity.Warning, "Thread.Sleep(1)",
-            "'Thread.Sleep(1)' blocks the thread inside handler 'global::App.PingHandler'; use await Task.Delay(...) instead");
+            "'Thread.Sleep(1)' blocks the thread inside handler 'App.PingHandler'; use await Task.Delay(...) instead");
         AssertDiagnostic(diagnostics[4], "MED0033", DiagnosticSeverity.Warning, "File.ReadAllText(\"data.txt\")",
-            "'File.ReadAllText(\"data.txt\")' blocks the thread inside handler 'global::App.PingHandler'; use File.ReadAllTextAsync instead");
+            "'File.ReadAllText(\"data.txt\")' blocks the thread inside handler 'App.PingHandler'; use File.ReadAllTextAsync instead");
         AssertDiagnostic(diagnostics[5], "MED0033", DiagnosticSeverity.Warning, "stream.Read(new byte[4], 0, 4)",
-            "'stream.Read(new byte[4], 0, 4)' blocks the thread inside handler 'global::App.PingHandler'; use ReadAsync instead");
+            "'stream.Read(new byte[4], 0, 4)' blocks the thread inside handler 'App.PingHandler'; use ReadAsync instead");
     }
 
     [Fact]
@@ -273,7 +273,7 @@ public sealed class AnalyzerTests
             """);
 
         AssertDiagnostic(Assert.Single(diagnostics), "MED0033", DiagnosticSeverity.Warning, "Thread.Sleep(5)",
-            "'Thread.Sleep(5)' blocks the thread inside middleware 'global::App.Slow<TRequest, TResponse>'; use await Task.Delay(...) instead");
+            "'Thread.Sleep(5)' blocks the thread inside middleware 'App.Slow<TRequest, TResponse>'; use await Task.Delay(...) instead");
     }
 
     [Fact]
@@ -327,9 +327,9 @@ public sealed class AnalyzerTests
 
         Assert.Equal(2, diagnostics.Count);
         AssertDiagnostic(diagnostics[0], "MED0034", DiagnosticSeverity.Warning, "PingHandler",
-            "'global::App.PingHandler' implements IRequestHandler<Ping, int> but is not marked [Handler], and the generator only wires classes marked [Handler]: add [Handler], or make the class abstract if it is a base class");
+            "'App.PingHandler' implements IRequestHandler<Ping, int> but is not marked [Handler], and the generator only wires classes marked [Handler]: add [Handler], or make the class abstract if it is a base class");
         AssertDiagnostic(diagnostics[1], "MED0034", DiagnosticSeverity.Warning, "Logging",
-            "'global::App.Logging<TRequest, TResponse>' implements IRequestMiddleware<TRequest, TResponse> but is not marked [Middleware], and the generator only wires classes marked [Middleware]: add [Middleware], or make the class abstract if it is a base class");
+            "'App.Logging<TRequest, TResponse>' implements IRequestMiddleware<TRequest, TResponse> but is not marked [Middleware], and the generator only wires classes marked [Middleware]: add [Middleware], or make the class abstract if it is a base class");
         Assert.Equal("Handler", diagnostics[0].Properties["Attribute"]);
     }
 

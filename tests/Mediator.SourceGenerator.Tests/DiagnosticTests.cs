@@ -18,9 +18,9 @@ public sealed class DiagnosticTests
         var diagnostics = Sorted(run);
         Assert.Equal(2, diagnostics.Count);
         AssertDiagnostic(diagnostics[0], "MED0001", DiagnosticSeverity.Error, run, "Orphan",
-            "Request 'global::App.Orphan' has no handler: add a class marked [Handler] that implements IRequestHandler<Orphan, string>");
+            "Request 'App.Orphan' has no handler: add a class marked [Handler] that implements IRequestHandler<Orphan, string>");
         AssertDiagnostic(diagnostics[1], "MED0001", DiagnosticSeverity.Error, run, "Command",
-            "Request 'global::App.Command' has no handler: add a class marked [Handler] that implements IRequestHandler<Command>");
+            "Request 'App.Command' has no handler: add a class marked [Handler] that implements IRequestHandler<Command>");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class DiagnosticTests
 
         var diagnostics = Sorted(run);
         Assert.Equal(2, diagnostics.Count);
-        const string message = "Request 'global::App.Ping' is handled by 'global::App.OtherPingHandler' and 'global::App.PingHandler': a request must have exactly one handler, remove all but one";
+        const string message = "Request 'App.Ping' is handled by 'App.OtherPingHandler' and 'App.PingHandler': a request must have exactly one handler, remove all but one";
         AssertDiagnostic(diagnostics[0], "MED0002", DiagnosticSeverity.Error, run, "PingHandler", message);
         AssertDiagnostic(diagnostics[1], "MED0002", DiagnosticSeverity.Error, run, "OtherPingHandler", message);
         Assert.Empty(run.DiagnosticsInGeneratedCode);
@@ -129,7 +129,7 @@ public sealed class DiagnosticTests
 
         var diagnostics = Sorted(run);
         AssertDiagnostic(diagnostics.Single(d => d.Id == "MED0004"), "MED0004", DiagnosticSeverity.Error, run, "Hidden",
-            "'global::App.Outer.Hidden' is private: the generated mediator cannot reference it; make it internal or public, and every type it is nested in too");
+            "'App.Outer.Hidden' is private: the generated mediator cannot reference it; make it internal or public, and every type it is nested in too");
         Assert.Contains(diagnostics, d => d.Id == "MED0001");
         Assert.Empty(run.CompilationErrors);
     }
@@ -170,7 +170,7 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("MED0005", diagnostic.Id);
         Assert.Equal("EnvelopeHandler", SpanText(diagnostic));
-        Assert.StartsWith("'global::App.EnvelopeHandler<T>' cannot be a handler: it is an open generic type", diagnostic.GetMessage());
+        Assert.StartsWith("'App.EnvelopeHandler<T>' cannot be a handler: it is an open generic type", diagnostic.GetMessage());
         Assert.Empty(run.CompilationErrors);
     }
 
@@ -219,7 +219,7 @@ public sealed class DiagnosticTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         AssertDiagnostic(diagnostic, "MED0006", DiagnosticSeverity.Warning, run, "NotAHandler",
-            "'global::App.NotAHandler' is marked [Handler] but implements no handler interface (IRequestHandler<TRequest, TResponse>, IRequestHandler<TRequest>, INotificationHandler<TNotification> or IStreamRequestHandler<TRequest, TItem>); implement one or remove the attribute");
+            "'App.NotAHandler' is marked [Handler] but implements no handler interface (IRequestHandler<TRequest, TResponse>, IRequestHandler<TRequest>, INotificationHandler<TNotification> or IStreamRequestHandler<TRequest, TItem>); implement one or remove the attribute");
     }
 
     [Fact]
@@ -336,7 +336,7 @@ public sealed class DiagnosticTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         AssertDiagnostic(diagnostic, "MED0010", DiagnosticSeverity.Info, run, "OrderShipped",
-            "Notification 'global::App.OrderShipped' has no handler, so publishing it does nothing; add a class marked [Handler] that implements INotificationHandler<OrderShipped>, or suppress MED0010 while handlers are still to come");
+            "Notification 'App.OrderShipped' has no handler, so publishing it does nothing; add a class marked [Handler] that implements INotificationHandler<OrderShipped>, or suppress MED0010 while handlers are still to come");
         Assert.Empty(run.CompilationErrors);
     }
 
@@ -374,7 +374,7 @@ public sealed class DiagnosticTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         AssertDiagnostic(diagnostic, "MED0011", DiagnosticSeverity.Error, run, "OrderMessage",
-            "'global::App.OrderMessage' is marked [MiddlewareGroup] but it is sealed, so no other message can derive from it; a group is an interface or a class that is neither sealed nor static, which messages implement or derive from");
+            "'App.OrderMessage' is marked [MiddlewareGroup] but it is sealed, so no other message can derive from it; a group is an interface or a class that is neither sealed nor static, which messages implement or derive from");
     }
 
     [Fact]
@@ -453,7 +453,7 @@ public sealed class DiagnosticTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         AssertDiagnostic(diagnostic, "MED0001", DiagnosticSeverity.Error, run, "Feed",
-            "Request 'global::App.Feed' has no handler: add a class marked [Handler] that implements IStreamRequestHandler<Feed, string>");
+            "Request 'App.Feed' has no handler: add a class marked [Handler] that implements IStreamRequestHandler<Feed, string>");
     }
 
     [Fact]

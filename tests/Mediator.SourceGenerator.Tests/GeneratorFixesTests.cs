@@ -23,7 +23,7 @@ public sealed class GeneratorFixesTests
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal("PingHandler", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
         Assert.Equal(
-            "'global::App.PingHandler' is file-local: the generated mediator cannot reference it; make it internal or public, and every type it is nested in too",
+            "'App.PingHandler' is file-local: the generated mediator cannot reference it; make it internal or public, and every type it is nested in too",
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(run.DiagnosticsInGeneratedCode);
     }

@@ -64,7 +64,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             ImmutableDictionary<string, string?>.Empty.Add(KindProperty, advice.Kind),
             syntax.ToString(),
             role,
-            TypeRefFactory.Display(type!),
+            DiagnosticText.Name(type!),
             advice.Text));
     }
 }

@@ -49,7 +49,7 @@ public sealed class MiddlewareNeverCallsNextAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.MiddlewareNeverCallsNext,
                 method.Locations.FirstOrDefault(),
-                TypeRefFactory.Display(method.ContainingType),
+                DiagnosticText.Name(method.ContainingType),
                 next.Name));
         }
     }

@@ -58,7 +58,7 @@ public sealed class MissingAttributeAnalyzer : DiagnosticAnalyzer
             DiagnosticDescriptors.ContractWithoutAttribute,
             location,
             ImmutableDictionary<string, string?>.Empty.Add(AttributeProperty, attribute),
-            TypeRefFactory.Display(type),
+            DiagnosticText.Name(type),
             contract.ToDisplayString(s_contractFormat),
             attribute));
     }

@@ -57,7 +57,7 @@ public sealed class MutableMiddlewareStateAnalyzer : DiagnosticAnalyzer
                 DiagnosticDescriptors.MiddlewareHasMutableState,
                 location,
                 ImmutableDictionary<string, string?>.Empty.Add(IsFieldProperty, member is IFieldSymbol ? "true" : "false"),
-                TypeRefFactory.Display(type),
+                DiagnosticText.Name(type),
                 kind,
                 member.Name));
         }

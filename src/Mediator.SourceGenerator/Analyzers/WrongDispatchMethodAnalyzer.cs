@@ -87,7 +87,7 @@ public sealed class WrongDispatchMethodAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.WrongDispatchMethod,
             argument.GetLocation(),
-            TypeRefFactory.Display(messageType),
+            DiagnosticText.Name(messageType),
             Article(actual),
             methodName,
             MethodFor(actual)));

@@ -7,8 +7,12 @@ namespace Mediator.SourceGenerator.Diagnostics;
 /// <summary>A diagnostic to report, as a value: descriptor, place and message arguments.</summary>
 internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
 {
+    /// <summary>
+    /// The arguments are read by people: type names arrive as generated code spells them (<c>global::App.Ping</c>), and
+    /// lose the <c>global::</c> here, once for every diagnostic the generator reports.
+    /// </summary>
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
-        => new(descriptor.Id, location, arguments.ToEquatableArray());
+        => new(descriptor.Id, location, arguments.Select(DiagnosticText.Readable).ToEquatableArray());
 
     public Diagnostic ToDiagnostic(Compilation compilation) => ToDiagnostic(compilation, compilation);
 
