@@ -269,7 +269,7 @@ public sealed class HandlerMiddlewareDiagnosticTests
             Sources.Usings + "namespace App;\n" + Mw("Retry", "[Middleware]"));
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        AnalyzerRun.AssertDiagnostic(diagnostic, "MED0023", DiagnosticSeverity.Error, "UseMiddleware(typeof(App.Retry<,>))",
+        AnalyzerRun.AssertDiagnostic(diagnostic, "MED0023", DiagnosticSeverity.Error, "typeof(App.Retry<,>)",
             "[assembly: UseMiddleware] cannot add 'App.Retry<TMessage, TResult>': it is declared in this assembly, where [Middleware] already places it in every pipeline it matches; mark it [Middleware(Explicit = true)] to apply it only where [UseMiddleware] names it");
     }
 

@@ -321,7 +321,7 @@ public sealed class OrderingDiagnosticTests
         var run = RunWith("[assembly: Mediator.UseMiddleware(typeof(App.NotMiddleware))]", new[] { "public sealed class NotMiddleware { }" });
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        AssertDiagnostic(diagnostic, "MED0023", DiagnosticSeverity.Error, "Mediator.UseMiddleware(typeof(App.NotMiddleware))",
+        AssertDiagnostic(diagnostic, "MED0023", DiagnosticSeverity.Error, "typeof(App.NotMiddleware)",
             "[assembly: UseMiddleware] cannot add 'App.NotMiddleware': it is not marked [Middleware]");
     }
 

@@ -43,7 +43,9 @@ internal static class UseMiddlewareParser
             var middlewareAttributes = type.GetAttributes().Where(a => KnownTypes.IsMiddlewareAttribute(a.AttributeClass)).ToList();
             if (WhyNotUsable(type, middlewareAttributes.FirstOrDefault(), compilation) is { } reason)
             {
-                found.Add(Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUseMiddleware, location, type.ToDisplayString(), reason)));
+                // On the typeof argument, the part to change, as MED0026-MED0029 are for [UseMiddleware] on a handler.
+                var argument = OrderingAttributeParser.ArgumentLocation(attribute, 0, location);
+                found.Add(Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUseMiddleware, argument, type.ToDisplayString(), reason)));
                 continue;
             }
 
