@@ -137,23 +137,12 @@ public sealed class GenericDispatchTests
         using var host = TestHost.Create();
         ISender sender = host.Mediator;
 
-        Assert.Equal(new[] { 'a' }, await ReadAll(sender.CreateStream(new Letters())));
-        Assert.Equal(new[] { 'x' }, await ReadAll(sender.CreateStream(new MoreLetters())));
-        Assert.Equal(new[] { 2, 2 }, await ReadAll(sender.CreateStream(new Repeat(2))));
-        Assert.Equal(new[] { "hi" }, await ReadAll(sender.CreateStream(new Echo("hi"))));
-        Assert.Equal(new[] { "yo", "yo" }, await ReadAll(sender.CreateStream(new EchoTwice("yo"))));
-        Assert.Equal(new[] { 1, 2 }, await ReadAll(sender.CreateStream(new CountTo(2))));
+        Assert.Equal(new[] { 'a' }, await StreamReading.ReadAll(sender.CreateStream(new Letters())));
+        Assert.Equal(new[] { 'x' }, await StreamReading.ReadAll(sender.CreateStream(new MoreLetters())));
+        Assert.Equal(new[] { 2, 2 }, await StreamReading.ReadAll(sender.CreateStream(new Repeat(2))));
+        Assert.Equal(new[] { "hi" }, await StreamReading.ReadAll(sender.CreateStream(new Echo("hi"))));
+        Assert.Equal(new[] { "yo", "yo" }, await StreamReading.ReadAll(sender.CreateStream(new EchoTwice("yo"))));
+        Assert.Equal(new[] { 1, 2 }, await StreamReading.ReadAll(sender.CreateStream(new CountTo(2))));
         Assert.Throws<HandlerNotFoundException>(() => sender.CreateStream(new UnhandledStream()));
-    }
-
-    private static async Task<List<T>> ReadAll<T>(IAsyncEnumerable<T> stream)
-    {
-        var items = new List<T>();
-        await foreach (var item in stream)
-        {
-            items.Add(item);
-        }
-
-        return items;
     }
 }

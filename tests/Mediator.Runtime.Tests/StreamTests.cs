@@ -42,18 +42,8 @@ public sealed class StreamTests
         var probe = host.Provider.GetRequiredService<StreamProbe>();
         using var cancellation = new CancellationTokenSource();
 
-        var seen = new List<int>();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var item in host.Mediator.CreateStream(new CountTo(1_000), cancellation.Token))
-            {
-                seen.Add(item);
-                if (item == 2)
-                {
-                    cancellation.Cancel();
-                }
-            }
-        });
+        // No enumeration token (default): only CreateStream's token is cancelled.
+        var seen = await ReadUntilCancelledAt(2, host.Mediator.CreateStream(new CountTo(1_000), cancellation.Token).WithCancellation(default), cancellation);
 
         Assert.Equal(new[] { 1, 2 }, seen);
         Assert.Equal(2, probe.Produced);
@@ -149,8 +139,8 @@ public sealed class StreamTests
         using var host = TestHost.Create();
         var stream = host.Mediator.CreateStream(new CountTo(2));
 
-        var first = await ReadAll(stream);
-        var second = await ReadAll(stream);
+        var first = await StreamReading.ReadAll(stream);
+        var second = await StreamReading.ReadAll(stream);
 
         Assert.Equal(new[] { 1, 2 }, first);
         Assert.Equal(new[] { 1, 2 }, second);
@@ -163,7 +153,7 @@ public sealed class StreamTests
     {
         using var host = TestHost.Create();
 
-        var letters = await ReadAll(host.Mediator.CreateStream(new Spell("abc")));
+        var letters = await StreamReading.ReadAll(host.Mediator.CreateStream(new Spell("abc")));
 
         Assert.Equal("abc", new string(letters.ToArray()));
         Assert.Equal(new[] { "pass-through open" }, host.Recorder.Lines);
@@ -175,21 +165,10 @@ public sealed class StreamTests
         using var host = TestHost.Create();
         var stream = host.Mediator.CreateStream(new BrokenLayerStream());
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await ReadAll(stream));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await StreamReading.ReadAll(stream));
 
         Assert.Contains("returned null from InvokeAsync", error.Message);
         Assert.Contains("async IAsyncEnumerator<T>", error.Message);
-    }
-
-    private static async Task<List<T>> ReadAll<T>(IAsyncEnumerable<T> stream)
-    {
-        var items = new List<T>();
-        await foreach (var item in stream)
-        {
-            items.Add(item);
-        }
-
-        return items;
     }
 
     private static async Task<List<int>> ReadUntilCancelledAt(int last, System.Runtime.CompilerServices.ConfiguredCancelableAsyncEnumerable<int> stream, CancellationTokenSource cancellation)
