@@ -25,7 +25,7 @@ internal static class HandlerMiddlewareDiagnostics
     {
         foreach (var discovery in handlers.Where(h => h.MiddlewareUses.Count > 0))
         {
-            var handlerName = discovery.HandlerType.Replace("global::", string.Empty);
+            var handlerName = DiagnosticText.Readable(discovery.HandlerType);
             var targets = discovery.Handlers
                 .SelectMany(h => HandlerMiddleware.Messages(h, notifications).Select(message => (Handler: h, Message: message)))
                 .ToList();
@@ -59,7 +59,7 @@ internal static class HandlerMiddlewareDiagnostics
                         continue;
                     }
 
-                    var pipeline = "in the pipeline of '" + message.Type.Erased.Display.Replace("global::", string.Empty) + "'";
+                    var pipeline = "in the pipeline of '" + DiagnosticText.Readable(message.Type.Erased.Display) + "'";
                     var (how, fix) = applied.FromAssemblyAttribute
                         ? ("through [assembly: UseMiddleware] " + pipeline, "remove this [UseMiddleware] or the assembly-wide one")
                         : ("through its generic constraints " + pipeline, "mark it [Middleware(Explicit = true)] so that it applies only where [UseMiddleware] names it");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Planning;
@@ -109,27 +110,36 @@ internal static class MiddlewareMatcher
     {
         foreach (var other in middleware.Contracts)
         {
-            if (other.Kind != ContractKind.Any)
+            if (other.Kind == ContractKind.Any && UnifyKeeping(bindings, other.Request, request.Type, other.Response, response.Type))
             {
-                continue;
-            }
-
-            var attempt = new Dictionary<string, TypeRef>(bindings, StringComparer.Ordinal);
-            if (Unify(other.Request, request.Type, attempt) && Unify(other.Response, response.Type, attempt))
-            {
-                foreach (var pair in attempt)
-                {
-                    bindings[pair.Key] = pair.Value;
-                }
-
                 return;
             }
         }
     }
 
+    /// <summary>
+    /// Unifies <paramref name="pattern"/> with <paramref name="actual"/> (and the second pair, when given) on a copy of
+    /// <paramref name="bindings"/>, which takes the copy's bindings only when every pair unifies.
+    /// </summary>
+    private static bool UnifyKeeping(Dictionary<string, TypeRef> bindings, TypeRef pattern, TypeRef actual, TypeRef? secondPattern = null, TypeRef? secondActual = null)
+    {
+        var attempt = new Dictionary<string, TypeRef>(bindings, StringComparer.Ordinal);
+        if (!Unify(pattern, actual, attempt) || (secondPattern is not null && !Unify(secondPattern, secondActual!, attempt)))
+        {
+            return false;
+        }
+
+        foreach (var pair in attempt)
+        {
+            bindings[pair.Key] = pair.Value;
+        }
+
+        return true;
+    }
+
     private static string Show(TypeRef type) => Show(type.Display);
 
-    private static string Show(string type) => type.Replace("global::", string.Empty);
+    private static string Show(string type) => DiagnosticText.Readable(type);
 
     /// <summary>
     /// A per-message middleware's constructor arguments for this message, or null when it asks for an attribute the
@@ -295,14 +305,8 @@ internal static class MiddlewareMatcher
                 continue;
             }
 
-            var attempt = new Dictionary<string, TypeRef>(bindings, StringComparer.Ordinal);
-            if (Unify(pattern, supertype, attempt))
+            if (UnifyKeeping(bindings, pattern, supertype))
             {
-                foreach (var pair in attempt)
-                {
-                    bindings[pair.Key] = pair.Value;
-                }
-
                 return true;
             }
         }

@@ -293,7 +293,7 @@ internal static class OrderingDiagnostics
             : "the pipelines of " + named + (messages.Count > NamedPipelines ? " and " + (messages.Count - NamedPipelines) + " more" : string.Empty);
     }
 
-    private static string Short(string type) => type.Replace("global::", string.Empty);
+    private static string Short(string type) => DiagnosticText.Readable(type);
 
     /// <param name="Message">The pipeline as named in messages.</param>
     /// <param name="MessageType">The message type it serves.</param>
