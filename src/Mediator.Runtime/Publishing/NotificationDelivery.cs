@@ -36,7 +36,7 @@ public static class NotificationDelivery
         }
         catch (DropException dropped)
         {
-            runtime.Observer?.OnNotificationOutcome(context.MessageType, null, MessageOutcome.Dropped, 0, dropped);
+            ReportDropped(context, runtime, dropped);
             return default;
         }
 
@@ -51,7 +51,9 @@ public static class NotificationDelivery
 
     /// <summary>
     /// <see cref="PublishAsync{TNotification, TChain}"/> for a publish-side chain whose outermost middleware is an
-    /// <see cref="INotificationMiddleware{TNotification}"/>, which answers a plain <see cref="ValueTask"/>.
+    /// <see cref="INotificationMiddleware{TNotification}"/>, which answers a plain <see cref="ValueTask"/>. A twin rather
+    /// than a conversion to one shape: converting a pending task would add a second state machine to every asynchronous
+    /// publish.
     /// </summary>
     /// <param name="chain">The publish-side chain.</param>
     /// <param name="notification">The notification.</param>
@@ -68,7 +70,7 @@ public static class NotificationDelivery
         }
         catch (DropException dropped)
         {
-            runtime.Observer?.OnNotificationOutcome(context.MessageType, null, MessageOutcome.Dropped, 0, dropped);
+            ReportDropped(context, runtime, dropped);
             return default;
         }
 
@@ -89,9 +91,13 @@ public static class NotificationDelivery
         }
         catch (DropException dropped)
         {
-            runtime.Observer?.OnNotificationOutcome(context.MessageType, null, MessageOutcome.Dropped, 0, dropped);
+            ReportDropped(context, runtime, dropped);
         }
     }
+
+    /// <summary>Publish-side middleware dropped the notification: one outcome for the whole publish, no handler named.</summary>
+    private static void ReportDropped(MessageContext context, PublishRuntime runtime, DropException dropped)
+        => runtime.Observer?.OnNotificationOutcome(context.MessageType, null, MessageOutcome.Dropped, 0, dropped);
 
     private static async ValueTask AwaitPublishAsync(ValueTask<Unit> task, MessageContext context, PublishRuntime runtime)
     {
@@ -101,7 +107,7 @@ public static class NotificationDelivery
         }
         catch (DropException dropped)
         {
-            runtime.Observer?.OnNotificationOutcome(context.MessageType, null, MessageOutcome.Dropped, 0, dropped);
+            ReportDropped(context, runtime, dropped);
         }
     }
 
