@@ -42,16 +42,34 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .Select(static (used, _) => used.Where(d => d.Middleware is not null).Select(d => d.Middleware!).ToEquatableArray())
             .WithTrackingName(TrackingNames.UsedMiddlewareSpecs);
 
-        var options = context.AnalyzerConfigOptionsProvider
-            .Select(static (o, _) => ReadNamespace(o))
-            .Combine(declarations.Select(static (c, _) => (
+        // The generated class's name: from MSBuild properties, checked (MED0036), then against the user's declarations
+        // (MED0035). Either problem leaves the name null, and nothing is generated.
+        var nameSettings = context.AnalyzerConfigOptionsProvider
+            .Select(static (o, _) => MediatorNameReader.Read(o.GlobalOptions))
+            .WithTrackingName(TrackingNames.NameSettings);
+        var project = declarations
+            .Select(static (c, _) => (
                 c.AssemblyName,
                 HasServiceCollection: c.GetTypeByMetadataName(KnownTypes.ServiceCollection) is not null,
-                Strategy: KnownTypes.ReadPublishStrategy(c.Assembly.GetAttributes()) ?? PublishStrategyKind.Sequential)))
-            .Select(static (pair, _) => new GeneratorOptions(
-                ChooseNamespace(pair.Left, pair.Right.AssemblyName),
-                pair.Right.HasServiceCollection,
-                pair.Right.Strategy))
+                Strategy: KnownTypes.ReadPublishStrategy(c.Assembly.GetAttributes()) ?? PublishStrategyKind.Sequential))
+            .WithTrackingName(TrackingNames.Project);
+        var names = nameSettings
+            .Combine(project)
+            .Select(static (pair, _) => MediatorNameReader.Choose(pair.Left, pair.Right.AssemblyName))
+            .WithTrackingName(TrackingNames.Names);
+        var nameCheck = names
+            .Combine(project)
+            .Combine(declarations)
+            .Select(static (input, ct) => NameCheckSafely(input.Left.Left.Name, input.Left.Right.HasServiceCollection, input.Right, ct))
+            .WithTrackingName(TrackingNames.NameCheck);
+        var options = names
+            .Combine(nameCheck)
+            .Combine(project)
+            .Select(static (input, _) => new GeneratorOptions(
+                input.Left.Right.Clashes.Count == 0 ? input.Left.Left.Name : null,
+                input.Right.HasServiceCollection,
+                input.Right.Strategy,
+                input.Left.Right.ForeignRegistration))
             .WithTrackingName(TrackingNames.Options);
 
         // Source: specs only, no locations, so that edits elsewhere in a file leave the emitted code cached. The specs are
@@ -117,23 +135,30 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 input.Right))
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
         context.RegisterSourceOutput(crossCutting.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        var nameDiagnostics = names
+            .Combine(nameCheck)
+            .Select(static (input, _) => input.Left.Problems.Concat(input.Right.Clashes).Concat(input.Right.Failures).ToEquatableArray());
+        context.RegisterSourceOutput(nameDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
     }
 
-    private static string? ReadNamespace(AnalyzerConfigOptionsProvider provider)
-        => provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) && !string.IsNullOrWhiteSpace(value)
-            ? value.Trim()
-            : null;
-
-    /// <summary>The root namespace, else the assembly name, made into a valid dotted identifier.</summary>
-    private static string ChooseNamespace(string? rootNamespace, string? assemblyName)
+    /// <summary>The name checks; if they fail (a generator bug), MED0003 says so and the mediator is generated unchecked.</summary>
+    internal static NameCheck NameCheckSafely(MediatorName? name, bool hasServiceCollection, Compilation compilation, System.Threading.CancellationToken cancellationToken)
     {
-        var raw = rootNamespace ?? assemblyName ?? "GeneratedMediator";
-        var parts = raw.Split('.')
-            .Select(p => new string(p.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray()))
-            .Where(p => p.Length > 0)
-            .Select(p => char.IsDigit(p[0]) ? "_" + p : p)
-            .ToArray();
-        return parts.Length == 0 ? "GeneratedMediator" : string.Join(".", parts);
+        if (name is null)
+        {
+            return new NameCheck(EquatableArray<DiagnosticInfo>.Empty, null);
+        }
+
+        try
+        {
+            var declared = NameClashFinder.Find(compilation, name, hasServiceCollection, cancellationToken);
+            var used = CapturedNameFinder.Find(compilation, name, cancellationToken);
+            return declared with { Clashes = declared.Clashes.Concat(used).ToEquatableArray() };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new NameCheck(EquatableArray<DiagnosticInfo>.Empty, null, new[] { Failure("the checks of the generated names", exception) }.ToEquatableArray());
+        }
     }
 
     internal static PlanResult PlanSafely(ImmutableArray<HandlerSpec> handlers, ImmutableArray<MiddlewareSpec> middlewares, GeneratorOptions options)
@@ -145,9 +170,26 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         ImmutableArray<MessageTypeSpec> declaredNotifications,
         GeneratorOptions options)
     {
+        if (options.Mediator is null)
+        {
+            return new PlanResult(null, null);
+        }
+
         try
         {
-            return new PlanResult(PipelinePlanner.Plan(handlers, middlewares, declaredNotifications, options), null);
+            var plan = PipelinePlanner.Plan(handlers, middlewares, declaredNotifications, options);
+            if (options.ForeignRegistration is { } foreign && plan.Pipelines.Count + plan.Notifications.Count + plan.Streams.Count > 0)
+            {
+                // This project's mediator has messages but could not be registered under the usual name: say so.
+                return new PlanResult(null, new DiagnosticInfo(DiagnosticDescriptors.NameClash.Id, null, new[]
+                {
+                    "Method '" + foreign.Method + "' from assembly '" + foreign.Assembly + "' has the name of the generated registration method '"
+                        + options.Mediator.RegistrationMethod + "(IServiceCollection)' and is visible here, so a second one would make every call ambiguous",
+                    "set <MediatorClassName> in this project's file, which renames this project's registration method",
+                }.ToEquatableArray()));
+            }
+
+            return new PlanResult(plan, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -191,7 +233,11 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             return;
         }
 
-        var plan = result.Plan!;
+        if (result.Plan is not { } plan)
+        {
+            return;
+        }
+
         Emit(context, MediatorEmitter.HintName, "the mediator class", () => MediatorEmitter.Emit(plan));
         Emit(context, PublishEmitter.HintName, "the mediator's Publish methods", () => PublishEmitter.Emit(plan));
         Emit(context, StreamEmitter.HintName, "the mediator's CreateStream methods", () => StreamEmitter.Emit(plan));
@@ -228,6 +274,6 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     /// <summary>Stands in where a failure has no location to map.</summary>
     private static readonly Compilation EmptyCompilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("empty");
 
-    /// <summary>The plan, or the failure that prevented it.</summary>
+    /// <summary>The plan, or the failure (or the name clash) that prevented it; neither when the names prevented it, which are reported on their own.</summary>
     internal sealed record PlanResult(MediatorPlan? Plan, DiagnosticInfo? Failure);
 }

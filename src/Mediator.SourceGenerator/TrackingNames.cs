@@ -12,6 +12,10 @@ internal static class TrackingNames
     public const string HandlerSpecs = nameof(HandlerSpecs);
     public const string MiddlewareSpecs = nameof(MiddlewareSpecs);
     public const string Options = nameof(Options);
+    public const string NameSettings = nameof(NameSettings);
+    public const string Project = nameof(Project);
+    public const string Names = nameof(Names);
+    public const string NameCheck = nameof(NameCheck);
     public const string Plan = nameof(Plan);
     public const string Pipelines = nameof(Pipelines);
     public const string PipelineFiles = nameof(PipelineFiles);

@@ -10,7 +10,7 @@ namespace Mediator.SourceGenerator.Tests;
 /// </summary>
 public sealed class FailureContainmentTests
 {
-    private static readonly GeneratorOptions Options = new("App", HasServiceCollection: true);
+    private static readonly GeneratorOptions Options = new(new MediatorName("App", "Mediator", "Mediator"), HasServiceCollection: true);
 
     [Fact]
     public void A_planning_failure_becomes_MED0003_naming_the_stage_and_the_exception()

@@ -176,7 +176,7 @@ public sealed class GenericDispatchTableTests
             Assert.Contains("global::Mediator.Internal.TypeIndex", Source(many, hint));
         }
 
-        Assert.Contains("SendVoidThroughCommandPipeline", Source(many, "Mediator.g.cs"));
+        Assert.Contains("CommandPipelineSendVoid", Source(many, "Mediator.g.cs"));
     }
 
     [Theory]

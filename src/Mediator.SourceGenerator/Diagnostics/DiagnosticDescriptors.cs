@@ -219,6 +219,18 @@ internal static class DiagnosticDescriptors
         "'{0}' implements {1} but is not marked [{2}], and the generator only wires classes marked [{2}]: add [{2}], or make the class abstract if it is a base class",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor NameClash = Create(
+        "MED0035",
+        "A name in your code clashes with a name the generated mediator needs",
+        "{0}; the mediator is not generated until one of them is renamed: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidMediatorName = Create(
+        "MED0036",
+        "MediatorNamespace or MediatorClassName is not a usable name",
+        "{0} cannot name the generated mediator: {1}; nothing is generated until it is changed",
+        DiagnosticSeverity.Error);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         RequestHasNoHandler,
@@ -255,6 +267,8 @@ internal static class DiagnosticDescriptors
         MiddlewareHasMutableState,
         BlockingCallInPipeline,
         ContractWithoutAttribute,
+        NameClash,
+        InvalidMediatorName,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

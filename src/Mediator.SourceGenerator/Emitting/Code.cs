@@ -101,5 +101,26 @@ internal static class Code
 
     public static string Accessibility(PipelinePlan pipeline) => pipeline.IsPublic ? "public" : "internal";
 
-    public static string FieldName(string className) => "_" + char.ToLowerInvariant(className[0]) + className.Substring(1);
+    /// <summary>
+    /// The cache field of a pipeline class: its name after an underscore, unchanged, so that two pipelines whose names
+    /// differ only in case (<c>pingPipeline</c>, <c>PingPipeline</c>) keep two fields.
+    /// </summary>
+    public static string FieldName(string className) => "_" + className;
+
+    /// <summary>Opens the namespace and another part of the mediator class; dispose the result to close both.</summary>
+    public static System.IDisposable MediatorPart(SourceWriter writer, MediatorName mediator)
+    {
+        var ns = writer.Block("namespace " + mediator.Namespace);
+        var part = writer.Block("partial class " + mediator.ClassName);
+        return new Both(part, ns);
+    }
+
+    private sealed class Both(System.IDisposable inner, System.IDisposable outer) : System.IDisposable
+    {
+        public void Dispose()
+        {
+            inner.Dispose();
+            outer.Dispose();
+        }
+    }
 }

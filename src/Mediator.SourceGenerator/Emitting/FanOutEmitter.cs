@@ -15,6 +15,9 @@ internal static class FanOutEmitter
     private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     private const string FailureList = "global::System.Collections.Generic.List<global::Mediator.NotificationFailure>";
 
+    /// <summary>What a delivery answers: the failure to collect, or null. Written out, not <c>var</c>: a user type named <c>var</c> would capture that.</summary>
+    private const string Failure = "global::Mediator.NotificationFailure?";
+
     public static void Write(SourceWriter writer, NotificationPlan pipeline)
     {
         if (pipeline.Strategy == PublishStrategyKind.Concurrent)
@@ -93,7 +96,8 @@ internal static class FanOutEmitter
                 // A task still running (or faulted) is awaited by the async method, which also recovers from its failure.
                 writer.Line("if (!" + task + ".IsCompletedSuccessfully) return FanOutFromAsync<TMode>(" + i + ", null, "
                     + (unit ? "global::Mediator.Internal.ValueTasks.ToVoid(" + task + ")" : task) + ", notification, context);");
-                writer.Line(unit ? "_ = " + task + ".Result;" : task + ".GetAwaiter().GetResult();");
+                // Not '_ = task.Result': a user type named '_' would capture the discard.
+                writer.Line(task + ".GetAwaiter().GetResult();");
                 writer.Line(Completed(pipeline, i));
             }
 
@@ -131,7 +135,7 @@ internal static class FanOutEmitter
 
                     using (writer.Block("if (!(error is null))"))
                     {
-                        writer.Line("var failure = " + Recover(pipeline, i, "error") + ";");
+                        writer.Line(Failure + " failure = " + Recover(pipeline, i, "error") + ";");
                         writer.Line(CollectFailure("failure"));
                     }
                 }
@@ -145,14 +149,14 @@ internal static class FanOutEmitter
                 {
                     using (writer.Block("try"))
                     {
-                        WriteStart(writer, pipeline, i, "var task");
+                        WriteStart(writer, pipeline, i, (NotificationPipelineEmitter.StartsPlain(pipeline, i) ? ValueTask : Code.ValueTask(Unit)) + " task");
                         writer.Line("await task.ConfigureAwait(false);");
                         writer.Line(Completed(pipeline, i));
                     }
 
                     using (writer.Block("catch (global::System.Exception exception)"))
                     {
-                        writer.Line("var failure = " + Recover(pipeline, i, "exception") + ";");
+                        writer.Line(Failure + " failure = " + Recover(pipeline, i, "exception") + ";");
                         writer.Line(CollectFailure("failure"));
                     }
                 }
@@ -175,12 +179,12 @@ internal static class FanOutEmitter
             writer.Line("// Concurrent: every delivery is started before any is awaited.");
             for (var i = 0; i < pipeline.Handlers.Count; i++)
             {
-                writer.Line("var delivery" + i + " = " + Delivery + ".DeliverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "));");
+                writer.Line(Code.ValueTask(Failure) + " delivery" + i + " = " + Delivery + ".DeliverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "));");
             }
 
             for (var i = 0; i < pipeline.Handlers.Count; i++)
             {
-                writer.Line("var failure" + i + " = await delivery" + i + ".ConfigureAwait(false);");
+                writer.Line(Failure + " failure" + i + " = await delivery" + i + ".ConfigureAwait(false);");
                 writer.Line(CollectFailure("failure" + i));
             }
 

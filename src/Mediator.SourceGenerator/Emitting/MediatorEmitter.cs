@@ -17,20 +17,20 @@ internal static class MediatorEmitter
     {
         var writer = new SourceWriter();
         Code.FileHeader(writer);
-        using (writer.Block("namespace " + plan.Namespace))
+        using (writer.Block("namespace " + plan.Mediator.Namespace))
         {
             writer.Line("/// <summary>");
             writer.Line("/// The mediator compiled for this assembly: every message has a typed <c>Send</c>, <c>Publish</c> or <c>CreateStream</c> overload that calls its");
             writer.Line("/// middlewares and handler directly. Resolve it, or <c>global::Mediator.IMediator</c>, after <c>services.AddMediator()</c>.");
             writer.Line("/// </summary>");
             writer.Line(Code.GeneratedCode);
-            using (writer.Block("public sealed partial class Mediator : global::Mediator.IMediator"))
+            using (writer.Block("public sealed partial class " + plan.Mediator.ClassName + " : global::Mediator.IMediator"))
             {
                 writer.Line("private readonly " + Code.ServiceProvider + " _services;");
                 writer.Line("private readonly PipelineCache _pipelines;");
                 writer.Line();
                 writer.Line("/// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>");
-                using (writer.Block("internal Mediator(" + Code.ServiceProvider + " services, PipelineCache pipelines)"))
+                using (writer.Block("internal " + plan.Mediator.ClassName + "(" + Code.ServiceProvider + " services, PipelineCache pipelines)"))
                 {
                     writer.Line("_services = services ?? throw new global::System.ArgumentNullException(nameof(services));");
                     writer.Line("_pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));");
@@ -137,7 +137,7 @@ internal static class MediatorEmitter
             }
             else
             {
-                writer.Line("var type = request.GetType();");
+                writer.Line("global::System.Type type = request.GetType();");
                 foreach (var pipeline in plan.Pipelines)
                 {
                     var guard = pipeline.GuardResponseType ? " && typeof(TResponse) == typeof(" + pipeline.ResponseType + ")" : string.Empty;
@@ -190,14 +190,19 @@ internal static class MediatorEmitter
         }
     }
 
-    private static string GenericHelper(PipelinePlan pipeline) => "SendThrough" + pipeline.ClassName;
+    /// <summary>
+    /// The generic <c>Send</c>'s way into a pipeline: the pipeline class's name and a suffix. Pipeline classes end in
+    /// "Pipeline" and maybe a number, so no helper can be named like one (a prefix could: <c>SendThroughPingPipeline</c>
+    /// is the pipeline class of a request named <c>SendThroughPing</c>).
+    /// </summary>
+    private static string GenericHelper(PipelinePlan pipeline) => pipeline.ClassName + "Send";
 
-    private static string VoidHelper(PipelinePlan pipeline) => "SendVoidThrough" + pipeline.ClassName;
+    private static string VoidHelper(PipelinePlan pipeline) => pipeline.ClassName + "SendVoid";
 
     /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>
     private static void WriteForwardToPipeline(SourceWriter writer, PipelinePlan pipeline, string typedRequest, string because)
     {
-        writer.Line("var task = " + PipelineInstance(pipeline) + ".InvokeAsync(" + typedRequest + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType + "), cancellationToken));");
+        writer.Line(Code.ValueTask(pipeline.ResponseType) + " task = " + PipelineInstance(pipeline) + ".InvokeAsync(" + typedRequest + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType + "), cancellationToken));");
         writer.Line("// " + because + " TResponse " + Code.Doc(pipeline.ResponseType) + ", so this reinterprets nothing.");
         writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(pipeline.ResponseType) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
     }
@@ -224,7 +229,7 @@ internal static class MediatorEmitter
             }
             else if (voids.Count > 0)
             {
-                writer.Line("var type = request.GetType();");
+                writer.Line("global::System.Type type = request.GetType();");
                 foreach (var pipeline in voids)
                 {
                     writer.Line("if (type == typeof(" + pipeline.RequestType + ")) return Send(" + Unbox(pipeline, "request") + ", cancellationToken);");

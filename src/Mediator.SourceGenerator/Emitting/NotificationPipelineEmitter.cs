@@ -20,8 +20,7 @@ internal static class NotificationPipelineEmitter
     /// <summary>Writes the pipeline inside its namespace block; the file header is written once per file, by <see cref="PipelineFiles"/>.</summary>
     public static void Write(SourceWriter writer, NotificationPlan pipeline)
     {
-        using (writer.Block("namespace " + pipeline.Namespace))
-        using (writer.Block("partial class Mediator"))
+        using (Code.MediatorPart(writer, pipeline.Mediator))
         {
             WriteSummary(writer, pipeline);
             writer.Line(Code.GeneratedCode);

@@ -13,8 +13,7 @@ internal static class PipelineEmitter
     /// <summary>Writes the pipeline inside its namespace block; the file header is written once per file, by <see cref="PipelineFiles"/>.</summary>
     public static void Write(SourceWriter writer, PipelinePlan pipeline)
     {
-        using (writer.Block("namespace " + pipeline.Namespace))
-        using (writer.Block("partial class Mediator"))
+        using (Code.MediatorPart(writer, pipeline.Mediator))
         {
             writer.Line("/// <summary>");
             writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.RequestType) + "</c>, outermost first:");

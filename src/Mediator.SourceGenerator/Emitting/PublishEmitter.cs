@@ -16,8 +16,7 @@ internal static class PublishEmitter
     {
         var writer = new SourceWriter();
         Code.FileHeader(writer);
-        using (writer.Block("namespace " + plan.Namespace))
-        using (writer.Block("partial class Mediator"))
+        using (Code.MediatorPart(writer, plan.Mediator))
         {
             foreach (var pipeline in plan.Notifications)
             {
@@ -62,7 +61,8 @@ internal static class PublishEmitter
 
     private const string NotificationIndex = "NotificationTypes";
 
-    private static string Helper(NotificationPlan pipeline) => "PublishThrough" + pipeline.ClassName;
+    /// <summary>The generic <c>Publish</c>'s way into a pipeline (a suffix, for the reason given at <c>MediatorEmitter.GenericHelper</c>).</summary>
+    private static string Helper(NotificationPlan pipeline) => pipeline.ClassName + "Publish";
 
     /// <summary>
     /// The notification's runtime type. A struct's is its static type: asking the value would box it (the JIT folds
@@ -100,7 +100,7 @@ internal static class PublishEmitter
             {
                 if (plan.Notifications.Count > 0)
                 {
-                    writer.Line("var type = " + RuntimeType + ";");
+                    writer.Line("global::System.Type type = " + RuntimeType + ";");
                 }
 
                 foreach (var pipeline in plan.Notifications)

@@ -57,22 +57,22 @@ internal static class ServiceCollectionEmitter
 
     public static string Emit(MediatorPlan plan)
     {
-        var mediator = "global::" + plan.Namespace + ".Mediator";
+        var mediator = plan.Mediator.FullName;
         var writer = new SourceWriter();
         Code.FileHeader(writer);
         using (writer.Block("namespace Microsoft.Extensions.DependencyInjection"))
         {
             writer.Line("/// <summary>Registers the mediator generated for this assembly.</summary>");
             writer.Line(Code.GeneratedCode);
-            using (writer.Block("internal static class GeneratedMediatorServiceCollectionExtensions"))
+            using (writer.Block("internal static class " + plan.Mediator.RegistrationClass))
             {
                 writer.Line("/// <summary>");
-                writer.Line("/// Registers the generated mediator (as <c>" + Code.Doc(mediator) + "</c>, <c>IMediator</c> and <c>ISender</c>),");
+                writer.Line("/// Registers the generated mediator (as <c>" + Code.Doc(mediator) + "</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),");
                 writer.Line("/// its " + (plan.Pipelines.Count + plan.Streams.Count + plan.Notifications.Count) + " pipeline(s), and every handler and middleware they use. Calling it twice is harmless.");
                 writer.Line("/// </summary>");
                 writer.Line("/// <param name=\"services\">The service collection.</param>");
                 writer.Line("/// <returns>The same collection, for chaining.</returns>");
-                using (writer.Block("public static " + Di + ".IServiceCollection AddMediator(this " + Di + ".IServiceCollection services)"))
+                using (writer.Block("public static " + Di + ".IServiceCollection " + plan.Mediator.RegistrationMethod + "(this " + Di + ".IServiceCollection services)"))
                 {
                     writer.Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));");
                     writer.Line();
@@ -114,6 +114,7 @@ internal static class ServiceCollectionEmitter
                     writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<" + mediator + ">(sp => new " + mediator + "(sp, " + GetRequired + "<" + mediator + ".PipelineCache>(sp))));");
                     writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IMediator>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
                     writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.ISender>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
+                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IPublisher>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
                     writer.Line("return services;");
                 }
 

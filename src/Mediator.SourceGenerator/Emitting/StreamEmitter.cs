@@ -16,8 +16,7 @@ internal static class StreamEmitter
     {
         var writer = new SourceWriter();
         Code.FileHeader(writer);
-        using (writer.Block("namespace " + plan.Namespace))
-        using (writer.Block("partial class Mediator"))
+        using (Code.MediatorPart(writer, plan.Mediator))
         {
             // A stream request with several item types has several pipelines but one typed overload (C# cannot overload
             // on the return type): the first by item type; the generic CreateStream reaches the others.
@@ -61,7 +60,8 @@ internal static class StreamEmitter
 
     private const string StreamIndex = "StreamRequestTypes";
 
-    private static string Helper(StreamPlan pipeline) => "CreateStreamThrough" + pipeline.ClassName;
+    /// <summary>The generic <c>CreateStream</c>'s way into a pipeline (a suffix, for the reason given at <c>MediatorEmitter.GenericHelper</c>).</summary>
+    private static string Helper(StreamPlan pipeline) => pipeline.ClassName + "CreateStream";
 
     private static void WriteGenericCreateStream(SourceWriter writer, MediatorPlan plan)
     {
@@ -96,7 +96,7 @@ internal static class StreamEmitter
             {
                 if (plan.Streams.Count > 0)
                 {
-                    writer.Line("var type = request.GetType();");
+                    writer.Line("global::System.Type type = request.GetType();");
                 }
 
                 foreach (var pipeline in plan.Streams)

@@ -16,8 +16,7 @@ internal static class StreamPipelineEmitter
         var stream = "global::System.Collections.Generic.IAsyncEnumerable<" + pipeline.ItemType + ">";
         var layered = pipeline.Steps.Count > 0;
         var baseClass = layered ? " : global::Mediator.Internal.StreamPipeline<" + pipeline.RequestType + ", " + pipeline.ItemType + ">" : "";
-        using (writer.Block("namespace " + pipeline.Namespace))
-        using (writer.Block("partial class Mediator"))
+        using (Code.MediatorPart(writer, pipeline.Mediator))
         {
             writer.Line("/// <summary>");
             writer.Line("/// The compiled stream pipeline of <c>" + Code.Doc(pipeline.RequestType) + "</c>, outermost first:");

@@ -1,7 +1,20 @@
 namespace Mediator.SourceGenerator.Model;
 
-/// <summary>Project-level inputs: where the mediator goes and whether dependency injection is referenced.</summary>
-/// <param name="Namespace">The project's root namespace (or assembly name), where the generated <c>Mediator</c> class lives.</param>
+/// <summary>Project-level inputs: what the mediator is called, whether dependency injection is referenced, and what is in the way.</summary>
+/// <param name="Mediator">The generated class's namespace and name; null when they are invalid (MED0036) or clash with the user's (MED0035): nothing is generated then.</param>
 /// <param name="HasServiceCollection">Microsoft.Extensions.DependencyInjection.Abstractions is referenced.</param>
 /// <param name="DefaultStrategy">From <c>[assembly: PublishStrategy(...)]</c>, else sequential.</param>
-internal sealed record GeneratorOptions(string Namespace, bool HasServiceCollection, PublishStrategyKind DefaultStrategy = PublishStrategyKind.Sequential);
+/// <param name="ForeignRegistration">
+/// A registration method of the same name that a referenced assembly lets this one see (<c>InternalsVisibleTo</c> from
+/// the project under test), as a person reads it; a second one would make every call ambiguous, so none is written.
+/// </param>
+internal sealed record GeneratorOptions(
+    MediatorName? Mediator,
+    bool HasServiceCollection,
+    PublishStrategyKind DefaultStrategy = PublishStrategyKind.Sequential,
+    ForeignRegistration? ForeignRegistration = null);
+
+/// <summary>An extension method of the generated registration's name and shape, in a referenced assembly.</summary>
+/// <param name="Method">The method, as a person reads it.</param>
+/// <param name="Assembly">The assembly that declares it.</param>
+internal sealed record ForeignRegistration(string Method, string Assembly);

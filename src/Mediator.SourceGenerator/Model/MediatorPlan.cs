@@ -1,14 +1,14 @@
 namespace Mediator.SourceGenerator.Model;
 
 /// <summary>Everything the emitters write: the mediator class, its pipelines and the service registrations.</summary>
-/// <param name="Namespace">Where the generated <c>Mediator</c> class lives.</param>
+/// <param name="Mediator">The generated class's namespace and name.</param>
 /// <param name="EmitServiceCollection">Whether <c>Microsoft.Extensions.DependencyInjection</c> is referenced, so <c>AddMediator()</c> can be written.</param>
 /// <param name="Pipelines">One per request type, ordered by request type.</param>
 /// <param name="Services">Handlers and middlewares to register, ordered by type.</param>
 /// <param name="Notifications">One per concrete notification type with at least one handler, ordered by type.</param>
 /// <param name="Streams">One per stream request type, ordered by type.</param>
 internal sealed record MediatorPlan(
-    string Namespace,
+    MediatorName Mediator,
     bool EmitServiceCollection,
     EquatableArray<PipelinePlan> Pipelines,
     EquatableArray<ServiceRegistration> Services,

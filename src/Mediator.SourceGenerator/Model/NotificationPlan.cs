@@ -4,7 +4,7 @@ namespace Mediator.SourceGenerator.Model;
 /// The compiled pipeline of one concrete notification type: publish-side middleware (once per Publish), then the
 /// fan-out to every handler, each wrapped in the handler-side middleware.
 /// </summary>
-/// <param name="Namespace">Namespace of the generated <c>Mediator</c> class.</param>
+/// <param name="Mediator">The generated mediator class the pipeline is nested in.</param>
 /// <param name="ClassName">Name of the nested pipeline class.</param>
 /// <param name="NotificationType">The notification type in generated code.</param>
 /// <param name="IsValueType">A struct: no null check, unboxed in the generic path.</param>
@@ -17,7 +17,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="HandlerSteps">Handler-side middleware around every handler, outermost first (a handler's own steps follow, inside them).</param>
 /// <param name="Handlers">Every handler, in the order they run.</param>
 internal sealed record NotificationPlan(
-    string Namespace,
+    MediatorName Mediator,
     string ClassName,
     string NotificationType,
     bool IsValueType,

@@ -1,7 +1,7 @@
 namespace Mediator.SourceGenerator.Model;
 
 /// <summary>The compiled pipeline of one request type: its middlewares, outermost first, then its handler.</summary>
-/// <param name="Namespace">Namespace of the generated <c>Mediator</c> class the pipeline is nested in.</param>
+/// <param name="Mediator">The generated mediator class the pipeline is nested in.</param>
 /// <param name="ClassName">Name of the nested pipeline class, unique within the mediator.</param>
 /// <param name="RequestType">The request type in generated code.</param>
 /// <param name="ResponseType">The response type in generated code (<c>global::Mediator.Unit</c> for void).</param>
@@ -16,7 +16,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="HandlerIsImplicit">Call <c>Handle</c> directly rather than through the interface.</param>
 /// <param name="Steps">Middlewares, outermost first.</param>
 internal sealed record PipelinePlan(
-    string Namespace,
+    MediatorName Mediator,
     string ClassName,
     string RequestType,
     string ResponseType,

@@ -1,7 +1,7 @@
 namespace Mediator.SourceGenerator.Model;
 
 /// <summary>The compiled pipeline of one stream request type: its stream middleware, outermost first, then its handler.</summary>
-/// <param name="Namespace">Namespace of the generated <c>Mediator</c> class.</param>
+/// <param name="Mediator">The generated mediator class the pipeline is nested in.</param>
 /// <param name="ClassName">Name of the nested pipeline class.</param>
 /// <param name="RequestType">The stream request type in generated code.</param>
 /// <param name="ItemType">The item type in generated code.</param>
@@ -14,7 +14,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="HandlerIsImplicit">Call <c>Handle</c> directly rather than through the interface.</param>
 /// <param name="Steps">Stream middleware, outermost first.</param>
 internal sealed record StreamPlan(
-    string Namespace,
+    MediatorName Mediator,
     string ClassName,
     string RequestType,
     string ItemType,

@@ -20,6 +20,8 @@ internal static class PipelinePlanner
         ImmutableArray<MessageTypeSpec> declaredNotifications,
         GeneratorOptions options)
     {
+        var mediator = options.Mediator ?? throw new ArgumentException("No mediator name: nothing is planned when the name is invalid or clashes", nameof(options));
+
         // Explicit middleware declared here wraps only the handlers that name it.
         var ordered = middlewares.Where(m => m.IsAutomatic).ToList();
         var messageSide = ordered.Where(m => !m.OnPublish).ToList();
@@ -27,24 +29,25 @@ internal static class PipelinePlanner
         // One handler per request and per stream; when there are several (MED0002) the first by name is used so the
         // rest of the user's code still compiles while the error is fixed.
         var requests = Chosen(handlers, MessageKind.Request);
-        var requestNames = PipelineNames.Assign(requests.Select(NamingKey).ToList());
+        var classNames = new HashSet<string>(StringComparer.Ordinal);
+        var requestNames = PipelineClassNames.Distinct(PipelineNames.Assign(requests.Select(NamingKey).ToList()), classNames);
         var pipelines = requests
-            .Select(h => PlanPipeline(h, requestNames[NamingKey(h)], messageSide, options.Namespace))
+            .Select(h => PlanPipeline(h, requestNames[NamingKey(h)], messageSide, mediator))
             .OrderBy(p => p.RequestType, StringComparer.Ordinal)
             .ThenBy(p => p.ResponseType, StringComparer.Ordinal)
             .ToEquatableArray();
 
         var streams = Chosen(handlers, MessageKind.Stream);
-        var streamNames = PipelineNames.Assign(streams.Select(NamingKey).ToList(), "StreamPipeline");
+        var streamNames = PipelineClassNames.Distinct(PipelineNames.Assign(streams.Select(NamingKey).ToList(), "StreamPipeline"), classNames);
         var streamPlans = streams
-            .Select(h => PlanStream(h, streamNames[NamingKey(h)], messageSide, options.Namespace))
+            .Select(h => PlanStream(h, streamNames[NamingKey(h)], messageSide, mediator))
             .OrderBy(p => p.RequestType, StringComparer.Ordinal)
             .ThenBy(p => p.ItemType, StringComparer.Ordinal)
             .ToEquatableArray();
 
         var notificationHandlers = handlers.Where(h => h.Kind == MessageKind.Notification).ToList();
         var published = PublishedTypes(notificationHandlers, declaredNotifications);
-        var notificationNames = PipelineNames.Assign(published.Select(t => t.Type.Erased.Display).ToList(), "NotificationPipeline");
+        var notificationNames = PipelineClassNames.Distinct(PipelineNames.Assign(published.Select(t => t.Type.Erased.Display).ToList(), "NotificationPipeline"), classNames);
 
         var notificationPlans = published
             .Select(t => PlanNotification(t, notificationNames[t.Type.Erased.Display], notificationHandlers, ordered, options))
@@ -61,8 +64,8 @@ internal static class PipelinePlanner
             .Concat(streamPlans.SelectMany(p => p.Steps))
             .Concat(notificationPlans.SelectMany(p => p.AllSteps));
         return new MediatorPlan(
-            options.Namespace,
-            options.HasServiceCollection,
+            mediator,
+            options.HasServiceCollection && options.ForeignRegistration is null,
             pipelines,
             Services(usedHandlers, steps),
             notificationPlans,
@@ -138,9 +141,9 @@ internal static class PipelinePlanner
     public static IEnumerable<MiddlewareSpec> WithHandlerMiddleware(HandlerSpec handler, List<MiddlewareSpec> messageSide)
         => messageSide.Concat(HandlerMiddleware.For(handler, handler.Request, handler.Response, handler.Kind, messageSide));
 
-    private static PipelinePlan PlanPipeline(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, string ns)
+    private static PipelinePlan PlanPipeline(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, MediatorName mediator)
         => new(
-            ns,
+            mediator,
             className,
             handler.Request.Type.Display,
             handler.Response.Type.Display,
@@ -155,9 +158,9 @@ internal static class PipelinePlanner
             handler.IsImplicit,
             StepsFor(handler.Request, handler.Response, MessageKind.Request, WithHandlerMiddleware(handler, middlewares)).ToEquatableArray());
 
-    private static StreamPlan PlanStream(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, string ns)
+    private static StreamPlan PlanStream(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, MediatorName mediator)
         => new(
-            ns,
+            mediator,
             className,
             handler.Request.Type.Display,
             handler.Response.Type.Display,
@@ -222,7 +225,7 @@ internal static class PipelinePlanner
             .Distinct()
             .ToEquatableArray();
         return new NotificationPlan(
-            options.Namespace,
+            options.Mediator!,
             className,
             notification.Type.Display,
             notification.IsValueType,

@@ -73,7 +73,7 @@ internal sealed class GeneratorRun
         var driver = CSharpGeneratorDriver.Create(
             new[] { new MediatorGenerator().AsSourceGenerator() },
             parseOptions: parseOptions,
-            optionsProvider: new TestOptionsProvider("TestApp"),
+            optionsProvider: new TestOptionsProvider(new Dictionary<string, string> { ["RootNamespace"] = "TestApp" }),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         return Run(driver, compilation);
     }
@@ -85,11 +85,26 @@ internal sealed class GeneratorRun
     }
 
     public static GeneratorDriver CreateDriver(string? rootNamespace = "TestApp")
+        => CreateDriver(rootNamespace is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["RootNamespace"] = rootNamespace });
+
+    /// <summary>A driver whose project sets these MSBuild properties (as <c>build_property.Name</c>, the way the SDK passes compiler-visible ones).</summary>
+    public static GeneratorDriver CreateDriver(IReadOnlyDictionary<string, string> buildProperties)
         => CSharpGeneratorDriver.Create(
             new[] { new MediatorGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
-            optionsProvider: new TestOptionsProvider(rootNamespace),
+            optionsProvider: new TestOptionsProvider(buildProperties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>
+    /// Runs the generator over <paramref name="sources"/> in a project with these MSBuild properties; <c>RootNamespace</c>
+    /// is <c>TestApp</c> unless given.
+    /// </summary>
+    public static GeneratorRun WithProperties(IReadOnlyDictionary<string, string> buildProperties, string[] sources, MetadataReference[]? extraReferences = null)
+    {
+        var properties = new Dictionary<string, string>(buildProperties);
+        properties.TryAdd("RootNamespace", "TestApp");
+        return Run(CreateDriver(properties), CreateCompilation(sources, extraReferences));
+    }
 
     public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, IEnumerable<MetadataReference>? extraReferences = null, string assemblyName = "TestApp")
         => CSharpCompilation.Create(
@@ -116,22 +131,29 @@ internal sealed class GeneratorRun
             .ToArray();
     });
 
-    private sealed class TestOptionsProvider(string? rootNamespace) : AnalyzerConfigOptionsProvider
+    private sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> buildProperties) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(rootNamespace);
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(buildProperties);
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
 
-        private sealed class Options(string? rootNamespace) : AnalyzerConfigOptions
+        private sealed class Options(IReadOnlyDictionary<string, string> buildProperties) : AnalyzerConfigOptions
         {
-            public static readonly Options Empty = new(null);
+            public static readonly Options Empty = new(new Dictionary<string, string>());
 
             public override bool TryGetValue(string key, out string value)
             {
-                value = rootNamespace ?? string.Empty;
-                return key == "build_property.RootNamespace" && rootNamespace is not null;
+                const string prefix = "build_property.";
+                if (key.StartsWith(prefix, StringComparison.Ordinal) && buildProperties.TryGetValue(key.Substring(prefix.Length), out var found))
+                {
+                    value = found;
+                    return true;
+                }
+
+                value = string.Empty;
+                return false;
             }
         }
     }
