@@ -37,6 +37,10 @@ check_layout() {
     grep -qx "analyzers/dotnet/cs/$dll" <<< "$listing" || problems+=" missing analyzers/dotnet/cs/$dll;"
     grep -q "^lib/.*/$dll$" <<< "$listing" && problems+=" $dll also under lib/;"
   done
+  # The props that make MediatorNamespace and MediatorClassName visible to the generator (docs/naming.md).
+  for props in build/Mediator.Runtime.props buildTransitive/Mediator.Runtime.props; do
+    grep -qx "$props" <<< "$listing" || problems+=" missing $props;"
+  done
   for framework in net8.0 net10.0; do
     grep -qx "lib/$framework/Mediator.Runtime.dll" <<< "$listing" || problems+=" missing lib/$framework/Mediator.Runtime.dll;"
   done
@@ -166,6 +170,9 @@ check_layout
 run_case net10-defaults net10.0 "<Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings>"
 run_case net8-nullable-off-no-implicit-usings net8.0 "<Nullable>disable</Nullable><ImplicitUsings>disable</ImplicitUsings>"
 run_case oldest-language-version-csharp8 net8.0 "<LangVersion>8.0</LangVersion><Nullable>enable</Nullable>"
+# The generated class renamed and moved by the package's MSBuild properties; the program registers it with the
+# renamed AddShopMediator() and publishes through IPublisher (RENAMED in Program.cs).
+run_case renamed-mediator net10.0 "<Nullable>enable</Nullable><MediatorNamespace>Consumer.Messaging</MediatorNamespace><MediatorClassName>ShopMediator</MediatorClassName><DefineConstants>\$(DefineConstants);RENAMED</DefineConstants>"
 run_no_container_case
 run_roslyn48_case
 

@@ -47,7 +47,8 @@ public sealed class IncrementalityTests
                 GeneratorRun.ParseOptions,
                 path: "/src/Unrelated.cs")));
 
-        AssertStepsUnchanged(second, TrackingNames.HandlerSpecs, TrackingNames.MiddlewareSpecs, TrackingNames.Plan, TrackingNames.Pipelines);
+        // The name checks run again (declarations changed) and find the same: nothing after them runs.
+        AssertStepsUnchanged(second, TrackingNames.HandlerSpecs, TrackingNames.MiddlewareSpecs, TrackingNames.Plan, TrackingNames.Pipelines, TrackingNames.NameCheck, TrackingNames.Options);
         AssertSourceOutputsUnchanged(second);
         Assert.Equal(Texts(first), Texts(second));
     }
@@ -86,7 +87,7 @@ public sealed class IncrementalityTests
             compilation => Replace(compilation, 0, Handler.Replace("return new(1);", "var answer = 40 + 2;\n        return new(answer);")));
 
         // The compilation compares equal to the one last parsed (same declarations), so the scan did not run again.
-        AssertStepsUnchanged(second, TrackingNames.Declarations, TrackingNames.Discoveries, TrackingNames.UsedMiddlewares, TrackingNames.Options);
+        AssertStepsUnchanged(second, TrackingNames.Declarations, TrackingNames.Discoveries, TrackingNames.UsedMiddlewares, TrackingNames.Options, TrackingNames.Names, TrackingNames.NameCheck);
         Assert.All(
             second.Result.Results.Single().TrackedSteps[TrackingNames.Discoveries].SelectMany(s => s.Outputs),
             o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));

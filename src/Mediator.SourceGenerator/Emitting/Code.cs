@@ -107,6 +107,16 @@ internal static class Code
     /// </summary>
     public static string FieldName(string className) => "_" + className;
 
+    /// <summary>Every <c>[Obsolete]</c> and <c>[Experimental]</c> mark the plan's pipelines meet, for the mediator's own files.</summary>
+    public static IEnumerable<UsageMark> AllUsage(MediatorPlan plan)
+        => plan.Pipelines.SelectMany(p => p.Usage).Concat(plan.Notifications.SelectMany(p => p.Usage)).Concat(plan.Streams.SelectMany(p => p.Usage));
+
+    /// <summary>Some pipeline is in an obsolete context, so the mediator's files name an <c>[Obsolete]</c> class (<see cref="UsageEmitter"/>).</summary>
+    public static bool HasObsoleteContexts(MediatorPlan plan)
+        => plan.Pipelines.Any(p => p.Usage.NeedObsoleteContext())
+            || plan.Notifications.Any(p => p.Usage.NeedObsoleteContext())
+            || plan.Streams.Any(p => p.Usage.NeedObsoleteContext());
+
     /// <summary>Opens the namespace and another part of the mediator class; dispose the result to close both.</summary>
     public static System.IDisposable MediatorPart(SourceWriter writer, MediatorName mediator)
     {

@@ -17,6 +17,7 @@ internal static class MediatorEmitter
     {
         var writer = new SourceWriter();
         Code.FileHeader(writer);
+        UsageEmitter.WriteSuppressions(writer, Code.AllUsage(plan), Code.HasObsoleteContexts(plan));
         using (writer.Block("namespace " + plan.Mediator.Namespace))
         {
             writer.Line("/// <summary>");
@@ -49,7 +50,7 @@ internal static class MediatorEmitter
                 writer.Line();
                 WriteGenericVoidSend(writer, plan);
                 writer.Line();
-                WriteHelpers(writer);
+                WriteHelpers(writer, plan.Mediator);
                 writer.Line();
                 WritePipelineCache(writer, plan);
             }
@@ -68,6 +69,7 @@ internal static class MediatorEmitter
         writer.Line("/// <param name=\"request\">The request.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handler.</param>");
         var returns = pipeline.IsVoid ? "global::System.Threading.Tasks.ValueTask" : Code.ValueTask(pipeline.ResponseType);
+        UsageEmitter.WriteOverloadMarks(writer, pipeline.SignatureUsage);
         writer.Line(Code.AggressiveInlining);
         using (writer.Block(Code.Accessibility(pipeline) + " " + returns + " Send(" + request + " request, " + Code.CancellationToken + " cancellationToken = default)"))
         {
@@ -107,7 +109,7 @@ internal static class MediatorEmitter
         var table = TypeSwitch.UsesTable(requestTypes.Count);
         if (table)
         {
-            TypeSwitch.WriteIndex(writer, RequestIndex, requestTypes, "request types");
+            TypeSwitch.WriteIndex(writer, RequestIndex, requestTypes.Select(t => TypeOf(plan.Pipelines.Where(p => p.RequestType == t))).ToList(), "request types");
             writer.Line();
         }
 
@@ -129,7 +131,7 @@ internal static class MediatorEmitter
                             return true;
                         }
 
-                        w.Line("if (typeof(TResponse) == typeof(" + pipeline.ResponseType + ")) " + call);
+                        w.Line("if (" + ResponseTest(pipeline) + ") " + call);
                     }
 
                     return false;
@@ -140,7 +142,13 @@ internal static class MediatorEmitter
                 writer.Line("global::System.Type type = request.GetType();");
                 foreach (var pipeline in plan.Pipelines)
                 {
-                    var guard = pipeline.GuardResponseType ? " && typeof(TResponse) == typeof(" + pipeline.ResponseType + ")" : string.Empty;
+                    var guard = pipeline.GuardResponseType ? " && " + ResponseTest(pipeline) : string.Empty;
+                    if (InObsoleteContext(pipeline))
+                    {
+                        writer.Line("if (type == " + TypeOf(new[] { pipeline }) + guard + ") return " + Forward(pipeline) + ";");
+                        continue;
+                    }
+
                     using (writer.Block("if (type == typeof(" + pipeline.RequestType + ")" + guard + ")"))
                     {
                         WriteForwardToPipeline(writer, pipeline, Unbox(pipeline, "request"), "The tests above make");
@@ -158,7 +166,13 @@ internal static class MediatorEmitter
             var index = 0;
             foreach (var pipeline in Code.DeepestFirst(plan.Pipelines, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
             {
-                var guard = " && typeof(TResponse) == typeof(" + pipeline.ResponseType + ")";
+                var guard = " && " + ResponseTest(pipeline);
+                if (InObsoleteContext(pipeline))
+                {
+                    writer.Line("if (" + pipeline.ClassName + ".IsInstance(request)" + guard + ") return " + Forward(pipeline) + ";");
+                    continue;
+                }
+
                 if (table)
                 {
                     writer.Line("if (request is " + pipeline.RequestType + guard + ") return " + GenericHelper(pipeline) + "(request, cancellationToken);");
@@ -184,7 +198,14 @@ internal static class MediatorEmitter
                 writer.Line(TypeSwitch.NoInlining);
                 using (writer.Block("private " + Code.ValueTask("TResponse") + " " + GenericHelper(pipeline) + "<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken)"))
                 {
-                    WriteForwardToPipeline(writer, pipeline, Unbox(pipeline, "request"), "The caller's type tests make");
+                    if (InObsoleteContext(pipeline))
+                    {
+                        writer.Line("return " + Forward(pipeline) + ";");
+                    }
+                    else
+                    {
+                        WriteForwardToPipeline(writer, pipeline, Unbox(pipeline, "request"), "The caller's type tests make");
+                    }
                 }
             }
         }
@@ -198,6 +219,25 @@ internal static class MediatorEmitter
     private static string GenericHelper(PipelinePlan pipeline) => pipeline.ClassName + "Send";
 
     private static string VoidHelper(PipelinePlan pipeline) => pipeline.ClassName + "SendVoid";
+
+    /// <summary>A pipeline in an obsolete context (<see cref="UsageEmitter"/>): the mediator names its class only.</summary>
+    private static bool InObsoleteContext(PipelinePlan pipeline) => pipeline.Usage.NeedObsoleteContext();
+
+    /// <summary>The request type of <paramref name="pipelines"/> (of one request type) as a type table entry or type test operand.</summary>
+    private static string TypeOf(IEnumerable<PipelinePlan> pipelines)
+    {
+        var all = pipelines.ToList();
+        return all.FirstOrDefault(InObsoleteContext) is { } shielded ? shielded.ClassName + ".MessageType" : "typeof(" + all[0].RequestType + ")";
+    }
+
+    private static string ResponseTest(PipelinePlan pipeline)
+        => InObsoleteContext(pipeline) ? pipeline.ClassName + ".Answers<TResponse>()" : "typeof(TResponse) == typeof(" + pipeline.ResponseType + ")";
+
+    private static string Forward(PipelinePlan pipeline)
+        => pipeline.ClassName + ".Forward<TResponse>(" + PipelineInstance(pipeline) + ", request, cancellationToken)";
+
+    private static string ForwardVoid(PipelinePlan pipeline)
+        => pipeline.ClassName + ".ForwardVoid(" + PipelineInstance(pipeline) + ", request, cancellationToken)";
 
     /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>
     private static void WriteForwardToPipeline(SourceWriter writer, PipelinePlan pipeline, string typedRequest, string because)
@@ -232,13 +272,19 @@ internal static class MediatorEmitter
                 writer.Line("global::System.Type type = request.GetType();");
                 foreach (var pipeline in voids)
                 {
-                    writer.Line("if (type == typeof(" + pipeline.RequestType + ")) return Send(" + Unbox(pipeline, "request") + ", cancellationToken);");
+                    writer.Line("if (type == " + TypeOf(new[] { pipeline }) + ") return " + (InObsoleteContext(pipeline) ? ForwardVoid(pipeline) : "Send(" + Unbox(pipeline, "request") + ", cancellationToken)") + ";");
                 }
             }
 
             var index = 0;
             foreach (var pipeline in Code.DeepestFirst(voids, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
             {
+                if (InObsoleteContext(pipeline))
+                {
+                    writer.Line("if (" + pipeline.ClassName + ".IsInstance(request)) return " + ForwardVoid(pipeline) + ";");
+                    continue;
+                }
+
                 if (table)
                 {
                     writer.Line("if (request is " + pipeline.RequestType + ") return " + VoidHelper(pipeline) + "(request, cancellationToken);");
@@ -260,7 +306,7 @@ internal static class MediatorEmitter
                 writer.Line("/// <summary>The generic void <c>Send</c>'s way into <c>" + pipeline.ClassName + "</c>, out of line so that the dispatching method stays small.</summary>");
                 writer.Line(TypeSwitch.NoInlining);
                 writer.Line("private global::System.Threading.Tasks.ValueTask " + VoidHelper(pipeline) + "(global::Mediator.IRequest request, " + Code.CancellationToken + " cancellationToken)");
-                writer.Line("    => Send(" + Unbox(pipeline, "request") + ", cancellationToken);");
+                writer.Line("    => " + (InObsoleteContext(pipeline) ? ForwardVoid(pipeline) : "Send(" + Unbox(pipeline, "request") + ", cancellationToken)") + ";");
             }
         }
     }
@@ -268,7 +314,7 @@ internal static class MediatorEmitter
     /// <summary>After an exact type test the cast cannot fail: reference types are reinterpreted, structs unboxed.</summary>
     private static string Unbox(PipelinePlan pipeline, string variable) => Cast(pipeline.RequestType, pipeline.RequestIsValueType, variable);
 
-    private static void WriteHelpers(SourceWriter writer)
+    private static void WriteHelpers(SourceWriter writer, MediatorName mediator)
     {
         writer.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
         writer.Line("private static void ThrowRequestNull() => throw new global::System.ArgumentNullException(\"request\");");
@@ -276,7 +322,7 @@ internal static class MediatorEmitter
         using (writer.Block("private static T Resolve<T>(" + Code.ServiceProvider + " services) where T : class"))
         {
             writer.Line("return services.GetService(typeof(T)) as T ?? throw new global::System.InvalidOperationException(");
-            writer.Line("    \"The pipeline '\" + typeof(T).FullName + \"' is not registered: call services.AddMediator() when configuring services, and resolve the mediator from that container.\");");
+            writer.Line("    \"The pipeline '\" + typeof(T).FullName + \"' is not registered: call services." + mediator.RegistrationMethod + "() when configuring services, and resolve the mediator from that container.\");");
         }
     }
 

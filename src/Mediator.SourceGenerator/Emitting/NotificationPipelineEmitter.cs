@@ -24,7 +24,8 @@ internal static class NotificationPipelineEmitter
         {
             WriteSummary(writer, pipeline);
             writer.Line(Code.GeneratedCode);
-            using (writer.Block("internal sealed class " + pipeline.ClassName))
+            UsageEmitter.WriteClassMark(writer, pipeline.Usage);
+            using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Usage) + pipeline.ClassName))
             {
                 var fields = NotificationFields.For(pipeline).Select(f => (f.Type, f.Name)).ToList();
                 PipelineFields.Write(writer, pipeline.ClassName, fields, Runtime, "runtime");
@@ -47,6 +48,12 @@ internal static class NotificationPipelineEmitter
                     writer.Line("    => _runtime.Observer is null");
                     writer.Line("        ? " + publish + "(new Publish0<" + Code.Unobserved + ">(this), notification, context, _runtime)");
                     writer.Line("        : " + publish + "(new Publish0<" + Code.Observed + ">(this), notification, context, _runtime);");
+                }
+
+                if (pipeline.Usage.NeedObsoleteContext())
+                {
+                    writer.Line();
+                    UsageEmitter.WriteNotificationMembers(writer, pipeline);
                 }
 
                 writer.Line();

@@ -20,7 +20,8 @@ internal static class PipelineEmitter
             writer.Line("/// " + Code.PipelineSummary(pipeline) + ".");
             writer.Line("/// </summary>");
             writer.Line(Code.GeneratedCode);
-            using (writer.Block("internal sealed class " + pipeline.ClassName))
+            UsageEmitter.WriteClassMark(writer, pipeline.Usage);
+            using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Usage) + pipeline.ClassName))
             {
                 var parameters = new List<(string Type, string Name)>();
                 for (var i = 0; i < pipeline.Steps.Count; i++)
@@ -37,6 +38,12 @@ internal static class PipelineEmitter
                 writer.Line("    => _observer is null");
                 writer.Line("        ? new Next0<" + Code.Unobserved + ">(this).InvokeAsync(request, context)");
                 writer.Line("        : new Next0<" + Code.Observed + ">(this).InvokeAsync(request, context);");
+                if (pipeline.Usage.NeedObsoleteContext())
+                {
+                    writer.Line();
+                    UsageEmitter.WriteRequestMembers(writer, pipeline);
+                }
+
                 for (var step = 0; step <= pipeline.Steps.Count; step++)
                 {
                     writer.Line();

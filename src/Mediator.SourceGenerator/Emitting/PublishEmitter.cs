@@ -16,6 +16,7 @@ internal static class PublishEmitter
     {
         var writer = new SourceWriter();
         Code.FileHeader(writer);
+        UsageEmitter.WriteSuppressions(writer, Code.AllUsage(plan), Code.HasObsoleteContexts(plan));
         using (Code.MediatorPart(writer, plan.Mediator))
         {
             foreach (var pipeline in plan.Notifications)
@@ -47,6 +48,7 @@ internal static class PublishEmitter
         writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handlers.</param>");
         writer.Line("/// <exception cref=\"global::Mediator.PublishException\">One or more handlers failed; the others still ran.</exception>");
         var access = pipeline.IsPublic ? "public" : "internal";
+        UsageEmitter.WriteOverloadMarks(writer, pipeline.SignatureUsage);
         using (writer.Block(access + " global::System.Threading.Tasks.ValueTask Publish(" + pipeline.NotificationType + " notification, " + Code.CancellationToken + " cancellationToken = default)"))
         {
             if (!pipeline.IsValueType)
@@ -60,6 +62,15 @@ internal static class PublishEmitter
     }
 
     private const string NotificationIndex = "NotificationTypes";
+
+    /// <summary>A pipeline in an obsolete context (<see cref="UsageEmitter"/>): named by its class only.</summary>
+    private static bool InObsoleteContext(NotificationPlan pipeline) => pipeline.Usage.NeedObsoleteContext();
+
+    private static string TypeOf(NotificationPlan pipeline)
+        => InObsoleteContext(pipeline) ? pipeline.ClassName + ".MessageType" : "typeof(" + pipeline.NotificationType + ")";
+
+    private static string Forward(NotificationPlan pipeline, string notification)
+        => pipeline.ClassName + ".Forward(" + MediatorEmitter.PipelineInstance(pipeline.ClassName, pipeline.Lifetime) + ", " + notification + ", cancellationToken)";
 
     /// <summary>The generic <c>Publish</c>'s way into a pipeline (a suffix, for the reason given at <c>MediatorEmitter.GenericHelper</c>).</summary>
     private static string Helper(NotificationPlan pipeline) => pipeline.ClassName + "Publish";
@@ -79,7 +90,7 @@ internal static class PublishEmitter
         var table = TypeSwitch.UsesTable(types.Count);
         if (table)
         {
-            TypeSwitch.WriteIndex(writer, NotificationIndex, types, "notification types with handlers");
+            TypeSwitch.WriteIndex(writer, NotificationIndex, plan.Notifications.Select(TypeOf).ToList(), "notification types with handlers");
             writer.Line();
         }
 
@@ -105,13 +116,21 @@ internal static class PublishEmitter
 
                 foreach (var pipeline in plan.Notifications)
                 {
-                    writer.Line("if (type == typeof(" + pipeline.NotificationType + ")) return Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification") + ", cancellationToken);");
+                    writer.Line("if (type == " + TypeOf(pipeline) + ") return " + (InObsoleteContext(pipeline)
+                        ? Forward(pipeline, "notification")
+                        : "Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification") + ", cancellationToken)") + ";");
                 }
             }
 
             var index = 0;
             foreach (var pipeline in Code.DeepestFirst(plan.Notifications, p => p.CanBeDerived, p => p.InheritanceDepth, p => p.NotificationType))
             {
+                if (InObsoleteContext(pipeline))
+                {
+                    writer.Line("if (" + pipeline.ClassName + ".IsInstance(notification)) return " + Forward(pipeline, "notification") + ";");
+                    continue;
+                }
+
                 if (table)
                 {
                     writer.Line("if (notification is " + pipeline.NotificationType + ") return " + Helper(pipeline) + "(notification, cancellationToken);");
@@ -134,7 +153,9 @@ internal static class PublishEmitter
                 writer.Line("/// <summary>The generic <c>Publish</c>'s way into <c>" + pipeline.ClassName + "</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>");
                 writer.Line(TypeSwitch.NoInlining);
                 writer.Line("private global::System.Threading.Tasks.ValueTask " + Helper(pipeline) + "<TNotification>(TNotification notification, " + Code.CancellationToken + " cancellationToken)");
-                writer.Line("    => Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification!") + ", cancellationToken);");
+                writer.Line("    => " + (InObsoleteContext(pipeline)
+                    ? Forward(pipeline, "notification")
+                    : "Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification!") + ", cancellationToken)") + ";");
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Mediator.SourceGenerator.Model;
 
@@ -18,22 +19,66 @@ internal static class ServiceCollectionEmitter
 
     private const string Runtime = "global::Mediator.Publishing.PublishRuntime";
 
-    private static void WritePipeline(SourceWriter writer, string mediator, string className, Model.ServiceLifetimeKind lifetime, System.Collections.Generic.IEnumerable<PipelineStep> steps, System.Collections.Generic.IEnumerable<string> handlers, string last)
-        => WritePipeline(writer, mediator, className, lifetime, steps.Select(Construct).Concat(handlers.Select(Resolve)), last);
+    /// <summary>
+    /// What registering one pipeline takes: its class, lifetime and constructor arguments, and the services it uses.
+    /// A pipeline in an obsolete context (<see cref="UsageEmitter"/>) registers itself and its services that name obsolete
+    /// types, in a <c>Register</c> method inside it, where C# accepts those names.
+    /// </summary>
+    private sealed record Registration(string ClassName, ServiceLifetimeKind Lifetime, IReadOnlyList<string> Arguments, bool InObsoleteContext, IReadOnlyList<string> Services);
 
-    private static void WritePipeline(SourceWriter writer, string mediator, string className, Model.ServiceLifetimeKind lifetime, System.Collections.Generic.IEnumerable<string> arguments, string last)
+    private static IEnumerable<Registration> Registrations(MediatorPlan plan, string getServiceOr)
     {
-        var type = mediator + "." + className;
-        writer.Line(TryAdd + "(services, " + Descriptor + "." + lifetime + "<" + type + ">(sp => new " + type + "(" + string.Join(", ", arguments.Concat(new[] { last })) + ")));");
+        const string observer = "(global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver))";
+        foreach (var pipeline in plan.Pipelines)
+        {
+            yield return new Registration(
+                pipeline.ClassName,
+                pipeline.HandlerLifetime,
+                pipeline.Steps.Select(s => Construct(s, getServiceOr)).Concat(new[] { Resolve(pipeline.HandlerType), observer }).ToList(),
+                pipeline.Usage.NeedObsoleteContext(),
+                pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType }).ToList());
+        }
+
+        foreach (var pipeline in plan.Streams)
+        {
+            yield return new Registration(
+                pipeline.ClassName,
+                pipeline.HandlerLifetime,
+                pipeline.Steps.Select(s => Construct(s, getServiceOr)).Concat(new[] { Resolve(pipeline.HandlerType), observer }).ToList(),
+                pipeline.Usage.NeedObsoleteContext(),
+                pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType }).ToList());
+        }
+
+        foreach (var pipeline in plan.Notifications)
+        {
+            yield return new Registration(
+                pipeline.ClassName,
+                pipeline.Lifetime,
+                NotificationFields.For(pipeline).Select(f => f.Step is { } step ? Construct(step, getServiceOr) : Resolve(f.Type))
+                    .Concat(new[] { GetRequired + "<" + Runtime + ">(sp)" })
+                    .ToList(),
+                pipeline.Usage.NeedObsoleteContext(),
+                NotificationFields.For(pipeline).Select(f => f.Type).ToList());
+        }
     }
+
+    private static void WritePipeline(SourceWriter writer, MediatorPlan plan, Registration registration)
+    {
+        var type = plan.Mediator.FullName + "." + registration.ClassName;
+        writer.Line(TryAdd + "(services, " + Descriptor + "." + registration.Lifetime + "<" + type + ">(sp => new " + type + "(" + string.Join(", ", registration.Arguments) + ")));");
+    }
+
+    private static void WriteService(SourceWriter writer, ServiceRegistration service)
+        => writer.Line(TryAdd + "(services, " + Descriptor + "." + service.Lifetime + "<" + service.Type + ", " + service.Type + ">());");
 
     private static string Resolve(string type) => GetRequired + "<" + type + ">(sp)";
 
     /// <summary>
     /// A container-resolved middleware, or, for one configured by the message's attribute, a <c>new</c> with the
-    /// attribute rebuilt from its constants and the other parameters from the container.
+    /// attribute rebuilt from its constants and the other parameters from the container (through
+    /// <paramref name="getServiceOr"/> for optional ones).
     /// </summary>
-    private static string Construct(PipelineStep step)
+    private static string Construct(PipelineStep step, string getServiceOr)
     {
         if (!step.IsConfigured)
         {
@@ -43,7 +88,7 @@ internal static class ServiceCollectionEmitter
         var arguments = step.Arguments.Select(a => a.Source switch
         {
             ParameterSource.Service => Resolve(a.Type),
-            ParameterSource.OptionalService => "GetServiceOr<" + a.Type + ">(sp, " + a.Expression + ")",
+            ParameterSource.OptionalService => getServiceOr + "<" + a.Type + ">(sp, " + a.Expression + ")",
             _ => a.Expression,
         });
         return "new " + step.MiddlewareType + "(" + string.Join(", ", arguments) + ")";
@@ -60,6 +105,7 @@ internal static class ServiceCollectionEmitter
         var mediator = plan.Mediator.FullName;
         var writer = new SourceWriter();
         Code.FileHeader(writer);
+        UsageEmitter.WriteSuppressions(writer, Code.AllUsage(plan), Code.HasObsoleteContexts(plan));
         using (writer.Block("namespace Microsoft.Extensions.DependencyInjection"))
         {
             writer.Line("/// <summary>Registers the mediator generated for this assembly.</summary>");
@@ -77,28 +123,23 @@ internal static class ServiceCollectionEmitter
                     writer.Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));");
                     writer.Line();
                     writer.Line("// Handlers and middlewares");
-                    foreach (var service in plan.Services)
+                    foreach (var service in plan.Services.Where(s => !s.NamesObsolete))
                     {
-                        writer.Line(TryAdd + "(services, " + Descriptor + "." + service.Lifetime + "<" + service.Type + ", " + service.Type + ">());");
+                        WriteService(writer, service);
                     }
 
                     writer.Line();
                     writer.Line("// Pipelines: one per message type, with the lifetime of its handler (for notifications, the shortest of its handlers')");
-                    const string observer = "(global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver))";
-                    foreach (var pipeline in plan.Pipelines)
+                    foreach (var registration in Registrations(plan, "GetServiceOr"))
                     {
-                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.HandlerLifetime, pipeline.Steps, new[] { pipeline.HandlerType }, observer);
-                    }
-
-                    foreach (var pipeline in plan.Streams)
-                    {
-                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.HandlerLifetime, pipeline.Steps, new[] { pipeline.HandlerType }, observer);
-                    }
-
-                    foreach (var pipeline in plan.Notifications)
-                    {
-                        var arguments = NotificationFields.For(pipeline).Select(f => f.Step is { } step ? Construct(step) : Resolve(f.Type));
-                        WritePipeline(writer, mediator, pipeline.ClassName, pipeline.Lifetime, arguments, GetRequired + "<" + Runtime + ">(sp)");
+                        if (registration.InObsoleteContext)
+                        {
+                            writer.Line(mediator + "." + registration.ClassName + ".Register(services);");
+                        }
+                        else
+                        {
+                            WritePipeline(writer, plan, registration);
+                        }
                     }
 
                     if (plan.Notifications.Count > 0)
@@ -122,11 +163,55 @@ internal static class ServiceCollectionEmitter
                 {
                     writer.Line();
                     writer.Line("/// <summary>A per-message middleware's optional parameter: the registered service, else the parameter's default.</summary>");
-                    writer.Line("private static T GetServiceOr<T>(global::System.IServiceProvider sp, T fallback) => sp.GetService(typeof(T)) is T service ? service : fallback;");
+                    writer.Line("internal static T GetServiceOr<T>(global::System.IServiceProvider sp, T fallback) => sp.GetService(typeof(T)) is T service ? service : fallback;");
                 }
             }
         }
 
+        WriteObsoleteContextRegistrations(writer, plan);
         return writer.ToString();
+    }
+
+    /// <summary>The <c>Register</c> of each pipeline in an obsolete context, as another part of its class.</summary>
+    private static void WriteObsoleteContextRegistrations(SourceWriter writer, MediatorPlan plan)
+    {
+        var getServiceOr = "global::" + MediatorName.RegistrationNamespace + "." + plan.Mediator.RegistrationClass + ".GetServiceOr";
+        var shielded = Registrations(plan, getServiceOr).Where(r => r.InObsoleteContext).ToList();
+        if (shielded.Count == 0)
+        {
+            return;
+        }
+
+        var byType = plan.Services.Where(s => s.NamesObsolete).ToDictionary(s => s.Type, System.StringComparer.Ordinal);
+        writer.Line();
+        using (Code.MediatorPart(writer, plan.Mediator))
+        {
+            var first = true;
+            foreach (var registration in shielded)
+            {
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                using (writer.Block("partial class " + registration.ClassName))
+                {
+                    writer.Line("/// <summary>Registers this pipeline and the services it uses whose names mention obsolete types, which only code in an obsolete context may write.</summary>");
+                    using (writer.Block("internal static void Register(" + Di + ".IServiceCollection services)"))
+                    {
+                        foreach (var type in registration.Services.Distinct(System.StringComparer.Ordinal))
+                        {
+                            if (byType.TryGetValue(type, out var service))
+                            {
+                                WriteService(writer, service);
+                            }
+                        }
+
+                        WritePipeline(writer, plan, registration);
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Mediator.SourceGenerator.Model;
 
@@ -16,6 +17,7 @@ internal static class StreamEmitter
     {
         var writer = new SourceWriter();
         Code.FileHeader(writer);
+        UsageEmitter.WriteSuppressions(writer, Code.AllUsage(plan), Code.HasObsoleteContexts(plan));
         using (Code.MediatorPart(writer, plan.Mediator))
         {
             // A stream request with several item types has several pipelines but one typed overload (C# cannot overload
@@ -43,6 +45,7 @@ internal static class StreamEmitter
         writer.Line("/// <param name=\"request\">The stream request.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Passed to the middlewares and the handler; cancel it to stop the stream.</param>");
         var access = pipeline.IsPublic ? "public" : "internal";
+        UsageEmitter.WriteOverloadMarks(writer, pipeline.SignatureUsage);
         using (writer.Block(access + " " + Stream(pipeline.ItemType) + " CreateStream(" + pipeline.RequestType + " request, " + Code.CancellationToken + " cancellationToken = default)"))
         {
             if (!pipeline.RequestIsValueType)
@@ -60,6 +63,22 @@ internal static class StreamEmitter
 
     private const string StreamIndex = "StreamRequestTypes";
 
+    /// <summary>A pipeline in an obsolete context (<see cref="UsageEmitter"/>): named by its class only.</summary>
+    private static bool InObsoleteContext(StreamPlan pipeline) => pipeline.Usage.NeedObsoleteContext();
+
+    /// <summary>The request type of <paramref name="pipelines"/> (of one request type) as a type table entry or type test operand.</summary>
+    private static string TypeOf(IEnumerable<StreamPlan> pipelines)
+    {
+        var all = pipelines.ToList();
+        return all.FirstOrDefault(InObsoleteContext) is { } shielded ? shielded.ClassName + ".MessageType" : "typeof(" + all[0].RequestType + ")";
+    }
+
+    private static string ItemTest(StreamPlan pipeline)
+        => InObsoleteContext(pipeline) ? pipeline.ClassName + ".Answers<TItem>()" : "typeof(TItem) == typeof(" + pipeline.ItemType + ")";
+
+    private static string Forward(StreamPlan pipeline)
+        => pipeline.ClassName + ".Forward<TItem>(" + MediatorEmitter.PipelineInstance(pipeline.ClassName, pipeline.HandlerLifetime) + ", request, cancellationToken)";
+
     /// <summary>The generic <c>CreateStream</c>'s way into a pipeline (a suffix, for the reason given at <c>MediatorEmitter.GenericHelper</c>).</summary>
     private static string Helper(StreamPlan pipeline) => pipeline.ClassName + "CreateStream";
 
@@ -69,7 +88,7 @@ internal static class StreamEmitter
         var table = TypeSwitch.UsesTable(types.Count);
         if (table)
         {
-            TypeSwitch.WriteIndex(writer, StreamIndex, types, "stream request types");
+            TypeSwitch.WriteIndex(writer, StreamIndex, types.Select(t => TypeOf(plan.Streams.Where(p => p.RequestType == t))).ToList(), "stream request types");
             writer.Line();
         }
 
@@ -86,7 +105,7 @@ internal static class StreamEmitter
                 {
                     foreach (var pipeline in byType[types[i]])
                     {
-                        w.Line("if (typeof(TItem) == typeof(" + pipeline.ItemType + ")) return " + Helper(pipeline) + "(request, cancellationToken);");
+                        w.Line("if (" + ItemTest(pipeline) + ") return " + Helper(pipeline) + "(request, cancellationToken);");
                     }
 
                     return false;
@@ -101,14 +120,20 @@ internal static class StreamEmitter
 
                 foreach (var pipeline in plan.Streams)
                 {
-                    writer.Line("if (type == typeof(" + pipeline.RequestType + ") && typeof(TItem) == typeof(" + pipeline.ItemType + "))");
-                    writer.Line("    return " + Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request"))) + ";");
+                    writer.Line("if (type == " + TypeOf(new[] { pipeline }) + " && " + ItemTest(pipeline) + ")");
+                    writer.Line("    return " + (InObsoleteContext(pipeline) ? Forward(pipeline) : Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request")))) + ";");
                 }
             }
 
             var index = 0;
             foreach (var pipeline in Code.DeepestFirst(plan.Streams, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
             {
+                if (InObsoleteContext(pipeline))
+                {
+                    writer.Line("if (" + pipeline.ClassName + ".IsInstance(request) && " + ItemTest(pipeline) + ") return " + Forward(pipeline) + ";");
+                    continue;
+                }
+
                 if (table)
                 {
                     writer.Line("if (request is " + pipeline.RequestType + " && typeof(TItem) == typeof(" + pipeline.ItemType + ")) return " + Helper(pipeline) + "(request, cancellationToken);");
@@ -131,7 +156,7 @@ internal static class StreamEmitter
                 writer.Line("/// <summary>The generic <c>CreateStream</c>'s way into <c>" + pipeline.ClassName + "</c>, out of line so that the dispatching method stays small.</summary>");
                 writer.Line(TypeSwitch.NoInlining);
                 writer.Line("private " + Stream("TItem") + " " + Helper(pipeline) + "<TItem>(global::Mediator.IStreamRequest<TItem> request, " + Code.CancellationToken + " cancellationToken)");
-                writer.Line("    => " + Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request"))) + ";");
+                writer.Line("    => " + (InObsoleteContext(pipeline) ? Forward(pipeline) : Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request")))) + ";");
             }
         }
     }

@@ -23,7 +23,8 @@ internal static class StreamPipelineEmitter
             writer.Line("/// " + Code.Chain(pipeline.Steps, pipeline.HandlerType) + ".");
             writer.Line("/// </summary>");
             writer.Line(Code.GeneratedCode);
-            using (writer.Block("internal sealed class " + pipeline.ClassName + baseClass))
+            UsageEmitter.WriteClassMark(writer, pipeline.Usage);
+            using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Usage) + pipeline.ClassName + baseClass))
             {
                 var fields = new List<(string Type, string Name)>();
                 for (var i = 0; i < pipeline.Steps.Count; i++)
@@ -41,6 +42,12 @@ internal static class StreamPipelineEmitter
                 else
                 {
                     WriteHandlerOnlyEntry(writer, pipeline, stream);
+                }
+
+                if (pipeline.Usage.NeedObsoleteContext())
+                {
+                    writer.Line();
+                    UsageEmitter.WriteStreamMembers(writer, pipeline);
                 }
 
                 for (var index = 0; layered && index <= pipeline.Steps.Count; index++)

@@ -27,7 +27,11 @@ internal static class TypeSwitch
     /// <summary>The runtime type handle of <paramref name="variable"/>: read from the object, cheaper than <c>GetType()</c>.</summary>
     public static string HandleOf(string variable) => "global::System.Type.GetTypeHandle(" + variable + ")";
 
-    /// <summary>The static table: a type's position in <paramref name="types"/> is its case label.</summary>
+    /// <summary>
+    /// The static table: a type's position in <paramref name="types"/> is its case label. Each entry is an expression
+    /// for a <c>System.Type</c>: <c>typeof(X)</c>, or the <c>MessageType</c> of a pipeline that may not be named
+    /// outside its own class (<see cref="UsageEmitter"/>).
+    /// </summary>
     public static void WriteIndex(SourceWriter writer, string name, IReadOnlyList<string> types, string what)
     {
         writer.Line("/// <summary>The " + types.Count + " " + what + " by position: the generic dispatch switches on a type's position instead of testing each type.</summary>");
@@ -35,7 +39,7 @@ internal static class TypeSwitch
         writer.Line("{");
         foreach (var type in types)
         {
-            writer.Line("    typeof(" + type + "),");
+            writer.Line("    " + type + ",");
         }
 
         writer.Line("});");

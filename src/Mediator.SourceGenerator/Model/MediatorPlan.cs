@@ -16,4 +16,10 @@ internal sealed record MediatorPlan(
     EquatableArray<StreamPlan> Streams);
 
 /// <summary>A class the container must know, with its lifetime.</summary>
-internal sealed record ServiceRegistration(string Type, ServiceLifetimeKind Lifetime);
+/// <param name="Type">The class.</param>
+/// <param name="Lifetime">Its lifetime.</param>
+/// <param name="NamesObsolete">
+/// Its name mentions an <c>[Obsolete]</c> type: it is registered by the pipelines that use it, inside their obsolete
+/// context (<see cref="UsageMarks.NeedObsoleteContext"/>), not by <c>AddMediator()</c> itself.
+/// </param>
+internal sealed record ServiceRegistration(string Type, ServiceLifetimeKind Lifetime, bool NamesObsolete = false);

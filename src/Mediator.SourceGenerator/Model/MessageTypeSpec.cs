@@ -16,6 +16,8 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="IsUnmanaged">Satisfies an <c>unmanaged</c> constraint.</param>
 /// <param name="Attributes">Attributes on the type and its base classes (nearest first) that a per-message middleware may take.</param>
 /// <param name="Supertypes">The type, its base classes and all its interfaces, without nullable annotations.</param>
+/// <param name="Usage">The <c>[Obsolete]</c> and <c>[Experimental]</c> that C# reports where <see cref="Type"/> is written (on it, its containers, its type arguments).</param>
+/// <param name="ReachableUsage">Those of the types generated code may name because of it: type arguments of its supertypes, attribute classes on it.</param>
 internal sealed record MessageTypeSpec(
     TypeRef Type,
     bool IsValueType,
@@ -28,4 +30,6 @@ internal sealed record MessageTypeSpec(
     bool IsAbstract = false,
     PublishStrategyKind? DeclaredStrategy = null,
     EquatableArray<MessageAttributeSpec> Attributes = default,
-    bool IsUnmanaged = false);
+    bool IsUnmanaged = false,
+    EquatableArray<UsageMark> Usage = default,
+    EquatableArray<UsageMark> ReachableUsage = default);

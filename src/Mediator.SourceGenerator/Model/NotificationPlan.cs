@@ -16,6 +16,8 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="PublishSteps">Publish-side middleware, outermost first.</param>
 /// <param name="HandlerSteps">Handler-side middleware around every handler, outermost first (a handler's own steps follow, inside them).</param>
 /// <param name="Handlers">Every handler, in the order they run.</param>
+/// <param name="Usage">Every <c>[Obsolete]</c> and <c>[Experimental]</c> the pipeline's code meets (see <see cref="UsageMarks"/>).</param>
+/// <param name="SignatureUsage">Those of the types in the typed overload's signature, which the overload carries as copies so that callers still see them.</param>
 internal sealed record NotificationPlan(
     MediatorName Mediator,
     string ClassName,
@@ -28,7 +30,9 @@ internal sealed record NotificationPlan(
     PublishStrategyKind Strategy,
     EquatableArray<PipelineStep> PublishSteps,
     EquatableArray<PipelineStep> HandlerSteps,
-    EquatableArray<NotificationHandlerRef> Handlers)
+    EquatableArray<NotificationHandlerRef> Handlers,
+    EquatableArray<UsageMark> Usage = default,
+    EquatableArray<UsageMark> SignatureUsage = default)
 {
     /// <summary>Every middleware step of the pipeline: publish-side, shared handler-side, then each handler's own.</summary>
     public System.Collections.Generic.IEnumerable<PipelineStep> AllSteps

@@ -15,6 +15,8 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="HandlerLifetime">Decides whether the pipeline is cached (singleton) or resolved per dispatch.</param>
 /// <param name="HandlerIsImplicit">Call <c>Handle</c> directly rather than through the interface.</param>
 /// <param name="Steps">Middlewares, outermost first.</param>
+/// <param name="Usage">Every <c>[Obsolete]</c> and <c>[Experimental]</c> the pipeline's code meets (see <see cref="UsageMarks"/>).</param>
+/// <param name="SignatureUsage">Those of the types in the typed overload's signature, which the overload carries as copies so that callers still see them.</param>
 internal sealed record PipelinePlan(
     MediatorName Mediator,
     string ClassName,
@@ -29,7 +31,9 @@ internal sealed record PipelinePlan(
     string HandlerType,
     ServiceLifetimeKind HandlerLifetime,
     bool HandlerIsImplicit,
-    EquatableArray<PipelineStep> Steps);
+    EquatableArray<PipelineStep> Steps,
+    EquatableArray<UsageMark> Usage = default,
+    EquatableArray<UsageMark> SignatureUsage = default);
 
 /// <summary>One middleware in a pipeline, closed over the pipeline's request and response.</summary>
 /// <param name="MiddlewareType">The closed middleware type in generated code.</param>
@@ -45,6 +49,7 @@ internal sealed record PipelinePlan(
 /// Reached through <c>INotificationMiddleware&lt;T&gt;</c>: its <c>InvokeAsync</c> returns a plain <c>ValueTask</c> and takes an
 /// <c>INotificationNext&lt;T&gt;</c>, where every other step returns <c>ValueTask&lt;TResult&gt;</c> and takes an <c>INext&lt;T, TResult&gt;</c>.
 /// </param>
+/// <param name="Usage">The <c>[Obsolete]</c> and <c>[Experimental]</c> of the middleware and of the types it is closed over.</param>
 internal sealed record PipelineStep(
     string MiddlewareType,
     string DisplayName,
@@ -55,7 +60,8 @@ internal sealed record PipelineStep(
     string? Concern = null,
     bool FromAssemblyAttribute = false,
     EquatableArray<StepArgument> Arguments = default,
-    bool ReturnsPlainValueTask = false)
+    bool ReturnsPlainValueTask = false,
+    EquatableArray<UsageMark> Usage = default)
 {
     /// <summary>Built by the pipeline's factory with the message's attribute, not resolved from the container.</summary>
     public bool IsConfigured => Arguments.Count > 0;

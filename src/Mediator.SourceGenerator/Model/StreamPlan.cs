@@ -13,6 +13,8 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="HandlerLifetime">Decides whether the pipeline is cached or resolved per dispatch.</param>
 /// <param name="HandlerIsImplicit">Call <c>Handle</c> directly rather than through the interface.</param>
 /// <param name="Steps">Stream middleware, outermost first.</param>
+/// <param name="Usage">Every <c>[Obsolete]</c> and <c>[Experimental]</c> the pipeline's code meets (see <see cref="UsageMarks"/>).</param>
+/// <param name="SignatureUsage">Those of the types in the typed overload's signature, which the overload carries as copies so that callers still see them.</param>
 internal sealed record StreamPlan(
     MediatorName Mediator,
     string ClassName,
@@ -25,4 +27,6 @@ internal sealed record StreamPlan(
     string HandlerType,
     ServiceLifetimeKind HandlerLifetime,
     bool HandlerIsImplicit,
-    EquatableArray<PipelineStep> Steps);
+    EquatableArray<PipelineStep> Steps,
+    EquatableArray<UsageMark> Usage = default,
+    EquatableArray<UsageMark> SignatureUsage = default);

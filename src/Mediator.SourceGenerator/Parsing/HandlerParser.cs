@@ -61,6 +61,9 @@ internal static class HandlerParser
         var specs = new List<HandlerSpec>();
         var diagnostics = new List<DiagnosticInfo>();
         var uses = HandlerMiddlewareParser.Parse(symbol, symbol.ToDisplayString(), compilation, diagnostics, cancellationToken);
+
+        // The class as written, and its Handle methods, which the pipeline may call directly.
+        var usage = UsageMarkFactory.AsNamed(symbol).Concat(symbol.GetMembers("Handle").SelectMany(UsageMarkFactory.Own)).Distinct().ToEquatableArray();
         var middlewares = uses.Select(u => u.Middleware).ToEquatableArray();
         foreach (var contract in symbol.AllInterfaces)
         {
@@ -102,7 +105,8 @@ internal static class HandlerParser
                 isVoid,
                 CallsHandleDirectly(symbol, contract),
                 kind,
-                middlewares));
+                middlewares,
+                usage));
         }
 
         if (specs.Count == 0 && diagnostics.Count == 0 && !HasErrorInterfaces(symbol))

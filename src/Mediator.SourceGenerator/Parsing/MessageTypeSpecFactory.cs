@@ -36,7 +36,9 @@ internal static class MessageTypeSpecFactory
             type.TypeKind == TypeKind.Interface || type.IsAbstract,
             KnownTypes.ReadPublishStrategy(type.GetAttributes()),
             MessageAttributesFactory.Create(type),
-            type.IsUnmanagedType);
+            type.IsUnmanagedType,
+            UsageMarkFactory.AsNamed(type),
+            UsageMarkFactory.Reachable(type));
     }
 
     internal static bool HasPublicParameterlessConstructor(ITypeSymbol type)

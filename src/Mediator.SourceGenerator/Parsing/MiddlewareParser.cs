@@ -112,11 +112,29 @@ internal static class MiddlewareParser
             hasExplicitOrder,
             OrderingAttributeParser.ReadConstraints(symbol, name, diagnostics),
             ConstructorParser.Parse(symbol),
-            IsExplicit: IsExplicit(middlewareAttribute));
+            IsExplicit: IsExplicit(middlewareAttribute),
+            Usage: Usage(symbol));
 
         // Rules are reported where the order was decided: the Order argument when written, else the class name.
         var placement = hasExplicitOrder ? OrderingAttributeParser.NamedLocation(middlewareAttribute!, "Order") ?? location : location;
         return new MiddlewareDiscovery(location, spec, diagnostics.ToEquatableArray(), placement);
+    }
+
+    /// <summary>
+    /// What generated code meets when it uses the class: the class as written, its <c>InvokeAsync</c> methods and, for a
+    /// middleware built with the message's attribute, its public constructors and their parameter types.
+    /// </summary>
+    private static EquatableArray<UsageMark> Usage(INamedTypeSymbol symbol)
+    {
+        var marks = UsageMarkFactory.AsNamed(symbol).Concat(symbol.GetMembers("InvokeAsync").SelectMany(UsageMarkFactory.Own));
+        if (ConstructorParser.Parse(symbol).Count > 0)
+        {
+            var constructors = symbol.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
+            marks = marks.Concat(constructors.SelectMany(UsageMarkFactory.Own))
+                .Concat(constructors.SelectMany(c => c.Parameters).SelectMany(p => UsageMarkFactory.AsNamed(p.Type)));
+        }
+
+        return marks.Distinct().ToEquatableArray();
     }
 
     /// <summary><c>[Middleware(Explicit = true)]</c>: applied only where <c>[UseMiddleware]</c> names it.</summary>

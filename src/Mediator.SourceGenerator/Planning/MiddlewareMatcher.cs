@@ -26,6 +26,15 @@ internal static class MiddlewareMatcher
     public static string? WhyNot(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode)
         => Match(middleware, request, response, mode, out var reason) is null ? reason : null;
 
+    /// <summary>
+    /// The marks a closed step carries: the middleware's, and those of what it is closed over (the message, the result,
+    /// and types bound through their supertypes or attributes).
+    /// </summary>
+    private static EquatableArray<UsageMark> StepUsage(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response)
+        => middleware.Usage.Concat(request.Usage).Concat(request.ReachableUsage).Concat(response.Usage).Concat(response.ReachableUsage)
+            .Distinct()
+            .ToEquatableArray();
+
     private static PipelineStep? Match(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode, out string reason)
     {
         string? firstFailure = null;
@@ -88,7 +97,8 @@ internal static class MiddlewareMatcher
                 middleware.Concern,
                 middleware.FromAssemblyAttribute,
                 arguments,
-                contract.Kind == ContractKind.Notification);
+                contract.Kind == ContractKind.Notification,
+                StepUsage(middleware, request, response));
         }
 
         reason = firstFailure ?? mode switch

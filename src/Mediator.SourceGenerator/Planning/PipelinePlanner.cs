@@ -59,7 +59,7 @@ internal static class PipelinePlanner
         var reached = new HashSet<string>(notificationPlans.SelectMany(n => n.Handlers).Select(r => r.HandlerType), StringComparer.Ordinal);
         var usedHandlers = requests.Concat(streams)
             .Concat(notificationHandlers.Where(h => reached.Contains(h.HandlerType)))
-            .Select(h => (h.HandlerType, h.Lifetime));
+            .Select(h => (h.HandlerType, h.Lifetime, NamesObsolete: h.HandlerUsage.NeedObsoleteContext()));
         var steps = pipelines.SelectMany(p => p.Steps)
             .Concat(streamPlans.SelectMany(p => p.Steps))
             .Concat(notificationPlans.SelectMany(p => p.AllSteps));
@@ -142,7 +142,9 @@ internal static class PipelinePlanner
         => messageSide.Concat(HandlerMiddleware.For(handler, handler.Request, handler.Response, handler.Kind, messageSide));
 
     private static PipelinePlan PlanPipeline(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, MediatorName mediator)
-        => new(
+    {
+        var steps = StepsFor(handler.Request, handler.Response, MessageKind.Request, WithHandlerMiddleware(handler, middlewares)).ToEquatableArray();
+        return new(
             mediator,
             className,
             handler.Request.Type.Display,
@@ -156,10 +158,15 @@ internal static class PipelinePlanner
             handler.HandlerType,
             handler.Lifetime,
             handler.IsImplicit,
-            StepsFor(handler.Request, handler.Response, MessageKind.Request, WithHandlerMiddleware(handler, middlewares)).ToEquatableArray());
+            steps,
+            PipelineUsage.Of(handler, steps),
+            PipelineUsage.Signature(handler.Request, handler.Response));
+    }
 
     private static StreamPlan PlanStream(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, MediatorName mediator)
-        => new(
+    {
+        var steps = StepsFor(handler.Request, handler.Response, MessageKind.Stream, WithHandlerMiddleware(handler, middlewares)).ToEquatableArray();
+        return new(
             mediator,
             className,
             handler.Request.Type.Display,
@@ -171,7 +178,10 @@ internal static class PipelinePlanner
             handler.HandlerType,
             handler.Lifetime,
             handler.IsImplicit,
-            StepsFor(handler.Request, handler.Response, MessageKind.Stream, WithHandlerMiddleware(handler, middlewares)).ToEquatableArray());
+            steps,
+            PipelineUsage.Of(handler, steps),
+            PipelineUsage.Signature(handler.Request, handler.Response));
+    }
 
     /// <summary>
     /// Concrete notification types: those declared in this compilation and those handled by exact type. Interfaces and
@@ -224,6 +234,8 @@ internal static class PipelinePlanner
                 StepsFor(notification, unit, MessageKind.Notification, HandlerMiddleware.For(h, notification, unit, MessageKind.Notification, messageSide)).ToEquatableArray()))
             .Distinct()
             .ToEquatableArray();
+        var publishSteps = StepsFor(notification, unit, MessageKind.Notification, ordered.Where(m => m.OnPublish)).ToEquatableArray();
+        var handlerSteps = StepsFor(notification, unit, MessageKind.Notification, messageSide).ToEquatableArray();
         return new NotificationPlan(
             options.Mediator!,
             className,
@@ -234,22 +246,23 @@ internal static class PipelinePlanner
             notification.InheritanceDepth,
             (ServiceLifetimeKind)receivers.Max(h => (int)h.Lifetime),
             notification.DeclaredStrategy ?? options.DefaultStrategy,
-            StepsFor(notification, unit, MessageKind.Notification, ordered.Where(m => m.OnPublish)).ToEquatableArray(),
-            StepsFor(notification, unit, MessageKind.Notification, messageSide).ToEquatableArray(),
-            refs);
+            publishSteps,
+            handlerSteps,
+            refs,
+            PipelineUsage.Of(notification, receivers, publishSteps.Concat(handlerSteps).Concat(refs.SelectMany(r => r.Steps))),
+            PipelineUsage.Signature(notification));
     }
 
-    private static EquatableArray<ServiceRegistration> Services(IEnumerable<(string Type, ServiceLifetimeKind Lifetime)> handlers, IEnumerable<PipelineStep> steps)
+    private static EquatableArray<ServiceRegistration> Services(IEnumerable<(string Type, ServiceLifetimeKind Lifetime, bool NamesObsolete)> handlers, IEnumerable<PipelineStep> steps)
     {
         var handlerServices = handlers
             .GroupBy(h => h.Type, StringComparer.Ordinal)
-            .Select(g => new ServiceRegistration(g.Key, g.First().Lifetime));
+            .Select(g => new ServiceRegistration(g.Key, g.First().Lifetime, g.Any(h => h.NamesObsolete)));
         // Per-message configured middleware is built by the pipeline's factory, never resolved from the container.
         var middlewareServices = steps
             .Where(s => !s.IsConfigured)
-            .Select(s => s.MiddlewareType)
-            .Distinct(StringComparer.Ordinal)
-            .Select(t => new ServiceRegistration(t, ServiceLifetimeKind.Singleton));
+            .GroupBy(s => s.MiddlewareType, StringComparer.Ordinal)
+            .Select(g => new ServiceRegistration(g.Key, ServiceLifetimeKind.Singleton, g.Any(s => s.Usage.NeedObsoleteContext())));
         return handlerServices
             .Concat(middlewareServices)
             .OrderBy(s => s.Type, StringComparer.Ordinal)

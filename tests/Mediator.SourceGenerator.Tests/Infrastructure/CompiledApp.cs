@@ -11,11 +11,17 @@ namespace Mediator.SourceGenerator.Tests.Infrastructure;
 /// </summary>
 internal static class CompiledApp
 {
-    public static async Task<string> RunAsync(GeneratorRun run, params byte[][] referencedImages)
+    public static Task<string> RunAsync(GeneratorRun run, params byte[][] referencedImages)
     {
         Assert.Empty(run.CompilationErrors);
+        return RunAsync(run.Output, referencedImages);
+    }
+
+    /// <summary>Emits <paramref name="compilation"/> (user and generated code) and runs it; fails on any error the emit reports.</summary>
+    public static async Task<string> RunAsync(Compilation compilation, params byte[][] referencedImages)
+    {
         using var stream = new MemoryStream();
-        var result = run.Output.Emit(stream);
+        var result = compilation.Emit(stream);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
 
         var context = new AssemblyLoadContext("compiled-app", isCollectible: true);

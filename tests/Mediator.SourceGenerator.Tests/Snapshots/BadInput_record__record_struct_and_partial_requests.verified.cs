@@ -222,7 +222,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c> and <c>ISender</c>),
+        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
         /// its 3 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -244,6 +244,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             return services;
         }
     }
@@ -319,22 +320,22 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<TResponse> Send<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::App.P))
             {
-                var task = _pipelines.PPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.P>(request), new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.PPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.P>(request), new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken));
                 // The tests above make TResponse Mediator.Unit, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
             if (type == typeof(global::App.R))
             {
-                var task = _pipelines.RPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.R>(request), new global::Mediator.MessageContext(typeof(global::App.R), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<int> task = _pipelines.RPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.R>(request), new global::Mediator.MessageContext(typeof(global::App.R), cancellationToken));
                 // The tests above make TResponse int, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
             if (type == typeof(global::App.S))
             {
-                var task = _pipelines.SPipeline.InvokeAsync((global::App.S)(object)request, new global::Mediator.MessageContext(typeof(global::App.S), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<int> task = _pipelines.SPipeline.InvokeAsync((global::App.S)(object)request, new global::Mediator.MessageContext(typeof(global::App.S), cancellationToken));
                 // The tests above make TResponse int, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -346,7 +347,7 @@ namespace TestApp
         {
             if (request is global::App.P r0 && typeof(TResponse) == typeof(global::Mediator.Unit))
             {
-                var task = _pipelines.PPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.PPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken));
                 // The tests above make TResponse Mediator.Unit, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -357,7 +358,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask Send(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::App.P)) return Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.P>(request), cancellationToken);
             if (request is global::App.P r0) return Send(r0, cancellationToken);
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
@@ -377,28 +378,28 @@ namespace TestApp
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
-            private PPipeline? _pPipeline;
-            private RPipeline? _rPipeline;
-            private SPipeline? _sPipeline;
+            private PPipeline? _PPipeline;
+            private RPipeline? _RPipeline;
+            private SPipeline? _SPipeline;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
 
             public PPipeline PPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _pPipeline ?? (_pPipeline = Resolve<PPipeline>(_services));
+                get => _PPipeline ?? (_PPipeline = Resolve<PPipeline>(_services));
             }
 
             public RPipeline RPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _rPipeline ?? (_rPipeline = Resolve<RPipeline>(_services));
+                get => _RPipeline ?? (_RPipeline = Resolve<RPipeline>(_services));
             }
 
             public SPipeline SPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _sPipeline ?? (_sPipeline = Resolve<SPipeline>(_services));
+                get => _SPipeline ?? (_SPipeline = Resolve<SPipeline>(_services));
             }
         }
     }

@@ -169,7 +169,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c> and <c>ISender</c>),
+        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
         /// its 2 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -191,6 +191,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             return services;
         }
     }
@@ -254,16 +255,16 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<TResponse> Send<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::A.Get))
             {
-                var task = _pipelines.A_GetPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::A.Get>(request), new global::Mediator.MessageContext(typeof(global::A.Get), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<int> task = _pipelines.A_GetPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::A.Get>(request), new global::Mediator.MessageContext(typeof(global::A.Get), cancellationToken));
                 // The tests above make TResponse int, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
             if (type == typeof(global::B.Get))
             {
-                var task = _pipelines.B_GetPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::B.Get>(request), new global::Mediator.MessageContext(typeof(global::B.Get), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<int> task = _pipelines.B_GetPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::B.Get>(request), new global::Mediator.MessageContext(typeof(global::B.Get), cancellationToken));
                 // The tests above make TResponse int, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -297,21 +298,21 @@ namespace TestApp
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
-            private A_GetPipeline? _a_GetPipeline;
-            private B_GetPipeline? _b_GetPipeline;
+            private A_GetPipeline? _A_GetPipeline;
+            private B_GetPipeline? _B_GetPipeline;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
 
             public A_GetPipeline A_GetPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _a_GetPipeline ?? (_a_GetPipeline = Resolve<A_GetPipeline>(_services));
+                get => _A_GetPipeline ?? (_A_GetPipeline = Resolve<A_GetPipeline>(_services));
             }
 
             public B_GetPipeline B_GetPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _b_GetPipeline ?? (_b_GetPipeline = Resolve<B_GetPipeline>(_services));
+                get => _B_GetPipeline ?? (_B_GetPipeline = Resolve<B_GetPipeline>(_services));
             }
         }
     }

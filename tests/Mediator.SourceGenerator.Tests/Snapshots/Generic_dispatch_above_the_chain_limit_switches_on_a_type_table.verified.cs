@@ -359,53 +359,53 @@ namespace TestApp
             switch (RequestTypes.IndexOf(global::System.Type.GetTypeHandle(request)))
             {
                 case 0: // App.Both
-                    if (typeof(TResponse) == typeof(int)) return SendThroughBothReturningintPipeline(request, cancellationToken);
-                    if (typeof(TResponse) == typeof(string)) return SendThroughBothReturningstringPipeline(request, cancellationToken);
+                    if (typeof(TResponse) == typeof(int)) return BothReturningintPipelineSend(request, cancellationToken);
+                    if (typeof(TResponse) == typeof(string)) return BothReturningstringPipelineSend(request, cancellationToken);
                     break;
                 case 1: // App.Command
-                    return SendThroughCommandPipeline(request, cancellationToken);
+                    return CommandPipelineSend(request, cancellationToken);
                 case 2: // App.DeepQuery
-                    return SendThroughDeepQueryPipeline(request, cancellationToken);
+                    return DeepQueryPipelineSend(request, cancellationToken);
                 case 3: // App.Fillers.Filler0
-                    return SendThroughFiller0Pipeline(request, cancellationToken);
+                    return Filler0PipelineSend(request, cancellationToken);
                 case 4: // App.Fillers.Filler1
-                    return SendThroughFiller1Pipeline(request, cancellationToken);
+                    return Filler1PipelineSend(request, cancellationToken);
                 case 5: // App.Fillers.Filler2
-                    return SendThroughFiller2Pipeline(request, cancellationToken);
+                    return Filler2PipelineSend(request, cancellationToken);
                 case 6: // App.Fillers.Filler3
-                    return SendThroughFiller3Pipeline(request, cancellationToken);
+                    return Filler3PipelineSend(request, cancellationToken);
                 case 7: // App.Fillers.Filler4
-                    return SendThroughFiller4Pipeline(request, cancellationToken);
+                    return Filler4PipelineSend(request, cancellationToken);
                 case 8: // App.Fillers.Filler5
-                    return SendThroughFiller5Pipeline(request, cancellationToken);
+                    return Filler5PipelineSend(request, cancellationToken);
                 case 9: // App.Fillers.Filler6
-                    return SendThroughFiller6Pipeline(request, cancellationToken);
+                    return Filler6PipelineSend(request, cancellationToken);
                 case 10: // App.Fillers.Filler7
-                    return SendThroughFiller7Pipeline(request, cancellationToken);
+                    return Filler7PipelineSend(request, cancellationToken);
                 case 11: // App.Fillers.FillerCommand0
-                    return SendThroughFillerCommand0Pipeline(request, cancellationToken);
+                    return FillerCommand0PipelineSend(request, cancellationToken);
                 case 12: // App.Fillers.FillerCommand1
-                    return SendThroughFillerCommand1Pipeline(request, cancellationToken);
+                    return FillerCommand1PipelineSend(request, cancellationToken);
                 case 13: // App.Fillers.FillerCommand2
-                    return SendThroughFillerCommand2Pipeline(request, cancellationToken);
+                    return FillerCommand2PipelineSend(request, cancellationToken);
                 case 14: // App.Fillers.FillerCommand3
-                    return SendThroughFillerCommand3Pipeline(request, cancellationToken);
+                    return FillerCommand3PipelineSend(request, cancellationToken);
                 case 15: // App.Fillers.FillerCommand4
-                    return SendThroughFillerCommand4Pipeline(request, cancellationToken);
+                    return FillerCommand4PipelineSend(request, cancellationToken);
                 case 16: // App.Fillers.FillerCommand5
-                    return SendThroughFillerCommand5Pipeline(request, cancellationToken);
+                    return FillerCommand5PipelineSend(request, cancellationToken);
                 case 17: // App.Fillers.FillerCommand6
-                    return SendThroughFillerCommand6Pipeline(request, cancellationToken);
+                    return FillerCommand6PipelineSend(request, cancellationToken);
                 case 18: // App.Fillers.FillerCommand7
-                    return SendThroughFillerCommand7Pipeline(request, cancellationToken);
+                    return FillerCommand7PipelineSend(request, cancellationToken);
                 case 19: // App.Measure
-                    return SendThroughMeasurePipeline(request, cancellationToken);
+                    return MeasurePipelineSend(request, cancellationToken);
                 case 20: // App.Ping
-                    return SendThroughPingPipeline(request, cancellationToken);
+                    return PingPipelineSend(request, cancellationToken);
                 case 21: // App.Query
-                    return SendThroughQueryPipeline(request, cancellationToken);
+                    return QueryPipelineSend(request, cancellationToken);
                 case 22: // App.ScopedPing
-                    return SendThroughScopedPingPipeline(request, cancellationToken);
+                    return ScopedPingPipelineSend(request, cancellationToken);
             }
             return SendToBaseType(request, cancellationToken);
         }
@@ -413,224 +413,224 @@ namespace TestApp
         /// <summary>The request's exact type has no pipeline: try the pipelines of its base classes, most derived first.</summary>
         private global::System.Threading.Tasks.ValueTask<TResponse> SendToBaseType<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            if (request is global::App.DeepQuery && typeof(TResponse) == typeof(string)) return SendThroughDeepQueryPipeline(request, cancellationToken);
-            if (request is global::App.Command && typeof(TResponse) == typeof(global::Mediator.Unit)) return SendThroughCommandPipeline(request, cancellationToken);
-            if (request is global::App.Query && typeof(TResponse) == typeof(string)) return SendThroughQueryPipeline(request, cancellationToken);
+            if (request is global::App.DeepQuery && typeof(TResponse) == typeof(string)) return DeepQueryPipelineSend(request, cancellationToken);
+            if (request is global::App.Command && typeof(TResponse) == typeof(global::Mediator.Unit)) return CommandPipelineSend(request, cancellationToken);
+            if (request is global::App.Query && typeof(TResponse) == typeof(string)) return QueryPipelineSend(request, cancellationToken);
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>BothReturningintPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughBothReturningintPipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> BothReturningintPipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.BothReturningintPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Both>(request), new global::Mediator.MessageContext(typeof(global::App.Both), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = _pipelines.BothReturningintPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Both>(request), new global::Mediator.MessageContext(typeof(global::App.Both), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>BothReturningstringPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughBothReturningstringPipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> BothReturningstringPipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.BothReturningstringPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Both>(request), new global::Mediator.MessageContext(typeof(global::App.Both), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<string> task = _pipelines.BothReturningstringPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Both>(request), new global::Mediator.MessageContext(typeof(global::App.Both), cancellationToken));
             // The caller's type tests make TResponse string, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<string>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>CommandPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughCommandPipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> CommandPipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.CommandPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Command>(request), new global::Mediator.MessageContext(typeof(global::App.Command), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.CommandPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Command>(request), new global::Mediator.MessageContext(typeof(global::App.Command), cancellationToken));
             // The caller's type tests make TResponse Mediator.Unit, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>DeepQueryPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughDeepQueryPipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> DeepQueryPipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.DeepQueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.DeepQuery>(request), new global::Mediator.MessageContext(typeof(global::App.DeepQuery), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<string> task = _pipelines.DeepQueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.DeepQuery>(request), new global::Mediator.MessageContext(typeof(global::App.DeepQuery), cancellationToken));
             // The caller's type tests make TResponse string, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<string>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>Filler0Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFiller0Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> Filler0PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.Filler0Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler0>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler0), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = _pipelines.Filler0Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler0>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler0), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>Filler1Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFiller1Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> Filler1PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.Filler1Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler1>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler1), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = _pipelines.Filler1Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler1>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler1), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>Filler2Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFiller2Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> Filler2PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.Filler2Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler2>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler2), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = _pipelines.Filler2Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler2>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler2), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>Filler3Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFiller3Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> Filler3PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.Filler3Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler3>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler3), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = _pipelines.Filler3Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler3>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler3), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>Filler4Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFiller4Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> Filler4PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.Filler4Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler4>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler4), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = _pipelines.Filler4Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler4>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler4), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>Filler5Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFiller5Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> Filler5PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.Filler5Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler5>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler5), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = _pipelines.Filler5Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler5>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler5), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>Filler6Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFiller6Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> Filler6PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.Filler6Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler6>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler6), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = _pipelines.Filler6Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler6>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler6), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>Filler7Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFiller7Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> Filler7PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.Filler7Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler7>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler7), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = _pipelines.Filler7Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler7>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler7), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>FillerCommand0Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFillerCommand0Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> FillerCommand0PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.FillerCommand0Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand0>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand0), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.FillerCommand0Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand0>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand0), cancellationToken));
             // The caller's type tests make TResponse Mediator.Unit, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>FillerCommand1Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFillerCommand1Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> FillerCommand1PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.FillerCommand1Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand1>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand1), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.FillerCommand1Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand1>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand1), cancellationToken));
             // The caller's type tests make TResponse Mediator.Unit, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>FillerCommand2Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFillerCommand2Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> FillerCommand2PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.FillerCommand2Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand2>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand2), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.FillerCommand2Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand2>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand2), cancellationToken));
             // The caller's type tests make TResponse Mediator.Unit, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>FillerCommand3Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFillerCommand3Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> FillerCommand3PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.FillerCommand3Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand3>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand3), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.FillerCommand3Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand3>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand3), cancellationToken));
             // The caller's type tests make TResponse Mediator.Unit, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>FillerCommand4Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFillerCommand4Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> FillerCommand4PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.FillerCommand4Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand4>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand4), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.FillerCommand4Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand4>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand4), cancellationToken));
             // The caller's type tests make TResponse Mediator.Unit, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>FillerCommand5Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFillerCommand5Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> FillerCommand5PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.FillerCommand5Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand5>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand5), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.FillerCommand5Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand5>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand5), cancellationToken));
             // The caller's type tests make TResponse Mediator.Unit, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>FillerCommand6Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFillerCommand6Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> FillerCommand6PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.FillerCommand6Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand6>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand6), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.FillerCommand6Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand6>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand6), cancellationToken));
             // The caller's type tests make TResponse Mediator.Unit, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>FillerCommand7Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughFillerCommand7Pipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> FillerCommand7PipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.FillerCommand7Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand7>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand7), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.FillerCommand7Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand7>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand7), cancellationToken));
             // The caller's type tests make TResponse Mediator.Unit, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>MeasurePipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughMeasurePipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> MeasurePipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.MeasurePipeline.InvokeAsync((global::App.Measure)(object)request, new global::Mediator.MessageContext(typeof(global::App.Measure), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = _pipelines.MeasurePipeline.InvokeAsync((global::App.Measure)(object)request, new global::Mediator.MessageContext(typeof(global::App.Measure), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>PingPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughPingPipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> PingPipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = _pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>QueryPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughQueryPipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> QueryPipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = _pipelines.QueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Query>(request), new global::Mediator.MessageContext(typeof(global::App.Query), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<string> task = _pipelines.QueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Query>(request), new global::Mediator.MessageContext(typeof(global::App.Query), cancellationToken));
             // The caller's type tests make TResponse string, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<string>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
 
         /// <summary>The generic <c>Send</c>'s way into <c>ScopedPingPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask<TResponse> SendThroughScopedPingPipeline<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<TResponse> ScopedPingPipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            var task = Resolve<ScopedPingPipeline>(_services).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedPing>(request), new global::Mediator.MessageContext(typeof(global::App.ScopedPing), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = Resolve<ScopedPingPipeline>(_services).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedPing>(request), new global::Mediator.MessageContext(typeof(global::App.ScopedPing), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
@@ -642,71 +642,71 @@ namespace TestApp
             switch (RequestTypes.IndexOf(global::System.Type.GetTypeHandle(request)))
             {
                 case 1: // App.Command
-                    return SendVoidThroughCommandPipeline(request, cancellationToken);
+                    return CommandPipelineSendVoid(request, cancellationToken);
                 case 11: // App.Fillers.FillerCommand0
-                    return SendVoidThroughFillerCommand0Pipeline(request, cancellationToken);
+                    return FillerCommand0PipelineSendVoid(request, cancellationToken);
                 case 12: // App.Fillers.FillerCommand1
-                    return SendVoidThroughFillerCommand1Pipeline(request, cancellationToken);
+                    return FillerCommand1PipelineSendVoid(request, cancellationToken);
                 case 13: // App.Fillers.FillerCommand2
-                    return SendVoidThroughFillerCommand2Pipeline(request, cancellationToken);
+                    return FillerCommand2PipelineSendVoid(request, cancellationToken);
                 case 14: // App.Fillers.FillerCommand3
-                    return SendVoidThroughFillerCommand3Pipeline(request, cancellationToken);
+                    return FillerCommand3PipelineSendVoid(request, cancellationToken);
                 case 15: // App.Fillers.FillerCommand4
-                    return SendVoidThroughFillerCommand4Pipeline(request, cancellationToken);
+                    return FillerCommand4PipelineSendVoid(request, cancellationToken);
                 case 16: // App.Fillers.FillerCommand5
-                    return SendVoidThroughFillerCommand5Pipeline(request, cancellationToken);
+                    return FillerCommand5PipelineSendVoid(request, cancellationToken);
                 case 17: // App.Fillers.FillerCommand6
-                    return SendVoidThroughFillerCommand6Pipeline(request, cancellationToken);
+                    return FillerCommand6PipelineSendVoid(request, cancellationToken);
                 case 18: // App.Fillers.FillerCommand7
-                    return SendVoidThroughFillerCommand7Pipeline(request, cancellationToken);
+                    return FillerCommand7PipelineSendVoid(request, cancellationToken);
             }
-            if (request is global::App.Command) return SendVoidThroughCommandPipeline(request, cancellationToken);
+            if (request is global::App.Command) return CommandPipelineSendVoid(request, cancellationToken);
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
 
         /// <summary>The generic void <c>Send</c>'s way into <c>CommandPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask SendVoidThroughCommandPipeline(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask CommandPipelineSendVoid(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
             => Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Command>(request), cancellationToken);
 
         /// <summary>The generic void <c>Send</c>'s way into <c>FillerCommand0Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask SendVoidThroughFillerCommand0Pipeline(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerCommand0PipelineSendVoid(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
             => Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand0>(request), cancellationToken);
 
         /// <summary>The generic void <c>Send</c>'s way into <c>FillerCommand1Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask SendVoidThroughFillerCommand1Pipeline(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerCommand1PipelineSendVoid(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
             => Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand1>(request), cancellationToken);
 
         /// <summary>The generic void <c>Send</c>'s way into <c>FillerCommand2Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask SendVoidThroughFillerCommand2Pipeline(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerCommand2PipelineSendVoid(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
             => Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand2>(request), cancellationToken);
 
         /// <summary>The generic void <c>Send</c>'s way into <c>FillerCommand3Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask SendVoidThroughFillerCommand3Pipeline(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerCommand3PipelineSendVoid(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
             => Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand3>(request), cancellationToken);
 
         /// <summary>The generic void <c>Send</c>'s way into <c>FillerCommand4Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask SendVoidThroughFillerCommand4Pipeline(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerCommand4PipelineSendVoid(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
             => Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand4>(request), cancellationToken);
 
         /// <summary>The generic void <c>Send</c>'s way into <c>FillerCommand5Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask SendVoidThroughFillerCommand5Pipeline(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerCommand5PipelineSendVoid(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
             => Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand5>(request), cancellationToken);
 
         /// <summary>The generic void <c>Send</c>'s way into <c>FillerCommand6Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask SendVoidThroughFillerCommand6Pipeline(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerCommand6PipelineSendVoid(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
             => Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand6>(request), cancellationToken);
 
         /// <summary>The generic void <c>Send</c>'s way into <c>FillerCommand7Pipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask SendVoidThroughFillerCommand7Pipeline(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerCommand7PipelineSendVoid(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
             => Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand7>(request), cancellationToken);
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
@@ -723,315 +723,315 @@ namespace TestApp
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
-            private BothReturningintPipeline? _bothReturningintPipeline;
-            private BothReturningstringPipeline? _bothReturningstringPipeline;
-            private CommandPipeline? _commandPipeline;
-            private DeepQueryPipeline? _deepQueryPipeline;
-            private Filler0Pipeline? _filler0Pipeline;
-            private Filler1Pipeline? _filler1Pipeline;
-            private Filler2Pipeline? _filler2Pipeline;
-            private Filler3Pipeline? _filler3Pipeline;
-            private Filler4Pipeline? _filler4Pipeline;
-            private Filler5Pipeline? _filler5Pipeline;
-            private Filler6Pipeline? _filler6Pipeline;
-            private Filler7Pipeline? _filler7Pipeline;
-            private FillerCommand0Pipeline? _fillerCommand0Pipeline;
-            private FillerCommand1Pipeline? _fillerCommand1Pipeline;
-            private FillerCommand2Pipeline? _fillerCommand2Pipeline;
-            private FillerCommand3Pipeline? _fillerCommand3Pipeline;
-            private FillerCommand4Pipeline? _fillerCommand4Pipeline;
-            private FillerCommand5Pipeline? _fillerCommand5Pipeline;
-            private FillerCommand6Pipeline? _fillerCommand6Pipeline;
-            private FillerCommand7Pipeline? _fillerCommand7Pipeline;
-            private MeasurePipeline? _measurePipeline;
-            private PingPipeline? _pingPipeline;
-            private QueryPipeline? _queryPipeline;
-            private AlertNotificationPipeline? _alertNotificationPipeline;
-            private FillerNote0NotificationPipeline? _fillerNote0NotificationPipeline;
-            private FillerNote1NotificationPipeline? _fillerNote1NotificationPipeline;
-            private FillerNote2NotificationPipeline? _fillerNote2NotificationPipeline;
-            private FillerNote3NotificationPipeline? _fillerNote3NotificationPipeline;
-            private FillerNote4NotificationPipeline? _fillerNote4NotificationPipeline;
-            private FillerNote5NotificationPipeline? _fillerNote5NotificationPipeline;
-            private FillerNote6NotificationPipeline? _fillerNote6NotificationPipeline;
-            private FillerNote7NotificationPipeline? _fillerNote7NotificationPipeline;
-            private FireAlertNotificationPipeline? _fireAlertNotificationPipeline;
-            private TickNotificationPipeline? _tickNotificationPipeline;
-            private CountStreamPipeline? _countStreamPipeline;
-            private FillerStream0StreamPipeline? _fillerStream0StreamPipeline;
-            private FillerStream1StreamPipeline? _fillerStream1StreamPipeline;
-            private FillerStream2StreamPipeline? _fillerStream2StreamPipeline;
-            private FillerStream3StreamPipeline? _fillerStream3StreamPipeline;
-            private FillerStream4StreamPipeline? _fillerStream4StreamPipeline;
-            private FillerStream5StreamPipeline? _fillerStream5StreamPipeline;
-            private FillerStream6StreamPipeline? _fillerStream6StreamPipeline;
-            private FillerStream7StreamPipeline? _fillerStream7StreamPipeline;
-            private LettersStreamPipeline? _lettersStreamPipeline;
+            private BothReturningintPipeline? _BothReturningintPipeline;
+            private BothReturningstringPipeline? _BothReturningstringPipeline;
+            private CommandPipeline? _CommandPipeline;
+            private DeepQueryPipeline? _DeepQueryPipeline;
+            private Filler0Pipeline? _Filler0Pipeline;
+            private Filler1Pipeline? _Filler1Pipeline;
+            private Filler2Pipeline? _Filler2Pipeline;
+            private Filler3Pipeline? _Filler3Pipeline;
+            private Filler4Pipeline? _Filler4Pipeline;
+            private Filler5Pipeline? _Filler5Pipeline;
+            private Filler6Pipeline? _Filler6Pipeline;
+            private Filler7Pipeline? _Filler7Pipeline;
+            private FillerCommand0Pipeline? _FillerCommand0Pipeline;
+            private FillerCommand1Pipeline? _FillerCommand1Pipeline;
+            private FillerCommand2Pipeline? _FillerCommand2Pipeline;
+            private FillerCommand3Pipeline? _FillerCommand3Pipeline;
+            private FillerCommand4Pipeline? _FillerCommand4Pipeline;
+            private FillerCommand5Pipeline? _FillerCommand5Pipeline;
+            private FillerCommand6Pipeline? _FillerCommand6Pipeline;
+            private FillerCommand7Pipeline? _FillerCommand7Pipeline;
+            private MeasurePipeline? _MeasurePipeline;
+            private PingPipeline? _PingPipeline;
+            private QueryPipeline? _QueryPipeline;
+            private AlertNotificationPipeline? _AlertNotificationPipeline;
+            private FillerNote0NotificationPipeline? _FillerNote0NotificationPipeline;
+            private FillerNote1NotificationPipeline? _FillerNote1NotificationPipeline;
+            private FillerNote2NotificationPipeline? _FillerNote2NotificationPipeline;
+            private FillerNote3NotificationPipeline? _FillerNote3NotificationPipeline;
+            private FillerNote4NotificationPipeline? _FillerNote4NotificationPipeline;
+            private FillerNote5NotificationPipeline? _FillerNote5NotificationPipeline;
+            private FillerNote6NotificationPipeline? _FillerNote6NotificationPipeline;
+            private FillerNote7NotificationPipeline? _FillerNote7NotificationPipeline;
+            private FireAlertNotificationPipeline? _FireAlertNotificationPipeline;
+            private TickNotificationPipeline? _TickNotificationPipeline;
+            private CountStreamPipeline? _CountStreamPipeline;
+            private FillerStream0StreamPipeline? _FillerStream0StreamPipeline;
+            private FillerStream1StreamPipeline? _FillerStream1StreamPipeline;
+            private FillerStream2StreamPipeline? _FillerStream2StreamPipeline;
+            private FillerStream3StreamPipeline? _FillerStream3StreamPipeline;
+            private FillerStream4StreamPipeline? _FillerStream4StreamPipeline;
+            private FillerStream5StreamPipeline? _FillerStream5StreamPipeline;
+            private FillerStream6StreamPipeline? _FillerStream6StreamPipeline;
+            private FillerStream7StreamPipeline? _FillerStream7StreamPipeline;
+            private LettersStreamPipeline? _LettersStreamPipeline;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
 
             public BothReturningintPipeline BothReturningintPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _bothReturningintPipeline ?? (_bothReturningintPipeline = Resolve<BothReturningintPipeline>(_services));
+                get => _BothReturningintPipeline ?? (_BothReturningintPipeline = Resolve<BothReturningintPipeline>(_services));
             }
 
             public BothReturningstringPipeline BothReturningstringPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _bothReturningstringPipeline ?? (_bothReturningstringPipeline = Resolve<BothReturningstringPipeline>(_services));
+                get => _BothReturningstringPipeline ?? (_BothReturningstringPipeline = Resolve<BothReturningstringPipeline>(_services));
             }
 
             public CommandPipeline CommandPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _commandPipeline ?? (_commandPipeline = Resolve<CommandPipeline>(_services));
+                get => _CommandPipeline ?? (_CommandPipeline = Resolve<CommandPipeline>(_services));
             }
 
             public DeepQueryPipeline DeepQueryPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _deepQueryPipeline ?? (_deepQueryPipeline = Resolve<DeepQueryPipeline>(_services));
+                get => _DeepQueryPipeline ?? (_DeepQueryPipeline = Resolve<DeepQueryPipeline>(_services));
             }
 
             public Filler0Pipeline Filler0Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _filler0Pipeline ?? (_filler0Pipeline = Resolve<Filler0Pipeline>(_services));
+                get => _Filler0Pipeline ?? (_Filler0Pipeline = Resolve<Filler0Pipeline>(_services));
             }
 
             public Filler1Pipeline Filler1Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _filler1Pipeline ?? (_filler1Pipeline = Resolve<Filler1Pipeline>(_services));
+                get => _Filler1Pipeline ?? (_Filler1Pipeline = Resolve<Filler1Pipeline>(_services));
             }
 
             public Filler2Pipeline Filler2Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _filler2Pipeline ?? (_filler2Pipeline = Resolve<Filler2Pipeline>(_services));
+                get => _Filler2Pipeline ?? (_Filler2Pipeline = Resolve<Filler2Pipeline>(_services));
             }
 
             public Filler3Pipeline Filler3Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _filler3Pipeline ?? (_filler3Pipeline = Resolve<Filler3Pipeline>(_services));
+                get => _Filler3Pipeline ?? (_Filler3Pipeline = Resolve<Filler3Pipeline>(_services));
             }
 
             public Filler4Pipeline Filler4Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _filler4Pipeline ?? (_filler4Pipeline = Resolve<Filler4Pipeline>(_services));
+                get => _Filler4Pipeline ?? (_Filler4Pipeline = Resolve<Filler4Pipeline>(_services));
             }
 
             public Filler5Pipeline Filler5Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _filler5Pipeline ?? (_filler5Pipeline = Resolve<Filler5Pipeline>(_services));
+                get => _Filler5Pipeline ?? (_Filler5Pipeline = Resolve<Filler5Pipeline>(_services));
             }
 
             public Filler6Pipeline Filler6Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _filler6Pipeline ?? (_filler6Pipeline = Resolve<Filler6Pipeline>(_services));
+                get => _Filler6Pipeline ?? (_Filler6Pipeline = Resolve<Filler6Pipeline>(_services));
             }
 
             public Filler7Pipeline Filler7Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _filler7Pipeline ?? (_filler7Pipeline = Resolve<Filler7Pipeline>(_services));
+                get => _Filler7Pipeline ?? (_Filler7Pipeline = Resolve<Filler7Pipeline>(_services));
             }
 
             public FillerCommand0Pipeline FillerCommand0Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerCommand0Pipeline ?? (_fillerCommand0Pipeline = Resolve<FillerCommand0Pipeline>(_services));
+                get => _FillerCommand0Pipeline ?? (_FillerCommand0Pipeline = Resolve<FillerCommand0Pipeline>(_services));
             }
 
             public FillerCommand1Pipeline FillerCommand1Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerCommand1Pipeline ?? (_fillerCommand1Pipeline = Resolve<FillerCommand1Pipeline>(_services));
+                get => _FillerCommand1Pipeline ?? (_FillerCommand1Pipeline = Resolve<FillerCommand1Pipeline>(_services));
             }
 
             public FillerCommand2Pipeline FillerCommand2Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerCommand2Pipeline ?? (_fillerCommand2Pipeline = Resolve<FillerCommand2Pipeline>(_services));
+                get => _FillerCommand2Pipeline ?? (_FillerCommand2Pipeline = Resolve<FillerCommand2Pipeline>(_services));
             }
 
             public FillerCommand3Pipeline FillerCommand3Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerCommand3Pipeline ?? (_fillerCommand3Pipeline = Resolve<FillerCommand3Pipeline>(_services));
+                get => _FillerCommand3Pipeline ?? (_FillerCommand3Pipeline = Resolve<FillerCommand3Pipeline>(_services));
             }
 
             public FillerCommand4Pipeline FillerCommand4Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerCommand4Pipeline ?? (_fillerCommand4Pipeline = Resolve<FillerCommand4Pipeline>(_services));
+                get => _FillerCommand4Pipeline ?? (_FillerCommand4Pipeline = Resolve<FillerCommand4Pipeline>(_services));
             }
 
             public FillerCommand5Pipeline FillerCommand5Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerCommand5Pipeline ?? (_fillerCommand5Pipeline = Resolve<FillerCommand5Pipeline>(_services));
+                get => _FillerCommand5Pipeline ?? (_FillerCommand5Pipeline = Resolve<FillerCommand5Pipeline>(_services));
             }
 
             public FillerCommand6Pipeline FillerCommand6Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerCommand6Pipeline ?? (_fillerCommand6Pipeline = Resolve<FillerCommand6Pipeline>(_services));
+                get => _FillerCommand6Pipeline ?? (_FillerCommand6Pipeline = Resolve<FillerCommand6Pipeline>(_services));
             }
 
             public FillerCommand7Pipeline FillerCommand7Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerCommand7Pipeline ?? (_fillerCommand7Pipeline = Resolve<FillerCommand7Pipeline>(_services));
+                get => _FillerCommand7Pipeline ?? (_FillerCommand7Pipeline = Resolve<FillerCommand7Pipeline>(_services));
             }
 
             public MeasurePipeline MeasurePipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _measurePipeline ?? (_measurePipeline = Resolve<MeasurePipeline>(_services));
+                get => _MeasurePipeline ?? (_MeasurePipeline = Resolve<MeasurePipeline>(_services));
             }
 
             public PingPipeline PingPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _pingPipeline ?? (_pingPipeline = Resolve<PingPipeline>(_services));
+                get => _PingPipeline ?? (_PingPipeline = Resolve<PingPipeline>(_services));
             }
 
             public QueryPipeline QueryPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _queryPipeline ?? (_queryPipeline = Resolve<QueryPipeline>(_services));
+                get => _QueryPipeline ?? (_QueryPipeline = Resolve<QueryPipeline>(_services));
             }
 
             public AlertNotificationPipeline AlertNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _alertNotificationPipeline ?? (_alertNotificationPipeline = Resolve<AlertNotificationPipeline>(_services));
+                get => _AlertNotificationPipeline ?? (_AlertNotificationPipeline = Resolve<AlertNotificationPipeline>(_services));
             }
 
             public FillerNote0NotificationPipeline FillerNote0NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerNote0NotificationPipeline ?? (_fillerNote0NotificationPipeline = Resolve<FillerNote0NotificationPipeline>(_services));
+                get => _FillerNote0NotificationPipeline ?? (_FillerNote0NotificationPipeline = Resolve<FillerNote0NotificationPipeline>(_services));
             }
 
             public FillerNote1NotificationPipeline FillerNote1NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerNote1NotificationPipeline ?? (_fillerNote1NotificationPipeline = Resolve<FillerNote1NotificationPipeline>(_services));
+                get => _FillerNote1NotificationPipeline ?? (_FillerNote1NotificationPipeline = Resolve<FillerNote1NotificationPipeline>(_services));
             }
 
             public FillerNote2NotificationPipeline FillerNote2NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerNote2NotificationPipeline ?? (_fillerNote2NotificationPipeline = Resolve<FillerNote2NotificationPipeline>(_services));
+                get => _FillerNote2NotificationPipeline ?? (_FillerNote2NotificationPipeline = Resolve<FillerNote2NotificationPipeline>(_services));
             }
 
             public FillerNote3NotificationPipeline FillerNote3NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerNote3NotificationPipeline ?? (_fillerNote3NotificationPipeline = Resolve<FillerNote3NotificationPipeline>(_services));
+                get => _FillerNote3NotificationPipeline ?? (_FillerNote3NotificationPipeline = Resolve<FillerNote3NotificationPipeline>(_services));
             }
 
             public FillerNote4NotificationPipeline FillerNote4NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerNote4NotificationPipeline ?? (_fillerNote4NotificationPipeline = Resolve<FillerNote4NotificationPipeline>(_services));
+                get => _FillerNote4NotificationPipeline ?? (_FillerNote4NotificationPipeline = Resolve<FillerNote4NotificationPipeline>(_services));
             }
 
             public FillerNote5NotificationPipeline FillerNote5NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerNote5NotificationPipeline ?? (_fillerNote5NotificationPipeline = Resolve<FillerNote5NotificationPipeline>(_services));
+                get => _FillerNote5NotificationPipeline ?? (_FillerNote5NotificationPipeline = Resolve<FillerNote5NotificationPipeline>(_services));
             }
 
             public FillerNote6NotificationPipeline FillerNote6NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerNote6NotificationPipeline ?? (_fillerNote6NotificationPipeline = Resolve<FillerNote6NotificationPipeline>(_services));
+                get => _FillerNote6NotificationPipeline ?? (_FillerNote6NotificationPipeline = Resolve<FillerNote6NotificationPipeline>(_services));
             }
 
             public FillerNote7NotificationPipeline FillerNote7NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerNote7NotificationPipeline ?? (_fillerNote7NotificationPipeline = Resolve<FillerNote7NotificationPipeline>(_services));
+                get => _FillerNote7NotificationPipeline ?? (_FillerNote7NotificationPipeline = Resolve<FillerNote7NotificationPipeline>(_services));
             }
 
             public FireAlertNotificationPipeline FireAlertNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fireAlertNotificationPipeline ?? (_fireAlertNotificationPipeline = Resolve<FireAlertNotificationPipeline>(_services));
+                get => _FireAlertNotificationPipeline ?? (_FireAlertNotificationPipeline = Resolve<FireAlertNotificationPipeline>(_services));
             }
 
             public TickNotificationPipeline TickNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _tickNotificationPipeline ?? (_tickNotificationPipeline = Resolve<TickNotificationPipeline>(_services));
+                get => _TickNotificationPipeline ?? (_TickNotificationPipeline = Resolve<TickNotificationPipeline>(_services));
             }
 
             public CountStreamPipeline CountStreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _countStreamPipeline ?? (_countStreamPipeline = Resolve<CountStreamPipeline>(_services));
+                get => _CountStreamPipeline ?? (_CountStreamPipeline = Resolve<CountStreamPipeline>(_services));
             }
 
             public FillerStream0StreamPipeline FillerStream0StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerStream0StreamPipeline ?? (_fillerStream0StreamPipeline = Resolve<FillerStream0StreamPipeline>(_services));
+                get => _FillerStream0StreamPipeline ?? (_FillerStream0StreamPipeline = Resolve<FillerStream0StreamPipeline>(_services));
             }
 
             public FillerStream1StreamPipeline FillerStream1StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerStream1StreamPipeline ?? (_fillerStream1StreamPipeline = Resolve<FillerStream1StreamPipeline>(_services));
+                get => _FillerStream1StreamPipeline ?? (_FillerStream1StreamPipeline = Resolve<FillerStream1StreamPipeline>(_services));
             }
 
             public FillerStream2StreamPipeline FillerStream2StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerStream2StreamPipeline ?? (_fillerStream2StreamPipeline = Resolve<FillerStream2StreamPipeline>(_services));
+                get => _FillerStream2StreamPipeline ?? (_FillerStream2StreamPipeline = Resolve<FillerStream2StreamPipeline>(_services));
             }
 
             public FillerStream3StreamPipeline FillerStream3StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerStream3StreamPipeline ?? (_fillerStream3StreamPipeline = Resolve<FillerStream3StreamPipeline>(_services));
+                get => _FillerStream3StreamPipeline ?? (_FillerStream3StreamPipeline = Resolve<FillerStream3StreamPipeline>(_services));
             }
 
             public FillerStream4StreamPipeline FillerStream4StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerStream4StreamPipeline ?? (_fillerStream4StreamPipeline = Resolve<FillerStream4StreamPipeline>(_services));
+                get => _FillerStream4StreamPipeline ?? (_FillerStream4StreamPipeline = Resolve<FillerStream4StreamPipeline>(_services));
             }
 
             public FillerStream5StreamPipeline FillerStream5StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerStream5StreamPipeline ?? (_fillerStream5StreamPipeline = Resolve<FillerStream5StreamPipeline>(_services));
+                get => _FillerStream5StreamPipeline ?? (_FillerStream5StreamPipeline = Resolve<FillerStream5StreamPipeline>(_services));
             }
 
             public FillerStream6StreamPipeline FillerStream6StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerStream6StreamPipeline ?? (_fillerStream6StreamPipeline = Resolve<FillerStream6StreamPipeline>(_services));
+                get => _FillerStream6StreamPipeline ?? (_FillerStream6StreamPipeline = Resolve<FillerStream6StreamPipeline>(_services));
             }
 
             public FillerStream7StreamPipeline FillerStream7StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _fillerStream7StreamPipeline ?? (_fillerStream7StreamPipeline = Resolve<FillerStream7StreamPipeline>(_services));
+                get => _FillerStream7StreamPipeline ?? (_FillerStream7StreamPipeline = Resolve<FillerStream7StreamPipeline>(_services));
             }
 
             public LettersStreamPipeline LettersStreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _lettersStreamPipeline ?? (_lettersStreamPipeline = Resolve<LettersStreamPipeline>(_services));
+                get => _LettersStreamPipeline ?? (_LettersStreamPipeline = Resolve<LettersStreamPipeline>(_services));
             }
         }
     }
@@ -1238,86 +1238,86 @@ namespace TestApp
             switch (NotificationTypes.IndexOf(typeof(TNotification).IsValueType ? typeof(TNotification).TypeHandle : global::System.Type.GetTypeHandle(notification)))
             {
                 case 0: // App.Alert
-                    return PublishThroughAlertNotificationPipeline(notification, cancellationToken);
+                    return AlertNotificationPipelinePublish(notification, cancellationToken);
                 case 1: // App.Fillers.FillerNote0
-                    return PublishThroughFillerNote0NotificationPipeline(notification, cancellationToken);
+                    return FillerNote0NotificationPipelinePublish(notification, cancellationToken);
                 case 2: // App.Fillers.FillerNote1
-                    return PublishThroughFillerNote1NotificationPipeline(notification, cancellationToken);
+                    return FillerNote1NotificationPipelinePublish(notification, cancellationToken);
                 case 3: // App.Fillers.FillerNote2
-                    return PublishThroughFillerNote2NotificationPipeline(notification, cancellationToken);
+                    return FillerNote2NotificationPipelinePublish(notification, cancellationToken);
                 case 4: // App.Fillers.FillerNote3
-                    return PublishThroughFillerNote3NotificationPipeline(notification, cancellationToken);
+                    return FillerNote3NotificationPipelinePublish(notification, cancellationToken);
                 case 5: // App.Fillers.FillerNote4
-                    return PublishThroughFillerNote4NotificationPipeline(notification, cancellationToken);
+                    return FillerNote4NotificationPipelinePublish(notification, cancellationToken);
                 case 6: // App.Fillers.FillerNote5
-                    return PublishThroughFillerNote5NotificationPipeline(notification, cancellationToken);
+                    return FillerNote5NotificationPipelinePublish(notification, cancellationToken);
                 case 7: // App.Fillers.FillerNote6
-                    return PublishThroughFillerNote6NotificationPipeline(notification, cancellationToken);
+                    return FillerNote6NotificationPipelinePublish(notification, cancellationToken);
                 case 8: // App.Fillers.FillerNote7
-                    return PublishThroughFillerNote7NotificationPipeline(notification, cancellationToken);
+                    return FillerNote7NotificationPipelinePublish(notification, cancellationToken);
                 case 9: // App.FireAlert
-                    return PublishThroughFireAlertNotificationPipeline(notification, cancellationToken);
+                    return FireAlertNotificationPipelinePublish(notification, cancellationToken);
                 case 10: // App.Tick
-                    return PublishThroughTickNotificationPipeline(notification, cancellationToken);
+                    return TickNotificationPipelinePublish(notification, cancellationToken);
             }
-            if (notification is global::App.Alert) return PublishThroughAlertNotificationPipeline(notification, cancellationToken);
+            if (notification is global::App.Alert) return AlertNotificationPipelinePublish(notification, cancellationToken);
             // No handler was compiled for this type or any of its base classes: publishing it does nothing.
             return default;
         }
 
         /// <summary>The generic <c>Publish</c>'s way into <c>AlertNotificationPipeline</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask PublishThroughAlertNotificationPipeline<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask AlertNotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Alert>(notification!), cancellationToken);
 
         /// <summary>The generic <c>Publish</c>'s way into <c>FillerNote0NotificationPipeline</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask PublishThroughFillerNote0NotificationPipeline<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerNote0NotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote0>(notification!), cancellationToken);
 
         /// <summary>The generic <c>Publish</c>'s way into <c>FillerNote1NotificationPipeline</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask PublishThroughFillerNote1NotificationPipeline<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerNote1NotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote1>(notification!), cancellationToken);
 
         /// <summary>The generic <c>Publish</c>'s way into <c>FillerNote2NotificationPipeline</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask PublishThroughFillerNote2NotificationPipeline<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerNote2NotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote2>(notification!), cancellationToken);
 
         /// <summary>The generic <c>Publish</c>'s way into <c>FillerNote3NotificationPipeline</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask PublishThroughFillerNote3NotificationPipeline<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerNote3NotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote3>(notification!), cancellationToken);
 
         /// <summary>The generic <c>Publish</c>'s way into <c>FillerNote4NotificationPipeline</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask PublishThroughFillerNote4NotificationPipeline<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerNote4NotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote4>(notification!), cancellationToken);
 
         /// <summary>The generic <c>Publish</c>'s way into <c>FillerNote5NotificationPipeline</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask PublishThroughFillerNote5NotificationPipeline<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerNote5NotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote5>(notification!), cancellationToken);
 
         /// <summary>The generic <c>Publish</c>'s way into <c>FillerNote6NotificationPipeline</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask PublishThroughFillerNote6NotificationPipeline<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerNote6NotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote6>(notification!), cancellationToken);
 
         /// <summary>The generic <c>Publish</c>'s way into <c>FillerNote7NotificationPipeline</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask PublishThroughFillerNote7NotificationPipeline<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FillerNote7NotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote7>(notification!), cancellationToken);
 
         /// <summary>The generic <c>Publish</c>'s way into <c>FireAlertNotificationPipeline</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask PublishThroughFireAlertNotificationPipeline<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask FireAlertNotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.FireAlert>(notification!), cancellationToken);
 
         /// <summary>The generic <c>Publish</c>'s way into <c>TickNotificationPipeline</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.ValueTask PublishThroughTickNotificationPipeline<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask TickNotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish((global::App.Tick)(object)notification!, cancellationToken);
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
@@ -1479,88 +1479,88 @@ namespace TestApp
             switch (StreamRequestTypes.IndexOf(global::System.Type.GetTypeHandle(request)))
             {
                 case 0: // App.Count
-                    if (typeof(TItem) == typeof(int)) return CreateStreamThroughCountStreamPipeline(request, cancellationToken);
+                    if (typeof(TItem) == typeof(int)) return CountStreamPipelineCreateStream(request, cancellationToken);
                     break;
                 case 1: // App.Fillers.FillerStream0
-                    if (typeof(TItem) == typeof(int)) return CreateStreamThroughFillerStream0StreamPipeline(request, cancellationToken);
+                    if (typeof(TItem) == typeof(int)) return FillerStream0StreamPipelineCreateStream(request, cancellationToken);
                     break;
                 case 2: // App.Fillers.FillerStream1
-                    if (typeof(TItem) == typeof(int)) return CreateStreamThroughFillerStream1StreamPipeline(request, cancellationToken);
+                    if (typeof(TItem) == typeof(int)) return FillerStream1StreamPipelineCreateStream(request, cancellationToken);
                     break;
                 case 3: // App.Fillers.FillerStream2
-                    if (typeof(TItem) == typeof(int)) return CreateStreamThroughFillerStream2StreamPipeline(request, cancellationToken);
+                    if (typeof(TItem) == typeof(int)) return FillerStream2StreamPipelineCreateStream(request, cancellationToken);
                     break;
                 case 4: // App.Fillers.FillerStream3
-                    if (typeof(TItem) == typeof(int)) return CreateStreamThroughFillerStream3StreamPipeline(request, cancellationToken);
+                    if (typeof(TItem) == typeof(int)) return FillerStream3StreamPipelineCreateStream(request, cancellationToken);
                     break;
                 case 5: // App.Fillers.FillerStream4
-                    if (typeof(TItem) == typeof(int)) return CreateStreamThroughFillerStream4StreamPipeline(request, cancellationToken);
+                    if (typeof(TItem) == typeof(int)) return FillerStream4StreamPipelineCreateStream(request, cancellationToken);
                     break;
                 case 6: // App.Fillers.FillerStream5
-                    if (typeof(TItem) == typeof(int)) return CreateStreamThroughFillerStream5StreamPipeline(request, cancellationToken);
+                    if (typeof(TItem) == typeof(int)) return FillerStream5StreamPipelineCreateStream(request, cancellationToken);
                     break;
                 case 7: // App.Fillers.FillerStream6
-                    if (typeof(TItem) == typeof(int)) return CreateStreamThroughFillerStream6StreamPipeline(request, cancellationToken);
+                    if (typeof(TItem) == typeof(int)) return FillerStream6StreamPipelineCreateStream(request, cancellationToken);
                     break;
                 case 8: // App.Fillers.FillerStream7
-                    if (typeof(TItem) == typeof(int)) return CreateStreamThroughFillerStream7StreamPipeline(request, cancellationToken);
+                    if (typeof(TItem) == typeof(int)) return FillerStream7StreamPipelineCreateStream(request, cancellationToken);
                     break;
                 case 9: // App.Letters
-                    if (typeof(TItem) == typeof(char)) return CreateStreamThroughLettersStreamPipeline(request, cancellationToken);
+                    if (typeof(TItem) == typeof(char)) return LettersStreamPipelineCreateStream(request, cancellationToken);
                     break;
             }
-            if (request is global::App.Letters && typeof(TItem) == typeof(char)) return CreateStreamThroughLettersStreamPipeline(request, cancellationToken);
+            if (request is global::App.Letters && typeof(TItem) == typeof(char)) return LettersStreamPipelineCreateStream(request, cancellationToken);
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
 
         /// <summary>The generic <c>CreateStream</c>'s way into <c>CountStreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStreamThroughCountStreamPipeline<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Collections.Generic.IAsyncEnumerable<TItem> CountStreamPipelineCreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
             => global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.CountStreamPipeline.InvokeAsync((global::App.Count)(object)request, new global::Mediator.MessageContext(typeof(global::App.Count), cancellationToken)));
 
         /// <summary>The generic <c>CreateStream</c>'s way into <c>FillerStream0StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStreamThroughFillerStream0StreamPipeline<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Collections.Generic.IAsyncEnumerable<TItem> FillerStream0StreamPipelineCreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
             => global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.FillerStream0StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream0>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream0), cancellationToken)));
 
         /// <summary>The generic <c>CreateStream</c>'s way into <c>FillerStream1StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStreamThroughFillerStream1StreamPipeline<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Collections.Generic.IAsyncEnumerable<TItem> FillerStream1StreamPipelineCreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
             => global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.FillerStream1StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream1>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream1), cancellationToken)));
 
         /// <summary>The generic <c>CreateStream</c>'s way into <c>FillerStream2StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStreamThroughFillerStream2StreamPipeline<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Collections.Generic.IAsyncEnumerable<TItem> FillerStream2StreamPipelineCreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
             => global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.FillerStream2StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream2>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream2), cancellationToken)));
 
         /// <summary>The generic <c>CreateStream</c>'s way into <c>FillerStream3StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStreamThroughFillerStream3StreamPipeline<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Collections.Generic.IAsyncEnumerable<TItem> FillerStream3StreamPipelineCreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
             => global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.FillerStream3StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream3>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream3), cancellationToken)));
 
         /// <summary>The generic <c>CreateStream</c>'s way into <c>FillerStream4StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStreamThroughFillerStream4StreamPipeline<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Collections.Generic.IAsyncEnumerable<TItem> FillerStream4StreamPipelineCreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
             => global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.FillerStream4StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream4>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream4), cancellationToken)));
 
         /// <summary>The generic <c>CreateStream</c>'s way into <c>FillerStream5StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStreamThroughFillerStream5StreamPipeline<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Collections.Generic.IAsyncEnumerable<TItem> FillerStream5StreamPipelineCreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
             => global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.FillerStream5StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream5>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream5), cancellationToken)));
 
         /// <summary>The generic <c>CreateStream</c>'s way into <c>FillerStream6StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStreamThroughFillerStream6StreamPipeline<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Collections.Generic.IAsyncEnumerable<TItem> FillerStream6StreamPipelineCreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
             => global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.FillerStream6StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream6>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream6), cancellationToken)));
 
         /// <summary>The generic <c>CreateStream</c>'s way into <c>FillerStream7StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStreamThroughFillerStream7StreamPipeline<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Collections.Generic.IAsyncEnumerable<TItem> FillerStream7StreamPipelineCreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
             => global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.FillerStream7StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream7>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream7), cancellationToken)));
 
         /// <summary>The generic <c>CreateStream</c>'s way into <c>LettersStreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStreamThroughLettersStreamPipeline<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Collections.Generic.IAsyncEnumerable<TItem> LettersStreamPipelineCreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
             => global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.LettersStreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Letters>(request), new global::Mediator.MessageContext(typeof(global::App.Letters), cancellationToken)));
     }
 }

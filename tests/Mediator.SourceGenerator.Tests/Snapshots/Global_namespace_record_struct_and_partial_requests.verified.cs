@@ -169,7 +169,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c> and <c>ISender</c>),
+        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
         /// its 3 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -191,6 +191,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             return services;
         }
     }
@@ -319,22 +320,22 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<TResponse> Send<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::GlobalQuery))
             {
-                var task = _pipelines.GlobalQueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::GlobalQuery>(request), new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<int> task = _pipelines.GlobalQueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::GlobalQuery>(request), new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken));
                 // The tests above make TResponse int, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
             if (type == typeof(global::PartialCommand))
             {
-                var task = _pipelines.PartialCommandPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::PartialCommand>(request), new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.PartialCommandPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::PartialCommand>(request), new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken));
                 // The tests above make TResponse Mediator.Unit, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
             if (type == typeof(global::StructQuery))
             {
-                var task = _pipelines.StructQueryPipeline.InvokeAsync((global::StructQuery)(object)request, new global::Mediator.MessageContext(typeof(global::StructQuery), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<string> task = _pipelines.StructQueryPipeline.InvokeAsync((global::StructQuery)(object)request, new global::Mediator.MessageContext(typeof(global::StructQuery), cancellationToken));
                 // The tests above make TResponse string, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<string>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -346,13 +347,13 @@ namespace TestApp
         {
             if (request is global::GlobalQuery r0 && typeof(TResponse) == typeof(int))
             {
-                var task = _pipelines.GlobalQueryPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<int> task = _pipelines.GlobalQueryPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken));
                 // The tests above make TResponse int, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
             if (request is global::PartialCommand r1 && typeof(TResponse) == typeof(global::Mediator.Unit))
             {
-                var task = _pipelines.PartialCommandPipeline.InvokeAsync(r1, new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.PartialCommandPipeline.InvokeAsync(r1, new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken));
                 // The tests above make TResponse Mediator.Unit, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -363,7 +364,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask Send(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::PartialCommand)) return Send(global::System.Runtime.CompilerServices.Unsafe.As<global::PartialCommand>(request), cancellationToken);
             if (request is global::PartialCommand r0) return Send(r0, cancellationToken);
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
@@ -383,28 +384,28 @@ namespace TestApp
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
-            private GlobalQueryPipeline? _globalQueryPipeline;
-            private PartialCommandPipeline? _partialCommandPipeline;
-            private StructQueryPipeline? _structQueryPipeline;
+            private GlobalQueryPipeline? _GlobalQueryPipeline;
+            private PartialCommandPipeline? _PartialCommandPipeline;
+            private StructQueryPipeline? _StructQueryPipeline;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
 
             public GlobalQueryPipeline GlobalQueryPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _globalQueryPipeline ?? (_globalQueryPipeline = Resolve<GlobalQueryPipeline>(_services));
+                get => _GlobalQueryPipeline ?? (_GlobalQueryPipeline = Resolve<GlobalQueryPipeline>(_services));
             }
 
             public PartialCommandPipeline PartialCommandPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _partialCommandPipeline ?? (_partialCommandPipeline = Resolve<PartialCommandPipeline>(_services));
+                get => _PartialCommandPipeline ?? (_PartialCommandPipeline = Resolve<PartialCommandPipeline>(_services));
             }
 
             public StructQueryPipeline StructQueryPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _structQueryPipeline ?? (_structQueryPipeline = Resolve<StructQueryPipeline>(_services));
+                get => _StructQueryPipeline ?? (_StructQueryPipeline = Resolve<StructQueryPipeline>(_services));
             }
         }
     }

@@ -116,7 +116,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers the generated mediator (as <c>Shop.Mediator</c>, <c>IMediator</c> and <c>ISender</c>),
+        /// Registers the generated mediator (as <c>Shop.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
         /// its 1 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -136,6 +136,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Shop.Mediator>(sp => new global::Shop.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Mediator.PipelineCache>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Mediator>(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Mediator>(sp)));
             return services;
         }
     }
@@ -186,10 +187,10 @@ namespace Shop
         public global::System.Threading.Tasks.ValueTask<TResponse> Send<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::Contracts.GetPrice))
             {
-                var task = _pipelines.GetPricePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Contracts.GetPrice>(request), new global::Mediator.MessageContext(typeof(global::Contracts.GetPrice), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<decimal> task = _pipelines.GetPricePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Contracts.GetPrice>(request), new global::Mediator.MessageContext(typeof(global::Contracts.GetPrice), cancellationToken));
                 // The tests above make TResponse decimal, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<decimal>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -223,14 +224,14 @@ namespace Shop
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
-            private GetPricePipeline? _getPricePipeline;
+            private GetPricePipeline? _GetPricePipeline;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
 
             public GetPricePipeline GetPricePipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _getPricePipeline ?? (_getPricePipeline = Resolve<GetPricePipeline>(_services));
+                get => _GetPricePipeline ?? (_GetPricePipeline = Resolve<GetPricePipeline>(_services));
             }
         }
     }

@@ -201,7 +201,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c> and <c>ISender</c>),
+        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
         /// its 2 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -225,6 +225,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             return services;
         }
     }
@@ -288,16 +289,16 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<TResponse> Send<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::App.Load))
             {
-                var task = Resolve<LoadPipeline>(_services).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Load>(request), new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<string?> task = Resolve<LoadPipeline>(_services).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Load>(request), new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
                 // The tests above make TResponse string?, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<string?>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
             if (type == typeof(global::App.Save))
             {
-                var task = Resolve<SavePipeline>(_services).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Save>(request), new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<bool> task = Resolve<SavePipeline>(_services).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Save>(request), new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
                 // The tests above make TResponse bool, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<bool>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }

@@ -100,7 +100,7 @@ namespace TestApp
         public global::System.Collections.Generic.IAsyncEnumerable<TItem> CreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::App.CountTo) && typeof(TItem) == typeof(int))
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.CountToStreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.CountTo>(request), new global::Mediator.MessageContext(typeof(global::App.CountTo), cancellationToken)));
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
@@ -170,7 +170,7 @@ namespace TestApp
                     return FanOutFromAsync<TMode>(0, exception, default, notification, context);
                 }
                 if (!task0.IsCompletedSuccessfully) return FanOutFromAsync<TMode>(0, null, global::Mediator.Internal.ValueTasks.ToVoid(task0), notification, context);
-                _ = task0.Result;
+                task0.GetAwaiter().GetResult();
                 if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Email), global::Mediator.MessageOutcome.Completed, 1, null);
                 global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task1;
                 try
@@ -182,7 +182,7 @@ namespace TestApp
                     return FanOutFromAsync<TMode>(1, exception, default, notification, context);
                 }
                 if (!task1.IsCompletedSuccessfully) return FanOutFromAsync<TMode>(1, null, global::Mediator.Internal.ValueTasks.ToVoid(task1), notification, context);
-                _ = task1.Result;
+                task1.GetAwaiter().GetResult();
                 if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.ReserveStock), global::Mediator.MessageOutcome.Completed, 1, null);
                 return default;
             }
@@ -211,7 +211,7 @@ namespace TestApp
                     }
                     if (!(error is null))
                     {
-                        var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email), error).ConfigureAwait(false);
+                        global::Mediator.NotificationFailure? failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email), error).ConfigureAwait(false);
                         if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
                     }
                 }
@@ -231,7 +231,7 @@ namespace TestApp
                     }
                     if (!(error is null))
                     {
-                        var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.ReserveStock), error).ConfigureAwait(false);
+                        global::Mediator.NotificationFailure? failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.ReserveStock), error).ConfigureAwait(false);
                         if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
                     }
                 }
@@ -239,13 +239,13 @@ namespace TestApp
                 {
                     try
                     {
-                        var task = new Handler1Step0<TMode>(this).InvokeAsync(notification, context);
+                        global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = new Handler1Step0<TMode>(this).InvokeAsync(notification, context);
                         await task.ConfigureAwait(false);
                         if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.ReserveStock), global::Mediator.MessageOutcome.Completed, 1, null);
                     }
                     catch (global::System.Exception exception)
                     {
-                        var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.ReserveStock), exception).ConfigureAwait(false);
+                        global::Mediator.NotificationFailure? failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.ReserveStock), exception).ConfigureAwait(false);
                         if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
                     }
                 }
@@ -458,7 +458,7 @@ namespace TestApp
             where TNotification : global::Mediator.INotification
         {
             if (notification is null) ThrowNotificationNull();
-            var type = typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType();
+            global::System.Type type = typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType();
             if (type == typeof(global::App.OrderPlaced)) return Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), cancellationToken);
             // No handler was compiled for this type or any of its base classes: publishing it does nothing.
             return default;
@@ -485,7 +485,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c> and <c>ISender</c>),
+        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
         /// its 3 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -519,6 +519,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             return services;
         }
     }
@@ -569,10 +570,10 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<TResponse> Send<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::App.Ping))
             {
-                var task = _pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<int> task = _pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken));
                 // The tests above make TResponse int, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -606,28 +607,28 @@ namespace TestApp
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
-            private PingPipeline? _pingPipeline;
-            private OrderPlacedNotificationPipeline? _orderPlacedNotificationPipeline;
-            private CountToStreamPipeline? _countToStreamPipeline;
+            private PingPipeline? _PingPipeline;
+            private OrderPlacedNotificationPipeline? _OrderPlacedNotificationPipeline;
+            private CountToStreamPipeline? _CountToStreamPipeline;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
 
             public PingPipeline PingPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _pingPipeline ?? (_pingPipeline = Resolve<PingPipeline>(_services));
+                get => _PingPipeline ?? (_PingPipeline = Resolve<PingPipeline>(_services));
             }
 
             public OrderPlacedNotificationPipeline OrderPlacedNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _orderPlacedNotificationPipeline ?? (_orderPlacedNotificationPipeline = Resolve<OrderPlacedNotificationPipeline>(_services));
+                get => _OrderPlacedNotificationPipeline ?? (_OrderPlacedNotificationPipeline = Resolve<OrderPlacedNotificationPipeline>(_services));
             }
 
             public CountToStreamPipeline CountToStreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _countToStreamPipeline ?? (_countToStreamPipeline = Resolve<CountToStreamPipeline>(_services));
+                get => _CountToStreamPipeline ?? (_CountToStreamPipeline = Resolve<CountToStreamPipeline>(_services));
             }
         }
     }

@@ -83,7 +83,7 @@ namespace TestApp
                     return FanOutFromAsync<TMode>(0, exception, default, notification, context);
                 }
                 if (!task0.IsCompletedSuccessfully) return FanOutFromAsync<TMode>(0, null, global::Mediator.Internal.ValueTasks.ToVoid(task0), notification, context);
-                _ = task0.Result;
+                task0.GetAwaiter().GetResult();
                 if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Audit), global::Mediator.MessageOutcome.Completed, 1, null);
                 global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task1;
                 try
@@ -95,7 +95,7 @@ namespace TestApp
                     return FanOutFromAsync<TMode>(1, exception, default, notification, context);
                 }
                 if (!task1.IsCompletedSuccessfully) return FanOutFromAsync<TMode>(1, null, global::Mediator.Internal.ValueTasks.ToVoid(task1), notification, context);
-                _ = task1.Result;
+                task1.GetAwaiter().GetResult();
                 if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Email), global::Mediator.MessageOutcome.Completed, 1, null);
                 return default;
             }
@@ -124,7 +124,7 @@ namespace TestApp
                     }
                     if (!(error is null))
                     {
-                        var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), error).ConfigureAwait(false);
+                        global::Mediator.NotificationFailure? failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), error).ConfigureAwait(false);
                         if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
                     }
                 }
@@ -144,7 +144,7 @@ namespace TestApp
                     }
                     if (!(error is null))
                     {
-                        var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email), error).ConfigureAwait(false);
+                        global::Mediator.NotificationFailure? failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email), error).ConfigureAwait(false);
                         if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
                     }
                 }
@@ -152,13 +152,13 @@ namespace TestApp
                 {
                     try
                     {
-                        var task = new Handler1Step0<TMode>(this).InvokeAsync(notification, context);
+                        global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = new Handler1Step0<TMode>(this).InvokeAsync(notification, context);
                         await task.ConfigureAwait(false);
                         if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.OrderPlaced), typeof(global::App.Email), global::Mediator.MessageOutcome.Completed, 1, null);
                     }
                     catch (global::System.Exception exception)
                     {
-                        var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email), exception).ConfigureAwait(false);
+                        global::Mediator.NotificationFailure? failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler1Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Email), exception).ConfigureAwait(false);
                         if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
                     }
                 }
@@ -354,8 +354,8 @@ namespace TestApp
             {
                 global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;
                 // Concurrent: every delivery is started before any is awaited.
-                var delivery0 = global::Mediator.Publishing.NotificationDelivery.DeliverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit));
-                var failure0 = await delivery0.ConfigureAwait(false);
+                global::System.Threading.Tasks.ValueTask<global::Mediator.NotificationFailure?> delivery0 = global::Mediator.Publishing.NotificationDelivery.DeliverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit));
+                global::Mediator.NotificationFailure? failure0 = await delivery0.ConfigureAwait(false);
                 if (!(failure0 is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure0);
                 global::Mediator.Publishing.NotificationDelivery.ThrowIfFailed(typeof(global::App.OrderShipped), failures);
             }
@@ -494,7 +494,7 @@ namespace TestApp
             where TNotification : global::Mediator.INotification
         {
             if (notification is null) ThrowNotificationNull();
-            var type = typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType();
+            global::System.Type type = typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType();
             if (type == typeof(global::App.OrderPlaced)) return Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), cancellationToken);
             if (type == typeof(global::App.OrderShipped)) return Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderShipped>(notification), cancellationToken);
             if (type == typeof(global::App.Tick)) return Publish((global::App.Tick)(object)notification, cancellationToken);
@@ -523,7 +523,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c> and <c>ISender</c>),
+        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
         /// its 3 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -558,6 +558,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             return services;
         }
     }
@@ -619,7 +620,7 @@ namespace TestApp
                     return FanOutFromAsync<TMode>(0, exception, default, notification, context);
                 }
                 if (!task0.IsCompletedSuccessfully) return FanOutFromAsync<TMode>(0, null, global::Mediator.Internal.ValueTasks.ToVoid(task0), notification, context);
-                _ = task0.Result;
+                task0.GetAwaiter().GetResult();
                 if (typeof(TMode) == typeof(global::Mediator.Internal.Observed)) _runtime.Observer!.OnNotificationOutcome(typeof(global::App.Tick), typeof(global::App.Audit), global::Mediator.MessageOutcome.Completed, 1, null);
                 return default;
             }
@@ -648,7 +649,7 @@ namespace TestApp
                     }
                     if (!(error is null))
                     {
-                        var failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), error).ConfigureAwait(false);
+                        global::Mediator.NotificationFailure? failure = await global::Mediator.Publishing.NotificationDelivery.RecoverAsync(new Handler0Step0<TMode>(this), notification, context, _runtime, typeof(global::App.Audit), error).ConfigureAwait(false);
                         if (!(failure is null)) (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).Add(failure);
                     }
                 }
@@ -745,7 +746,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<TResponse> Send<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             return SendToBaseType(request, cancellationToken);
         }
 

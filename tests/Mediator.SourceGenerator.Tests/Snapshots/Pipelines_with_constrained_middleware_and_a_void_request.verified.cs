@@ -217,7 +217,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c> and <c>ISender</c>),
+        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
         /// its 2 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -242,6 +242,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             return services;
         }
     }
@@ -305,16 +306,16 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<TResponse> Send<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::App.Forget))
             {
-                var task = _pipelines.ForgetPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Forget>(request), new global::Mediator.MessageContext(typeof(global::App.Forget), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<global::Mediator.Unit> task = _pipelines.ForgetPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Forget>(request), new global::Mediator.MessageContext(typeof(global::App.Forget), cancellationToken));
                 // The tests above make TResponse Mediator.Unit, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::Mediator.Unit>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
             if (type == typeof(global::App.Ping))
             {
-                var task = _pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<global::App.Pong> task = _pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken));
                 // The tests above make TResponse App.Pong, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<global::App.Pong>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -331,7 +332,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask Send(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::App.Forget)) return Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Forget>(request), cancellationToken);
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
@@ -350,21 +351,21 @@ namespace TestApp
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
-            private ForgetPipeline? _forgetPipeline;
-            private PingPipeline? _pingPipeline;
+            private ForgetPipeline? _ForgetPipeline;
+            private PingPipeline? _PingPipeline;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
 
             public ForgetPipeline ForgetPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _forgetPipeline ?? (_forgetPipeline = Resolve<ForgetPipeline>(_services));
+                get => _ForgetPipeline ?? (_ForgetPipeline = Resolve<ForgetPipeline>(_services));
             }
 
             public PingPipeline PingPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _pingPipeline ?? (_pingPipeline = Resolve<PingPipeline>(_services));
+                get => _PingPipeline ?? (_PingPipeline = Resolve<PingPipeline>(_services));
             }
         }
     }

@@ -169,7 +169,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c> and <c>ISender</c>),
+        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
         /// its 2 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -191,6 +191,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             return services;
         }
     }
@@ -254,16 +255,16 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<TResponse> Send<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::Archive.GetInvoice))
             {
-                var task = _pipelines.Archive_GetInvoicePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Archive.GetInvoice>(request), new global::Mediator.MessageContext(typeof(global::Archive.GetInvoice), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<int> task = _pipelines.Archive_GetInvoicePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Archive.GetInvoice>(request), new global::Mediator.MessageContext(typeof(global::Archive.GetInvoice), cancellationToken));
                 // The tests above make TResponse int, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
             if (type == typeof(global::Billing.GetInvoice))
             {
-                var task = _pipelines.Billing_GetInvoicePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Billing.GetInvoice>(request), new global::Mediator.MessageContext(typeof(global::Billing.GetInvoice), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<int> task = _pipelines.Billing_GetInvoicePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Billing.GetInvoice>(request), new global::Mediator.MessageContext(typeof(global::Billing.GetInvoice), cancellationToken));
                 // The tests above make TResponse int, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -297,21 +298,21 @@ namespace TestApp
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
-            private Archive_GetInvoicePipeline? _archive_GetInvoicePipeline;
-            private Billing_GetInvoicePipeline? _billing_GetInvoicePipeline;
+            private Archive_GetInvoicePipeline? _Archive_GetInvoicePipeline;
+            private Billing_GetInvoicePipeline? _Billing_GetInvoicePipeline;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
 
             public Archive_GetInvoicePipeline Archive_GetInvoicePipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _archive_GetInvoicePipeline ?? (_archive_GetInvoicePipeline = Resolve<Archive_GetInvoicePipeline>(_services));
+                get => _Archive_GetInvoicePipeline ?? (_Archive_GetInvoicePipeline = Resolve<Archive_GetInvoicePipeline>(_services));
             }
 
             public Billing_GetInvoicePipeline Billing_GetInvoicePipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _billing_GetInvoicePipeline ?? (_billing_GetInvoicePipeline = Resolve<Billing_GetInvoicePipeline>(_services));
+                get => _Billing_GetInvoicePipeline ?? (_Billing_GetInvoicePipeline = Resolve<Billing_GetInvoicePipeline>(_services));
             }
         }
     }

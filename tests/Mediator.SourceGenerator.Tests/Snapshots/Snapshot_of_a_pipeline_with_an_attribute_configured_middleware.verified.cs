@@ -148,7 +148,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c> and <c>ISender</c>),
+        /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
         /// its 1 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -169,11 +169,12 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
             return services;
         }
 
         /// <summary>A per-message middleware's optional parameter: the registered service, else the parameter's default.</summary>
-        private static T GetServiceOr<T>(global::System.IServiceProvider sp, T fallback) => sp.GetService(typeof(T)) is T service ? service : fallback;
+        internal static T GetServiceOr<T>(global::System.IServiceProvider sp, T fallback) => sp.GetService(typeof(T)) is T service ? service : fallback;
     }
 }
 
@@ -222,10 +223,10 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<TResponse> Send<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            var type = request.GetType();
+            global::System.Type type = request.GetType();
             if (type == typeof(global::App.Charge))
             {
-                var task = _pipelines.ChargePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Charge>(request), new global::Mediator.MessageContext(typeof(global::App.Charge), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<int> task = _pipelines.ChargePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Charge>(request), new global::Mediator.MessageContext(typeof(global::App.Charge), cancellationToken));
                 // The tests above make TResponse int, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -259,14 +260,14 @@ namespace TestApp
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
-            private ChargePipeline? _chargePipeline;
+            private ChargePipeline? _ChargePipeline;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
 
             public ChargePipeline ChargePipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => _chargePipeline ?? (_chargePipeline = Resolve<ChargePipeline>(_services));
+                get => _ChargePipeline ?? (_ChargePipeline = Resolve<ChargePipeline>(_services));
             }
         }
     }
