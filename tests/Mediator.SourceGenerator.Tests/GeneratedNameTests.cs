@@ -223,10 +223,12 @@ public sealed class GeneratedNameTests
     [Fact]
     public async Task User_types_named_var_underscore_and_nameof_capture_nothing_in_generated_code()
     {
-        // 'var task = ...' bound 'var' to a user type (CS0029), and '_ = task.Result' bound '_' to one (CS0118).
+        // 'var task = ...' bound 'var' to a user type (CS0029), and '_ = task.Result' bound '_' to one (CS0118). A
+        // 'global using static' reaches generated files too: its method 'nameof' would have turned nameof(x) into a call.
         var run = GeneratorRun.For(
             AllKindsApp("TestApp.Mediator"),
             ShadowingTypes("TestApp"),
+            "global using static App.Shadow;\nnamespace App { public static class Shadow { public static int nameof(object value) => 0; } }",
             Sources.Usings + """
                 namespace App
                 {

@@ -33,8 +33,8 @@ internal static class MediatorEmitter
                 writer.Line("/// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>");
                 using (writer.Block("internal " + plan.Mediator.ClassName + "(" + Code.ServiceProvider + " services, PipelineCache pipelines)"))
                 {
-                    writer.Line("_services = services ?? throw new global::System.ArgumentNullException(nameof(services));");
-                    writer.Line("_pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));");
+                    writer.Line("_services = services ?? throw new global::System.ArgumentNullException(\"services\");");
+                    writer.Line("_pipelines = pipelines ?? throw new global::System.ArgumentNullException(\"pipelines\");");
                 }
 
                 // A request with several responses has several pipelines but one typed overload (C# cannot overload on the
@@ -345,7 +345,7 @@ internal static class MediatorEmitter
             }
 
             writer.Line();
-            writer.Line("public PipelineCache(" + Code.ServiceProvider + " services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));");
+            writer.Line("public PipelineCache(" + Code.ServiceProvider + " services) => _services = services ?? throw new global::System.ArgumentNullException(\"services\");");
             foreach (var className in singletons)
             {
                 writer.Line();

@@ -2,7 +2,11 @@ using System.Collections.Generic;
 
 namespace Mediator.SourceGenerator.Emitting;
 
-/// <summary>Writes a pipeline's readonly fields and the constructor that fills them, null-checked.</summary>
+/// <summary>
+/// Writes a pipeline's readonly fields and the constructor that fills them, null-checked. Parameter names are written
+/// as strings, not <c>nameof</c>: a <c>global using static</c> of a class with a method named <c>nameof</c> would turn
+/// <c>nameof(x)</c> into a call of it.
+/// </summary>
 internal static class PipelineFields
 {
     /// <param name="writer">Where to write.</param>
@@ -30,12 +34,12 @@ internal static class PipelineFields
         {
             foreach (var (_, name) in required)
             {
-                writer.Line("_" + name + " = " + name + " ?? throw new global::System.ArgumentNullException(nameof(" + name + "));");
+                writer.Line("_" + name + " = " + name + " ?? throw new global::System.ArgumentNullException(\"" + name + "\");");
             }
 
             writer.Line(optionalType.EndsWith("?")
                 ? "_" + optionalName + " = " + optionalName + ";"
-                : "_" + optionalName + " = " + optionalName + " ?? throw new global::System.ArgumentNullException(nameof(" + optionalName + "));");
+                : "_" + optionalName + " = " + optionalName + " ?? throw new global::System.ArgumentNullException(\"" + optionalName + "\");");
         }
     }
 }

@@ -120,7 +120,7 @@ internal static class ServiceCollectionEmitter
                 writer.Line("/// <returns>The same collection, for chaining.</returns>");
                 using (writer.Block("public static " + Di + ".IServiceCollection " + plan.Mediator.RegistrationMethod + "(this " + Di + ".IServiceCollection services)"))
                 {
-                    writer.Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));");
+                    writer.Line("if (services is null) throw new global::System.ArgumentNullException(\"services\");");
                     writer.Line();
                     writer.Line("// Handlers and middlewares");
                     foreach (var service in plan.Services.Where(s => !s.NamesObsolete))

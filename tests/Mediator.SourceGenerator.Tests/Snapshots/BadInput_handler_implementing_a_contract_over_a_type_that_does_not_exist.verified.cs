@@ -70,7 +70,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The same collection, for chaining.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMediator(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+            if (services is null) throw new global::System.ArgumentNullException("services");
 
             // Handlers and middlewares
 
@@ -111,8 +111,8 @@ namespace TestApp
         /// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>
         internal Mediator(global::System.IServiceProvider services, PipelineCache pipelines)
         {
-            _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
-            _pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));
+            _services = services ?? throw new global::System.ArgumentNullException("services");
+            _pipelines = pipelines ?? throw new global::System.ArgumentNullException("pipelines");
         }
 
         /// <inheritdoc />
@@ -151,7 +151,7 @@ namespace TestApp
         {
             private readonly global::System.IServiceProvider _services;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
+            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
         }
     }
 }

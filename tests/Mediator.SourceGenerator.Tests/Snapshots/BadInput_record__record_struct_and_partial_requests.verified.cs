@@ -45,7 +45,7 @@ namespace TestApp
 
             public PPipeline(global::App.H handler, global::Mediator.IDispatchObserver? observer)
             {
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -125,7 +125,7 @@ namespace TestApp
 
             public RPipeline(global::App.H handler, global::Mediator.IDispatchObserver? observer)
             {
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -178,7 +178,7 @@ namespace TestApp
 
             public SPipeline(global::App.H handler, global::Mediator.IDispatchObserver? observer)
             {
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -229,7 +229,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The same collection, for chaining.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMediator(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+            if (services is null) throw new global::System.ArgumentNullException("services");
 
             // Handlers and middlewares
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.H, global::App.H>());
@@ -274,8 +274,8 @@ namespace TestApp
         /// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>
         internal Mediator(global::System.IServiceProvider services, PipelineCache pipelines)
         {
-            _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
-            _pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));
+            _services = services ?? throw new global::System.ArgumentNullException("services");
+            _pipelines = pipelines ?? throw new global::System.ArgumentNullException("pipelines");
         }
 
         /// <summary>
@@ -382,7 +382,7 @@ namespace TestApp
             private RPipeline? _RPipeline;
             private SPipeline? _SPipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
+            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             public PPipeline PPipeline
             {

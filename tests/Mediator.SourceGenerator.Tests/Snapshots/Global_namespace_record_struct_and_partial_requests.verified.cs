@@ -45,7 +45,7 @@ namespace TestApp
 
             public GlobalQueryPipeline(global::GlobalHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -98,7 +98,7 @@ namespace TestApp
 
             public PartialCommandPipeline(global::GlobalHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -176,7 +176,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The same collection, for chaining.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMediator(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+            if (services is null) throw new global::System.ArgumentNullException("services");
 
             // Handlers and middlewares
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::GlobalHandler, global::GlobalHandler>());
@@ -222,7 +222,7 @@ namespace TestApp
 
             public StructQueryPipeline(global::GlobalHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -274,8 +274,8 @@ namespace TestApp
         /// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>
         internal Mediator(global::System.IServiceProvider services, PipelineCache pipelines)
         {
-            _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
-            _pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));
+            _services = services ?? throw new global::System.ArgumentNullException("services");
+            _pipelines = pipelines ?? throw new global::System.ArgumentNullException("pipelines");
         }
 
         /// <summary>
@@ -388,7 +388,7 @@ namespace TestApp
             private PartialCommandPipeline? _PartialCommandPipeline;
             private StructQueryPipeline? _StructQueryPipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
+            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             public GlobalQueryPipeline GlobalQueryPipeline
             {

@@ -45,7 +45,7 @@ namespace Shop
 
             public GetPricePipeline(global::Shop.GetPriceHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -123,7 +123,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The same collection, for chaining.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMediator(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+            if (services is null) throw new global::System.ArgumentNullException("services");
 
             // Handlers and middlewares
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::Shop.GetPriceHandler, global::Shop.GetPriceHandler>());
@@ -166,8 +166,8 @@ namespace Shop
         /// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>
         internal Mediator(global::System.IServiceProvider services, PipelineCache pipelines)
         {
-            _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
-            _pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));
+            _services = services ?? throw new global::System.ArgumentNullException("services");
+            _pipelines = pipelines ?? throw new global::System.ArgumentNullException("pipelines");
         }
 
         /// <summary>
@@ -226,7 +226,7 @@ namespace Shop
             private readonly global::System.IServiceProvider _services;
             private GetPricePipeline? _GetPricePipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
+            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             public GetPricePipeline GetPricePipeline
             {

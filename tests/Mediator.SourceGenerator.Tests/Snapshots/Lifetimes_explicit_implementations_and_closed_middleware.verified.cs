@@ -46,8 +46,8 @@ namespace TestApp
 
             public LoadPipeline(global::App.ReferenceResponsesOnly<global::App.Load, string?> step0, global::App.LoadHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -142,8 +142,8 @@ namespace TestApp
 
             public SavePipeline(global::App.SaveOnly step0, global::App.SaveHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -208,7 +208,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The same collection, for chaining.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMediator(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+            if (services is null) throw new global::System.ArgumentNullException("services");
 
             // Handlers and middlewares
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::App.LoadHandler, global::App.LoadHandler>());
@@ -255,8 +255,8 @@ namespace TestApp
         /// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>
         internal Mediator(global::System.IServiceProvider services, PipelineCache pipelines)
         {
-            _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
-            _pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));
+            _services = services ?? throw new global::System.ArgumentNullException("services");
+            _pipelines = pipelines ?? throw new global::System.ArgumentNullException("pipelines");
         }
 
         /// <summary>
@@ -333,7 +333,7 @@ namespace TestApp
         {
             private readonly global::System.IServiceProvider _services;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
+            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
         }
     }
 }

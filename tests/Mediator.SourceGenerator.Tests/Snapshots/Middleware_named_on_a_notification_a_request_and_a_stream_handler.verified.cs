@@ -24,8 +24,8 @@ namespace TestApp
 
             public CountToStreamPipeline(global::App.CountItems<global::App.CountTo, int> step0, global::App.CountToHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -139,12 +139,12 @@ namespace TestApp
 
             public OrderPlacedNotificationPipeline(global::App.Log<global::App.OrderPlaced, global::Mediator.Unit> step0, global::App.Email handler0, global::App.ReserveStock handler1, global::App.Timing<global::App.OrderPlaced, global::Mediator.Unit> handler1Middleware0, global::App.RetryOnce<global::App.OrderPlaced, global::Mediator.Unit> handler1Middleware1, global::Mediator.Publishing.PublishRuntime runtime)
             {
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _handler0 = handler0 ?? throw new global::System.ArgumentNullException(nameof(handler0));
-                _handler1 = handler1 ?? throw new global::System.ArgumentNullException(nameof(handler1));
-                _handler1Middleware0 = handler1Middleware0 ?? throw new global::System.ArgumentNullException(nameof(handler1Middleware0));
-                _handler1Middleware1 = handler1Middleware1 ?? throw new global::System.ArgumentNullException(nameof(handler1Middleware1));
-                _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _handler0 = handler0 ?? throw new global::System.ArgumentNullException("handler0");
+                _handler1 = handler1 ?? throw new global::System.ArgumentNullException("handler1");
+                _handler1Middleware0 = handler1Middleware0 ?? throw new global::System.ArgumentNullException("handler1Middleware0");
+                _handler1Middleware1 = handler1Middleware1 ?? throw new global::System.ArgumentNullException("handler1Middleware1");
+                _runtime = runtime ?? throw new global::System.ArgumentNullException("runtime");
             }
 
             /// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>
@@ -366,9 +366,9 @@ namespace TestApp
 
             public PingPipeline(global::App.Log<global::App.Ping, int> step0, global::App.RetryOnce<global::App.Ping, int> step1, global::App.PingHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _step1 = step1 ?? throw new global::System.ArgumentNullException(nameof(step1));
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _step1 = step1 ?? throw new global::System.ArgumentNullException("step1");
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -492,7 +492,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The same collection, for chaining.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMediator(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+            if (services is null) throw new global::System.ArgumentNullException("services");
 
             // Handlers and middlewares
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.CountItems<global::App.CountTo, int>, global::App.CountItems<global::App.CountTo, int>>());
@@ -549,8 +549,8 @@ namespace TestApp
         /// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>
         internal Mediator(global::System.IServiceProvider services, PipelineCache pipelines)
         {
-            _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
-            _pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));
+            _services = services ?? throw new global::System.ArgumentNullException("services");
+            _pipelines = pipelines ?? throw new global::System.ArgumentNullException("pipelines");
         }
 
         /// <summary>
@@ -611,7 +611,7 @@ namespace TestApp
             private OrderPlacedNotificationPipeline? _OrderPlacedNotificationPipeline;
             private CountToStreamPipeline? _CountToStreamPipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
+            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             public PingPipeline PingPipeline
             {

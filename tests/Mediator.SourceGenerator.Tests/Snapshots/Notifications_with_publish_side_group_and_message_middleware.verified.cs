@@ -52,13 +52,13 @@ namespace TestApp
 
             public OrderPlacedNotificationPipeline(global::App.Measure<global::App.OrderPlaced> publish0, global::App.Log<global::App.OrderPlaced, global::Mediator.Unit> step0, global::App.OrderAudit<global::App.OrderPlaced, global::Mediator.Unit> step1, global::App.PlacedOnly step2, global::App.Audit handler0, global::App.Email handler1, global::Mediator.Publishing.PublishRuntime runtime)
             {
-                _publish0 = publish0 ?? throw new global::System.ArgumentNullException(nameof(publish0));
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _step1 = step1 ?? throw new global::System.ArgumentNullException(nameof(step1));
-                _step2 = step2 ?? throw new global::System.ArgumentNullException(nameof(step2));
-                _handler0 = handler0 ?? throw new global::System.ArgumentNullException(nameof(handler0));
-                _handler1 = handler1 ?? throw new global::System.ArgumentNullException(nameof(handler1));
-                _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+                _publish0 = publish0 ?? throw new global::System.ArgumentNullException("publish0");
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _step1 = step1 ?? throw new global::System.ArgumentNullException("step1");
+                _step2 = step2 ?? throw new global::System.ArgumentNullException("step2");
+                _handler0 = handler0 ?? throw new global::System.ArgumentNullException("handler0");
+                _handler1 = handler1 ?? throw new global::System.ArgumentNullException("handler1");
+                _runtime = runtime ?? throw new global::System.ArgumentNullException("runtime");
             }
 
             /// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>
@@ -336,11 +336,11 @@ namespace TestApp
 
             public OrderShippedNotificationPipeline(global::App.Measure<global::App.OrderShipped> publish0, global::App.Log<global::App.OrderShipped, global::Mediator.Unit> step0, global::App.OrderAudit<global::App.OrderShipped, global::Mediator.Unit> step1, global::App.Audit handler0, global::Mediator.Publishing.PublishRuntime runtime)
             {
-                _publish0 = publish0 ?? throw new global::System.ArgumentNullException(nameof(publish0));
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _step1 = step1 ?? throw new global::System.ArgumentNullException(nameof(step1));
-                _handler0 = handler0 ?? throw new global::System.ArgumentNullException(nameof(handler0));
-                _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+                _publish0 = publish0 ?? throw new global::System.ArgumentNullException("publish0");
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _step1 = step1 ?? throw new global::System.ArgumentNullException("step1");
+                _handler0 = handler0 ?? throw new global::System.ArgumentNullException("handler0");
+                _runtime = runtime ?? throw new global::System.ArgumentNullException("runtime");
             }
 
             /// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>
@@ -530,7 +530,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The same collection, for chaining.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMediator(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+            if (services is null) throw new global::System.ArgumentNullException("services");
 
             // Handlers and middlewares
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::App.Audit, global::App.Audit>());
@@ -592,10 +592,10 @@ namespace TestApp
 
             public TickNotificationPipeline(global::App.Measure<global::App.Tick> publish0, global::App.Log<global::App.Tick, global::Mediator.Unit> step0, global::App.Audit handler0, global::Mediator.Publishing.PublishRuntime runtime)
             {
-                _publish0 = publish0 ?? throw new global::System.ArgumentNullException(nameof(publish0));
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _handler0 = handler0 ?? throw new global::System.ArgumentNullException(nameof(handler0));
-                _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+                _publish0 = publish0 ?? throw new global::System.ArgumentNullException("publish0");
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _handler0 = handler0 ?? throw new global::System.ArgumentNullException("handler0");
+                _runtime = runtime ?? throw new global::System.ArgumentNullException("runtime");
             }
 
             /// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>
@@ -738,8 +738,8 @@ namespace TestApp
         /// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>
         internal Mediator(global::System.IServiceProvider services, PipelineCache pipelines)
         {
-            _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
-            _pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));
+            _services = services ?? throw new global::System.ArgumentNullException("services");
+            _pipelines = pipelines ?? throw new global::System.ArgumentNullException("pipelines");
         }
 
         /// <inheritdoc />
@@ -778,7 +778,7 @@ namespace TestApp
         {
             private readonly global::System.IServiceProvider _services;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
+            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
         }
     }
 }

@@ -46,8 +46,8 @@ namespace TestApp
 
             public ForgetPipeline(global::App.Logging<global::App.Forget, global::Mediator.Unit> step0, global::App.ForgetHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -116,9 +116,9 @@ namespace TestApp
 
             public PingPipeline(global::App.Logging<global::App.Ping, global::App.Pong> step0, global::App.Audit<global::App.Ping, global::App.Pong> step1, global::App.PingHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _step1 = step1 ?? throw new global::System.ArgumentNullException(nameof(step1));
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _step1 = step1 ?? throw new global::System.ArgumentNullException("step1");
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -224,7 +224,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The same collection, for chaining.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMediator(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+            if (services is null) throw new global::System.ArgumentNullException("services");
 
             // Handlers and middlewares
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.Audit<global::App.Ping, global::App.Pong>, global::App.Audit<global::App.Ping, global::App.Pong>>());
@@ -272,8 +272,8 @@ namespace TestApp
         /// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>
         internal Mediator(global::System.IServiceProvider services, PipelineCache pipelines)
         {
-            _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
-            _pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));
+            _services = services ?? throw new global::System.ArgumentNullException("services");
+            _pipelines = pipelines ?? throw new global::System.ArgumentNullException("pipelines");
         }
 
         /// <summary>
@@ -354,7 +354,7 @@ namespace TestApp
             private ForgetPipeline? _ForgetPipeline;
             private PingPipeline? _PingPipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
+            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             public ForgetPipeline ForgetPipeline
             {

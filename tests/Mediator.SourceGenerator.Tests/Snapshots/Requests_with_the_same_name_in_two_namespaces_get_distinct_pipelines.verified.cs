@@ -23,7 +23,7 @@ namespace TestApp
 
             public Archive_GetInvoicePipeline(global::App.ArchiveHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -76,7 +76,7 @@ namespace TestApp
 
             public Billing_GetInvoicePipeline(global::App.BillingHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -176,7 +176,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The same collection, for chaining.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMediator(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+            if (services is null) throw new global::System.ArgumentNullException("services");
 
             // Handlers and middlewares
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.ArchiveHandler, global::App.ArchiveHandler>());
@@ -221,8 +221,8 @@ namespace TestApp
         /// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>
         internal Mediator(global::System.IServiceProvider services, PipelineCache pipelines)
         {
-            _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
-            _pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));
+            _services = services ?? throw new global::System.ArgumentNullException("services");
+            _pipelines = pipelines ?? throw new global::System.ArgumentNullException("pipelines");
         }
 
         /// <summary>
@@ -301,7 +301,7 @@ namespace TestApp
             private Archive_GetInvoicePipeline? _Archive_GetInvoicePipeline;
             private Billing_GetInvoicePipeline? _Billing_GetInvoicePipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
+            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             public Archive_GetInvoicePipeline Archive_GetInvoicePipeline
             {

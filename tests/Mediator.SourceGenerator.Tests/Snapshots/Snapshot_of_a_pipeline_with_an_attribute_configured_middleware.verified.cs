@@ -25,9 +25,9 @@ namespace TestApp
 
             public ChargePipeline(global::App.Logging<global::App.Charge, int> step0, global::App.Retry<global::App.Charge, int> step1, global::App.ChargeHandler handler, global::Mediator.IDispatchObserver? observer)
             {
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _step1 = step1 ?? throw new global::System.ArgumentNullException(nameof(step1));
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _step1 = step1 ?? throw new global::System.ArgumentNullException("step1");
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -155,7 +155,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The same collection, for chaining.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMediator(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+            if (services is null) throw new global::System.ArgumentNullException("services");
 
             // Handlers and middlewares
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.ChargeHandler, global::App.ChargeHandler>());
@@ -202,8 +202,8 @@ namespace TestApp
         /// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>
         internal Mediator(global::System.IServiceProvider services, PipelineCache pipelines)
         {
-            _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
-            _pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));
+            _services = services ?? throw new global::System.ArgumentNullException("services");
+            _pipelines = pipelines ?? throw new global::System.ArgumentNullException("pipelines");
         }
 
         /// <summary>
@@ -262,7 +262,7 @@ namespace TestApp
             private readonly global::System.IServiceProvider _services;
             private ChargePipeline? _ChargePipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
+            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             public ChargePipeline ChargePipeline
             {

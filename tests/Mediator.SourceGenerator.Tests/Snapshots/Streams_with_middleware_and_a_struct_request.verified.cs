@@ -24,8 +24,8 @@ namespace TestApp
 
             public CountToStreamPipeline(global::App.CountItems<global::App.CountTo, int> step0, global::App.Streams handler, global::Mediator.IDispatchObserver? observer)
             {
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -147,8 +147,8 @@ namespace TestApp
 
             public LettersStreamPipeline(global::App.CountItems<global::App.Letters, char> step0, global::App.Streams handler, global::Mediator.IDispatchObserver? observer)
             {
-                _step0 = step0 ?? throw new global::System.ArgumentNullException(nameof(step0));
-                _handler = handler ?? throw new global::System.ArgumentNullException(nameof(handler));
+                _step0 = step0 ?? throw new global::System.ArgumentNullException("step0");
+                _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
 
@@ -244,7 +244,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The same collection, for chaining.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMediator(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+            if (services is null) throw new global::System.ArgumentNullException("services");
 
             // Handlers and middlewares
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.CountItems<global::App.CountTo, int>, global::App.CountItems<global::App.CountTo, int>>());
@@ -290,8 +290,8 @@ namespace TestApp
         /// <summary>Creates the mediator over the current scope's services; <c>AddMediator()</c> registers this.</summary>
         internal Mediator(global::System.IServiceProvider services, PipelineCache pipelines)
         {
-            _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
-            _pipelines = pipelines ?? throw new global::System.ArgumentNullException(nameof(pipelines));
+            _services = services ?? throw new global::System.ArgumentNullException("services");
+            _pipelines = pipelines ?? throw new global::System.ArgumentNullException("pipelines");
         }
 
         /// <inheritdoc />
@@ -332,7 +332,7 @@ namespace TestApp
             private CountToStreamPipeline? _CountToStreamPipeline;
             private LettersStreamPipeline? _LettersStreamPipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException(nameof(services));
+            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             public CountToStreamPipeline CountToStreamPipeline
             {
