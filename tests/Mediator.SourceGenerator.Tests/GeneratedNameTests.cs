@@ -167,6 +167,44 @@ public sealed class GeneratedNameTests
     }
 
     [Fact]
+    public async Task Near_miss_messages_named_like_the_mediator_or_its_members_get_pipelines_of_their_own()
+    {
+        // Outside the mediator's namespace these are ordinary names: their pipeline classes end in 'Pipeline'
+        // (MediatorPipeline, SendPipeline, PipelineCachePipeline), never a member's name.
+        var names = new[] { "Mediator", "Send", "Publish", "CreateStream", "PipelineCache", "Resolve", "ThrowRequestNull", "RequestTypes", "Next0", "TResponse" };
+        var run = GeneratorRun.For(Sources.Usings + "using Microsoft.Extensions.DependencyInjection;\nnamespace App\n{\n"
+            + string.Concat(names.Select((n, i) => $$"""
+                public sealed class {{n}} : IRequest<int> { }
+                [Handler] public sealed class {{n}}Handler : IRequestHandler<{{n}}, int> { public ValueTask<int> Handle({{n}} request, CancellationToken cancellationToken) => new({{i}}); }
+
+                """))
+            + """
+                public static class Entry
+                {
+                    public static async Task<string> Run()
+                    {
+                        var services = new ServiceCollection();
+                        services.AddMediator();
+                        using var provider = services.BuildServiceProvider();
+                        var typed = provider.GetRequiredService<TestApp.Mediator>();
+                        IMediator general = typed;
+                        var total = 0;
+
+                """
+            + string.Concat(names.Select(n => $"            total += await typed.Send(new App.{n}()) + await general.Send(new App.{n}());\n"))
+            + """
+                        return total.ToString();
+                    }
+                }
+            }
+            """);
+
+        SnapshotTests.AssertClean(run);
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "Mediator.PipelineCachePipeline.g.cs");
+        Assert.Equal("90", await CompiledApp.RunAsync(run));
+    }
+
+    [Fact]
     public void Pipelines_whose_names_differ_only_in_case_get_distinct_cache_fields()
     {
         // Two pipelines 'pingPipeline' and 'PingPipeline' had the same file name but for case, which Roslyn refuses: the

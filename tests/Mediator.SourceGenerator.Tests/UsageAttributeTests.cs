@@ -353,6 +353,80 @@ public sealed class UsageAttributeTests
     }
 
     [Fact]
+    public async Task An_obsolete_Handle_or_InvokeAsync_method_that_the_pipeline_calls_directly_builds_and_runs()
+    {
+        // A handler that is not sealed is called through its own public Handle, and a middleware through its own
+        // InvokeAsync: marking those methods obsolete (error) must not fail the generated call.
+        var run = GeneratorRun.For(Sources.Usings + """
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App
+            {
+                public sealed class Ping : IRequest<int> { }
+
+                [Handler]
+                public class PingHandler : IRequestHandler<Ping, int>
+                {
+                    [System.Obsolete("call through the mediator", true)]
+                    public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(42);
+                }
+
+                [Middleware(Order = 1)]
+                public sealed class Wrap<TRequest, TResponse> : IRequestMiddleware<TRequest, TResponse>
+                    where TRequest : IRequest<TResponse>
+                {
+                    [System.Obsolete("called by the pipeline only", true)]
+                    public ValueTask<TResponse> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                        where TNext : struct, INext<TRequest, TResponse> => next.InvokeAsync(request, context);
+                }
+
+                public static class Entry
+                {
+                    public static async Task<string> Run()
+                    {
+                        var services = new ServiceCollection();
+                        services.AddMediator();
+                        using var provider = services.BuildServiceProvider();
+                        IMediator mediator = provider.GetRequiredService<TestApp.Mediator>();
+                        return (await provider.GetRequiredService<TestApp.Mediator>().Send(new Ping())) + " " + await mediator.Send(new Ping());
+                    }
+                }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal("42 42", await CompiledApp.RunAsync(WithWarningsAsErrors(run)));
+    }
+
+    [Fact]
+    public void Generated_code_for_obsolete_and_experimental_types_compiles_at_CSharp_8()
+    {
+        var run = GeneratorRun.At(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8, """
+            #pragma warning disable EXP001
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Mediator;
+            namespace App
+            {
+                [System.Obsolete("old", true)] public sealed class Ping : IRequest<int> { }
+                [System.Obsolete("old", true)] public sealed class Noted : INotification { }
+                [System.Diagnostics.CodeAnalysis.Experimental("EXP001")] public sealed class Count : IStreamRequest<int> { }
+
+                [Handler, System.Obsolete("uses old")]
+                public sealed class Handlers : IRequestHandler<Ping, int>, INotificationHandler<Noted>, IStreamRequestHandler<Count, int>
+                {
+                    public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new ValueTask<int>(1);
+                    public ValueTask Handle(Noted notification, CancellationToken cancellationToken) => default;
+                    public async IAsyncEnumerable<int> Handle(Count request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken) { yield return 1; await Task.Yield(); }
+                }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(ErrorsWithWarningsAsErrors(run));
+    }
+
+    [Fact]
     public void The_user_s_own_use_of_a_marked_type_still_reports()
     {
         // The generated files' suppressions are theirs alone: the program's own code still gets the compiler's diagnostic.
