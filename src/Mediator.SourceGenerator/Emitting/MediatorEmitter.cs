@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Planning;
 
 namespace Mediator.SourceGenerator.Emitting;
 
@@ -38,7 +39,7 @@ internal static class MediatorEmitter
 
                 // A request with several responses has several pipelines but one typed overload (C# cannot overload on the
                 // return type): the void one, else the first by response; the generic Send reaches the others.
-                foreach (var pipeline in plan.Pipelines.GroupBy(p => p.RequestType).Select(g => g.OrderByDescending(p => p.IsVoid).First()))
+                foreach (var pipeline in plan.Pipelines.GroupBy(p => p.RequestType.Display).Select(g => g.OrderByDescending(p => p.IsVoid).First()))
                 {
                     writer.Line();
                     WriteTypedSend(writer, pipeline);
@@ -60,14 +61,14 @@ internal static class MediatorEmitter
 
     private static void WriteTypedSend(SourceWriter writer, PipelinePlan pipeline)
     {
-        var request = pipeline.RequestType;
+        var request = pipeline.RequestType.Display;
         writer.Line("/// <summary>");
         writer.Line("/// Sends <c>" + Code.Doc(request) + "</c> through its compiled pipeline, outermost first:");
         writer.Line("/// " + Code.PipelineSummary(pipeline) + ".");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"request\">The request.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handler.</param>");
-        var returns = pipeline.IsVoid ? "global::System.Threading.Tasks.ValueTask" : Code.ValueTask(pipeline.ResponseType);
+        var returns = pipeline.IsVoid ? "global::System.Threading.Tasks.ValueTask" : Code.ValueTask(pipeline.ResponseType.Display);
         writer.Line(Code.AggressiveInlining);
         using (writer.Block(Code.Accessibility(pipeline) + " " + returns + " Send(" + request + " request, " + Code.CancellationToken + " cancellationToken = default)"))
         {
@@ -99,7 +100,7 @@ internal static class MediatorEmitter
     private const string RequestIndex = "RequestTypes";
 
     /// <summary>Request types in pipeline order, each once (a request with several responses has several pipelines).</summary>
-    private static IReadOnlyList<string> RequestTypes(MediatorPlan plan) => plan.Pipelines.Select(p => p.RequestType).Distinct().ToList();
+    private static IReadOnlyList<TypeRef> RequestTypes(MediatorPlan plan) => plan.Pipelines.Select(p => p.RequestType).Distinct().ToList();
 
     private static void WriteGenericSend(SourceWriter writer, MediatorPlan plan)
     {
@@ -129,7 +130,7 @@ internal static class MediatorEmitter
                             return true;
                         }
 
-                        w.Line("if (typeof(TResponse) == typeof(" + pipeline.ResponseType + ")) " + call);
+                        w.Line("if (typeof(TResponse) == typeof(" + pipeline.ResponseType.TypeOfOperand + ")) " + call);
                     }
 
                     return false;
@@ -140,8 +141,8 @@ internal static class MediatorEmitter
                 writer.Line("var type = request.GetType();");
                 foreach (var pipeline in plan.Pipelines)
                 {
-                    var guard = pipeline.GuardResponseType ? " && typeof(TResponse) == typeof(" + pipeline.ResponseType + ")" : string.Empty;
-                    using (writer.Block("if (type == typeof(" + pipeline.RequestType + ")" + guard + ")"))
+                    var guard = pipeline.GuardResponseType ? " && typeof(TResponse) == typeof(" + pipeline.ResponseType.TypeOfOperand + ")" : string.Empty;
+                    using (writer.Block("if (type == typeof(" + pipeline.RequestType.TypeOfOperand + ")" + guard + ")"))
                     {
                         WriteForwardToPipeline(writer, pipeline, Unbox(pipeline, "request"), "The tests above make");
                     }
@@ -156,17 +157,17 @@ internal static class MediatorEmitter
         using (writer.Block("private " + Code.ValueTask("TResponse") + " SendToBaseType<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken)"))
         {
             var index = 0;
-            foreach (var pipeline in Code.DeepestFirst(plan.Pipelines, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
+            foreach (var pipeline in Code.DeepestFirst(plan.Pipelines, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType.Display))
             {
-                var guard = " && typeof(TResponse) == typeof(" + pipeline.ResponseType + ")";
+                var guard = " && typeof(TResponse) == typeof(" + pipeline.ResponseType.TypeOfOperand + ")";
                 if (table)
                 {
-                    writer.Line("if (request is " + pipeline.RequestType + guard + ") return " + GenericHelper(pipeline) + "(request, cancellationToken);");
+                    writer.Line("if (request is " + pipeline.RequestType.Display + guard + ") return " + GenericHelper(pipeline) + "(request, cancellationToken);");
                     continue;
                 }
 
                 var name = "r" + index++;
-                using (writer.Block("if (request is " + pipeline.RequestType + " " + name + guard + ")"))
+                using (writer.Block("if (request is " + pipeline.RequestType.Display + " " + name + guard + ")"))
                 {
                     WriteForwardToPipeline(writer, pipeline, name, "The tests above make");
                 }
@@ -190,16 +191,16 @@ internal static class MediatorEmitter
         }
     }
 
-    private static string GenericHelper(PipelinePlan pipeline) => "SendThrough" + pipeline.ClassName;
+    private static string GenericHelper(PipelinePlan pipeline) => PipelineNames.SendHelperPrefix + pipeline.ClassName;
 
-    private static string VoidHelper(PipelinePlan pipeline) => "SendVoidThrough" + pipeline.ClassName;
+    private static string VoidHelper(PipelinePlan pipeline) => PipelineNames.SendVoidHelperPrefix + pipeline.ClassName;
 
     /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>
     private static void WriteForwardToPipeline(SourceWriter writer, PipelinePlan pipeline, string typedRequest, string because)
     {
-        writer.Line("var task = " + PipelineInstance(pipeline) + ".InvokeAsync(" + typedRequest + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType + "), cancellationToken));");
-        writer.Line("// " + because + " TResponse " + Code.Doc(pipeline.ResponseType) + ", so this reinterprets nothing.");
-        writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(pipeline.ResponseType) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
+        writer.Line("var task = " + PipelineInstance(pipeline) + ".InvokeAsync(" + typedRequest + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType.TypeOfOperand + "), cancellationToken));");
+        writer.Line("// " + because + " TResponse " + Code.Doc(pipeline.ResponseType.Display) + ", so this reinterprets nothing.");
+        writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(pipeline.ResponseType.Display) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
     }
 
     private static void WriteGenericVoidSend(SourceWriter writer, MediatorPlan plan)
@@ -227,21 +228,21 @@ internal static class MediatorEmitter
                 writer.Line("var type = request.GetType();");
                 foreach (var pipeline in voids)
                 {
-                    writer.Line("if (type == typeof(" + pipeline.RequestType + ")) return Send(" + Unbox(pipeline, "request") + ", cancellationToken);");
+                    writer.Line("if (type == typeof(" + pipeline.RequestType.TypeOfOperand + ")) return Send(" + Unbox(pipeline, "request") + ", cancellationToken);");
                 }
             }
 
             var index = 0;
-            foreach (var pipeline in Code.DeepestFirst(voids, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
+            foreach (var pipeline in Code.DeepestFirst(voids, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType.Display))
             {
                 if (table)
                 {
-                    writer.Line("if (request is " + pipeline.RequestType + ") return " + VoidHelper(pipeline) + "(request, cancellationToken);");
+                    writer.Line("if (request is " + pipeline.RequestType.Display + ") return " + VoidHelper(pipeline) + "(request, cancellationToken);");
                     continue;
                 }
 
                 var name = "r" + index++;
-                writer.Line("if (request is " + pipeline.RequestType + " " + name + ") return Send(" + name + ", cancellationToken);");
+                writer.Line("if (request is " + pipeline.RequestType.Display + " " + name + ") return Send(" + name + ", cancellationToken);");
             }
 
             writer.Line("throw new global::Mediator.HandlerNotFoundException(request.GetType());");
@@ -261,7 +262,7 @@ internal static class MediatorEmitter
     }
 
     /// <summary>After an exact type test the cast cannot fail: reference types are reinterpreted, structs unboxed.</summary>
-    private static string Unbox(PipelinePlan pipeline, string variable) => Cast(pipeline.RequestType, pipeline.RequestIsValueType, variable);
+    private static string Unbox(PipelinePlan pipeline, string variable) => Cast(pipeline.RequestType.Display, pipeline.RequestIsValueType, variable);
 
     private static void WriteHelpers(SourceWriter writer)
     {

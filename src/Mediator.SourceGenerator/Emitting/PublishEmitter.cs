@@ -1,5 +1,6 @@
 using System.Linq;
 using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Planning;
 
 namespace Mediator.SourceGenerator.Emitting;
 
@@ -34,7 +35,7 @@ internal static class PublishEmitter
     private static void WriteTypedPublish(SourceWriter writer, NotificationPlan pipeline)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// Publishes <c>" + Code.Doc(pipeline.NotificationType) + "</c> to " + pipeline.Handlers.Count + " handler(s), " + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrently" : "one after the other") + ":");
+        writer.Line("/// Publishes <c>" + Code.Doc(pipeline.NotificationType.Display) + "</c> to " + pipeline.Handlers.Count + " handler(s), " + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrently" : "one after the other") + ":");
         writer.Line("/// " + string.Join(", ", pipeline.Handlers.Select(h => Code.Doc(h.HandlerType))) + ".");
         writer.Line("/// Publish-side middleware: " + (pipeline.PublishSteps.Count == 0 ? "none" : string.Join(" -> ", pipeline.PublishSteps.Select(s => Code.Doc(Code.Describe(s))))) + ".");
         writer.Line("/// Around each handler: " + (pipeline.HandlerSteps.Count == 0 ? "none" : string.Join(" -> ", pipeline.HandlerSteps.Select(s => Code.Doc(Code.Describe(s))))) + ".");
@@ -48,7 +49,7 @@ internal static class PublishEmitter
         writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handlers.</param>");
         writer.Line("/// <exception cref=\"global::Mediator.PublishException\">One or more handlers failed; the others still ran.</exception>");
         var access = pipeline.IsPublic ? "public" : "internal";
-        using (writer.Block(access + " global::System.Threading.Tasks.ValueTask Publish(" + pipeline.NotificationType + " notification, " + Code.CancellationToken + " cancellationToken = default)"))
+        using (writer.Block(access + " global::System.Threading.Tasks.ValueTask Publish(" + pipeline.NotificationType.Display + " notification, " + Code.CancellationToken + " cancellationToken = default)"))
         {
             if (!pipeline.IsValueType)
             {
@@ -56,13 +57,13 @@ internal static class PublishEmitter
             }
 
             writer.Line("return " + MediatorEmitter.PipelineInstance(pipeline.ClassName, pipeline.Lifetime)
-                + ".InvokeAsync(notification, new " + Code.MessageContext + "(typeof(" + pipeline.NotificationType + "), cancellationToken));");
+                + ".InvokeAsync(notification, new " + Code.MessageContext + "(typeof(" + pipeline.NotificationType.TypeOfOperand + "), cancellationToken));");
         }
     }
 
     private const string NotificationIndex = "NotificationTypes";
 
-    private static string Helper(NotificationPlan pipeline) => "PublishThrough" + pipeline.ClassName;
+    private static string Helper(NotificationPlan pipeline) => PipelineNames.PublishHelperPrefix + pipeline.ClassName;
 
     /// <summary>
     /// The notification's runtime type. A struct's is its static type: asking the value would box it (the JIT folds
@@ -105,21 +106,21 @@ internal static class PublishEmitter
 
                 foreach (var pipeline in plan.Notifications)
                 {
-                    writer.Line("if (type == typeof(" + pipeline.NotificationType + ")) return Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification") + ", cancellationToken);");
+                    writer.Line("if (type == typeof(" + pipeline.NotificationType.TypeOfOperand + ")) return Publish(" + MediatorEmitter.Cast(pipeline.NotificationType.Display, pipeline.IsValueType, "notification") + ", cancellationToken);");
                 }
             }
 
             var index = 0;
-            foreach (var pipeline in Code.DeepestFirst(plan.Notifications, p => p.CanBeDerived, p => p.InheritanceDepth, p => p.NotificationType))
+            foreach (var pipeline in Code.DeepestFirst(plan.Notifications, p => p.CanBeDerived, p => p.InheritanceDepth, p => p.NotificationType.Display))
             {
                 if (table)
                 {
-                    writer.Line("if (notification is " + pipeline.NotificationType + ") return " + Helper(pipeline) + "(notification, cancellationToken);");
+                    writer.Line("if (notification is " + pipeline.NotificationType.Display + ") return " + Helper(pipeline) + "(notification, cancellationToken);");
                     continue;
                 }
 
                 var name = "n" + index++;
-                writer.Line("if (notification is " + pipeline.NotificationType + " " + name + ") return Publish(" + name + ", cancellationToken);");
+                writer.Line("if (notification is " + pipeline.NotificationType.Display + " " + name + ") return Publish(" + name + ", cancellationToken);");
             }
 
             writer.Line("// No handler was compiled for this type or any of its base classes: publishing it does nothing.");
@@ -134,7 +135,7 @@ internal static class PublishEmitter
                 writer.Line("/// <summary>The generic <c>Publish</c>'s way into <c>" + pipeline.ClassName + "</c> (the caller has checked for null), out of line so that the dispatching method stays small.</summary>");
                 writer.Line(TypeSwitch.NoInlining);
                 writer.Line("private global::System.Threading.Tasks.ValueTask " + Helper(pipeline) + "<TNotification>(TNotification notification, " + Code.CancellationToken + " cancellationToken)");
-                writer.Line("    => Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification!") + ", cancellationToken);");
+                writer.Line("    => Publish(" + MediatorEmitter.Cast(pipeline.NotificationType.Display, pipeline.IsValueType, "notification!") + ", cancellationToken);");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Planning;
 
 namespace Mediator.SourceGenerator.Emitting;
 
@@ -21,7 +22,7 @@ internal static class StreamEmitter
         {
             // A stream request with several item types has several pipelines but one typed overload (C# cannot overload
             // on the return type): the first by item type; the generic CreateStream reaches the others.
-            foreach (var pipeline in plan.Streams.GroupBy(p => p.RequestType).Select(g => g.First()))
+            foreach (var pipeline in plan.Streams.GroupBy(p => p.RequestType.Display).Select(g => g.First()))
             {
                 WriteTypedCreateStream(writer, pipeline);
                 writer.Line();
@@ -38,13 +39,13 @@ internal static class StreamEmitter
     private static void WriteTypedCreateStream(SourceWriter writer, StreamPlan pipeline)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// Opens the stream of <c>" + Code.Doc(pipeline.RequestType) + "</c> through its compiled pipeline, outermost first:");
+        writer.Line("/// Opens the stream of <c>" + Code.Doc(pipeline.RequestType.Display) + "</c> through its compiled pipeline, outermost first:");
         writer.Line("/// " + Code.Chain(pipeline.Steps, pipeline.HandlerType) + ".");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"request\">The stream request.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Passed to the middlewares and the handler; cancel it to stop the stream.</param>");
         var access = pipeline.IsPublic ? "public" : "internal";
-        using (writer.Block(access + " " + Stream(pipeline.ItemType) + " CreateStream(" + pipeline.RequestType + " request, " + Code.CancellationToken + " cancellationToken = default)"))
+        using (writer.Block(access + " " + Stream(pipeline.ItemType.Display) + " CreateStream(" + pipeline.RequestType.Display + " request, " + Code.CancellationToken + " cancellationToken = default)"))
         {
             if (!pipeline.RequestIsValueType)
             {
@@ -57,11 +58,11 @@ internal static class StreamEmitter
 
     private static string Invoke(StreamPlan pipeline, string request)
         => MediatorEmitter.PipelineInstance(pipeline.ClassName, pipeline.HandlerLifetime)
-            + ".InvokeAsync(" + request + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType + "), cancellationToken))";
+            + ".InvokeAsync(" + request + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType.TypeOfOperand + "), cancellationToken))";
 
     private const string StreamIndex = "StreamRequestTypes";
 
-    private static string Helper(StreamPlan pipeline) => "CreateStreamThrough" + pipeline.ClassName;
+    private static string Helper(StreamPlan pipeline) => PipelineNames.CreateStreamHelperPrefix + pipeline.ClassName;
 
     private static void WriteGenericCreateStream(SourceWriter writer, MediatorPlan plan)
     {
@@ -86,7 +87,7 @@ internal static class StreamEmitter
                 {
                     foreach (var pipeline in byType[types[i]])
                     {
-                        w.Line("if (typeof(TItem) == typeof(" + pipeline.ItemType + ")) return " + Helper(pipeline) + "(request, cancellationToken);");
+                        w.Line("if (typeof(TItem) == typeof(" + pipeline.ItemType.TypeOfOperand + ")) return " + Helper(pipeline) + "(request, cancellationToken);");
                     }
 
                     return false;
@@ -101,22 +102,22 @@ internal static class StreamEmitter
 
                 foreach (var pipeline in plan.Streams)
                 {
-                    writer.Line("if (type == typeof(" + pipeline.RequestType + ") && typeof(TItem) == typeof(" + pipeline.ItemType + "))");
-                    writer.Line("    return " + Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request"))) + ";");
+                    writer.Line("if (type == typeof(" + pipeline.RequestType.TypeOfOperand + ") && typeof(TItem) == typeof(" + pipeline.ItemType.TypeOfOperand + "))");
+                    writer.Line("    return " + Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType.Display, pipeline.RequestIsValueType, "request"))) + ";");
                 }
             }
 
             var index = 0;
-            foreach (var pipeline in Code.DeepestFirst(plan.Streams, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
+            foreach (var pipeline in Code.DeepestFirst(plan.Streams, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType.Display))
             {
                 if (table)
                 {
-                    writer.Line("if (request is " + pipeline.RequestType + " && typeof(TItem) == typeof(" + pipeline.ItemType + ")) return " + Helper(pipeline) + "(request, cancellationToken);");
+                    writer.Line("if (request is " + pipeline.RequestType.Display + " && typeof(TItem) == typeof(" + pipeline.ItemType.TypeOfOperand + ")) return " + Helper(pipeline) + "(request, cancellationToken);");
                     continue;
                 }
 
                 var name = "r" + index++;
-                writer.Line("if (request is " + pipeline.RequestType + " " + name + " && typeof(TItem) == typeof(" + pipeline.ItemType + "))");
+                writer.Line("if (request is " + pipeline.RequestType.Display + " " + name + " && typeof(TItem) == typeof(" + pipeline.ItemType.TypeOfOperand + "))");
                 writer.Line("    return " + Reinterpret(Invoke(pipeline, name)) + ";");
             }
 
@@ -131,7 +132,7 @@ internal static class StreamEmitter
                 writer.Line("/// <summary>The generic <c>CreateStream</c>'s way into <c>" + pipeline.ClassName + "</c>, out of line so that the dispatching method stays small.</summary>");
                 writer.Line(TypeSwitch.NoInlining);
                 writer.Line("private " + Stream("TItem") + " " + Helper(pipeline) + "<TItem>(global::Mediator.IStreamRequest<TItem> request, " + Code.CancellationToken + " cancellationToken)");
-                writer.Line("    => " + Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request"))) + ";");
+                writer.Line("    => " + Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType.Display, pipeline.RequestIsValueType, "request"))) + ";");
             }
         }
     }

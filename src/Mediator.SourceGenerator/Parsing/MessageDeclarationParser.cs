@@ -33,14 +33,29 @@ internal static class MessageDeclarationParser
             return null;
         }
 
+        if (!TypeRefFactory.TryCreate(symbol, out var self))
+        {
+            return null;
+        }
+
+        // A base class or interface that does not resolve is left out: the compiler reports it.
         var identifier = node.Identifier.GetLocation();
         var supertypes = new List<string>();
         for (var current = symbol.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            supertypes.Add(TypeRefFactory.Create(current).Erased.Display);
+            if (TypeRefFactory.TryCreate(current, out var supertype))
+            {
+                supertypes.Add(supertype.Erased.Display);
+            }
         }
 
-        supertypes.AddRange(symbol.AllInterfaces.Select(i => TypeRefFactory.Create(i).Erased.Display));
+        foreach (var contract in symbol.AllInterfaces)
+        {
+            if (TypeRefFactory.TryCreate(contract, out var supertype))
+            {
+                supertypes.Add(supertype.Erased.Display);
+            }
+        }
 
         // Only notifications need the full description: their pipelines are planned from declarations too.
         var notification = kind == MessageKind.Notification && TypeAccessibility.WhyInaccessible(symbol, compilation) is null
@@ -48,7 +63,7 @@ internal static class MessageDeclarationParser
             : null;
         return new MessageDeclaration(
             kind.Value,
-            TypeRefFactory.Create(symbol).Erased.Display,
+            self.Erased.Display,
             handlerContract!,
             LocationInfo.From(identifier),
             supertypes.ToEquatableArray(),

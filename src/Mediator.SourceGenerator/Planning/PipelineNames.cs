@@ -1,77 +1,84 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
-using System.Text;
+using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Planning;
 
 /// <summary>
-/// Names the nested pipeline classes: the request's simple name when it is unique, otherwise its full name,
-/// made into an identifier. Deterministic for a given set of requests.
+/// Names the nested pipeline classes of every kind at once: the message's simple name (<see cref="TypeIdentifiers"/>)
+/// and the kind's suffix when that is unique, otherwise the namespace-qualified name, then a number if still needed.
+/// Deterministic for a given set of messages.
 /// </summary>
+/// <remarks>
+/// The names become nested classes of one <c>Mediator</c> class, <c>PipelineCache</c> fields (<c>_pingPipeline</c>:
+/// the first letter lowered), helper methods (<c>SendThroughPingPipeline</c>) and generated file names, which Roslyn
+/// compares ignoring case. So names are unique ignoring case across requests, streams and notifications (a request
+/// <c>FooStream</c> and a stream request <c>Foo</c> would otherwise both be <c>FooStreamPipeline</c>), and no name
+/// starts with a helper method's prefix (a request <c>SendThroughX</c> would otherwise be named like the helper of a
+/// request <c>X</c>).
+/// </remarks>
 internal static class PipelineNames
 {
-    public static IReadOnlyDictionary<string, string> Assign(IReadOnlyList<string> requestTypes, string suffix = "Pipeline")
+    public const string RequestSuffix = "Pipeline";
+    public const string StreamSuffix = "StreamPipeline";
+    public const string NotificationSuffix = "NotificationPipeline";
+
+    /// <summary>The generic <c>Send</c>'s helper into a pipeline is this prefix and the pipeline's class name.</summary>
+    public const string SendHelperPrefix = "SendThrough";
+
+    /// <summary>The generic void <c>Send</c>'s helper prefix.</summary>
+    public const string SendVoidHelperPrefix = "SendVoidThrough";
+
+    /// <summary>The generic <c>Publish</c>'s helper prefix.</summary>
+    public const string PublishHelperPrefix = "PublishThrough";
+
+    /// <summary>The generic <c>CreateStream</c>'s helper prefix.</summary>
+    public const string CreateStreamHelperPrefix = "CreateStreamThrough";
+
+    private static readonly string[] s_helperPrefixes = { SendHelperPrefix, SendVoidHelperPrefix, PublishHelperPrefix, CreateStreamHelperPrefix };
+
+    /// <summary>One pipeline to name.</summary>
+    /// <param name="Suffix">The kind's suffix: <see cref="RequestSuffix"/>, <see cref="StreamSuffix"/> or <see cref="NotificationSuffix"/>.</param>
+    /// <param name="Key">Unique among the pipelines of its kind: the dictionary key of the result.</param>
+    /// <param name="Message">The message type.</param>
+    /// <param name="Result">For a message with several results (several <c>IRequest&lt;T&gt;</c>), the result this pipeline serves.</param>
+    public sealed record Subject(string Suffix, string Key, TypeRef Message, TypeRef? Result = null)
     {
-        var simple = requestTypes.ToDictionary(t => t, t => Identifier(SimpleName(t)));
-        var clashing = new HashSet<string>(simple.Values.GroupBy(v => v).Where(g => g.Count() > 1).Select(g => g.Key));
-        var names = new Dictionary<string, string>();
-        var used = new HashSet<string>();
-        foreach (var type in requestTypes.OrderBy(t => t, System.StringComparer.Ordinal))
+        public string Simple => TypeIdentifiers.Simple(Message) + Returning(TypeIdentifiers.Simple) + Suffix;
+
+        public string Qualified => TypeIdentifiers.Qualified(Message) + Returning(TypeIdentifiers.Simple) + Suffix;
+
+        private string Returning(Func<TypeRef, string> name) => Result is null ? string.Empty : "Returning" + name(Result);
+    }
+
+    /// <summary>Class names by (suffix, key).</summary>
+    public static IReadOnlyDictionary<(string Suffix, string Key), string> Assign(IReadOnlyList<Subject> subjects)
+    {
+        var simple = subjects.ToDictionary(s => s, s => s.Simple);
+        var clashing = new HashSet<string>(
+            simple.Values.GroupBy(v => v, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key),
+            StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<(string, string), string>();
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var subject in subjects.OrderBy(s => s.Suffix, StringComparer.Ordinal).ThenBy(s => s.Key, StringComparer.Ordinal))
         {
-            var name = (clashing.Contains(simple[type]) ? Identifier(type.Replace("global::", string.Empty)) : simple[type]) + suffix;
+            var name = clashing.Contains(simple[subject]) ? subject.Qualified : simple[subject];
+            if (s_helperPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+            {
+                name = "_" + name;
+            }
+
             var unique = name;
             for (var i = 2; !used.Add(unique); i++)
             {
-                unique = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                unique = name + i.ToString(CultureInfo.InvariantCulture);
             }
 
-            names[type] = unique;
+            names[(subject.Suffix, subject.Key)] = unique;
         }
 
         return names;
-    }
-
-    /// <summary>The last dotted segment outside any type argument list.</summary>
-    private static string SimpleName(string type)
-    {
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < type.Length; i++)
-        {
-            switch (type[i])
-            {
-                case '<':
-                    depth++;
-                    break;
-                case '>':
-                    depth--;
-                    break;
-                case '.' when depth == 0:
-                case ':' when depth == 0:
-                    start = i + 1;
-                    break;
-            }
-        }
-
-        return type.Substring(start);
-    }
-
-    private static string Identifier(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c) || c == '_')
-            {
-                builder.Append(c);
-            }
-            else if (builder.Length > 0 && builder[builder.Length - 1] != '_')
-            {
-                builder.Append('_');
-            }
-        }
-
-        var result = builder.ToString().TrimEnd('_');
-        return result.Length == 0 || char.IsDigit(result[0]) ? "_" + result : result;
     }
 }
