@@ -11,22 +11,33 @@ namespace Mediator.SourceGenerator.Tests.Infrastructure;
 /// </summary>
 internal static class CompiledApp
 {
-    public static async Task<string> RunAsync(GeneratorRun run, params byte[][] referencedImages)
+    public static Task<string> RunAsync(GeneratorRun run, params byte[][] referencedImages)
     {
         Assert.Empty(run.CompilationErrors);
-        using var stream = new MemoryStream();
-        var result = run.Output.Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return RunAsync(run.Output, referencedImages);
+    }
 
+    /// <summary>Emits and runs a compilation the caller has already checked for errors.</summary>
+    public static Task<string> RunAsync(Compilation output, params byte[][] referencedImages)
+    {
+        using var stream = new MemoryStream();
+        var result = output.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return RunImageAsync(stream.ToArray(), referencedImages);
+    }
+
+    /// <summary>Runs an emitted app image.</summary>
+    public static async Task<string> RunImageAsync(byte[] image, params byte[][] referencedImages)
+    {
         var context = new AssemblyLoadContext("compiled-app", isCollectible: true);
         try
         {
-            foreach (var image in referencedImages)
+            foreach (var referenced in referencedImages)
             {
-                context.LoadFromStream(new MemoryStream(image));
+                context.LoadFromStream(new MemoryStream(referenced));
             }
 
-            var assembly = context.LoadFromStream(new MemoryStream(stream.ToArray()));
+            var assembly = context.LoadFromStream(new MemoryStream(image));
             var entry = assembly.GetType("App.Entry")?.GetMethod("Run", BindingFlags.Public | BindingFlags.Static)
                 ?? throw new InvalidOperationException("App.Entry.Run() not found");
             return await (Task<string>)entry.Invoke(null, null)!;
