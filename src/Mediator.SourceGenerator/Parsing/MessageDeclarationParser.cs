@@ -33,6 +33,13 @@ internal static class MessageDeclarationParser
             return null;
         }
 
+        // IRequest<List<Missing>>: no handler contract over it reaches planning (HandlerParser leaves it out), so the
+        // message would be reported as unhandled on top of the compiler's error. Left out instead.
+        if (symbol.AllInterfaces.Any(i => (KnownTypes.IsRequest(i) || KnownTypes.IsStreamRequest(i)) && TypeRefFactory.ContainsErrorType(i)))
+        {
+            return null;
+        }
+
         if (!TypeRefFactory.TryCreate(symbol, out var self))
         {
             return null;

@@ -65,6 +65,11 @@ internal static class MiddlewareParser
                 continue;
             }
 
+            foreach (var argument in contract.TypeArguments)
+            {
+                TypeRefFactory.RequireMatchable(argument);
+            }
+
             // A notification middleware answers nothing: planning matches it against Unit, as it does the notification.
             var result = TypeRef.Named(KnownTypes.Unit);
             if (kind != ContractKind.Notification && !TypeRefFactory.TryCreate(contract.TypeArguments[1], out result))
@@ -199,6 +204,8 @@ internal static class MiddlewareParser
             {
                 return null;
             }
+
+            TypeRefFactory.RequireMatchable(constraint);
 
             constraints.Add(created);
         }

@@ -26,7 +26,6 @@ internal static class TypeRefFactory
     /// does not become many in generated files), a pointer or function pointer (never a type argument, so never a
     /// message, result or constraint), or a type C# cannot name (<see cref="ISymbol.CanBeReferencedByName"/>).
     /// </summary>
-    /// <exception cref="UnsupportedTypeException">The type mentions a type parameter in a shape planning cannot match.</exception>
     public static bool TryCreate(ITypeSymbol type, out TypeRef typeRef)
     {
         var created = SymbolCache.TypeRef(type, s_create);
@@ -106,11 +105,6 @@ internal static class TypeRefFactory
                 return TypeRef.DynamicType with { IsNullableAnnotated = annotated };
 
             case IArrayTypeSymbol array:
-                if (ContainsTypeParameter(array.ElementType))
-                {
-                    throw Unsupported(type);
-                }
-
                 return TryCreate(array.ElementType, out var element)
                     ? TypeRef.ArrayOf(element, array.Rank) with { IsNullableAnnotated = annotated }
                     : null;
@@ -149,11 +143,6 @@ internal static class TypeRefFactory
         }
 
         // Nested in a constructed generic type: Outer<int>.Inner<string> is the container, a dot, then the simple name.
-        if (ContainsTypeParameter(named.ContainingType!))
-        {
-            throw Unsupported(named);
-        }
-
         return TryCreate(named.ContainingType!, out var container)
             ? new TypeRef(TypeRefKind.Named, CSharpNames.Escape(named.Name), arguments, annotated, container)
             : null;
@@ -231,8 +220,30 @@ internal static class TypeRefFactory
         };
     }
 
-    private static UnsupportedTypeException Unsupported(ITypeSymbol type)
-        => new($"'{type.ToDisplayString()}' uses a type parameter inside an array, pointer or nested generic type, which the generator cannot match against messages");
+    /// <summary>
+    /// Rejects a middleware contract argument or constraint type that mentions a type parameter where planning does
+    /// not look for one: inside an array or pointer, or in the containing type of a nested type. Matching binds type
+    /// parameters through type arguments, tuples and nullable value types only (MED0009 documents the limit). Types
+    /// that are only closed, never matched (constructor parameters), may mention type parameters anywhere.
+    /// </summary>
+    /// <exception cref="UnsupportedTypeException">The type has such a type parameter.</exception>
+    public static void RequireMatchable(ITypeSymbol type)
+    {
+        if (HasUnmatchableTypeParameter(type))
+        {
+            throw new UnsupportedTypeException(
+                $"'{type.ToDisplayString()}' uses a type parameter inside an array, pointer or nested generic type, which the generator cannot match against messages");
+        }
+    }
+
+    private static bool HasUnmatchableTypeParameter(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => ContainsTypeParameter(array.ElementType),
+        IPointerTypeSymbol pointer => ContainsTypeParameter(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(HasUnmatchableTypeParameter)
+            || (named.ContainingType is { } container && ContainsTypeParameter(container)),
+        _ => false,
+    };
 
     private static bool ContainsTypeParameter(ITypeSymbol type) => type switch
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using Mediator.SourceGenerator.Model;
 
@@ -79,7 +78,4 @@ internal static class TypeIdentifiers
         var result = builder.ToString().TrimEnd('_');
         return result.Length == 0 || char.IsDigit(result[0]) ? "_" + result : result;
     }
-
-    /// <summary>Whether <paramref name="text"/> is made only of what <see cref="Sanitize"/> keeps.</summary>
-    internal static bool IsSanitized(string text) => text.Length > 0 && !char.IsDigit(text[0]) && text.All(c => char.IsLetterOrDigit(c) || c == '_');
 }
