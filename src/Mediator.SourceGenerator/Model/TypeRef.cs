@@ -25,6 +25,11 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="Container">The constructed containing type of a type nested in a generic type (<c>Outer&lt;int&gt;</c> in <c>Outer&lt;int&gt;.Inner</c>).</param>
 /// <param name="Rank">Dimensions of an array (<c>int[,]</c> has 2); 0 for the other kinds.</param>
 /// <param name="ElementNames">Tuple element names, escaped, empty where an element has none; empty when none has one.</param>
+/// <param name="Nature">
+/// Whether the type is a value or a reference type, when known (<see cref="TypeNature.Unknown"/> for type parameters):
+/// planning judges <c>struct</c> and <c>class</c> constraints on a part of a type by it (<c>TValue</c> in
+/// <c>TValue?</c>). A fact about the type, not part of its identity: <see cref="Equals(TypeRef?)"/> ignores it.
+/// </param>
 internal sealed record TypeRef(
     TypeRefKind Kind,
     string Name,
@@ -32,7 +37,8 @@ internal sealed record TypeRef(
     bool IsNullableAnnotated,
     TypeRef? Container = null,
     int Rank = 0,
-    EquatableArray<string> ElementNames = default)
+    EquatableArray<string> ElementNames = default,
+    TypeNature Nature = TypeNature.Unknown)
 {
     /// <summary>The name of <c>object</c>, which <c>dynamic</c> is to the runtime.</summary>
     public const string ObjectKeyword = "object";
@@ -97,7 +103,7 @@ internal sealed record TypeRef(
         var node = this;
         if (Kind == TypeRefKind.Dynamic)
         {
-            node = Named(ObjectKeyword);
+            node = Named(ObjectKeyword) with { Nature = TypeNature.ReferenceType };
         }
         else if (Kind == TypeRefKind.Named && TypeRefText.NativeIntegerIdentity(Name) is { } identity)
         {
@@ -111,6 +117,26 @@ internal sealed record TypeRef(
             Arguments = node.Arguments.Select(a => a.Erased).ToEquatableArray(),
             Container = node.Container?.Erased,
         };
+    }
+
+    /// <summary>Identity: every member but <see cref="Nature"/>, which follows from it.</summary>
+    public bool Equals(TypeRef? other)
+        => other is not null
+            && Kind == other.Kind
+            && IsNullableAnnotated == other.IsNullableAnnotated
+            && Rank == other.Rank
+            && string.Equals(Name, other.Name, System.StringComparison.Ordinal)
+            && Arguments.Equals(other.Arguments)
+            && ElementNames.Equals(other.ElementNames)
+            && Equals(Container, other.Container);
+
+    public override int GetHashCode()
+    {
+        var hash = ((int)Kind * 31) + System.StringComparer.Ordinal.GetHashCode(Name);
+        hash = unchecked((hash * 31) + Arguments.GetHashCode());
+        hash = unchecked((hash * 31) + Rank);
+        hash = unchecked((hash * 31) + (IsNullableAnnotated ? 1 : 0));
+        return unchecked((hash * 31) + (Container?.GetHashCode() ?? 0));
     }
 
     private bool IsErased

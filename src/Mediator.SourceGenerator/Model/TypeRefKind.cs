@@ -33,3 +33,16 @@ internal enum TypeRefKind
     /// <summary><c>dynamic</c>: <c>object</c> to the runtime, but not allowed where C# wants a real type (<c>typeof</c>, base lists).</summary>
     Dynamic,
 }
+
+/// <summary>What a type is to <c>struct</c> and <c>class</c> constraints, as far as its <see cref="TypeRef"/> records it.</summary>
+internal enum TypeNature
+{
+    /// <summary>Not recorded: a type parameter, or a type written by hand.</summary>
+    Unknown,
+
+    /// <summary>A value type (a nullable value type too: its <see cref="TypeRefKind.Nullable"/> kind tells it apart).</summary>
+    ValueType,
+
+    /// <summary>A reference type.</summary>
+    ReferenceType,
+}

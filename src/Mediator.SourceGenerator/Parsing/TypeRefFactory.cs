@@ -87,7 +87,12 @@ internal static class TypeRefFactory
         return false;
     }
 
-    private static readonly System.Func<ITypeSymbol, TypeRef?> s_create = CreateCore;
+    private static readonly System.Func<ITypeSymbol, TypeRef?> s_create = CreateWithNature;
+
+    private static TypeRef? CreateWithNature(ITypeSymbol type)
+        => CreateCore(type) is { } created
+            ? created with { Nature = type.IsValueType ? TypeNature.ValueType : type.IsReferenceType ? TypeNature.ReferenceType : TypeNature.Unknown }
+            : null;
 
     private static TypeRef? CreateCore(ITypeSymbol type)
     {

@@ -319,19 +319,20 @@ internal static class MiddlewareMatcher
             return null;
         }
 
-        // A type planning knows only by name (read off a supertype) cannot be proven to satisfy any of them. Nullable
-        // value types satisfy neither 'struct' nor 'unmanaged' (which implies 'struct').
+        // Without a spec (a type bound inside another: TValue in TValue?, read off a supertype) 'class' and 'struct' are
+        // judged by what the type's description records; 'unmanaged' and 'new()' cannot be proven. Nullable value types
+        // satisfy neither 'struct' nor 'unmanaged' (which implies 'struct').
         if ((flags & TypeParameterFlags.Unmanaged) != 0 && (spec is null || !spec.IsUnmanaged || bound.Kind == TypeRefKind.Nullable))
         {
             return "unmanaged";
         }
 
-        if ((flags & TypeParameterFlags.ReferenceType) != 0 && (spec is null || !spec.IsReferenceType))
+        if ((flags & TypeParameterFlags.ReferenceType) != 0 && !(spec?.IsReferenceType ?? bound.Nature == TypeNature.ReferenceType))
         {
             return "class";
         }
 
-        if ((flags & TypeParameterFlags.ValueType) != 0 && (spec is null || !spec.IsValueType || bound.Kind == TypeRefKind.Nullable))
+        if ((flags & TypeParameterFlags.ValueType) != 0 && (!(spec?.IsValueType ?? bound.Nature == TypeNature.ValueType) || bound.Kind == TypeRefKind.Nullable))
         {
             return "struct";
         }
