@@ -33,7 +33,7 @@ public sealed class NestedTypeAccessibilityTests
 
         Assert.Equal("MED0004", Assert.Single(hidden.GeneratorDiagnostics).Id);
         Assert.Empty(hidden.DiagnosticsInGeneratedCode);
-        Assert.Empty(hidden.CompilationErrors.Where(d => !d.Id.StartsWith("MED", StringComparison.Ordinal)));
+        Assert.DoesNotContain(hidden.CompilationErrors, d => !d.Id.StartsWith("MED", StringComparison.Ordinal));
         Assert.Empty(visible.GeneratorDiagnostics);
         Assert.Empty(visible.CompilationErrors);
         Assert.Contains(visible.GeneratedSources, s => s.Text.Contains("global::App.Wrap<global::App.Outer<global::App.Host.Hidden>.Inner> request", StringComparison.Ordinal));
