@@ -10,7 +10,8 @@ namespace Mediator.SourceGenerator.Tests;
 /// The generative tests of the type printer, from fixed seeds. Type forms are combined at random from keywords, user
 /// types with keyword names, a global-namespace type and referenced-assembly types, through annotations, nullable value
 /// types, arrays of every rank (jagged, multi-dimensional, annotated at any level), tuples (named with keywords or not,
-/// past seven elements), generic types and types nested in generic types, up to three levels deep.
+/// past seven elements), generic types and types nested in generic types, up to three levels deep (four for the printer
+/// alone). Four seeds of a hundred forms, each in five positions: 2,000 combinations compiled, bound back and run.
 /// </summary>
 public sealed class GeneratedTypeFormTests(ITestOutputHelper output)
 {
@@ -27,7 +28,7 @@ public sealed class GeneratedTypeFormTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task Four_hundred_type_forms_in_five_positions_compile_bind_back_and_run(int seed)
+    public async Task A_hundred_type_forms_per_seed_in_five_positions_compile_bind_back_and_run(int seed)
     {
         var forms = new TypeFormGenerator(seed).Generate(FormsPerCompilation, new HashSet<string>());
 

@@ -7,8 +7,8 @@ namespace Mediator.SourceGenerator.Tests.TypeForms;
 /// messages closed over it by their handlers: <c>Wrap&lt;T&gt; : IRequest&lt;T&gt;</c> (the form is the response and a type
 /// argument of the request), <c>Flow&lt;T&gt; : IStreamRequest&lt;T&gt;</c> (the stream item and a type argument of the
 /// stream request) and <c>Note&lt;T&gt; : INotification</c> (a type argument of the notification). Generic middleware wraps
-/// every pipeline (one unconstrained, one <c>where TResponse : struct</c>, one <c>where TResponse : class</c>, one for
-/// streams and one for notifications); <c>App.Entry.Run()</c> sends, streams and publishes every message through the
+/// every pipeline (one unconstrained, one <c>where TResponse : struct</c>, one <c>where TResponse : class</c>, one over
+/// <c>TValue?</c> with <c>where TValue : struct</c>, one for streams and one for notifications); <c>App.Entry.Run()</c> sends, streams and publishes every message through the
 /// typed and the generic paths and returns "ok", or what went wrong.
 /// </summary>
 /// <remarks>
@@ -141,6 +141,7 @@ internal static class TypeFormScenario
         int Sends(TypeForm form) => plainMessages && HasPlainMessages(form) ? 4 : 2;
         var structs = forms.Where(f => f.Category == FormCategory.Value).Sum(Sends);
         var classes = forms.Where(f => f.Category == FormCategory.Reference).Sum(Sends);
+        var nullables = forms.Where(f => f.Category == FormCategory.NullableValue).Sum(Sends);
         return $$"""
                 public static class Entry
                 {
@@ -161,6 +162,7 @@ internal static class TypeFormScenario
 
                         if (Log.Structs != {{structs}}) failures.Add("the struct-constrained middleware ran " + Log.Structs + " times, expected {{structs}}");
                         if (Log.Classes != {{classes}}) failures.Add("the class-constrained middleware ran " + Log.Classes + " times, expected {{classes}}");
+                        if (Log.Nullables != {{nullables}}) failures.Add("the middleware over TValue? ran " + Log.Nullables + " times, expected {{nullables}}");
                         if (Log.Notes != {{2 * forms.Count}}) failures.Add("the notification middleware ran " + Log.Notes + " times, expected {{2 * forms.Count}}");
                         return global::System.Threading.Tasks.Task.FromResult(failures.Count == 0 ? "ok" : string.Join("\n", failures));
                     }
@@ -219,6 +221,7 @@ internal static class TypeFormScenario
                 public static object? LastNoted;
                 public static int Structs;
                 public static int Classes;
+                public static int Nullables;
                 public static int Notes;
             }
 
@@ -259,6 +262,18 @@ internal static class TypeFormScenario
                     where TNext : struct, INext<TRequest, TResponse>
                 {
                     Log.Classes++;
+                    return next.InvokeAsync(request, context);
+                }
+            }
+
+            [Middleware(Order = 3)]
+            public sealed class NullableOnly<TRequest, TValue> : IRequestMiddleware<TRequest, TValue?>
+                where TValue : struct
+            {
+                public ValueTask<TValue?> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                    where TNext : struct, INext<TRequest, TValue?>
+                {
+                    Log.Nullables++;
                     return next.InvokeAsync(request, context);
                 }
             }

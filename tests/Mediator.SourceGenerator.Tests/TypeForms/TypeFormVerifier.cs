@@ -68,13 +68,15 @@ internal static class TypeFormVerifier
     }
 
     /// <summary>
-    /// MED0008 for the <c>struct</c>-constrained middleware when no form is a non-nullable value type, and for the
-    /// <c>class</c>-constrained one when none is a reference type: the generator judged the constraints right.
+    /// MED0008 for the <c>struct</c>-constrained middleware when no form is a non-nullable value type, for the
+    /// <c>class</c>-constrained one when none is a reference type, and for the one over <c>TValue?</c> when none is a
+    /// nullable value type: the generator judged the constraints right.
     /// </summary>
     private static bool Expected(Diagnostic diagnostic, IReadOnlyList<TypeForm> forms)
         => diagnostic.Id == "MED0008"
             && ((diagnostic.GetMessage().Contains("App.StructOnly", StringComparison.Ordinal) && forms.All(f => f.Category != FormCategory.Value))
-                || (diagnostic.GetMessage().Contains("App.ClassOnly", StringComparison.Ordinal) && forms.All(f => f.Category != FormCategory.Reference)));
+                || (diagnostic.GetMessage().Contains("App.ClassOnly", StringComparison.Ordinal) && forms.All(f => f.Category != FormCategory.Reference))
+                || (diagnostic.GetMessage().Contains("App.NullableOnly", StringComparison.Ordinal) && forms.All(f => f.Category != FormCategory.NullableValue)));
 
     /// <summary>
     /// The three texts the generator prints for each form (declarations, <c>typeof</c> operands, base lists), written
