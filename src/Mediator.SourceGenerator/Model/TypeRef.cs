@@ -43,18 +43,24 @@ internal sealed record TypeRef(
     /// <summary>The name of <c>object</c>, which <c>dynamic</c> is to the runtime.</summary>
     public const string ObjectKeyword = "object";
 
+    /// <summary>A named type by its <c>global::</c> name or keyword, with type arguments.</summary>
     public static TypeRef Named(string name, params TypeRef[] arguments)
         => new(TypeRefKind.Named, name, arguments.ToEquatableArray(), false);
 
+    /// <summary>A type parameter of the middleware being described.</summary>
     public static TypeRef Parameter(string name) => new(TypeRefKind.TypeParameter, name, EquatableArray<TypeRef>.Empty, false);
 
+    /// <summary>An array of <paramref name="element"/> with <paramref name="rank"/> dimensions.</summary>
     public static TypeRef ArrayOf(TypeRef element, int rank) => new(TypeRefKind.Array, string.Empty, new[] { element }.ToEquatableArray(), false, Rank: rank);
 
+    /// <summary><c>T?</c> over the value type <paramref name="underlying"/>.</summary>
     public static TypeRef NullableOf(TypeRef underlying) => new(TypeRefKind.Nullable, string.Empty, new[] { underlying }.ToEquatableArray(), false);
 
+    /// <summary>A tuple of two or more elements; <paramref name="names"/> is empty, or has a name (or "") per element.</summary>
     public static TypeRef TupleOf(EquatableArray<TypeRef> elements, EquatableArray<string> names)
         => new(TypeRefKind.Tuple, string.Empty, elements, false, ElementNames: names);
 
+    /// <summary><c>dynamic</c>.</summary>
     public static TypeRef DynamicType { get; } = new(TypeRefKind.Dynamic, "dynamic", EquatableArray<TypeRef>.Empty, false);
 
     /// <summary>Whether this tree mentions a type parameter anywhere.</summary>
@@ -130,6 +136,7 @@ internal sealed record TypeRef(
             && ElementNames.Equals(other.ElementNames)
             && Equals(Container, other.Container);
 
+    /// <summary>A hash of the members <see cref="Equals(TypeRef?)"/> compares (element names left out: they are rare).</summary>
     public override int GetHashCode()
     {
         var hash = ((int)Kind * 31) + System.StringComparer.Ordinal.GetHashCode(Name);

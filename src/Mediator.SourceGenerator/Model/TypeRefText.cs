@@ -23,6 +23,7 @@ internal static class TypeRefText
         BaseList = Annotations | TupleNames,
     }
 
+    /// <summary>The C# text of <paramref name="type"/>, keeping what <paramref name="options"/> says.</summary>
     public static string Print(TypeRef type, Options options)
     {
         var builder = new StringBuilder();

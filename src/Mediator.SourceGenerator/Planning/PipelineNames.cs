@@ -46,8 +46,10 @@ internal static class PipelineNames
     /// <param name="Result">For a message with several results (several <c>IRequest&lt;T&gt;</c>), the result this pipeline serves.</param>
     public sealed record Subject(string Suffix, string Key, TypeRef Message, TypeRef? Result = null)
     {
+        /// <summary>The name when the message's simple name is unique: <c>Wrap_intPipeline</c>.</summary>
         public string Simple => TypeIdentifiers.Simple(Message) + Returning(TypeIdentifiers.Simple) + Suffix;
 
+        /// <summary>The name when it is not: <c>App_Orders_Wrap_intPipeline</c>.</summary>
         public string Qualified => TypeIdentifiers.Qualified(Message) + Returning(TypeIdentifiers.Simple) + Suffix;
 
         private string Returning(Func<TypeRef, string> name) => Result is null ? string.Empty : "Returning" + name(Result);
