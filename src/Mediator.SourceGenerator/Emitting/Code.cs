@@ -102,8 +102,8 @@ internal static class Code
     public static string Accessibility(PipelinePlan pipeline) => pipeline.IsPublic ? "public" : "internal";
 
     /// <summary>
-    /// The cache field of a pipeline class: its name after an underscore, unchanged, so that two pipelines whose names
-    /// differ only in case (<c>pingPipeline</c>, <c>PingPipeline</c>) keep two fields.
+    /// The cache field of a pipeline class: its name after an underscore, unchanged. Distinct as the class names are, and
+    /// never the cache's other field, <c>_services</c>, as class names end in <c>Pipeline</c> and maybe a number.
     /// </summary>
     public static string FieldName(string className) => "_" + className;
 

@@ -39,7 +39,7 @@ internal static class MediatorEmitter
 
                 // A request with several responses has several pipelines but one typed overload (C# cannot overload on the
                 // return type): the void one, else the first by response; the generic Send reaches the others.
-                foreach (var pipeline in plan.Pipelines.GroupBy(p => p.RequestType).Select(g => g.OrderByDescending(p => p.IsVoid).First()))
+                foreach (var pipeline in plan.Pipelines.GroupBy(p => p.RequestType.Display).Select(g => g.OrderByDescending(p => p.IsVoid).First()))
                 {
                     writer.Line();
                     WriteTypedSend(writer, pipeline);
@@ -61,14 +61,14 @@ internal static class MediatorEmitter
 
     private static void WriteTypedSend(SourceWriter writer, PipelinePlan pipeline)
     {
-        var request = pipeline.RequestType;
+        var request = pipeline.RequestType.Display;
         writer.Line("/// <summary>");
         writer.Line("/// Sends <c>" + Code.Doc(request) + "</c> through its compiled pipeline, outermost first:");
         writer.Line("/// " + Code.PipelineSummary(pipeline) + ".");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"request\">The request.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handler.</param>");
-        var returns = pipeline.IsVoid ? "global::System.Threading.Tasks.ValueTask" : Code.ValueTask(pipeline.ResponseType);
+        var returns = pipeline.IsVoid ? "global::System.Threading.Tasks.ValueTask" : Code.ValueTask(pipeline.ResponseType.Display);
         UsageEmitter.WriteOverloadMarks(writer, pipeline.SignatureUsage);
         writer.Line(Code.AggressiveInlining);
         using (writer.Block(Code.Accessibility(pipeline) + " " + returns + " Send(" + request + " request, " + Code.CancellationToken + " cancellationToken = default)"))
@@ -78,7 +78,7 @@ internal static class MediatorEmitter
                 writer.Line("if (request is null) ThrowRequestNull();");
             }
 
-            var invoke = PipelineInstance(pipeline) + ".InvokeAsync(request, new " + Code.MessageContext + "(typeof(" + request + "), cancellationToken))";
+            var invoke = PipelineInstance(pipeline) + ".InvokeAsync(request, new " + Code.MessageContext + "(typeof(" + pipeline.RequestType.TypeOfOperand + "), cancellationToken))";
             writer.Line("return " + (pipeline.IsVoid ? "global::Mediator.Internal.ValueTasks.ToVoid(" + invoke + ")" : invoke) + ";");
         }
     }
@@ -101,7 +101,7 @@ internal static class MediatorEmitter
     private const string RequestIndex = "RequestTypes";
 
     /// <summary>Request types in pipeline order, each once (a request with several responses has several pipelines).</summary>
-    private static IReadOnlyList<string> RequestTypes(MediatorPlan plan) => plan.Pipelines.Select(p => p.RequestType).Distinct().ToList();
+    private static IReadOnlyList<TypeRef> RequestTypes(MediatorPlan plan) => plan.Pipelines.Select(p => p.RequestType).Distinct().ToList();
 
     private static void WriteGenericSend(SourceWriter writer, MediatorPlan plan)
     {
@@ -149,7 +149,7 @@ internal static class MediatorEmitter
                         continue;
                     }
 
-                    using (writer.Block("if (type == typeof(" + pipeline.RequestType + ")" + guard + ")"))
+                    using (writer.Block("if (type == typeof(" + pipeline.RequestType.TypeOfOperand + ")" + guard + ")"))
                     {
                         WriteForwardToPipeline(writer, pipeline, Unbox(pipeline, "request"), "The tests above make");
                     }
@@ -164,7 +164,7 @@ internal static class MediatorEmitter
         using (writer.Block("private " + Code.ValueTask("TResponse") + " SendToBaseType<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken)"))
         {
             var index = 0;
-            foreach (var pipeline in Code.DeepestFirst(plan.Pipelines, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
+            foreach (var pipeline in Code.DeepestFirst(plan.Pipelines, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType.Display))
             {
                 var guard = " && " + ResponseTest(pipeline);
                 if (InObsoleteContext(pipeline))
@@ -175,12 +175,12 @@ internal static class MediatorEmitter
 
                 if (table)
                 {
-                    writer.Line("if (request is " + pipeline.RequestType + guard + ") return " + GenericHelper(pipeline) + "(request, cancellationToken);");
+                    writer.Line("if (request is " + pipeline.RequestType.Display + guard + ") return " + GenericHelper(pipeline) + "(request, cancellationToken);");
                     continue;
                 }
 
                 var name = "r" + index++;
-                using (writer.Block("if (request is " + pipeline.RequestType + " " + name + guard + ")"))
+                using (writer.Block("if (request is " + pipeline.RequestType.Display + " " + name + guard + ")"))
                 {
                     WriteForwardToPipeline(writer, pipeline, name, "The tests above make");
                 }
@@ -227,11 +227,11 @@ internal static class MediatorEmitter
     private static string TypeOf(IEnumerable<PipelinePlan> pipelines)
     {
         var all = pipelines.ToList();
-        return all.FirstOrDefault(InObsoleteContext) is { } shielded ? shielded.ClassName + ".MessageType" : "typeof(" + all[0].RequestType + ")";
+        return all.FirstOrDefault(InObsoleteContext) is { } shielded ? shielded.ClassName + ".MessageType" : "typeof(" + all[0].RequestType.TypeOfOperand + ")";
     }
 
     private static string ResponseTest(PipelinePlan pipeline)
-        => InObsoleteContext(pipeline) ? pipeline.ClassName + ".Answers<TResponse>()" : "typeof(TResponse) == typeof(" + pipeline.ResponseType + ")";
+        => InObsoleteContext(pipeline) ? pipeline.ClassName + ".Answers<TResponse>()" : "typeof(TResponse) == typeof(" + pipeline.ResponseType.TypeOfOperand + ")";
 
     private static string Forward(PipelinePlan pipeline)
         => pipeline.ClassName + ".Forward<TResponse>(" + PipelineInstance(pipeline) + ", request, cancellationToken)";
@@ -242,9 +242,9 @@ internal static class MediatorEmitter
     /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>
     private static void WriteForwardToPipeline(SourceWriter writer, PipelinePlan pipeline, string typedRequest, string because)
     {
-        writer.Line(Code.ValueTask(pipeline.ResponseType) + " task = " + PipelineInstance(pipeline) + ".InvokeAsync(" + typedRequest + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType + "), cancellationToken));");
-        writer.Line("// " + because + " TResponse " + Code.Doc(pipeline.ResponseType) + ", so this reinterprets nothing.");
-        writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(pipeline.ResponseType) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
+        writer.Line(Code.ValueTask(pipeline.ResponseType.Display) + " task = " + PipelineInstance(pipeline) + ".InvokeAsync(" + typedRequest + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType.TypeOfOperand + "), cancellationToken));");
+        writer.Line("// " + because + " TResponse " + Code.Doc(pipeline.ResponseType.Display) + ", so this reinterprets nothing.");
+        writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(pipeline.ResponseType.Display) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
     }
 
     private static void WriteGenericVoidSend(SourceWriter writer, MediatorPlan plan)
@@ -277,7 +277,7 @@ internal static class MediatorEmitter
             }
 
             var index = 0;
-            foreach (var pipeline in Code.DeepestFirst(voids, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
+            foreach (var pipeline in Code.DeepestFirst(voids, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType.Display))
             {
                 if (InObsoleteContext(pipeline))
                 {
@@ -287,12 +287,12 @@ internal static class MediatorEmitter
 
                 if (table)
                 {
-                    writer.Line("if (request is " + pipeline.RequestType + ") return " + VoidHelper(pipeline) + "(request, cancellationToken);");
+                    writer.Line("if (request is " + pipeline.RequestType.Display + ") return " + VoidHelper(pipeline) + "(request, cancellationToken);");
                     continue;
                 }
 
                 var name = "r" + index++;
-                writer.Line("if (request is " + pipeline.RequestType + " " + name + ") return Send(" + name + ", cancellationToken);");
+                writer.Line("if (request is " + pipeline.RequestType.Display + " " + name + ") return Send(" + name + ", cancellationToken);");
             }
 
             writer.Line("throw new global::Mediator.HandlerNotFoundException(request.GetType());");
@@ -312,7 +312,7 @@ internal static class MediatorEmitter
     }
 
     /// <summary>After an exact type test the cast cannot fail: reference types are reinterpreted, structs unboxed.</summary>
-    private static string Unbox(PipelinePlan pipeline, string variable) => Cast(pipeline.RequestType, pipeline.RequestIsValueType, variable);
+    private static string Unbox(PipelinePlan pipeline, string variable) => Cast(pipeline.RequestType.Display, pipeline.RequestIsValueType, variable);
 
     private static void WriteHelpers(SourceWriter writer, MediatorName mediator)
     {

@@ -36,7 +36,7 @@ internal static class NotificationPipelineEmitter
                     // Nothing runs before the fan-out, so nothing can drop the whole publish: call the fan-out itself,
                     // without NotificationDelivery.PublishAsync and its try/catch.
                     writer.Line(Code.AggressiveInlining);
-                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)");
+                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.NotificationType.Display + " notification, " + Code.MessageContext + " context)");
                     writer.Line("    => _runtime.Observer is null");
                     writer.Line("        ? FanOutAsync<" + Code.Unobserved + ">(notification, context)");
                     writer.Line("        : FanOutAsync<" + Code.Observed + ">(notification, context);");
@@ -44,7 +44,7 @@ internal static class NotificationPipelineEmitter
                 else
                 {
                     var publish = Delivery + (pipeline.PublishSteps[0].ReturnsPlainValueTask ? ".PublishPlainAsync" : ".PublishAsync");
-                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)");
+                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.NotificationType.Display + " notification, " + Code.MessageContext + " context)");
                     writer.Line("    => _runtime.Observer is null");
                     writer.Line("        ? " + publish + "(new Publish0<" + Code.Unobserved + ">(this), notification, context, _runtime)");
                     writer.Line("        : " + publish + "(new Publish0<" + Code.Observed + ">(this), notification, context, _runtime);");
@@ -79,7 +79,7 @@ internal static class NotificationPipelineEmitter
     private static void WriteSummary(SourceWriter writer, NotificationPlan pipeline)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.NotificationType) + "</c> (" + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrent" : "sequential") + " fan-out).");
+        writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.NotificationType.Display) + "</c> (" + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrent" : "sequential") + " fan-out).");
         writer.Line("/// Once per Publish: " + Code.Chain(pipeline.PublishSteps, "fan-out") + ".");
         foreach (var handler in pipeline.Handlers)
         {
@@ -94,17 +94,18 @@ internal static class NotificationPipelineEmitter
 
     // A step struct answers in one of two shapes: ValueTask<Unit> (INext<T, Unit>, what IMiddleware<T, Unit> calls and
     // what the runtime's delivery helpers take) or a plain ValueTask (INotificationNext<T>, what an
-    // INotificationMiddleware<T> calls). A struct converts only where the two kinds meet.
+    // INotificationMiddleware<T> calls). A struct converts only where the two kinds meet. The contracts are base-list
+    // positions, where C# rejects 'dynamic': BaseListDisplay writes object, which converts to it by identity.
     private static string Contract(NotificationPlan pipeline, bool plain)
-        => plain ? "global::Mediator.INotificationNext<" + pipeline.NotificationType + ">" : "global::Mediator.INext<" + pipeline.NotificationType + ", " + Unit + ">";
+        => plain ? "global::Mediator.INotificationNext<" + pipeline.NotificationType.BaseListDisplay + ">" : "global::Mediator.INext<" + pipeline.NotificationType.BaseListDisplay + ", " + Unit + ">";
 
     private static string Signature(NotificationPlan pipeline, bool plain)
-        => (plain ? PlainValueTask : Code.ValueTask(Unit)) + " InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)";
+        => (plain ? PlainValueTask : Code.ValueTask(Unit)) + " InvokeAsync(" + pipeline.NotificationType.Display + " notification, " + Code.MessageContext + " context)";
 
     private static string MiddlewareContract(NotificationPlan pipeline, PipelineStep step)
         => step.ReturnsPlainValueTask
-            ? "global::Mediator.INotificationMiddleware<" + pipeline.NotificationType + ">"
-            : "global::Mediator.IMiddleware<" + pipeline.NotificationType + ", " + Unit + ">";
+            ? "global::Mediator.INotificationMiddleware<" + pipeline.NotificationType.Display + ">"
+            : "global::Mediator.IMiddleware<" + pipeline.NotificationType.Display + ", " + Unit + ">";
 
     private static string Convert(string call, bool fromPlain, bool toPlain)
         => fromPlain == toPlain ? call : "global::Mediator.Internal.ValueTasks." + (toPlain ? "ToVoid(" : "ToUnit(") + call + ")";
@@ -148,7 +149,7 @@ internal static class NotificationPipelineEmitter
         {
             members.Line();
             members.Line(Code.AggressiveInlining);
-            members.Line(Code.ValueTask(Unit) + " " + Contract(pipeline, plain: false) + ".InvokeAsync(" + pipeline.NotificationType + " notification, " + Code.MessageContext + " context)");
+            members.Line(Code.ValueTask(Unit) + " " + Contract(pipeline, plain: false) + ".InvokeAsync(" + pipeline.NotificationType.BaseListDisplay + " notification, " + Code.MessageContext + " context)");
             members.Line("    => " + Convert("InvokeAsync(notification, context)", fromPlain: true, toPlain: false) + ";");
         }) : null);
     }
@@ -164,7 +165,7 @@ internal static class NotificationPipelineEmitter
         }
 
         var step = pipeline.PublishSteps[index];
-        var observe = Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType + "), null);";
+        var observe = Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType.TypeOfOperand + "), null);";
         var middleware = Code.Middleware("_pipeline._publish" + index, step, MiddlewareContract(pipeline, step));
         WriteStepStruct(writer, pipeline, "Publish" + index, index == 0, consumerPlain, step.ReturnsPlainValueTask, observe,
             middleware + ".InvokeAsync(notification, new Publish" + (index + 1) + "<TMode>(_pipeline), context)", servesDelivery: false);
@@ -182,7 +183,7 @@ internal static class NotificationPipelineEmitter
             var field = index < pipeline.HandlerSteps.Count
                 ? "_pipeline._step" + index
                 : "_pipeline._" + NotificationFields.OwnStep(handlerIndex, index - pipeline.HandlerSteps.Count);
-            var observe = Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType + "), typeof(" + handler.HandlerType + "));";
+            var observe = Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType.TypeOfOperand + "), typeof(" + handler.HandlerType + "));";
             var middleware = Code.Middleware(field, step, MiddlewareContract(pipeline, step));
             WriteStepStruct(writer, pipeline, name, index == 0, consumerPlain, step.ReturnsPlainValueTask, observe,
                 middleware + ".InvokeAsync(notification, new Handler" + handlerIndex + "Step" + (index + 1) + "<TMode>(_pipeline), context)");
@@ -198,7 +199,7 @@ internal static class NotificationPipelineEmitter
         => writer.Line(OnHandler(pipeline, handlerIndex, runtime));
 
     private static string OnHandler(NotificationPlan pipeline, int handlerIndex, string runtime)
-        => Code.IfObserved + runtime + ".Observer!.OnHandler(typeof(" + pipeline.Handlers[handlerIndex].HandlerType + "), typeof(" + pipeline.NotificationType + "));";
+        => Code.IfObserved + runtime + ".Observer!.OnHandler(typeof(" + pipeline.Handlers[handlerIndex].HandlerType + "), typeof(" + pipeline.NotificationType.TypeOfOperand + "));";
     /// <summary>
     /// The call of handler <paramref name="handlerIndex"/>'s <c>Handle</c>. Directly when the contract's method is
     /// public on the class (no interface dispatch), with the notification cast to the contract's type: a class that
@@ -210,10 +211,10 @@ internal static class NotificationPipelineEmitter
         var handler = pipeline.Handlers[handlerIndex];
         if (!handler.IsImplicit)
         {
-            return "((global::Mediator.INotificationHandler<" + handler.HandledType + ">)" + target + ").Handle(notification, context.CancellationToken)";
+            return "((global::Mediator.INotificationHandler<" + handler.HandledType.Display + ">)" + target + ").Handle(notification, context.CancellationToken)";
         }
 
-        var argument = handler.HandledType == pipeline.NotificationType ? "notification" : "((" + handler.HandledType + ")notification)";
+        var argument = handler.HandledType.Display == pipeline.NotificationType.Display ? "notification" : "((" + handler.HandledType.Display + ")notification)";
         return target + ".Handle(" + argument + ", context.CancellationToken)";
     }
 }

@@ -16,7 +16,7 @@ internal static class PipelineEmitter
         using (Code.MediatorPart(writer, pipeline.Mediator))
         {
             writer.Line("/// <summary>");
-            writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.RequestType) + "</c>, outermost first:");
+            writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.RequestType.Display) + "</c>, outermost first:");
             writer.Line("/// " + Code.PipelineSummary(pipeline) + ".");
             writer.Line("/// </summary>");
             writer.Line(Code.GeneratedCode);
@@ -34,7 +34,7 @@ internal static class PipelineEmitter
                 writer.Line();
                 writer.Line("/// <summary>Runs the request through every step and the handler.</summary>");
                 writer.Line(Code.AggressiveInlining);
-                writer.Line("public " + Code.ValueTask(pipeline.ResponseType) + " InvokeAsync(" + pipeline.RequestType + " request, " + Code.MessageContext + " context)");
+                writer.Line("public " + Code.ValueTask(pipeline.ResponseType.Display) + " InvokeAsync(" + pipeline.RequestType.Display + " request, " + Code.MessageContext + " context)");
                 writer.Line("    => _observer is null");
                 writer.Line("        ? new Next0<" + Code.Unobserved + ">(this).InvokeAsync(request, context)");
                 writer.Line("        : new Next0<" + Code.Observed + ">(this).InvokeAsync(request, context);");
@@ -56,26 +56,27 @@ internal static class PipelineEmitter
     /// <summary>The struct that stands for "everything from step <paramref name="index"/> inwards".</summary>
     private static void WriteNextStruct(SourceWriter writer, PipelinePlan pipeline, int index)
     {
-        var contract = "global::Mediator.INext<" + pipeline.RequestType + ", " + pipeline.ResponseType + ">";
-        var signature = Code.ValueTask(pipeline.ResponseType) + " InvokeAsync(" + pipeline.RequestType + " request, " + Code.MessageContext + " context)";
+        // The struct implements INext: a base-list position, where C# rejects 'dynamic' (BaseListDisplay writes object).
+        var contract = "global::Mediator.INext<" + pipeline.RequestType.BaseListDisplay + ", " + pipeline.ResponseType.BaseListDisplay + ">";
+        var signature = Code.ValueTask(pipeline.ResponseType.Display) + " InvokeAsync(" + pipeline.RequestType.Display + " request, " + Code.MessageContext + " context)";
         Code.NextStruct(writer, "Next" + index, contract, pipeline.ClassName, signature, body =>
         {
             if (index < pipeline.Steps.Count)
             {
                 var step = pipeline.Steps[index];
-                body.Line(Code.IfObserved + "_pipeline._observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.RequestType + "), null);");
-                var middleware = Code.Middleware("_pipeline._step" + index, step, "global::Mediator.IMiddleware<" + pipeline.RequestType + ", " + pipeline.ResponseType + ">");
+                body.Line(Code.IfObserved + "_pipeline._observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.RequestType.TypeOfOperand + "), null);");
+                var middleware = Code.Middleware("_pipeline._step" + index, step, "global::Mediator.IMiddleware<" + pipeline.RequestType.Display + ", " + pipeline.ResponseType.Display + ">");
                 body.Line("return " + middleware + ".InvokeAsync(request, new Next" + (index + 1) + "<TMode>(_pipeline), context);");
                 return;
             }
 
-            body.Line(Code.IfObserved + "_pipeline._observer!.OnHandler(typeof(" + pipeline.HandlerType + "), typeof(" + pipeline.RequestType + "));");
+            body.Line(Code.IfObserved + "_pipeline._observer!.OnHandler(typeof(" + pipeline.HandlerType + "), typeof(" + pipeline.RequestType.TypeOfOperand + "));");
             var handler = "_pipeline._handler";
             if (!pipeline.HandlerIsImplicit)
             {
                 handler = pipeline.IsVoid
-                    ? "((global::Mediator.IRequestHandler<" + pipeline.RequestType + ">)" + handler + ")"
-                    : "((global::Mediator.IRequestHandler<" + pipeline.RequestType + ", " + pipeline.ResponseType + ">)" + handler + ")";
+                    ? "((global::Mediator.IRequestHandler<" + pipeline.RequestType.Display + ">)" + handler + ")"
+                    : "((global::Mediator.IRequestHandler<" + pipeline.RequestType.Display + ", " + pipeline.ResponseType.Display + ">)" + handler + ")";
             }
 
             var call = handler + ".Handle(request, context.CancellationToken)";

@@ -26,10 +26,9 @@ internal static class PipelineFiles
     {
         if (requests.Length + notifications.Length + streams.Length <= OneFilePerPipelineUpTo)
         {
-            var own = OwnFiles(requests.Select(p => p.ClassName).Concat(notifications.Select(p => p.ClassName)).Concat(streams.Select(p => p.ClassName)));
-            return requests.Select(p => new PipelineFile(own[p.ClassName], One(p), None<NotificationPlan>(), None<StreamPlan>()))
-                .Concat(notifications.Select(p => new PipelineFile(own[p.ClassName], None<PipelinePlan>(), One(p), None<StreamPlan>())))
-                .Concat(streams.Select(p => new PipelineFile(own[p.ClassName], None<PipelinePlan>(), None<NotificationPlan>(), One(p))))
+            return requests.Select(p => new PipelineFile(OwnFile(p.ClassName), One(p), None<NotificationPlan>(), None<StreamPlan>()))
+                .Concat(notifications.Select(p => new PipelineFile(OwnFile(p.ClassName), None<PipelinePlan>(), One(p), None<StreamPlan>())))
+                .Concat(streams.Select(p => new PipelineFile(OwnFile(p.ClassName), None<PipelinePlan>(), None<NotificationPlan>(), One(p))))
                 .ToEquatableArray();
         }
 
@@ -90,25 +89,10 @@ internal static class PipelineFiles
     }
 
     /// <summary>
-    /// A file name per pipeline class: <c>Mediator.PingPipeline.g.cs</c>. Roslyn compares file names without case, and
-    /// class names may differ only in case (<c>pingPipeline</c>, <c>PingPipeline</c>): the second and later of such a
-    /// group, in ordinal order, get a number in a segment of its own (<c>Mediator.pingPipeline.2.g.cs</c>), which no class
-    /// name can produce since class names have no dots.
+    /// A file name per pipeline class: <c>Mediator.PingPipeline.g.cs</c>. Roslyn compares file names without case; class
+    /// names are unique ignoring case (<see cref="Planning.PipelineNames"/>), so these are too.
     /// </summary>
-    private static Dictionary<string, string> OwnFiles(IEnumerable<string> classNames)
-    {
-        var files = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        foreach (var group in classNames.Distinct(System.StringComparer.Ordinal).GroupBy(n => n, System.StringComparer.OrdinalIgnoreCase))
-        {
-            var number = 1;
-            foreach (var name in group.OrderBy(n => n, System.StringComparer.Ordinal))
-            {
-                files[name] = "Mediator." + name + (number++ == 1 ? string.Empty : "." + number.ToString(CultureInfo.InvariantCulture)) + ".g.cs";
-            }
-        }
-
-        return files;
-    }
+    private static string OwnFile(string className) => "Mediator." + className + ".g.cs";
 
     private static EquatableArray<T> One<T>(T pipeline)
         where T : System.IEquatable<T> => new(ImmutableArray.Create(pipeline));

@@ -34,7 +34,7 @@ internal static class PublishEmitter
     private static void WriteTypedPublish(SourceWriter writer, NotificationPlan pipeline)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// Publishes <c>" + Code.Doc(pipeline.NotificationType) + "</c> to " + pipeline.Handlers.Count + " handler(s), " + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrently" : "one after the other") + ":");
+        writer.Line("/// Publishes <c>" + Code.Doc(pipeline.NotificationType.Display) + "</c> to " + pipeline.Handlers.Count + " handler(s), " + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrently" : "one after the other") + ":");
         writer.Line("/// " + string.Join(", ", pipeline.Handlers.Select(h => Code.Doc(h.HandlerType))) + ".");
         writer.Line("/// Publish-side middleware: " + (pipeline.PublishSteps.Count == 0 ? "none" : string.Join(" -> ", pipeline.PublishSteps.Select(s => Code.Doc(Code.Describe(s))))) + ".");
         writer.Line("/// Around each handler: " + (pipeline.HandlerSteps.Count == 0 ? "none" : string.Join(" -> ", pipeline.HandlerSteps.Select(s => Code.Doc(Code.Describe(s))))) + ".");
@@ -49,7 +49,7 @@ internal static class PublishEmitter
         writer.Line("/// <exception cref=\"global::Mediator.PublishException\">One or more handlers failed; the others still ran.</exception>");
         var access = pipeline.IsPublic ? "public" : "internal";
         UsageEmitter.WriteOverloadMarks(writer, pipeline.SignatureUsage);
-        using (writer.Block(access + " global::System.Threading.Tasks.ValueTask Publish(" + pipeline.NotificationType + " notification, " + Code.CancellationToken + " cancellationToken = default)"))
+        using (writer.Block(access + " global::System.Threading.Tasks.ValueTask Publish(" + pipeline.NotificationType.Display + " notification, " + Code.CancellationToken + " cancellationToken = default)"))
         {
             if (!pipeline.IsValueType)
             {
@@ -57,7 +57,7 @@ internal static class PublishEmitter
             }
 
             writer.Line("return " + MediatorEmitter.PipelineInstance(pipeline.ClassName, pipeline.Lifetime)
-                + ".InvokeAsync(notification, new " + Code.MessageContext + "(typeof(" + pipeline.NotificationType + "), cancellationToken));");
+                + ".InvokeAsync(notification, new " + Code.MessageContext + "(typeof(" + pipeline.NotificationType.TypeOfOperand + "), cancellationToken));");
         }
     }
 
@@ -67,7 +67,7 @@ internal static class PublishEmitter
     private static bool InObsoleteContext(NotificationPlan pipeline) => pipeline.Usage.NeedObsoleteContext();
 
     private static string TypeOf(NotificationPlan pipeline)
-        => InObsoleteContext(pipeline) ? pipeline.ClassName + ".MessageType" : "typeof(" + pipeline.NotificationType + ")";
+        => InObsoleteContext(pipeline) ? pipeline.ClassName + ".MessageType" : "typeof(" + pipeline.NotificationType.TypeOfOperand + ")";
 
     private static string Forward(NotificationPlan pipeline, string notification)
         => pipeline.ClassName + ".Forward(" + MediatorEmitter.PipelineInstance(pipeline.ClassName, pipeline.Lifetime) + ", " + notification + ", cancellationToken)";
@@ -118,12 +118,12 @@ internal static class PublishEmitter
                 {
                     writer.Line("if (type == " + TypeOf(pipeline) + ") return " + (InObsoleteContext(pipeline)
                         ? Forward(pipeline, "notification")
-                        : "Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification") + ", cancellationToken)") + ";");
+                        : "Publish(" + MediatorEmitter.Cast(pipeline.NotificationType.Display, pipeline.IsValueType, "notification") + ", cancellationToken)") + ";");
                 }
             }
 
             var index = 0;
-            foreach (var pipeline in Code.DeepestFirst(plan.Notifications, p => p.CanBeDerived, p => p.InheritanceDepth, p => p.NotificationType))
+            foreach (var pipeline in Code.DeepestFirst(plan.Notifications, p => p.CanBeDerived, p => p.InheritanceDepth, p => p.NotificationType.Display))
             {
                 if (InObsoleteContext(pipeline))
                 {
@@ -133,12 +133,12 @@ internal static class PublishEmitter
 
                 if (table)
                 {
-                    writer.Line("if (notification is " + pipeline.NotificationType + ") return " + Helper(pipeline) + "(notification, cancellationToken);");
+                    writer.Line("if (notification is " + pipeline.NotificationType.Display + ") return " + Helper(pipeline) + "(notification, cancellationToken);");
                     continue;
                 }
 
                 var name = "n" + index++;
-                writer.Line("if (notification is " + pipeline.NotificationType + " " + name + ") return Publish(" + name + ", cancellationToken);");
+                writer.Line("if (notification is " + pipeline.NotificationType.Display + " " + name + ") return Publish(" + name + ", cancellationToken);");
             }
 
             writer.Line("// No handler was compiled for this type or any of its base classes: publishing it does nothing.");
@@ -155,7 +155,7 @@ internal static class PublishEmitter
                 writer.Line("private global::System.Threading.Tasks.ValueTask " + Helper(pipeline) + "<TNotification>(TNotification notification, " + Code.CancellationToken + " cancellationToken)");
                 writer.Line("    => " + (InObsoleteContext(pipeline)
                     ? Forward(pipeline, "notification")
-                    : "Publish(" + MediatorEmitter.Cast(pipeline.NotificationType, pipeline.IsValueType, "notification!") + ", cancellationToken)") + ";");
+                    : "Publish(" + MediatorEmitter.Cast(pipeline.NotificationType.Display, pipeline.IsValueType, "notification!") + ", cancellationToken)") + ";");
             }
         }
 

@@ -22,7 +22,7 @@ internal static class StreamEmitter
         {
             // A stream request with several item types has several pipelines but one typed overload (C# cannot overload
             // on the return type): the first by item type; the generic CreateStream reaches the others.
-            foreach (var pipeline in plan.Streams.GroupBy(p => p.RequestType).Select(g => g.First()))
+            foreach (var pipeline in plan.Streams.GroupBy(p => p.RequestType.Display).Select(g => g.First()))
             {
                 WriteTypedCreateStream(writer, pipeline);
                 writer.Line();
@@ -39,14 +39,14 @@ internal static class StreamEmitter
     private static void WriteTypedCreateStream(SourceWriter writer, StreamPlan pipeline)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// Opens the stream of <c>" + Code.Doc(pipeline.RequestType) + "</c> through its compiled pipeline, outermost first:");
+        writer.Line("/// Opens the stream of <c>" + Code.Doc(pipeline.RequestType.Display) + "</c> through its compiled pipeline, outermost first:");
         writer.Line("/// " + Code.Chain(pipeline.Steps, pipeline.HandlerType) + ".");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"request\">The stream request.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Passed to the middlewares and the handler; cancel it to stop the stream.</param>");
         var access = pipeline.IsPublic ? "public" : "internal";
         UsageEmitter.WriteOverloadMarks(writer, pipeline.SignatureUsage);
-        using (writer.Block(access + " " + Stream(pipeline.ItemType) + " CreateStream(" + pipeline.RequestType + " request, " + Code.CancellationToken + " cancellationToken = default)"))
+        using (writer.Block(access + " " + Stream(pipeline.ItemType.Display) + " CreateStream(" + pipeline.RequestType.Display + " request, " + Code.CancellationToken + " cancellationToken = default)"))
         {
             if (!pipeline.RequestIsValueType)
             {
@@ -59,7 +59,7 @@ internal static class StreamEmitter
 
     private static string Invoke(StreamPlan pipeline, string request)
         => MediatorEmitter.PipelineInstance(pipeline.ClassName, pipeline.HandlerLifetime)
-            + ".InvokeAsync(" + request + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType + "), cancellationToken))";
+            + ".InvokeAsync(" + request + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType.TypeOfOperand + "), cancellationToken))";
 
     private const string StreamIndex = "StreamRequestTypes";
 
@@ -70,11 +70,11 @@ internal static class StreamEmitter
     private static string TypeOf(IEnumerable<StreamPlan> pipelines)
     {
         var all = pipelines.ToList();
-        return all.FirstOrDefault(InObsoleteContext) is { } shielded ? shielded.ClassName + ".MessageType" : "typeof(" + all[0].RequestType + ")";
+        return all.FirstOrDefault(InObsoleteContext) is { } shielded ? shielded.ClassName + ".MessageType" : "typeof(" + all[0].RequestType.TypeOfOperand + ")";
     }
 
     private static string ItemTest(StreamPlan pipeline)
-        => InObsoleteContext(pipeline) ? pipeline.ClassName + ".Answers<TItem>()" : "typeof(TItem) == typeof(" + pipeline.ItemType + ")";
+        => InObsoleteContext(pipeline) ? pipeline.ClassName + ".Answers<TItem>()" : "typeof(TItem) == typeof(" + pipeline.ItemType.TypeOfOperand + ")";
 
     private static string Forward(StreamPlan pipeline)
         => pipeline.ClassName + ".Forward<TItem>(" + MediatorEmitter.PipelineInstance(pipeline.ClassName, pipeline.HandlerLifetime) + ", request, cancellationToken)";
@@ -121,12 +121,12 @@ internal static class StreamEmitter
                 foreach (var pipeline in plan.Streams)
                 {
                     writer.Line("if (type == " + TypeOf(new[] { pipeline }) + " && " + ItemTest(pipeline) + ")");
-                    writer.Line("    return " + (InObsoleteContext(pipeline) ? Forward(pipeline) : Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request")))) + ";");
+                    writer.Line("    return " + (InObsoleteContext(pipeline) ? Forward(pipeline) : Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType.Display, pipeline.RequestIsValueType, "request")))) + ";");
                 }
             }
 
             var index = 0;
-            foreach (var pipeline in Code.DeepestFirst(plan.Streams, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType))
+            foreach (var pipeline in Code.DeepestFirst(plan.Streams, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType.Display))
             {
                 if (InObsoleteContext(pipeline))
                 {
@@ -136,12 +136,12 @@ internal static class StreamEmitter
 
                 if (table)
                 {
-                    writer.Line("if (request is " + pipeline.RequestType + " && typeof(TItem) == typeof(" + pipeline.ItemType + ")) return " + Helper(pipeline) + "(request, cancellationToken);");
+                    writer.Line("if (request is " + pipeline.RequestType.Display + " && typeof(TItem) == typeof(" + pipeline.ItemType.TypeOfOperand + ")) return " + Helper(pipeline) + "(request, cancellationToken);");
                     continue;
                 }
 
                 var name = "r" + index++;
-                writer.Line("if (request is " + pipeline.RequestType + " " + name + " && typeof(TItem) == typeof(" + pipeline.ItemType + "))");
+                writer.Line("if (request is " + pipeline.RequestType.Display + " " + name + " && typeof(TItem) == typeof(" + pipeline.ItemType.TypeOfOperand + "))");
                 writer.Line("    return " + Reinterpret(Invoke(pipeline, name)) + ";");
             }
 
@@ -156,7 +156,7 @@ internal static class StreamEmitter
                 writer.Line("/// <summary>The generic <c>CreateStream</c>'s way into <c>" + pipeline.ClassName + "</c>, out of line so that the dispatching method stays small.</summary>");
                 writer.Line(TypeSwitch.NoInlining);
                 writer.Line("private " + Stream("TItem") + " " + Helper(pipeline) + "<TItem>(global::Mediator.IStreamRequest<TItem> request, " + Code.CancellationToken + " cancellationToken)");
-                writer.Line("    => " + (InObsoleteContext(pipeline) ? Forward(pipeline) : Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType, pipeline.RequestIsValueType, "request")))) + ";");
+                writer.Line("    => " + (InObsoleteContext(pipeline) ? Forward(pipeline) : Reinterpret(Invoke(pipeline, MediatorEmitter.Cast(pipeline.RequestType.Display, pipeline.RequestIsValueType, "request")))) + ";");
             }
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Emitting;
 
@@ -50,13 +51,13 @@ internal static class TypeSwitch
     /// table and its type). <paramref name="writeCase"/> writes a case's statements and says whether the last one always
     /// returns; if not, the case breaks out to whatever the caller writes after the switch (the base-class tests).
     /// </summary>
-    public static void WriteSwitch(SourceWriter writer, string index, string handle, IEnumerable<KeyValuePair<int, string>> cases, Func<SourceWriter, int, bool> writeCase)
+    public static void WriteSwitch(SourceWriter writer, string index, string handle, IEnumerable<KeyValuePair<int, TypeRef>> cases, Func<SourceWriter, int, bool> writeCase)
     {
         using (writer.Block("switch (" + index + ".IndexOf(" + handle + "))"))
         {
             foreach (var @case in cases)
             {
-                writer.Line("case " + @case.Key.ToString(CultureInfo.InvariantCulture) + ": // " + @case.Value.Replace("global::", string.Empty));
+                writer.Line("case " + @case.Key.ToString(CultureInfo.InvariantCulture) + ": // " + @case.Value.Display.Replace("global::", string.Empty));
                 using (writer.Indent())
                 {
                     if (!writeCase(writer, @case.Key))
@@ -69,11 +70,11 @@ internal static class TypeSwitch
     }
 
     /// <summary>Every type with its position, for a switch with a case per type.</summary>
-    public static IEnumerable<KeyValuePair<int, string>> All(IReadOnlyList<string> types)
+    public static IEnumerable<KeyValuePair<int, TypeRef>> All(IReadOnlyList<TypeRef> types)
     {
         for (var i = 0; i < types.Count; i++)
         {
-            yield return new KeyValuePair<int, string>(i, types[i]);
+            yield return new KeyValuePair<int, TypeRef>(i, types[i]);
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Mediator.SourceGenerator.Model;
 /// </summary>
 /// <param name="Mediator">The generated mediator class the pipeline is nested in.</param>
 /// <param name="ClassName">Name of the nested pipeline class.</param>
-/// <param name="NotificationType">The notification type in generated code.</param>
+/// <param name="NotificationType">The notification type (never annotated at the top).</param>
 /// <param name="IsValueType">A struct: no null check, unboxed in the generic path.</param>
 /// <param name="CanBeDerived">A class that is not sealed: the generic path also tests for subclasses.</param>
 /// <param name="IsPublic">The typed <c>Publish</c> overload can be public.</param>
@@ -21,7 +21,7 @@ namespace Mediator.SourceGenerator.Model;
 internal sealed record NotificationPlan(
     MediatorName Mediator,
     string ClassName,
-    string NotificationType,
+    TypeRef NotificationType,
     bool IsValueType,
     bool CanBeDerived,
     bool IsPublic,
@@ -43,7 +43,7 @@ internal sealed record NotificationPlan(
 
 /// <summary>A handler a notification fans out to.</summary>
 /// <param name="HandlerType">The handler class.</param>
-/// <param name="HandledType">The notification type its contract names (the notification itself, a base class or an interface).</param>
+/// <param name="HandledType">The notification type its contract names (the notification itself, a base class or an interface), never annotated at the top.</param>
 /// <param name="IsImplicit">Call <c>Handle</c> directly rather than through the interface.</param>
 /// <param name="Steps">Its own handler-level middleware (<c>[UseMiddleware]</c> on the class), outermost first, inside the shared handler-side steps.</param>
-internal sealed record NotificationHandlerRef(string HandlerType, string HandledType, bool IsImplicit, EquatableArray<PipelineStep> Steps = default);
+internal sealed record NotificationHandlerRef(string HandlerType, TypeRef HandledType, bool IsImplicit, EquatableArray<PipelineStep> Steps = default);

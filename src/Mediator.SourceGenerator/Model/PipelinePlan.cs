@@ -3,8 +3,8 @@ namespace Mediator.SourceGenerator.Model;
 /// <summary>The compiled pipeline of one request type: its middlewares, outermost first, then its handler.</summary>
 /// <param name="Mediator">The generated mediator class the pipeline is nested in.</param>
 /// <param name="ClassName">Name of the nested pipeline class, unique within the mediator.</param>
-/// <param name="RequestType">The request type in generated code.</param>
-/// <param name="ResponseType">The response type in generated code (<c>global::Mediator.Unit</c> for void).</param>
+/// <param name="RequestType">The request type (never annotated at the top); emitters choose its text for each position.</param>
+/// <param name="ResponseType">The response type (<c>global::Mediator.Unit</c> for void).</param>
 /// <param name="IsVoid">The request has no answer; <c>Send</c> returns a plain <c>ValueTask</c>.</param>
 /// <param name="RequestIsValueType">The request is a struct: no null check, unboxed in the generic path.</param>
 /// <param name="RequestCanBeDerived">The request is a class that is not sealed: the generic path also tests for subclasses.</param>
@@ -20,8 +20,8 @@ namespace Mediator.SourceGenerator.Model;
 internal sealed record PipelinePlan(
     MediatorName Mediator,
     string ClassName,
-    string RequestType,
-    string ResponseType,
+    TypeRef RequestType,
+    TypeRef ResponseType,
     bool IsVoid,
     bool RequestIsValueType,
     bool RequestCanBeDerived,

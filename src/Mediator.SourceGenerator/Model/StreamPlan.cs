@@ -3,8 +3,8 @@ namespace Mediator.SourceGenerator.Model;
 /// <summary>The compiled pipeline of one stream request type: its stream middleware, outermost first, then its handler.</summary>
 /// <param name="Mediator">The generated mediator class the pipeline is nested in.</param>
 /// <param name="ClassName">Name of the nested pipeline class.</param>
-/// <param name="RequestType">The stream request type in generated code.</param>
-/// <param name="ItemType">The item type in generated code.</param>
+/// <param name="RequestType">The stream request type (never annotated at the top).</param>
+/// <param name="ItemType">The item type.</param>
 /// <param name="RequestIsValueType">A struct: no null check, unboxed in the generic path.</param>
 /// <param name="RequestCanBeDerived">A class that is not sealed: the generic path also tests for subclasses.</param>
 /// <param name="IsPublic">The typed <c>CreateStream</c> overload can be public.</param>
@@ -18,8 +18,8 @@ namespace Mediator.SourceGenerator.Model;
 internal sealed record StreamPlan(
     MediatorName Mediator,
     string ClassName,
-    string RequestType,
-    string ItemType,
+    TypeRef RequestType,
+    TypeRef ItemType,
     bool RequestIsValueType,
     bool RequestCanBeDerived,
     bool IsPublic,

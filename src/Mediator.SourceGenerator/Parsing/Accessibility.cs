@@ -34,11 +34,15 @@ internal static class TypeAccessibility
                     return "not visible from this assembly";
                 }
 
-                foreach (var argument in named.TypeArguments)
+                // The type arguments of the type and of its containers (Outer<Hidden>.Inner names Hidden too).
+                for (INamedTypeSymbol? current = named; current is not null; current = current.ContainingType)
                 {
-                    if (WhyInaccessible(argument, compilation) is { } reason)
+                    foreach (var argument in current.TypeArguments)
                     {
-                        return $"built on '{argument.Name}', which is {reason}";
+                        if (WhyInaccessible(argument, compilation) is { } reason)
+                        {
+                            return $"built on '{argument.Name}', which is {reason}";
+                        }
                     }
                 }
 
@@ -62,13 +66,13 @@ internal static class TypeAccessibility
                     {
                         return false;
                     }
-                }
 
-                foreach (var argument in named.TypeArguments)
-                {
-                    if (!IsEffectivelyPublic(argument))
+                    foreach (var argument in current.TypeArguments)
                     {
-                        return false;
+                        if (!IsEffectivelyPublic(argument))
+                        {
+                            return false;
+                        }
                     }
                 }
 

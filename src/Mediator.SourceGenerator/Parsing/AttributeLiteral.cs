@@ -27,7 +27,12 @@ internal static class AttributeLiteral
             return null;
         }
 
-        var text = "new " + TypeRefFactory.Display(type) + "(" + string.Join(", ", arguments) + ")";
+        if (TypeRefFactory.CodeText(type) is not { } typeText)
+        {
+            return null;
+        }
+
+        var text = "new " + typeText + "(" + string.Join(", ", arguments) + ")";
         return named.Count == 0 ? text : text + " { " + string.Join(", ", named) + " }";
     }
 
@@ -47,10 +52,10 @@ internal static class AttributeLiteral
             }
 
             var items = constant.Values.Select(Write).ToList();
-            var element = ((IArrayTypeSymbol)constant.Type!).ElementType;
-            return items.Any(i => i is null)
+            var element = TypeRefFactory.CodeText(((IArrayTypeSymbol)constant.Type!).ElementType);
+            return element is null || items.Any(i => i is null)
                 ? null
-                : "new " + TypeRefFactory.Display(element) + "[] { " + string.Join(", ", items) + " }";
+                : "new " + element + "[] { " + string.Join(", ", items) + " }";
         }
 
         if (constant.IsNull)
@@ -61,21 +66,25 @@ internal static class AttributeLiteral
         return constant.Kind switch
         {
             TypedConstantKind.Type => TypeOf((ITypeSymbol)constant.Value!),
-            TypedConstantKind.Enum => "(" + TypeRefFactory.Display(constant.Type!) + ")(" + Number(constant.Value!) + ")",
+            TypedConstantKind.Enum => TypeRefFactory.CodeText(constant.Type!) is { } enumType ? "(" + enumType + ")(" + Number(constant.Value!) + ")" : null,
             _ => Primitive(constant.Value!, constant.Type!),
         };
     }
 
-    /// <summary>A parameter's default value as C# source.</summary>
-    public static string DefaultValue(object? value, ITypeSymbol type)
+    /// <summary>
+    /// A parameter's default value as C# source; null for <c>null</c> and <c>default</c>, which the caller writes as
+    /// <c>default(T)</c> once the parameter type is closed (it may mention the middleware's type parameters).
+    /// </summary>
+    /// <remarks>A non-null constant's type is an enum or a primitive: never a type parameter, always nameable.</remarks>
+    public static string? DefaultValue(object? value, ITypeSymbol type)
     {
         if (value is null)
         {
-            return "default(" + TypeRefFactory.Display(type) + ")";
+            return null;
         }
 
         return type.TypeKind == TypeKind.Enum
-            ? "(" + TypeRefFactory.Display(type) + ")(" + Number(value) + ")"
+            ? "(" + TypeRefFactory.CodeText(type) + ")(" + Number(value) + ")"
             : Primitive(value, type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type);
     }
 
@@ -86,13 +95,58 @@ internal static class AttributeLiteral
             return null;
         }
 
-        if (type is INamedTypeSymbol { IsUnboundGenericType: true } unbound)
+        if (type is INamedTypeSymbol named && IsUnbound(named))
         {
-            var open = unbound.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
-            return "typeof(" + open + "<" + new string(',', unbound.Arity - 1) + ">)";
+            return "typeof(" + UnboundName(named) + ")";
         }
 
-        return "typeof(" + TypeRefFactory.Display(type).TrimEnd('?') + ")";
+        // TypeOfOperand: no annotation, no 'dynamic'; typeof(int?) stays typeof(int?) (Nullable<int>, not int).
+        return TypeRefFactory.TryCreate(type, out var typeRef) ? "typeof(" + typeRef.TypeOfOperand + ")" : null;
+    }
+
+    /// <summary><c>typeof(Dictionary&lt;,&gt;)</c> or <c>typeof(Outer&lt;&gt;.Inner)</c>: the type or one of its containers is unbound.</summary>
+    private static bool IsUnbound(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsUnboundGenericType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The unbound name with an empty argument list at every generic level (<c>global::App.Outer&lt;&gt;.Inner&lt;,&gt;</c>),
+    /// each segment escaped.
+    /// </summary>
+    private static string UnboundName(INamedTypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        var levels = new System.Collections.Generic.List<INamedTypeSymbol>();
+        for (INamedTypeSymbol? current = definition; current is not null; current = current.ContainingType)
+        {
+            levels.Insert(0, current);
+        }
+
+        // The outermost level's qualified name carries the namespace; the nested levels add their simple names.
+        var builder = new System.Text.StringBuilder(TypeRefFactory.QualifiedName(levels[0]));
+        for (var i = 0; i < levels.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append('.').Append(Identifiers.Escape(levels[i].Name));
+            }
+
+            if (levels[i].Arity > 0)
+            {
+                builder.Append('<').Append(',', levels[i].Arity - 1).Append('>');
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static string Primitive(object value, ITypeSymbol type) => value switch
@@ -106,7 +160,7 @@ internal static class AttributeLiteral
         float f when float.IsNaN(f) => "float.NaN",
         float f when float.IsPositiveInfinity(f) => "float.PositiveInfinity",
         float f when float.IsNegativeInfinity(f) => "float.NegativeInfinity",
-        _ => "(" + TypeRefFactory.Display(type) + ")(" + Number(value) + ")",
+        _ => "(" + TypeRefFactory.CodeText(type) + ")(" + Number(value) + ")",
     };
 
     private static string Number(object value) => value switch

@@ -18,7 +18,9 @@ internal static class HandlerParser
         CancellationToken cancellationToken)
     {
         var location = LocationInfo.From(symbol);
-        var name = TypeRefFactory.Display(symbol);
+        // Generated code names a non-generic handler by the printer's text; a generic one is rejected below, and its
+        // name appears only in that diagnostic.
+        var name = SymbolFacts.IsOrIsNestedInGenericType(symbol) ? TypeRefFactory.Display(symbol) : TypeRefFactory.QualifiedName(symbol);
         try
         {
             return ParseCore(symbol, name, location, attributes, compilation, cancellationToken);
@@ -76,9 +78,10 @@ internal static class HandlerParser
             // Void requests and notifications answer nothing: planning sees Unit, the handler returns a plain ValueTask.
             var isVoid = kind == MessageKind.Notification || KnownTypes.IsVoidRequestHandler(contract);
             var request = contract.TypeArguments[0];
-            if (contract.TypeArguments.Any(a => a is IErrorTypeSymbol))
+            if (TypeRefFactory.ContainsErrorType(contract))
             {
-                // The user's code does not compile yet; the compiler already says why.
+                // The user's code does not compile yet (a type here does not resolve, at any depth); the compiler
+                // already says why, and generated code that named the type would only repeat it.
                 continue;
             }
 
@@ -97,11 +100,18 @@ internal static class HandlerParser
                 continue;
             }
 
+            // Null when generated code cannot name the type (see TypeRefFactory.TryCreate): the contract is left out.
+            if (MessageTypeSpecFactory.Create(request) is not { } requestSpec
+                || (response is null ? UnitSpec : MessageTypeSpecFactory.Create(response)) is not { } responseSpec)
+            {
+                continue;
+            }
+
             specs.Add(new HandlerSpec(
                 name,
                 lifetime,
-                MessageTypeSpecFactory.Create(request),
-                response is null ? UnitSpec : MessageTypeSpecFactory.Create(response),
+                requestSpec,
+                responseSpec,
                 isVoid,
                 CallsHandleDirectly(symbol, contract),
                 kind,
@@ -191,7 +201,7 @@ internal static class HandlerParser
 
     /// <summary>An interface the compiler cannot resolve yet: the compiler's own error explains it better than we can.</summary>
     private static bool HasErrorInterfaces(INamedTypeSymbol symbol)
-        => symbol.AllInterfaces.Any(i => i is IErrorTypeSymbol || i.TypeArguments.Any(a => a is IErrorTypeSymbol));
+        => symbol.AllInterfaces.Any(TypeRefFactory.ContainsErrorType);
 
     private static HandlerDiscovery Failed(string name, LocationInfo? location, DiagnosticInfo diagnostic)
         => new(name, location, EquatableArray<HandlerSpec>.Empty, new[] { diagnostic }.ToEquatableArray());

@@ -3,9 +3,24 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Mediator.SourceGenerator.Parsing;
 
-/// <summary>How a name the user chose (a namespace, the mediator's class name) is written into C# source.</summary>
+/// <summary>
+/// How names are written into C# source: the user's names of types, namespaces and tuple elements where generated code
+/// refers to them (<see cref="Escape"/>), and the names the user chose for the generated mediator, which generated
+/// code declares (<see cref="NamespaceSegment"/>, <see cref="TypeName"/>).
+/// </summary>
 internal static class Identifiers
 {
+    /// <summary>
+    /// <paramref name="name"/> with <c>@</c> when C# would read it as a keyword where generated code refers to it (after
+    /// <c>global::</c> or a dot, or as a tuple element name): every reserved keyword (<c>@event</c>, <c>@class</c>), and
+    /// <c>await</c>, which is a keyword inside the async methods generated code writes. A verbatim identifier is legal
+    /// wherever an identifier is, so escaping never hurts.
+    /// </summary>
+    public static string Escape(string name)
+        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.AwaitKeyword
+            ? "@" + name
+            : name;
+
     /// <summary>The name without a leading <c>@</c>, which C# allows before any identifier and does not count as part of it.</summary>
     public static string Plain(string written) => written.StartsWith("@", System.StringComparison.Ordinal) ? written.Substring(1) : written;
 

@@ -32,7 +32,11 @@ internal static class MessageAttributesFactory
                 var types = new List<string>();
                 for (var t = attributeClass; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
                 {
-                    types.Add(TypeRefFactory.Display(t));
+                    // The same text planning looks up a constructor parameter's attribute type by.
+                    if (TypeRefFactory.TryCreate(t, out var typeRef))
+                    {
+                        types.Add(typeRef.Erased.Display);
+                    }
                 }
 
                 found.Add(new MessageAttributeSpec(types.ToEquatableArray(), construction));

@@ -33,14 +33,36 @@ internal static class MessageDeclarationParser
             return null;
         }
 
+        // IRequest<List<Missing>>: no handler contract over it reaches planning (HandlerParser leaves it out), so the
+        // message would be reported as unhandled on top of the compiler's error. Left out instead.
+        if (symbol.AllInterfaces.Any(i => (KnownTypes.IsRequest(i) || KnownTypes.IsStreamRequest(i)) && TypeRefFactory.ContainsErrorType(i)))
+        {
+            return null;
+        }
+
+        if (!TypeRefFactory.TryCreate(symbol, out var self))
+        {
+            return null;
+        }
+
+        // A base class or interface that does not resolve is left out: the compiler reports it.
         var identifier = node.Identifier.GetLocation();
         var supertypes = new List<string>();
         for (var current = symbol.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            supertypes.Add(TypeRefFactory.Create(current).Erased.Display);
+            if (TypeRefFactory.TryCreate(current, out var supertype))
+            {
+                supertypes.Add(supertype.Erased.Display);
+            }
         }
 
-        supertypes.AddRange(symbol.AllInterfaces.Select(i => TypeRefFactory.Create(i).Erased.Display));
+        foreach (var contract in symbol.AllInterfaces)
+        {
+            if (TypeRefFactory.TryCreate(contract, out var supertype))
+            {
+                supertypes.Add(supertype.Erased.Display);
+            }
+        }
 
         // Only notifications need the full description: their pipelines are planned from declarations too.
         var notification = kind == MessageKind.Notification && TypeAccessibility.WhyInaccessible(symbol, compilation) is null
@@ -48,7 +70,7 @@ internal static class MessageDeclarationParser
             : null;
         return new MessageDeclaration(
             kind.Value,
-            TypeRefFactory.Create(symbol).Erased.Display,
+            self.Erased.Display,
             handlerContract!,
             LocationInfo.From(identifier),
             supertypes.ToEquatableArray(),

@@ -8,24 +8,35 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <summary>Describes a closed request or response type for planning.</summary>
 internal static class MessageTypeSpecFactory
 {
-    public static MessageTypeSpec Create(ITypeSymbol type) => SymbolCache.Spec(type, s_create);
+    /// <summary>The description, or null when generated code must not name the type (see <see cref="TypeRefFactory.TryCreate"/>).</summary>
+    public static MessageTypeSpec? Create(ITypeSymbol type) => SymbolCache.Spec(type, s_create);
 
-    private static readonly System.Func<ITypeSymbol, MessageTypeSpec> s_create = CreateCore;
+    private static readonly System.Func<ITypeSymbol, MessageTypeSpec?> s_create = CreateCore;
 
-    private static MessageTypeSpec CreateCore(ITypeSymbol type)
+    private static MessageTypeSpec? CreateCore(ITypeSymbol type)
     {
-        var supertypes = new List<TypeRef> { TypeRefFactory.Create(type).Erased };
+        if (!TypeRefFactory.TryCreate(type, out var self))
+        {
+            return null;
+        }
+
+        // A base class or interface that does not resolve is the compiler's to report; the type itself can still be
+        // named, and what it does not convert to cannot satisfy a constraint anyway.
+        var supertypes = new List<TypeRef> { self.Erased };
         var depth = 0;
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
             depth++;
-            supertypes.Add(TypeRefFactory.Create(current).Erased);
+            AddErased(supertypes, current);
         }
 
-        supertypes.AddRange(type.AllInterfaces.Select(i => TypeRefFactory.Create(i).Erased));
+        foreach (var contract in type.AllInterfaces)
+        {
+            AddErased(supertypes, contract);
+        }
 
         return new MessageTypeSpec(
-            TypeRefFactory.Create(type),
+            self,
             type.IsValueType,
             type.IsReferenceType,
             type.IsSealed || type.IsValueType,
@@ -39,6 +50,14 @@ internal static class MessageTypeSpecFactory
             type.IsUnmanagedType,
             UsageMarkFactory.AsNamed(type),
             UsageMarkFactory.Reachable(type));
+    }
+
+    private static void AddErased(List<TypeRef> supertypes, ITypeSymbol type)
+    {
+        if (TypeRefFactory.TryCreate(type, out var supertype))
+        {
+            supertypes.Add(supertype.Erased);
+        }
     }
 
     internal static bool HasPublicParameterlessConstructor(ITypeSymbol type)

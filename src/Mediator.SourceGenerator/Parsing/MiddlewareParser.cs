@@ -12,9 +12,6 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <summary>Turns a class marked <c>[Middleware]</c> into a middleware spec.</summary>
 internal static class MiddlewareParser
 {
-    private static readonly SymbolDisplayFormat s_openName =
-        SymbolDisplayFormat.FullyQualifiedFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None);
-
     /// <summary>A <c>[Middleware]</c> class from source or from a referenced assembly (<c>[assembly: UseMiddleware]</c>).</summary>
     public static MiddlewareDiscovery Parse(
         INamedTypeSymbol symbol,
@@ -61,15 +58,28 @@ internal static class MiddlewareParser
         foreach (var contract in symbol.AllInterfaces)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ContractKindOf(contract, symbol.AllInterfaces) is not { } kind || contract.TypeArguments.Any(a => a is IErrorTypeSymbol))
+            // A contract over a type that does not resolve (at any depth) is the compiler's to report: left out.
+            if (ContractKindOf(contract, symbol.AllInterfaces) is not { } kind
+                || !TypeRefFactory.TryCreate(contract.TypeArguments[0], out var message))
             {
                 continue;
             }
 
+            foreach (var argument in contract.TypeArguments)
+            {
+                TypeRefFactory.RequireMatchable(argument);
+            }
+
             // A notification middleware answers nothing: planning matches it against Unit, as it does the notification.
+            var result = TypeRef.Named(KnownTypes.Unit);
+            if (kind != ContractKind.Notification && !TypeRefFactory.TryCreate(contract.TypeArguments[1], out result))
+            {
+                continue;
+            }
+
             contracts.Add(new MiddlewareContractSpec(
-                TypeRefFactory.Create(contract.TypeArguments[0]),
-                kind == ContractKind.Notification ? TypeRef.Named(KnownTypes.Unit) : TypeRefFactory.Create(contract.TypeArguments[1]),
+                message,
+                result,
                 SymbolFacts.ImplementsImplicitly(symbol, contract, "InvokeAsync"),
                 kind));
         }
@@ -85,8 +95,21 @@ internal static class MiddlewareParser
                 : Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.MiddlewareWithoutContract, location, name));
         }
 
-        var typeParameters = symbol.TypeParameters.Select(CreateTypeParameter).ToEquatableArray();
-        if (FirstUninferable(typeParameters, contracts) is { } uninferable)
+        var typeParameters = new List<TypeParameterSpec>();
+        foreach (var parameter in symbol.TypeParameters)
+        {
+            if (CreateTypeParameter(parameter) is not { } created)
+            {
+                // A constraint that does not resolve cannot be judged: counted as satisfied, the middleware would wrap
+                // every message and one compiler error would become one per pipeline. The compiler reports it; until it
+                // is fixed the middleware is in no pipeline.
+                return Failed(location);
+            }
+
+            typeParameters.Add(created);
+        }
+
+        if (FirstUninferable(typeParameters.ToEquatableArray(), contracts) is { } uninferable)
         {
             return Failed(location, DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedMiddleware,
@@ -95,14 +118,19 @@ internal static class MiddlewareParser
                 $"its type parameter '{uninferable}' appears neither in IRequestMiddleware<TRequest, TResponse> nor in a constraint of a type parameter that does, so the generator cannot choose it"));
         }
 
+        if (ConstructorParser.Parse(symbol) is not { } constructor)
+        {
+            return Failed(location);
+        }
+
         var (level, group) = Level(symbol, contracts);
         var middlewareAttribute = attributes.FirstOrDefault(a => KnownTypes.IsMiddlewareAttribute(a.AttributeClass));
         var diagnostics = new List<DiagnosticInfo>();
         var hasExplicitOrder = middlewareAttribute is not null && OrderingAttributeParser.HasNamed(middlewareAttribute, "Order");
         var spec = new MiddlewareSpec(
             name,
-            symbol.ToDisplayString(s_openName),
-            typeParameters,
+            OrderingAttributeParser.OpenName(symbol),
+            typeParameters.ToEquatableArray(),
             ReadNamedInt(attributes, "Order"),
             contracts.ToEquatableArray(),
             level,
@@ -111,9 +139,9 @@ internal static class MiddlewareParser
             OrderingAttributeParser.ReadConcern(middlewareAttribute, name, diagnostics),
             hasExplicitOrder,
             OrderingAttributeParser.ReadConstraints(symbol, name, diagnostics),
-            ConstructorParser.Parse(symbol),
+            constructor,
             IsExplicit: IsExplicit(middlewareAttribute),
-            Usage: Usage(symbol));
+            Usage: Usage(symbol, constructor));
 
         // Rules are reported where the order was decided: the Order argument when written, else the class name.
         var placement = hasExplicitOrder ? OrderingAttributeParser.NamedLocation(middlewareAttribute!, "Order") ?? location : location;
@@ -124,10 +152,10 @@ internal static class MiddlewareParser
     /// What generated code meets when it uses the class: the class as written, its <c>InvokeAsync</c> methods and, for a
     /// middleware built with the message's attribute, its public constructors and their parameter types.
     /// </summary>
-    private static EquatableArray<UsageMark> Usage(INamedTypeSymbol symbol)
+    private static EquatableArray<UsageMark> Usage(INamedTypeSymbol symbol, EquatableArray<ConstructorParameterSpec> constructor)
     {
         var marks = UsageMarkFactory.AsNamed(symbol).Concat(symbol.GetMembers("InvokeAsync").SelectMany(UsageMarkFactory.Own));
-        if (ConstructorParser.Parse(symbol).Count > 0)
+        if (constructor.Count > 0)
         {
             var constructors = symbol.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
             marks = marks.Concat(constructors.SelectMany(UsageMarkFactory.Own))
@@ -158,7 +186,8 @@ internal static class MiddlewareParser
             : null;
     }
 
-    private static TypeParameterSpec CreateTypeParameter(ITypeParameterSymbol parameter)
+    /// <summary>The parameter and its constraints, or null when a constraint type does not resolve.</summary>
+    private static TypeParameterSpec? CreateTypeParameter(ITypeParameterSymbol parameter)
     {
         var flags = TypeParameterFlags.None;
         if (parameter.HasReferenceTypeConstraint)
@@ -186,11 +215,20 @@ internal static class MiddlewareParser
             flags |= TypeParameterFlags.Unmanaged;
         }
 
-        var constraints = parameter.ConstraintTypes
-            .Where(t => t is not IErrorTypeSymbol)
-            .Select(TypeRefFactory.Create)
-            .ToEquatableArray();
-        return new TypeParameterSpec(parameter.Name, flags, constraints);
+        var constraints = new List<TypeRef>();
+        foreach (var constraint in parameter.ConstraintTypes)
+        {
+            if (!TypeRefFactory.TryCreate(constraint, out var created))
+            {
+                return null;
+            }
+
+            TypeRefFactory.RequireMatchable(constraint);
+
+            constraints.Add(created);
+        }
+
+        return new TypeParameterSpec(parameter.Name, flags, constraints.ToEquatableArray());
     }
 
     /// <summary>
@@ -333,7 +371,7 @@ internal static class MiddlewareParser
 
     /// <summary>An interface the compiler cannot resolve yet: the compiler's own error explains it better than we can.</summary>
     private static bool HasErrorInterfaces(INamedTypeSymbol symbol)
-        => symbol.Interfaces.Concat(symbol.AllInterfaces).Any(i => i is IErrorTypeSymbol || i.TypeArguments.Any(a => a is IErrorTypeSymbol));
+        => symbol.Interfaces.Concat(symbol.AllInterfaces).Any(TypeRefFactory.ContainsErrorType);
 
     private static MiddlewareDiscovery Failed(LocationInfo? location, params DiagnosticInfo[] diagnostics)
         => new(location, null, diagnostics.ToEquatableArray(), location);

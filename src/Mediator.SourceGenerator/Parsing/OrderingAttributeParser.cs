@@ -15,11 +15,11 @@ namespace Mediator.SourceGenerator.Parsing;
 /// </summary>
 internal static class OrderingAttributeParser
 {
-    private static readonly SymbolDisplayFormat s_openName =
-        SymbolDisplayFormat.FullyQualifiedFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None);
-
-    /// <summary>The open <c>global::</c> name a middleware spec and an ordering target share.</summary>
-    public static string OpenName(INamedTypeSymbol type) => type.OriginalDefinition.ToDisplayString(s_openName);
+    /// <summary>
+    /// The open <c>global::</c> name a middleware spec and an ordering target share: the printer's qualified name, which
+    /// is also the text generated code closes the middleware from (<see cref="Model.MiddlewareSpec.OpenName"/>).
+    /// </summary>
+    public static string OpenName(INamedTypeSymbol type) => TypeRefFactory.QualifiedName(type.OriginalDefinition);
 
     public static EquatableArray<OrderingConstraint> ReadConstraints(INamedTypeSymbol symbol, string name, List<DiagnosticInfo> diagnostics)
     {

@@ -8,7 +8,8 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <summary>
 /// Descriptions of types already made during one <see cref="DeclarationScanner.Scan"/>, so that a type every handler
 /// mentions (<c>int</c> and its thirty generic-math interfaces, <c>IRequest&lt;int&gt;</c>, <c>object</c>) is described once
-/// per scan instead of once per handler. Both factories are pure functions of the symbol within one compilation.
+/// per scan instead of once per handler. Both factories are pure functions of the symbol within one compilation; a
+/// type they refuse (null) is remembered as refused.
 /// </summary>
 /// <remarks>
 /// Held for the duration of a scan on the scanning thread (<see cref="Begin"/>); outside a scan the factories compute
@@ -22,8 +23,8 @@ internal sealed class SymbolCache : IDisposable
     private static SymbolCache? s_current;
 
     private readonly SymbolCache? _outer;
-    private readonly Dictionary<ITypeSymbol, TypeRef> _typeRefs = new(SymbolEqualityComparer.IncludeNullability);
-    private readonly Dictionary<ITypeSymbol, MessageTypeSpec> _specs = new(SymbolEqualityComparer.IncludeNullability);
+    private readonly Dictionary<ITypeSymbol, TypeRef?> _typeRefs = new(SymbolEqualityComparer.IncludeNullability);
+    private readonly Dictionary<ITypeSymbol, MessageTypeSpec?> _specs = new(SymbolEqualityComparer.IncludeNullability);
 
     private SymbolCache(SymbolCache? outer) => _outer = outer;
 
@@ -32,10 +33,10 @@ internal sealed class SymbolCache : IDisposable
 
     public void Dispose() => s_current = _outer;
 
-    public static TypeRef TypeRef(ITypeSymbol type, Func<ITypeSymbol, TypeRef> create)
+    public static TypeRef? TypeRef(ITypeSymbol type, Func<ITypeSymbol, TypeRef?> create)
         => Get(s_current?._typeRefs, type, create);
 
-    public static MessageTypeSpec Spec(ITypeSymbol type, Func<ITypeSymbol, MessageTypeSpec> create)
+    public static MessageTypeSpec? Spec(ITypeSymbol type, Func<ITypeSymbol, MessageTypeSpec?> create)
         => Get(s_current?._specs, type, create);
 
     private static T Get<T>(Dictionary<ITypeSymbol, T>? cache, ITypeSymbol type, Func<ITypeSymbol, T> create)

@@ -78,10 +78,10 @@ internal static class MiddlewareMatcher
             var closed = middleware.TypeParameters.Count == 0
                 ? middleware.OpenName
                 : middleware.OpenName + "<" + string.Join(", ", middleware.TypeParameters.Select(p => bindings[p.Name].Display)) + ">";
-            if (Arguments(middleware, request) is not { } arguments)
+            if (Arguments(middleware, request, bindings) is not { } arguments)
             {
-                var attribute = middleware.Constructor.First(p => p.Source == ParameterSource.Attribute && !request.Attributes.Any(a => a.Types.Contains(p.AttributeType)));
-                reason = $"its constructor takes [{Show(attribute.AttributeType)}], and '{Show(request.Type)}' does not carry it";
+                var attribute = middleware.Constructor.First(p => p.Source == ParameterSource.Attribute && !request.Attributes.Any(a => a.Types.Contains(AttributeKey(p, bindings))));
+                reason = $"its constructor takes [{Show(AttributeKey(attribute, bindings))}], and '{Show(request.Type)}' does not carry it";
                 return null;
             }
 
@@ -153,9 +153,10 @@ internal static class MiddlewareMatcher
 
     /// <summary>
     /// A per-message middleware's constructor arguments for this message, or null when it asks for an attribute the
-    /// message (and its base classes) does not carry; empty for a middleware resolved from the container.
+    /// message (and its base classes) does not carry; empty for a middleware resolved from the container. Parameter
+    /// types are closed with the middleware's bindings (<c>ILogger&lt;TRequest&gt;</c> becomes <c>ILogger&lt;App.Ping&gt;</c>).
     /// </summary>
-    private static EquatableArray<StepArgument>? Arguments(MiddlewareSpec middleware, MessageTypeSpec message)
+    private static EquatableArray<StepArgument>? Arguments(MiddlewareSpec middleware, MessageTypeSpec message, Dictionary<string, TypeRef> bindings)
     {
         if (middleware.Constructor.Count == 0)
         {
@@ -165,22 +166,51 @@ internal static class MiddlewareMatcher
         var arguments = new List<StepArgument>();
         foreach (var parameter in middleware.Constructor)
         {
+            var type = Close(parameter.Type, bindings);
             if (!parameter.IsAttribute)
             {
-                arguments.Add(new StepArgument(parameter.Source, parameter.Type, parameter.Fallback));
+                arguments.Add(new StepArgument(parameter.Source, type.Display, parameter.Fallback ?? (parameter.Source == ParameterSource.OptionalService ? "default(" + type.Display + ")" : null)));
                 continue;
             }
 
-            var carried = message.Attributes.FirstOrDefault(a => a.Types.Contains(parameter.AttributeType));
+            var carried = message.Attributes.FirstOrDefault(a => a.Types.Contains(type.Erased.Display));
             if (carried is null && parameter.Source == ParameterSource.Attribute)
             {
                 return null;
             }
 
-            arguments.Add(new StepArgument(parameter.Source, parameter.Type, carried?.Construction ?? "null"));
+            arguments.Add(new StepArgument(parameter.Source, type.Display, carried?.Construction ?? "null"));
         }
 
         return arguments.ToEquatableArray();
+    }
+
+    /// <summary>The attribute class a constructor parameter asks for, as <see cref="MessageAttributeSpec.Types"/> names it.</summary>
+    private static string AttributeKey(ConstructorParameterSpec parameter, Dictionary<string, TypeRef> bindings)
+        => Close(parameter.Type, bindings).Erased.Display;
+
+    /// <summary><paramref name="type"/> with every bound type parameter replaced by its binding.</summary>
+    private static TypeRef Close(TypeRef type, Dictionary<string, TypeRef> bindings)
+    {
+        if (!type.IsOpen)
+        {
+            return type;
+        }
+
+        if (type.Kind == TypeRefKind.TypeParameter)
+        {
+            // T? over a reference type binding keeps its annotation; over a value type '?' would be Nullable<T>,
+            // which the compiler already made a Nullable node, so only the reference annotation is carried here.
+            return bindings.TryGetValue(type.Name, out var bound)
+                ? (type.IsNullableAnnotated ? bound with { IsNullableAnnotated = true } : bound)
+                : type;
+        }
+
+        return type with
+        {
+            Arguments = type.Arguments.Select(a => Close(a, bindings)).ToEquatableArray(),
+            Container = type.Container is null ? null : Close(type.Container, bindings),
+        };
     }
 
     private static bool Serves(ContractKind contract, MessageKind mode) => mode switch
@@ -190,7 +220,12 @@ internal static class MiddlewareMatcher
         _ => contract == ContractKind.Stream,
     };
 
-    /// <summary>Binds type parameters in <paramref name="pattern"/> so that it equals <paramref name="actual"/>.</summary>
+    /// <summary>
+    /// Binds type parameters in <paramref name="pattern"/> so that it equals <paramref name="actual"/> up to identity
+    /// conversion (annotations, tuple element names, <c>dynamic</c>/<c>object</c>): node by node, through type
+    /// arguments, nullable value types (<c>TResponse?</c> against <c>int?</c>), tuple elements and arrays. The binding is
+    /// the actual type as declared, so the closed middleware is written as the message's own types.
+    /// </summary>
     private static bool Unify(TypeRef pattern, TypeRef actual, Dictionary<string, TypeRef> bindings)
     {
         if (pattern.Kind == TypeRefKind.TypeParameter)
@@ -220,9 +255,24 @@ internal static class MiddlewareMatcher
         return true;
     }
 
-    /// <summary>The same generic type or named type at the top, type arguments not compared: what <see cref="Unify"/> checks first.</summary>
+    /// <summary>
+    /// The same form at the top (the same generic or named type, the same array rank, a tuple of as many elements),
+    /// type arguments and elements not compared: what <see cref="Unify"/> checks first. A nested type's containers hold
+    /// no type parameter (parsing rejects that shape), so they compare as types.
+    /// </summary>
     private static bool SameOutermostType(TypeRef pattern, TypeRef actual)
-        => pattern.Kind == actual.Kind && pattern.Name == actual.Name && pattern.Arguments.Count == actual.Arguments.Count;
+        => IdentityKind(pattern) == IdentityKind(actual)
+            && IdentityName(pattern) == IdentityName(actual)
+            && pattern.Rank == actual.Rank
+            && pattern.Arguments.Count == actual.Arguments.Count
+            && (pattern.Container is null ? actual.Container is null : actual.Container is not null && SameType(pattern.Container, actual.Container));
+
+    /// <summary><c>dynamic</c> is <c>object</c> for matching, as for identity conversions.</summary>
+    private static TypeRefKind IdentityKind(TypeRef type) => type.Kind == TypeRefKind.Dynamic ? TypeRefKind.Named : type.Kind;
+
+    /// <summary>The name <see cref="TypeRef.Erased"/> would give the node, without erasing the whole tree.</summary>
+    private static string IdentityName(TypeRef type)
+        => type.Kind == TypeRefKind.Dynamic ? TypeRef.ObjectKeyword : TypeRefText.NativeIntegerIdentity(type.Name) ?? type.Name;
 
     /// <summary>
     /// Checks constraints until every parameter is bound and checked. A parameter bound only through another's
@@ -279,18 +329,20 @@ internal static class MiddlewareMatcher
             return null;
         }
 
-        // A type planning knows only by name (read off a supertype) cannot be proven to satisfy any of them.
-        if ((flags & TypeParameterFlags.Unmanaged) != 0 && (spec is null || !spec.IsUnmanaged))
+        // Without a spec (a type bound inside another: TValue in TValue?, read off a supertype) 'class' and 'struct' are
+        // judged by what the type's description records; 'unmanaged' and 'new()' cannot be proven. Nullable value types
+        // satisfy neither 'struct' nor 'unmanaged' (which implies 'struct').
+        if ((flags & TypeParameterFlags.Unmanaged) != 0 && (spec is null || !spec.IsUnmanaged || bound.Kind == TypeRefKind.Nullable))
         {
             return "unmanaged";
         }
 
-        if ((flags & TypeParameterFlags.ReferenceType) != 0 && (spec is null || !spec.IsReferenceType))
+        if ((flags & TypeParameterFlags.ReferenceType) != 0 && !(spec?.IsReferenceType ?? bound.Nature == TypeNature.ReferenceType))
         {
             return "class";
         }
 
-        if ((flags & TypeParameterFlags.ValueType) != 0 && (spec is null || !spec.IsValueType || bound.Name == "global::System.Nullable"))
+        if ((flags & TypeParameterFlags.ValueType) != 0 && (!(spec?.IsValueType ?? bound.Nature == TypeNature.ValueType) || bound.Kind == TypeRefKind.Nullable))
         {
             return "struct";
         }

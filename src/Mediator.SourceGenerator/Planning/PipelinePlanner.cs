@@ -29,31 +29,34 @@ internal static class PipelinePlanner
         // One handler per request and per stream; when there are several (MED0002) the first by name is used so the
         // rest of the user's code still compiles while the error is fixed.
         var requests = Chosen(handlers, MessageKind.Request);
-        var classNames = new HashSet<string>(StringComparer.Ordinal);
-        var requestNames = PipelineClassNames.Distinct(PipelineNames.Assign(requests.Select(NamingKey).ToList()), classNames);
-        var pipelines = requests
-            .Select(h => PlanPipeline(h, requestNames[NamingKey(h)], messageSide, mediator))
-            .OrderBy(p => p.RequestType, StringComparer.Ordinal)
-            .ThenBy(p => p.ResponseType, StringComparer.Ordinal)
-            .ToEquatableArray();
-
         var streams = Chosen(handlers, MessageKind.Stream);
-        var streamNames = PipelineClassNames.Distinct(PipelineNames.Assign(streams.Select(NamingKey).ToList(), "StreamPipeline"), classNames);
-        var streamPlans = streams
-            .Select(h => PlanStream(h, streamNames[NamingKey(h)], messageSide, mediator))
-            .OrderBy(p => p.RequestType, StringComparer.Ordinal)
-            .ThenBy(p => p.ItemType, StringComparer.Ordinal)
-            .ToEquatableArray();
-
         var notificationHandlers = handlers.Where(h => h.Kind == MessageKind.Notification).ToList();
         var published = PublishedTypes(notificationHandlers, declaredNotifications);
-        var notificationNames = PipelineClassNames.Distinct(PipelineNames.Assign(published.Select(t => t.Type.Erased.Display).ToList(), "NotificationPipeline"), classNames);
+
+        // One naming pass over every kind: their classes share the Mediator class and the generated file names.
+        var names = PipelineNames.Assign(
+            requests.Select(h => NamingSubject(h, PipelineNames.RequestSuffix))
+                .Concat(streams.Select(h => NamingSubject(h, PipelineNames.StreamSuffix)))
+                .Concat(published.Select(t => new PipelineNames.Subject(PipelineNames.NotificationSuffix, t.Type.Erased.Display, t.Type)))
+                .ToList());
+
+        var pipelines = requests
+            .Select(h => PlanPipeline(h, names[(PipelineNames.RequestSuffix, PipelineKey(h))], messageSide, mediator))
+            .OrderBy(p => p.RequestType.Display, StringComparer.Ordinal)
+            .ThenBy(p => p.ResponseType.Display, StringComparer.Ordinal)
+            .ToEquatableArray();
+
+        var streamPlans = streams
+            .Select(h => PlanStream(h, names[(PipelineNames.StreamSuffix, PipelineKey(h))], messageSide, mediator))
+            .OrderBy(p => p.RequestType.Display, StringComparer.Ordinal)
+            .ThenBy(p => p.ItemType.Display, StringComparer.Ordinal)
+            .ToEquatableArray();
 
         var notificationPlans = published
-            .Select(t => PlanNotification(t, notificationNames[t.Type.Erased.Display], notificationHandlers, ordered, options))
+            .Select(t => PlanNotification(t, names[(PipelineNames.NotificationSuffix, t.Type.Erased.Display)], notificationHandlers, ordered, options))
             .Where(p => p is not null)
             .Select(p => p!)
-            .OrderBy(p => p.NotificationType, StringComparer.Ordinal)
+            .OrderBy(p => p.NotificationType.Display, StringComparer.Ordinal)
             .ToEquatableArray();
 
         var reached = new HashSet<string>(notificationPlans.SelectMany(n => n.Handlers).Select(r => r.HandlerType), StringComparer.Ordinal);
@@ -99,11 +102,9 @@ internal static class PipelinePlanner
     private static bool HasSeveral(MessageTypeSpec request, string contract)
         => request.Supertypes.Count(s => s.Name == contract && s.Arguments.Count == 1) > 1;
 
-    /// <summary>The pipeline class is named after this: the request, and for several responses (items) the response's simple name.</summary>
-    private static string NamingKey(HandlerSpec handler)
-        => PipelineKey(handler) == RequestKey(handler)
-            ? RequestKey(handler)
-            : RequestKey(handler) + "Returning" + handler.Response.Type.Name.Substring(handler.Response.Type.Name.LastIndexOf('.') + 1);
+    /// <summary>The pipeline class is named after the request, and for several responses (items) also after the response.</summary>
+    private static PipelineNames.Subject NamingSubject(HandlerSpec handler, string suffix)
+        => new(suffix, PipelineKey(handler), handler.Request.Type, PipelineKey(handler) == RequestKey(handler) ? null : handler.Response.Type);
 
     public static IEnumerable<IGrouping<string, HandlerSpec>> HandlersByRequest(IEnumerable<HandlerSpec> handlers)
         => handlers.GroupBy(PipelineKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
@@ -147,8 +148,8 @@ internal static class PipelinePlanner
         return new(
             mediator,
             className,
-            handler.Request.Type.Display,
-            handler.Response.Type.Display,
+            handler.Request.Type.WithoutOuterAnnotation,
+            handler.Response.Type,
             handler.IsVoid,
             handler.Request.IsValueType,
             !handler.Request.IsSealed,
@@ -169,8 +170,8 @@ internal static class PipelinePlanner
         return new(
             mediator,
             className,
-            handler.Request.Type.Display,
-            handler.Response.Type.Display,
+            handler.Request.Type.WithoutOuterAnnotation,
+            handler.Response.Type,
             handler.Request.IsValueType,
             !handler.Request.IsSealed,
             handler.Request.IsPublic && handler.Response.IsPublic,
@@ -229,7 +230,7 @@ internal static class PipelinePlanner
         var refs = receivers
             .Select(h => new NotificationHandlerRef(
                 h.HandlerType,
-                h.Request.Type.Display,
+                h.Request.Type.WithoutOuterAnnotation,
                 h.IsImplicit,
                 StepsFor(notification, unit, MessageKind.Notification, HandlerMiddleware.For(h, notification, unit, MessageKind.Notification, messageSide)).ToEquatableArray()))
             .Distinct()
@@ -239,7 +240,7 @@ internal static class PipelinePlanner
         return new NotificationPlan(
             options.Mediator!,
             className,
-            notification.Type.Display,
+            notification.Type.WithoutOuterAnnotation,
             notification.IsValueType,
             !notification.IsSealed,
             notification.IsPublic,

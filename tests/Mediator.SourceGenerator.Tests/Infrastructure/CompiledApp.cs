@@ -18,21 +18,26 @@ internal static class CompiledApp
     }
 
     /// <summary>Emits <paramref name="compilation"/> (user and generated code) and runs it; fails on any error the emit reports.</summary>
-    public static async Task<string> RunAsync(Compilation compilation, params byte[][] referencedImages)
+    public static Task<string> RunAsync(Compilation compilation, params byte[][] referencedImages)
     {
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return RunImageAsync(stream.ToArray(), referencedImages);
+    }
 
+    /// <summary>Runs an emitted app image.</summary>
+    public static async Task<string> RunImageAsync(byte[] image, params byte[][] referencedImages)
+    {
         var context = new AssemblyLoadContext("compiled-app", isCollectible: true);
         try
         {
-            foreach (var image in referencedImages)
+            foreach (var referenced in referencedImages)
             {
-                context.LoadFromStream(new MemoryStream(image));
+                context.LoadFromStream(new MemoryStream(referenced));
             }
 
-            var assembly = context.LoadFromStream(new MemoryStream(stream.ToArray()));
+            var assembly = context.LoadFromStream(new MemoryStream(image));
             var entry = assembly.GetType("App.Entry")?.GetMethod("Run", BindingFlags.Public | BindingFlags.Static)
                 ?? throw new InvalidOperationException("App.Entry.Run() not found");
             return await (Task<string>)entry.Invoke(null, null)!;
