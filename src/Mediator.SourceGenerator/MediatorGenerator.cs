@@ -33,6 +33,12 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .Select(static (c, ct) => DeclarationScanner.Scan(c, ct))
             .WithTrackingName(TrackingNames.Discoveries);
 
+        // Whether generated code can compile here at all (C# 8, the library's own types): if not, nothing is generated
+        // and only the reason is reported.
+        var support = declarations
+            .Select(static (c, ct) => SupportCheck.Check(c, ct))
+            .WithTrackingName(TrackingNames.Support);
+
         // [assembly: UseMiddleware]: read from the compilation like [assembly: PublishStrategy]; the result compares by
         // value, so an edit that leaves the assembly attributes alone leaves everything after it cached.
         var usedMiddlewares = declarations
@@ -74,7 +80,9 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 input.Left.Left.Right.AsImmutableArray().AddRange(input.Right.Right),
                 input.Left.Right.AsImmutableArray(),
                 input.Right.Left))
-            .WithTrackingName(TrackingNames.Plan);
+            .WithTrackingName(TrackingNames.Plan)
+            .Combine(support)
+            .Select(static (input, _) => input.Right.CanGenerate ? input.Left : PlanResult.Nothing);
         var pipelines = plan
             .SelectMany(static (p, _) => p.Plan?.Pipelines ?? EquatableArray<PipelinePlan>.Empty)
             .WithTrackingName(TrackingNames.Pipelines);
@@ -98,16 +106,28 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         // positions (taken in the compilation last parsed) back into locations inside its syntax trees (so #pragma and
         // .editorconfig apply). It runs on every edit, with one array per kind, nearly always empty.
         var compilation = declarations.Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(support.Select(static (s, _) => s.Diagnostics).Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+
+        // The generator's own diagnostics, unless the compiler rejects a declaration it reads: it then says nothing, and
+        // the compiler's error is the one to fix (the rule: for code the compiler rejects, the generator adds no error).
+        var quiet = context.CompilationProvider
+            .Select(static (c, ct) => SyntaxErrors.InDeclarations(c, ct))
+            .Combine(discoveries.Select(static (d, _) => d.HasCompileErrors))
+            .Combine(usedMiddlewares.Select(static (used, _) => used.Any(m => m.HasCompileErrors)))
+            .Combine(support.Select(static (s, _) => s.CanGenerate))
+            .Select(static (q, _) => q.Left.Left.Left || q.Left.Left.Right || q.Left.Right || !q.Right)
+            .WithTrackingName(TrackingNames.Quiet);
+        var reporting = compilation.Combine(quiet);
         var classDiagnostics = discoveries
             .Select(static (d, _) => d.Handlers.SelectMany(h => h.Diagnostics)
                 .Concat(d.Middlewares.SelectMany(m => m.Diagnostics))
                 .Concat(d.TypeDiagnostics)
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.ClassDiagnostics);
-        context.RegisterSourceOutput(classDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        context.RegisterSourceOutput(classDiagnostics.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
         var usedMiddlewareDiagnostics = usedMiddlewares
             .Select(static (used, _) => used.SelectMany(d => d.Diagnostics).ToEquatableArray());
-        context.RegisterSourceOutput(usedMiddlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        context.RegisterSourceOutput(usedMiddlewareDiagnostics.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
         var crossCutting = discoveries
             .Combine(usedMiddlewares)
             .Select(static (input, _) => CrossCuttingSafely(
@@ -116,7 +136,7 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 input.Left.Messages.AsImmutableArray(),
                 input.Right))
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
-        context.RegisterSourceOutput(crossCutting.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        context.RegisterSourceOutput(crossCutting.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
     }
 
     private static string? ReadNamespace(AnalyzerConfigOptionsProvider provider)
@@ -191,7 +211,11 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             return;
         }
 
-        var plan = result.Plan!;
+        if (result.Plan is not { } plan)
+        {
+            return;
+        }
+
         Emit(context, MediatorEmitter.HintName, "the mediator class", () => MediatorEmitter.Emit(plan));
         Emit(context, PublishEmitter.HintName, "the mediator's Publish methods", () => PublishEmitter.Emit(plan));
         Emit(context, StreamEmitter.HintName, "the mediator's CreateStream methods", () => StreamEmitter.Emit(plan));
@@ -222,12 +246,31 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         }
     }
 
+    /// <summary>Reports the diagnostics, or, when quiet, only MED0003: a failure of the generator is its own bug, never an echo.</summary>
+    private static void ReportUnlessQuiet(
+        SourceProductionContext context,
+        EquatableArray<DiagnosticInfo> diagnostics,
+        ((Compilation Parsed, Compilation Current) Compilations, bool Quiet) reporting)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!reporting.Quiet || diagnostic.Id == DiagnosticDescriptors.GeneratorFailure.Id)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(reporting.Compilations.Parsed, reporting.Compilations.Current));
+            }
+        }
+    }
+
     private static DiagnosticInfo Failure(string what, Exception exception)
         => DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, what, exception.GetType().Name, exception.Message);
 
     /// <summary>Stands in where a failure has no location to map.</summary>
     private static readonly Compilation EmptyCompilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("empty");
 
-    /// <summary>The plan, or the failure that prevented it.</summary>
-    internal sealed record PlanResult(MediatorPlan? Plan, DiagnosticInfo? Failure);
+    /// <summary>The plan, or the failure that prevented it; neither when nothing is to be generated.</summary>
+    internal sealed record PlanResult(MediatorPlan? Plan, DiagnosticInfo? Failure)
+    {
+        /// <summary>Nothing to generate (see <see cref="SupportCheck"/>), and nothing went wrong.</summary>
+        public static readonly PlanResult Nothing = new(null, null);
+    }
 }

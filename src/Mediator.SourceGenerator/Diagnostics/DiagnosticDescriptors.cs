@@ -219,6 +219,24 @@ internal static class DiagnosticDescriptors
         "'{0}' implements {1} but is not marked [{2}], and the generator only wires classes marked [{2}]: add [{2}], or make the class abstract if it is a base class",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnsupportedMessage = Create(
+        "MED0037",
+        "Message shape is not supported",
+        "'{0}' cannot be a message: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "MED0038",
+        "C# language version is below 8",
+        "The mediator generator needs C# 8 or later, and this project compiles as C# {0}; no mediator was generated. Set <LangVersion>8</LangVersion> or later in the project file (or remove LangVersion to use the target framework's default).",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ContractRedeclared = Create(
+        "MED0039",
+        "A type of the mediator library is declared again in this project",
+        "'{0}' is declared in this project and in {1}; this declaration hides the library's (warning CS0436), so generated code that names the library's type would get this one, and no mediator was generated. Rename it or move it out of the '{2}' namespace.",
+        DiagnosticSeverity.Error);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         RequestHasNoHandler,
@@ -255,6 +273,9 @@ internal static class DiagnosticDescriptors
         MiddlewareHasMutableState,
         BlockingCallInPipeline,
         ContractWithoutAttribute,
+        UnsupportedMessage,
+        LanguageVersionTooLow,
+        ContractRedeclared,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

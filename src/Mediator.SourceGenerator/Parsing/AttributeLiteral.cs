@@ -71,7 +71,10 @@ internal static class AttributeLiteral
     {
         if (value is null)
         {
-            return "default(" + TypeRefFactory.Display(type) + ")";
+            // 'Service service = null' on a parameter whose type is not annotated (a nullable warning the user already has,
+            // or a file with nullable off): generated code is '#nullable enable', where the same default would warn again.
+            var suppress = type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.Annotated ? "!" : string.Empty;
+            return "default(" + TypeRefFactory.Display(type) + ")" + suppress;
         }
 
         return type.TypeKind == TypeKind.Enum

@@ -62,6 +62,7 @@ internal static class HandlerParser
         var diagnostics = new List<DiagnosticInfo>();
         var uses = HandlerMiddlewareParser.Parse(symbol, symbol.ToDisplayString(), compilation, diagnostics, cancellationToken);
         var middlewares = uses.Select(u => u.Middleware).ToEquatableArray();
+        var hasCompileErrors = false;
         foreach (var contract in symbol.AllInterfaces)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -73,9 +74,12 @@ internal static class HandlerParser
             // Void requests and notifications answer nothing: planning sees Unit, the handler returns a plain ValueTask.
             var isVoid = kind == MessageKind.Notification || KnownTypes.IsVoidRequestHandler(contract);
             var request = contract.TypeArguments[0];
-            if (contract.TypeArguments.Any(a => a is IErrorTypeSymbol))
+            if (contract.TypeArguments.Any(BrokenTypes.IsInvalidArgument) || BrokenTypes.ViolatesConstraints(contract, compilation))
             {
-                // The user's code does not compile yet; the compiler already says why.
+                // The user's code does not compile (a type that does not resolve, a ref struct as a type argument, a request
+                // that is not an IRequest<TResponse>); the compiler already says why, and generated code naming the
+                // contract would only repeat it.
+                hasCompileErrors = true;
                 continue;
             }
 
@@ -105,12 +109,12 @@ internal static class HandlerParser
                 middlewares));
         }
 
-        if (specs.Count == 0 && diagnostics.Count == 0 && !HasErrorInterfaces(symbol))
+        if (specs.Count == 0 && diagnostics.Count == 0 && !hasCompileErrors && !HasErrorInterfaces(symbol))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerWithoutContract, location, name));
         }
 
-        return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray(), uses);
+        return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray(), uses, hasCompileErrors);
     }
 
     private static MessageKind? ContractKind(INamedTypeSymbol contract)
@@ -185,9 +189,9 @@ internal static class HandlerParser
         return ServiceLifetimeKind.Singleton;
     }
 
-    /// <summary>An interface the compiler cannot resolve yet: the compiler's own error explains it better than we can.</summary>
+    /// <summary>An interface the compiler rejects: the compiler's own error explains it better than we can.</summary>
     private static bool HasErrorInterfaces(INamedTypeSymbol symbol)
-        => symbol.AllInterfaces.Any(i => i is IErrorTypeSymbol || i.TypeArguments.Any(a => a is IErrorTypeSymbol));
+        => symbol.AllInterfaces.Any(i => BrokenTypes.Contains(i) || i.TypeArguments.Any(BrokenTypes.IsInvalidArgument));
 
     private static HandlerDiscovery Failed(string name, LocationInfo? location, DiagnosticInfo diagnostic)
         => new(name, location, EquatableArray<HandlerSpec>.Empty, new[] { diagnostic }.ToEquatableArray());

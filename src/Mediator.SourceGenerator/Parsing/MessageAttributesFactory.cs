@@ -24,7 +24,7 @@ internal static class MessageAttributesFactory
                 }
 
                 // Arguments in error are the compiler's to report: the message then simply does not carry the attribute.
-                if (AttributeLiteral.Construction(attribute) is not { } construction)
+                if (BrokenTypes.IsBroken(attribute) || AttributeLiteral.Construction(attribute) is not { } construction)
                 {
                     continue;
                 }

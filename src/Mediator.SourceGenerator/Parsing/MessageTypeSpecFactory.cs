@@ -14,15 +14,16 @@ internal static class MessageTypeSpecFactory
 
     private static MessageTypeSpec CreateCore(ITypeSymbol type)
     {
+        // A base type or interface the compiler rejects is left out: no handler or constraint can name it either.
         var supertypes = new List<TypeRef> { TypeRefFactory.Create(type).Erased };
         var depth = 0;
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        for (var current = type.BaseType; current is not null && !BrokenTypes.Contains(current); current = current.BaseType)
         {
             depth++;
             supertypes.Add(TypeRefFactory.Create(current).Erased);
         }
 
-        supertypes.AddRange(type.AllInterfaces.Select(i => TypeRefFactory.Create(i).Erased));
+        supertypes.AddRange(type.AllInterfaces.Where(i => !BrokenTypes.Contains(i)).Select(i => TypeRefFactory.Create(i).Erased));
 
         return new MessageTypeSpec(
             TypeRefFactory.Create(type),

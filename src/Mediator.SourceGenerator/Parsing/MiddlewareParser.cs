@@ -57,13 +57,26 @@ internal static class MiddlewareParser
             return Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotAccessible, location, name, inaccessible));
         }
 
+        if (NamesBrokenType(symbol))
+        {
+            // A constraint, contract or constructor parameter the compiler rejects: it reports the error, and a middleware
+            // whose constraint is not known must be in no pipeline (counting it as satisfied put it in every one).
+            return Failed(location) with { HasCompileErrors = true };
+        }
+
         var contracts = new List<MiddlewareContractSpec>();
         foreach (var contract in symbol.AllInterfaces)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ContractKindOf(contract, symbol.AllInterfaces) is not { } kind || contract.TypeArguments.Any(a => a is IErrorTypeSymbol))
+            if (ContractKindOf(contract, symbol.AllInterfaces) is not { } kind)
             {
                 continue;
+            }
+
+            if (contract.GetMembers("InvokeAsync").FirstOrDefault() is { } method && symbol.FindImplementationForInterfaceMember(method) is null)
+            {
+                // The class does not implement its contract (CS0535, CS0738): the compiler reports it on the class.
+                return Failed(location) with { HasCompileErrors = true };
             }
 
             // A notification middleware answers nothing: planning matches it against Unit, as it does the notification.
@@ -80,9 +93,7 @@ internal static class MiddlewareParser
 
         if (contracts.Count == 0)
         {
-            return HasErrorInterfaces(symbol)
-                ? Failed(location)
-                : Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.MiddlewareWithoutContract, location, name));
+            return Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.MiddlewareWithoutContract, location, name));
         }
 
         var typeParameters = symbol.TypeParameters.Select(CreateTypeParameter).ToEquatableArray();
@@ -168,10 +179,7 @@ internal static class MiddlewareParser
             flags |= TypeParameterFlags.Unmanaged;
         }
 
-        var constraints = parameter.ConstraintTypes
-            .Where(t => t is not IErrorTypeSymbol)
-            .Select(TypeRefFactory.Create)
-            .ToEquatableArray();
+        var constraints = parameter.ConstraintTypes.Select(TypeRefFactory.Create).ToEquatableArray();
         return new TypeParameterSpec(parameter.Name, flags, constraints);
     }
 
@@ -313,9 +321,15 @@ internal static class MiddlewareParser
         return candidates.FirstOrDefault(t => t.GetAttributes().Any(a => KnownTypes.IsMiddlewareGroupAttribute(a.AttributeClass)));
     }
 
-    /// <summary>An interface the compiler cannot resolve yet: the compiler's own error explains it better than we can.</summary>
-    private static bool HasErrorInterfaces(INamedTypeSymbol symbol)
-        => symbol.Interfaces.Concat(symbol.AllInterfaces).Any(i => i is IErrorTypeSymbol || i.TypeArguments.Any(a => a is IErrorTypeSymbol));
+    /// <summary>
+    /// The middleware's contracts, the constraints of its type parameters or its constructor's parameters name a type
+    /// the compiler rejects. Each would be copied into generated code: the closed type's arguments, the constraint
+    /// planning checks, the parameters a per-message middleware is built with.
+    /// </summary>
+    private static bool NamesBrokenType(INamedTypeSymbol symbol)
+        => symbol.AllInterfaces.Any(i => BrokenTypes.Contains(i) || (ContractKindOf(i, symbol.AllInterfaces) is not null && i.TypeArguments.Any(BrokenTypes.IsInvalidArgument)))
+            || symbol.TypeParameters.Any(p => p.Name.Length == 0 || p.ConstraintTypes.Any(BrokenTypes.Contains))
+            || symbol.InstanceConstructors.Any(c => c.Parameters.Any(p => BrokenTypes.Contains(p.Type)));
 
     private static MiddlewareDiscovery Failed(LocationInfo? location, params DiagnosticInfo[] diagnostics)
         => new(location, null, diagnostics.ToEquatableArray(), location);
