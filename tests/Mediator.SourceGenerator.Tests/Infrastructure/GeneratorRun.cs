@@ -91,6 +91,9 @@ internal sealed class GeneratorRun
             optionsProvider: new TestOptionsProvider(rootNamespace),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
+    /// <summary>What MSBuild passes the generator: the project's <c>RootNamespace</c>, when it has one.</summary>
+    public static AnalyzerConfigOptionsProvider OptionsFor(string? rootNamespace) => new TestOptionsProvider(rootNamespace);
+
     public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, IEnumerable<MetadataReference>? extraReferences = null, string assemblyName = "TestApp")
         => CSharpCompilation.Create(
             assemblyName,
