@@ -187,6 +187,28 @@ public sealed class ErrorRecoveryTests
             """
         },
         {
+            "an attribute whose constructor is not accessible where it is applied, configuring a middleware",
+            """
+            namespace App;
+            [System.AttributeUsage(System.AttributeTargets.Class)]
+            public sealed class LimitAttribute : System.Attribute { LimitAttribute(int perMinute) { } }
+            [Limit(5)]
+            public sealed class Ping : IRequest<int> { }
+            [Handler]
+            public sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            [Middleware(Concern = "Limits")]
+            public sealed class Limited<TRequest, TResponse> : IRequestMiddleware<TRequest, TResponse>
+            {
+                public Limited(LimitAttribute limit) { }
+                public ValueTask<TResponse> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                    where TNext : struct, INext<TRequest, TResponse> => next.InvokeAsync(request, context);
+            }
+            """
+        },
+        {
             "a misspelt Handler attribute",
             """
             namespace App;
@@ -258,6 +280,34 @@ public sealed class ErrorRecoveryTests
         Assert.True(run.Input.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error), description + ": the input must not compile");
         UnsupportedShapeTests.AssertOnlyTheCompilersErrors(run);
         Assert.DoesNotContain(run.GeneratedSources, s => s.Text.Contains("global::."));
+    }
+
+    [Fact]
+    public void An_attribute_with_an_internal_constructor_near_miss_configures_the_middleware()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            [System.AttributeUsage(System.AttributeTargets.Class)]
+            public sealed class LimitAttribute : System.Attribute { internal LimitAttribute(int perMinute) { } }
+            [Limit(5)]
+            public sealed class Ping : IRequest<int> { }
+            [Handler]
+            public sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            [Middleware]
+            public sealed class Limited<TRequest, TResponse> : IRequestMiddleware<TRequest, TResponse>
+            {
+                public Limited(LimitAttribute limit) { }
+                public ValueTask<TResponse> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                    where TNext : struct, INext<TRequest, TResponse> => next.InvokeAsync(request, context);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains(run.GeneratedSources, s => s.Text.Contains("new global::App.LimitAttribute((int)(5))"));
     }
 
     /// <summary>

@@ -232,7 +232,7 @@ public sealed class UnsupportedShapeTests
             "MED0039",
             DiagnosticSeverity.Error,
             "IRequest",
-            "'Mediator.IRequest<TResponse>' is declared in this project and in Mediator.Abstractions; this declaration hides the library's (warning CS0436), so generated code that names the library's type would get this one, and no mediator was generated. Rename it or move it out of the 'Mediator' namespace.");
+            "'Mediator.IRequest<TResponse>' is declared in this project and hides the type of the same name in Mediator.Abstractions (warning CS0436); the generated code names it, and would get this declaration instead, so no mediator was generated. Rename it, or move it to a namespace of the project's own.");
         Assert.Empty(run.GeneratedSources);
         Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS0436");
     }
@@ -254,10 +254,40 @@ public sealed class UnsupportedShapeTests
             """);
 
         Assert.Equal(
-            new[] { "'Mediator.HandlerAttribute' is declared in this project and in Mediator.Abstractions", "'Mediator.Publishing.PublishRuntime' is declared in this project and in Mediator.Runtime" },
+            new[]
+            {
+                "'Mediator.HandlerAttribute' is declared in this project and hides the type of the same name in Mediator.Abstractions (warning CS0436)",
+                "'Mediator.Publishing.PublishRuntime' is declared in this project and hides the type of the same name in Mediator.Runtime (warning CS0436)",
+            },
             run.GeneratorDiagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split(';')[0]).OrderBy(m => m, StringComparer.Ordinal));
         Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("MED0039", d.Id));
         Assert.Empty(run.GeneratedSources);
+    }
+
+    /// <summary>Found by the fuzz test: a token swap turned 'using Mediator;' into 'struct Mediator;' (and 'using System;' into 'record System;').</summary>
+    [Fact]
+    public void MED0039_a_type_in_the_global_namespace_named_like_a_root_namespace_the_generated_code_names()
+    {
+        var run = GeneratorRun.For(Sources.PingAndHandler, "public struct Mediator { }", "public record System;");
+
+        Assert.Equal(
+            new[]
+            {
+                "'Mediator' is declared in this project and hides the namespace 'Mediator' (in the global namespace, a type of that name is found first)",
+                "'System' is declared in this project and hides the namespace 'System' (in the global namespace, a type of that name is found first)",
+            },
+            run.GeneratorDiagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split(';')[0]).OrderBy(m => m, StringComparer.Ordinal));
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("MED0039", d.Id));
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void MED0039_near_miss_a_type_named_Mediator_inside_a_namespace_or_generic_in_the_global_one()
+    {
+        var run = GeneratorRun.For(Sources.PingAndHandler, "namespace Other { public sealed class Mediator { } }", "public sealed class System<T> { }");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
     }
 
     [Fact]

@@ -233,8 +233,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ContractRedeclared = Create(
         "MED0039",
-        "A type of the mediator library is declared again in this project",
-        "'{0}' is declared in this project and in {1}; this declaration hides the library's (warning CS0436), so generated code that names the library's type would get this one, and no mediator was generated. Rename it or move it out of the '{2}' namespace.",
+        "A type in this project hides a name the generated code uses",
+        "'{0}' is declared in this project and hides {1}; the generated code names it, and would get this declaration instead, so no mediator was generated. Rename it, or move it to a namespace of the project's own.",
         DiagnosticSeverity.Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]

@@ -157,7 +157,7 @@ internal static class BrokenTypes
     /// attribute class or argument, a base type or interface, a constraint of a type parameter. The generator then knows
     /// it may not see the program as its author meant it (a misspelt <c>[Handlr]</c> hides a handler).
     /// </summary>
-    public static bool InDeclarationOf(INamedTypeSymbol type)
+    public static bool InDeclarationOf(INamedTypeSymbol type, Compilation compilation)
     {
         if (IsNameless(type) || Contains(type.BaseType))
         {
@@ -190,13 +190,55 @@ internal static class BrokenTypes
 
         foreach (var attribute in type.GetAttributes())
         {
-            if (IsBroken(attribute))
+            if (IsBroken(attribute) || !IsAccessible(attribute, type, compilation))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The attribute's constructor and the properties or fields it sets can be reached from <paramref name="within"/>
+    /// (CS0122 where it is applied otherwise; from the generated code too, which rebuilds attributes with <c>new</c>).
+    /// </summary>
+    public static bool IsAccessible(AttributeData attribute, ISymbol within, Compilation compilation)
+    {
+        if (attribute.AttributeConstructor is { } constructor && !compilation.IsSymbolAccessibleWithin(constructor, within))
+        {
+            return false;
+        }
+
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (NamedMember(attribute.AttributeClass, argument.Key) is { } member && !compilation.IsSymbolAccessibleWithin(member, within))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What a named argument assigns: a property's setter, or a field; searched up the base classes.</summary>
+    private static ISymbol? NamedMember(INamedTypeSymbol? type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(name))
+            {
+                switch (member)
+                {
+                    case IPropertySymbol { SetMethod: { } setter }:
+                        return setter;
+                    case IFieldSymbol field:
+                        return field;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An attribute whose class does not resolve, whose constructor could not be chosen, or with an argument in error.</summary>

@@ -99,7 +99,7 @@ internal static class DeclarationScanner
                 HasCompileErrors = true;
             }
 
-            if (BrokenTypes.InDeclarationOf(symbol))
+            if (BrokenTypes.InDeclarationOf(symbol, compilation))
             {
                 HasCompileErrors = true;
                 if (BrokenTypes.IsNameless(symbol))

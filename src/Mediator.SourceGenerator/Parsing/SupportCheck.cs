@@ -24,6 +24,9 @@ internal static class SupportCheck
     /// <summary>A type of each of the library's assemblies, to find them among the references.</summary>
     private static readonly string[] LibraryMarkers = { "Mediator.IMediator", "Mediator.Publishing.PublishRuntime" };
 
+    /// <summary>The root namespaces generated code names (<c>global::System.Threading</c>, <c>global::Mediator.IRequest</c>, ...).</summary>
+    private static readonly string[] NamedRoots = { LibraryNamespace, "System", "Microsoft" };
+
     public static GeneratorSupport Check(Compilation compilation, CancellationToken cancellationToken)
     {
         if (compilation is CSharpCompilation { LanguageVersion: var version } && version < Minimum)
@@ -70,10 +73,26 @@ internal static class SupportCheck
         return found;
     }
 
-    /// <summary>MED0039 for each type this project declares under the full name of a public type of the library.</summary>
+    /// <summary>
+    /// MED0039 for each type this project declares under the full name of a public type of the library, and for a type in
+    /// the global namespace named like a root namespace generated code names (<c>Mediator</c>, <c>System</c>,
+    /// <c>Microsoft</c>): <c>global::Mediator.IRequest</c> then looks for a member of that type.
+    /// </summary>
     private static List<DiagnosticInfo> Redeclarations(Compilation compilation, List<IAssemblySymbol> library, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
+        foreach (var name in NamedRoots)
+        {
+            foreach (var type in compilation.Assembly.GlobalNamespace.GetTypeMembers(name, 0))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ContractRedeclared,
+                    LocationInfo.From(type),
+                    type.ToDisplayString(),
+                    $"the namespace '{name}' (in the global namespace, a type of that name is found first)"));
+            }
+        }
+
         var root = compilation.Assembly.GlobalNamespace.GetNamespaceMembers().FirstOrDefault(n => n.Name == LibraryNamespace);
         var pending = new Stack<INamespaceSymbol>();
         if (root is not null)
@@ -102,8 +121,7 @@ internal static class SupportCheck
                         DiagnosticDescriptors.ContractRedeclared,
                         LocationInfo.From(type),
                         type.ToDisplayString(),
-                        original.ContainingAssembly.Name,
-                        ns.ToDisplayString()));
+                        $"the type of the same name in {original.ContainingAssembly.Name} (warning CS0436)"));
                 }
             }
         }

@@ -18,15 +18,13 @@ namespace Mediator.SourceGenerator.Tests.Fuzzing;
 /// without it (C0):
 /// <list type="bullet">
 /// <item>no exception in the generator (the driver's result, CS8784/CS8785) or in an analyzer (AD0001 or the exception
-/// callback), and no MED0003. The analyzers run over C0, in the pass that also gives its errors: in a build they skip
-/// generated code, and C0 is half the binding of C1;</item>
+/// callback), and no MED0003. The analyzers run over C0 in the pass that gives its errors: they skip generated code in a
+/// build anyway, and running them over C1 would bind it all again;</item>
 /// <item>no error located in a generated file, ever: C0 has no generated files, so any such error was added;</item>
-/// <item>when C1 has errors in the user's files, each must already be in C0, by ID and span in the same file (the
-/// generator must not add errors in user code either, such as CS0101 for a type it declares twice). An error that
-/// moved counts as already said when C0 has an error in the same statement, or in the same member when it is outside
-/// any statement: the generated API changes what a broken expression binds to (C0 lacks <c>AddMediator()</c>, so its
-/// errors there are CS1061; with the generated code, an argument added by a mutation gives CS1501 at the same call).
-/// An error in a type's header (attributes, base list, constraints) must match exactly;</item>
+/// <item>when C1 has errors in the user's files, each must be the user's own (<see cref="ErrorsWithoutGeneratedCode.AlreadySaid"/>):
+/// already in C0 by ID and span, moved within a statement or member, or revealed in a member that calls the generated
+/// API. The generator must not add errors in user code either, such as CS0101 for a type it declares twice. An error in
+/// a type's header (attributes, base list, constraints) must match exactly;</item>
 /// <item>when C1 has errors in the user's files, no generator error or warning that can only echo them: none at all
 /// while a syntax error sits outside method bodies, and none on a type declaration where the compiler reports an error
 /// outside method bodies. (The generator is quieter than this asks: see docs/diagnostics/README.md.) Errors inside
@@ -58,9 +56,9 @@ internal static class GeneratorCheck
         var all = output.GetDiagnostics();
 
         // The analyzers run over the program without the generated code (they skip generated code in a build anyway), in
-        // the same pass that gives its compiler errors for the comparison below.
+        // the pass that gives its errors for the comparisons below: half the binding of running them over C1.
         var exceptions = new ConcurrentBag<Exception>();
-        var before = input.WithAnalyzers(AnalyzerRun.All, new CompilationWithAnalyzersOptions(
+        var withoutGenerated = input.WithAnalyzers(AnalyzerRun.All, new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
                 concurrentAnalysis: false,
@@ -69,7 +67,7 @@ internal static class GeneratorCheck
             .GetAwaiter()
             .GetResult();
         problems.AddRange(exceptions.Select(e => "analyzer exception: " + e));
-        problems.AddRange(before.Where(d => d.Id == "AD0001").Select(d => "analyzer failure: " + d));
+        problems.AddRange(withoutGenerated.Where(d => d.Id == "AD0001").Select(d => "analyzer failure: " + d));
 
         var generated = result.GeneratedTrees.ToHashSet();
         var errors = all.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -79,9 +77,9 @@ internal static class GeneratorCheck
         var generatorDiagnostics = driverDiagnostics.Where(d => d.Id.StartsWith("MED", StringComparison.Ordinal)).ToList();
         if (userErrors.Count > 0)
         {
-            var errorsBefore = before.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            problems.AddRange(userErrors.Where(e => !AlreadySaid(e, errorsBefore)).Select(e => "error added in user code: " + e));
-            problems.AddRange(Echoes(generatorDiagnostics, errorsBefore, input).Select(d => "generator diagnostic on code the compiler rejects: " + d));
+            var before = new ErrorsWithoutGeneratedCode(withoutGenerated.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), GeneratedNames(generated));
+            problems.AddRange(userErrors.Where(e => !before.AlreadySaid(e)).Select(e => "error added in user code: " + e));
+            problems.AddRange(Echoes(generatorDiagnostics, before, input).Select(d => "generator diagnostic on code the compiler rejects: " + d));
         }
         else if (errors.Count == 0)
         {
@@ -89,27 +87,27 @@ internal static class GeneratorCheck
                 .Select(d => "warning in generated code of a program that compiles: " + d));
         }
 
-        return new Outcome(problems, generatorDiagnostics, userErrors, all.AddRange(before.Where(d => d.Id.StartsWith("MED", StringComparison.Ordinal))), result);
+        return new Outcome(problems, generatorDiagnostics, userErrors, all.AddRange(withoutGenerated.Where(d => d.Id.StartsWith("MED", StringComparison.Ordinal))), result);
     }
 
     /// <summary>
     /// Generator errors and warnings that could only echo the compiler's errors: any, while a syntax error sits outside
     /// method bodies; else those on a type declaration where the compiler reports an error outside method bodies (its
-    /// attributes, modifiers, name, base list, constraints or member signatures).
+    /// attributes, modifiers, name, base list, constraints or member signatures). MED0038 and MED0039 say why nothing was
+    /// generated, which is true whatever else is wrong, and are reported in any case.
     /// </summary>
-    private static IEnumerable<Diagnostic> Echoes(List<Diagnostic> generatorDiagnostics, List<Diagnostic> compilerErrors, Compilation input)
+    private static IEnumerable<Diagnostic> Echoes(List<Diagnostic> generatorDiagnostics, ErrorsWithoutGeneratedCode before, Compilation input)
     {
-        var reported = generatorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        var reported = generatorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id is not ("MED0038" or "MED0039")).ToList();
         if (reported.Count == 0
             || input.SyntaxTrees.SelectMany(t => t.GetDiagnostics()).Any(d => d.Severity == DiagnosticSeverity.Error && !IsInBody(d.Location.SourceTree!, d.Location.SourceSpan.Start)))
         {
             return reported;
         }
 
-        var declarationErrors = compilerErrors.Where(e => e.Location.SourceTree is { } tree && !IsInBody(tree, e.Location.SourceSpan.Start)).ToList();
         return reported.Where(d => d.Location.SourceTree is { } tree
             && tree.GetRoot().FindToken(d.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault() is { } declaration
-            && declarationErrors.Any(e => e.Location.SourceTree!.FilePath == tree.FilePath && declaration.Span.Contains(e.Location.SourceSpan.Start)));
+            && before.In(tree, declaration.Span).Any(e => !IsInBody(tree, e.Location.SourceSpan.Start)));
     }
 
     /// <summary>In a method, accessor or local function body, an expression body, or a field or property initializer.</summary>
@@ -119,25 +117,71 @@ internal static class GeneratorCheck
             || (n is EqualsValueClauseSyntax
                 && n.Parent is PropertyDeclarationSyntax or VariableDeclaratorSyntax)) ?? false;
 
-    private static bool AlreadySaid(Diagnostic error, List<Diagnostic> before)
+    /// <summary>The names generated code declares: its namespaces, types and methods (<c>TestApp</c>, <c>Mediator</c>, <c>AddMediator</c>).</summary>
+    private static HashSet<string> GeneratedNames(IEnumerable<SyntaxTree> generated)
     {
-        if (error.Location.SourceTree is not { } tree)
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in generated.SelectMany(t => t.GetRoot().DescendantNodes()))
         {
-            return before.Any(b => b.Id == error.Id && b.Location.SourceTree is null);
+            switch (node)
+            {
+                case BaseTypeDeclarationSyntax type:
+                    names.Add(type.Identifier.ValueText);
+                    break;
+                case MethodDeclarationSyntax method:
+                    names.Add(method.Identifier.ValueText);
+                    break;
+                case BaseNamespaceDeclarationSyntax ns:
+                    names.UnionWith(ns.Name.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText));
+                    break;
+            }
         }
 
-        if (before.Any(b => b.Id == error.Id && b.Location.SourceTree?.FilePath == tree.FilePath && b.Location.SourceSpan == error.Location.SourceSpan))
+        return names;
+    }
+
+    /// <summary>The compiler's errors in the program without the generated code (C0), whose user files are C1's.</summary>
+    private sealed class ErrorsWithoutGeneratedCode(List<Diagnostic> errors, HashSet<string> generatedNames)
+    {
+        public IEnumerable<Diagnostic> In(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span)
+            => errors.Where(e => e.Location.SourceTree == tree && e.Location.SourceSpan.IntersectsWith(span));
+
+        /// <summary>
+        /// Whether an error of the program with generated code (C1) is the user's own: a syntax error (the same in both);
+        /// the same ID at the same span in C0; an error in the same statement, or in the same member outside statements
+        /// (an error that moved: C0 lacks <c>AddMediator()</c>, so its errors there are CS1061; with the generated code,
+        /// an argument added by a mutation gives CS1501 at the same call); or an error in a member that names the
+        /// generated API and has an error in C0. A call to a missing <c>AddMediator()</c> is an error type in C0, and so
+        /// is its result, which hides every later mistake in its uses (<c>var provider = services.AddMediator();
+        /// provider.GetRequiredService...</c>); with the generated code the call binds (even on a receiver in error,
+        /// Roslyn takes the only candidate's return type) and those mistakes are reported: revealed rather than added.
+        /// </summary>
+        public bool AlreadySaid(Diagnostic error)
         {
-            return true;
+            if (error.Location.SourceTree is not { } tree)
+            {
+                return errors.Any(b => b.Id == error.Id && b.Location.SourceTree is null);
+            }
+
+            var span = error.Location.SourceSpan;
+            if (In(tree, span).Any(b => b.Id == error.Id && b.Location.SourceSpan == span))
+            {
+                return true;
+            }
+
+            var node = tree.GetRoot().FindNode(span, getInnermostNodeForTie: true);
+            if (node.AncestorsAndSelf().FirstOrDefault(n => n is StatementSyntax || IsMember(n)) is { } context && In(tree, context.Span).Any())
+            {
+                return true;
+            }
+
+            return node.AncestorsAndSelf().FirstOrDefault(IsMember) is { } member
+                && member.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && generatedNames.Contains(t.ValueText))
+                && In(tree, member.Span).Any();
         }
 
-        var node = tree.GetRoot().FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true);
-        var context = node.AncestorsAndSelf().FirstOrDefault(n => n is StatementSyntax
-            || (n is MemberDeclarationSyntax
-                and not BaseTypeDeclarationSyntax
-                and not BaseNamespaceDeclarationSyntax));
-        return context is not null
-            && before.Any(b => b.Location.SourceTree?.FilePath == tree.FilePath && b.Location.SourceSpan.IntersectsWith(context.Span));
+        private static bool IsMember(SyntaxNode node)
+            => node is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax;
     }
 
     /// <summary>What one run found.</summary>

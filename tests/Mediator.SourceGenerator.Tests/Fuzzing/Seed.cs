@@ -74,7 +74,7 @@ internal sealed class Seed
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), parseOptions, path: "/src/" + Name + "/" + Path.GetFileName(p))),
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Nullable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Nullable, concurrentBuild: false));
 
     /// <summary>
     /// What the corpus needs: the abstractions, the runtime, dependency injection and the framework assemblies they
