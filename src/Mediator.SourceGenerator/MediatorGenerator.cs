@@ -33,6 +33,12 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .Select(static (c, ct) => DeclarationScanner.Scan(c, ct))
             .WithTrackingName(TrackingNames.Discoveries);
 
+        // Whether generated code can compile here at all (C# 8, the library's own types): if not, nothing is generated
+        // and only the reason is reported.
+        var support = declarations
+            .Select(static (c, ct) => SupportCheck.Check(c, ct))
+            .WithTrackingName(TrackingNames.Support);
+
         // [assembly: UseMiddleware]: read from the compilation like [assembly: PublishStrategy]; the result compares by
         // value, so an edit that leaves the assembly attributes alone leaves everything after it cached.
         var usedMiddlewares = declarations
@@ -92,7 +98,9 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 input.Left.Left.Right.AsImmutableArray().AddRange(input.Right.Right),
                 input.Left.Right.AsImmutableArray(),
                 input.Right.Left))
-            .WithTrackingName(TrackingNames.Plan);
+            .WithTrackingName(TrackingNames.Plan)
+            .Combine(support)
+            .Select(static (input, _) => input.Right.CanGenerate ? input.Left : PlanResult.Nothing);
         var pipelines = plan
             .SelectMany(static (p, _) => p.Plan?.Pipelines ?? EquatableArray<PipelinePlan>.Empty)
             .WithTrackingName(TrackingNames.Pipelines);
@@ -116,16 +124,28 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         // positions (taken in the compilation last parsed) back into locations inside its syntax trees (so #pragma and
         // .editorconfig apply). It runs on every edit, with one array per kind, nearly always empty.
         var compilation = declarations.Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(support.Select(static (s, _) => s.Diagnostics).Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+
+        // The generator's own diagnostics, unless the compiler rejects a declaration it reads: it then says nothing, and
+        // the compiler's error is the one to fix (the rule: for code the compiler rejects, the generator adds no error).
+        var quiet = context.CompilationProvider
+            .Select(static (c, ct) => SyntaxErrors.InDeclarations(c, ct))
+            .Combine(discoveries.Select(static (d, _) => d.HasCompileErrors))
+            .Combine(usedMiddlewares.Select(static (used, _) => used.Any(m => m.HasCompileErrors)))
+            .Combine(support.Select(static (s, _) => s.CanGenerate))
+            .Select(static (q, _) => q.Left.Left.Left || q.Left.Left.Right || q.Left.Right || !q.Right)
+            .WithTrackingName(TrackingNames.Quiet);
+        var reporting = compilation.Combine(quiet);
         var classDiagnostics = discoveries
             .Select(static (d, _) => d.Handlers.SelectMany(h => h.Diagnostics)
                 .Concat(d.Middlewares.SelectMany(m => m.Diagnostics))
                 .Concat(d.TypeDiagnostics)
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.ClassDiagnostics);
-        context.RegisterSourceOutput(classDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        context.RegisterSourceOutput(classDiagnostics.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
         var usedMiddlewareDiagnostics = usedMiddlewares
             .Select(static (used, _) => used.SelectMany(d => d.Diagnostics).ToEquatableArray());
-        context.RegisterSourceOutput(usedMiddlewareDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        context.RegisterSourceOutput(usedMiddlewareDiagnostics.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
         var crossCutting = discoveries
             .Combine(usedMiddlewares)
             .Select(static (input, _) => CrossCuttingSafely(
@@ -134,10 +154,16 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 input.Left.Messages.AsImmutableArray(),
                 input.Right))
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
-        context.RegisterSourceOutput(crossCutting.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        context.RegisterSourceOutput(crossCutting.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
+
+        // Why nothing is generated under this name (MED0035, MED0036): true whatever else is wrong, so reported even when
+        // quiet; but not beside MED0038 or MED0039, which already say that nothing can be generated at all.
         var nameDiagnostics = names
             .Combine(nameCheck)
-            .Select(static (input, _) => input.Left.Problems.Concat(input.Right.Clashes).Concat(input.Right.Failures).ToEquatableArray());
+            .Combine(support.Select(static (s, _) => s.CanGenerate))
+            .Select(static (input, _) => input.Right
+                ? input.Left.Left.Problems.Concat(input.Left.Right.Clashes).Concat(input.Left.Right.Failures).ToEquatableArray()
+                : EquatableArray<DiagnosticInfo>.Empty);
         context.RegisterSourceOutput(nameDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
     }
 
@@ -172,7 +198,7 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     {
         if (options.Mediator is null)
         {
-            return new PlanResult(null, null);
+            return PlanResult.Nothing;
         }
 
         try
@@ -268,12 +294,31 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         }
     }
 
+    /// <summary>Reports the diagnostics, or, when quiet, only MED0003: a failure of the generator is its own bug, never an echo.</summary>
+    private static void ReportUnlessQuiet(
+        SourceProductionContext context,
+        EquatableArray<DiagnosticInfo> diagnostics,
+        ((Compilation Parsed, Compilation Current) Compilations, bool Quiet) reporting)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!reporting.Quiet || diagnostic.Id == DiagnosticDescriptors.GeneratorFailure.Id)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(reporting.Compilations.Parsed, reporting.Compilations.Current));
+            }
+        }
+    }
+
     private static DiagnosticInfo Failure(string what, Exception exception)
         => DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, what, exception.GetType().Name, exception.Message);
 
     /// <summary>Stands in where a failure has no location to map.</summary>
     private static readonly Compilation EmptyCompilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("empty");
 
-    /// <summary>The plan, or the failure (or the name clash) that prevented it; neither when the names prevented it, which are reported on their own.</summary>
-    internal sealed record PlanResult(MediatorPlan? Plan, DiagnosticInfo? Failure);
+    /// <summary>The plan, or the failure (or the foreign registration) that prevented it; neither when nothing is to be generated.</summary>
+    internal sealed record PlanResult(MediatorPlan? Plan, DiagnosticInfo? Failure)
+    {
+        /// <summary>Nothing to generate (see <see cref="SupportCheck"/> and <see cref="NameClashFinder"/>), and nothing went wrong.</summary>
+        public static readonly PlanResult Nothing = new(null, null);
+    }
 }

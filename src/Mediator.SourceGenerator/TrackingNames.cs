@@ -22,4 +22,6 @@ internal static class TrackingNames
     public const string CrossCuttingDiagnostics = nameof(CrossCuttingDiagnostics);
     public const string UsedMiddlewares = nameof(UsedMiddlewares);
     public const string UsedMiddlewareSpecs = nameof(UsedMiddlewareSpecs);
+    public const string Support = nameof(Support);
+    public const string Quiet = nameof(Quiet);
 }

@@ -109,7 +109,7 @@ public sealed class BadInputTests
         },
         {
             "middleware whose constraints match no request",
-            Sources.PingAndHandler + Sources.Middleware("Picky", 1, "where TRequest : IRequest<TResponse>, System.IDisposable"),
+            Sources.PingAndHandler + Sources.Middleware("Picky", 1, "where TRequest : IRequest<TResponse>, System.IDisposable").Substring(Sources.Usings.Length),
             "MED0008"
         },
         {
@@ -139,26 +139,30 @@ public sealed class BadInputTests
         },
         {
             "middleware that uses its type parameter inside an array",
-            Sources.PingAndHandler + Sources.Usings + """
-                namespace App;
-                [Middleware]
-                public sealed class Arrays<TRequest, TResponse> : IRequestMiddleware<TRequest[], TResponse>
+            Sources.PingAndHandler + """
+                namespace App
                 {
-                    public ValueTask<TResponse> InvokeAsync<TNext>(TRequest[] request, TNext next, MessageContext context)
-                        where TNext : struct, INext<TRequest[], TResponse> => next.InvokeAsync(request, context);
+                    [Middleware]
+                    public sealed class Arrays<TRequest, TResponse> : IRequestMiddleware<TRequest[], TResponse>
+                    {
+                        public ValueTask<TResponse> InvokeAsync<TNext>(TRequest[] request, TNext next, MessageContext context)
+                            where TNext : struct, INext<TRequest[], TResponse> => next.InvokeAsync(request, context);
+                    }
                 }
                 """,
             "MED0009"
         },
         {
             "abstract and static classes marked as middleware",
-            Sources.PingAndHandler + Sources.Usings + """
-                namespace App;
-                [Middleware]
-                public abstract class Base<TRequest, TResponse> : IRequestMiddleware<TRequest, TResponse>
+            Sources.PingAndHandler + """
+                namespace App
                 {
-                    public abstract ValueTask<TResponse> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
-                        where TNext : struct, INext<TRequest, TResponse>;
+                    [Middleware]
+                    public abstract class Base<TRequest, TResponse> : IRequestMiddleware<TRequest, TResponse>
+                    {
+                        public abstract ValueTask<TResponse> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                            where TNext : struct, INext<TRequest, TResponse>;
+                    }
                 }
                 """,
             "MED0009"

@@ -169,6 +169,37 @@ public sealed class NameClashTests
         Assert.StartsWith("Class 'Mediator' has the name of namespace 'Mediator', which the generated code names", clash.GetMessage());
     }
 
+    /// <summary>
+    /// Found by the fuzz test: a token swap turned 'using Mediator;' into 'struct Mediator;' (and 'using System;' into
+    /// 'record System;'). One diagnostic per situation: a global type hiding a namespace is a name clash (MED0035), never
+    /// also a redeclared library type (MED0039), which is about the library's own full names.
+    /// </summary>
+    [Fact]
+    public void Global_types_named_Mediator_and_System_are_each_one_name_clash_and_nothing_else()
+    {
+        var run = GeneratorRun.For(Sources.PingAndHandler, "public struct Mediator { }", "public record System;");
+
+        Assert.Equal(
+            new[]
+            {
+                "Record 'System' has the name of namespace 'System', which the generated code names",
+                "Struct 'Mediator' has the name of namespace 'Mediator', which the generated code names",
+            },
+            run.GeneratorDiagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split(';')[0]).OrderBy(m => m, StringComparer.Ordinal));
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("MED0035", d.Id));
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void Near_miss_a_type_named_Mediator_inside_another_namespace_or_a_generic_System_in_the_global_one()
+    {
+        var run = GeneratorRun.For(Sources.PingAndHandler, "namespace Other { public sealed class Mediator { } }", "public sealed class System<T> { }");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+        Assert.NotEmpty(run.GeneratedSources);
+    }
+
     [Fact]
     public void A_qualified_Mediator_name_in_a_base_list_inside_the_root_namespace_is_reported_on_the_name()
     {

@@ -231,6 +231,24 @@ internal static class DiagnosticDescriptors
         "{0} cannot name the generated mediator: {1}; nothing is generated until it is changed",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UnsupportedMessage = Create(
+        "MED0037",
+        "Message shape is not supported",
+        "'{0}' cannot be a message: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "MED0038",
+        "C# language version is below 8",
+        "The mediator generator needs C# 8 or later, and this project compiles as C# {0}; no mediator was generated. Set <LangVersion>8</LangVersion> or later in the project file (or remove LangVersion to use the target framework's default).",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ContractRedeclared = Create(
+        "MED0039",
+        "A type of the library is declared again in this project",
+        "'{0}' is declared in this project and hides the type of the same name in {1} (warning CS0436); the generated code names it, and would get this declaration instead, so no mediator was generated. Rename it, or move it to a namespace of the project's own.",
+        DiagnosticSeverity.Error);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         RequestHasNoHandler,
@@ -269,6 +287,9 @@ internal static class DiagnosticDescriptors
         ContractWithoutAttribute,
         NameClash,
         InvalidMediatorName,
+        UnsupportedMessage,
+        LanguageVersionTooLow,
+        ContractRedeclared,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

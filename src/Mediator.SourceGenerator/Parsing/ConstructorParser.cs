@@ -13,11 +13,10 @@ internal static class ConstructorParser
 {
     /// <summary>
     /// The parameters of the public constructor with the most parameters, when one of them is an attribute; else empty.
-    /// Null when a parameter's type does not resolve: the compiler reports it, and generated code that built the
-    /// middleware would repeat the error, so the middleware is left out until it is fixed.
+    /// The caller has left out a middleware whose constructors name a type the compiler rejects (<see cref="BrokenTypes"/>).
     /// </summary>
-    /// <exception cref="UnsupportedTypeException">A parameter's type cannot be written by generated code (a pointer).</exception>
-    public static EquatableArray<ConstructorParameterSpec>? Parse(INamedTypeSymbol symbol)
+    /// <exception cref="UnsupportedTypeException">A parameter is a ref struct or a pointer, which generated code cannot take from the container.</exception>
+    public static EquatableArray<ConstructorParameterSpec> Parse(INamedTypeSymbol symbol)
     {
         var constructor = symbol.InstanceConstructors
             .Where(c => c.DeclaredAccessibility == Accessibility.Public)
@@ -31,15 +30,13 @@ internal static class ConstructorParser
         var parameters = new List<ConstructorParameterSpec>();
         foreach (var parameter in constructor.Parameters)
         {
-            if (!TypeRefFactory.TryCreate(parameter.Type, out var type))
+            if (parameter.Type.IsRefLikeType || parameter.Type is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
             {
-                return TypeRefFactory.ContainsErrorType(parameter.Type)
-                    ? null
-                    : throw new UnsupportedTypeException(
-                        $"its constructor takes '{parameter.Type.ToDisplayString()}' ('{parameter.Name}'), which generated code cannot pass");
+                throw new UnsupportedTypeException(
+                    $"its constructor takes '{parameter.Type.ToDisplayString()}' ('{parameter.Name}'), a ref struct or pointer, which the generated code cannot take from the container to build it for each message");
             }
 
-            parameters.Add(Describe(parameter, type));
+            parameters.Add(Describe(parameter, TypeRefFactory.CreateNameable(parameter.Type)));
         }
 
         return parameters.ToEquatableArray();

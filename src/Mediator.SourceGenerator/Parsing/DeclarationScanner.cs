@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
@@ -40,7 +41,8 @@ internal static class DeclarationScanner
             found.Handlers.ToEquatableArray(),
             found.Middlewares.ToEquatableArray(),
             found.Messages.ToEquatableArray(),
-            found.TypeDiagnostics.ToEquatableArray());
+            found.TypeDiagnostics.ToEquatableArray(),
+            found.HasCompileErrors || found.Handlers.Any(h => h.HasCompileErrors) || found.Middlewares.Any(m => m.HasCompileErrors));
     }
 
     private sealed class Collector(Compilation compilation, CancellationToken cancellationToken)
@@ -56,6 +58,9 @@ internal static class DeclarationScanner
         public List<MessageDeclaration> Messages { get; } = new();
 
         public List<DiagnosticInfo> TypeDiagnostics { get; } = new();
+
+        /// <summary>A declaration visited names a type the compiler rejects, or has no name (<see cref="BrokenTypes"/>).</summary>
+        public bool HasCompileErrors { get; private set; }
 
         public void VisitMembers(SyntaxList<MemberDeclarationSyntax> members)
         {
@@ -89,12 +94,27 @@ internal static class DeclarationScanner
                 return;
             }
 
+            if (SyntaxErrors.HasConflictingModifiers(node))
+            {
+                HasCompileErrors = true;
+            }
+
+            if (BrokenTypes.InDeclarationOf(symbol, compilation))
+            {
+                HasCompileErrors = true;
+                if (BrokenTypes.IsNameless(symbol))
+                {
+                    // A syntax error took its name (or its namespace's): generated code could only write 'global::.Ping'.
+                    return;
+                }
+            }
+
             if (node.AttributeLists.Count > 0)
             {
                 VisitAttributes(node, symbol);
             }
 
-            if (isMessageCandidate && MessageDeclarationParser.Parse(node, symbol, compilation) is { } message)
+            if (isMessageCandidate && MessageDeclarationParser.Parse(node, symbol, compilation, TypeDiagnostics) is { } message)
             {
                 Messages.Add(message);
             }
@@ -134,7 +154,14 @@ internal static class DeclarationScanner
                 }
             }
 
-            var isClass = node is ClassDeclarationSyntax or RecordDeclarationSyntax;
+            // Records too, but not record structs: [Handler] and [Middleware] are valid on classes only (CS0592 elsewhere),
+            // and a struct registered as a service or held in a pipeline field would not compile.
+            var isClass = symbol.TypeKind == TypeKind.Class;
+            if ((handler is not null || middleware is not null) && !isClass)
+            {
+                HasCompileErrors = true; // CS0592: the attribute is valid on classes only, and the compiler says so here.
+            }
+
             if (handler is not null && isClass)
             {
                 Handlers.Add(HandlerParser.Parse(symbol, handler.ToImmutable(), compilation, cancellationToken));

@@ -28,7 +28,7 @@ internal static class HandlerMiddlewareParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             var location = OrderingAttributeParser.ArgumentLocation(attribute, 0, LocationInfo.From(handler));
-            if (attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol named } || named is IErrorTypeSymbol)
+            if (attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol named } || BrokenTypes.Contains(named))
             {
                 continue; // typeof of something that does not resolve, or null: the compiler reports it.
             }
@@ -43,6 +43,11 @@ internal static class HandlerMiddlewareParser
             }
 
             var discovery = MiddlewareParser.Parse(type, middlewareAttributes, compilation, cancellationToken);
+            if (discovery.HasCompileErrors)
+            {
+                continue; // the middleware names a type the compiler rejects; it reports that on the middleware.
+            }
+
             if (!UseMiddlewareParser.IsDeclaredIn(type, compilation))
             {
                 // A class declared here reports its own problems on itself; a referenced one has no location but this one.

@@ -67,6 +67,8 @@ internal static class HandlerParser
         // The class as written, and its Handle methods, which the pipeline may call directly.
         var usage = UsageMarkFactory.AsNamed(symbol).Concat(symbol.GetMembers("Handle").SelectMany(UsageMarkFactory.Own)).Distinct().ToEquatableArray();
         var middlewares = uses.Select(u => u.Middleware).ToEquatableArray();
+        // An interface the compiler rejects, here or on a base type: the generator then stays quiet (see Discoveries).
+        var hasCompileErrors = HasErrorInterfaces(symbol);
         foreach (var contract in symbol.AllInterfaces)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -78,10 +80,12 @@ internal static class HandlerParser
             // Void requests and notifications answer nothing: planning sees Unit, the handler returns a plain ValueTask.
             var isVoid = kind == MessageKind.Notification || KnownTypes.IsVoidRequestHandler(contract);
             var request = contract.TypeArguments[0];
-            if (TypeRefFactory.ContainsErrorType(contract))
+            if (contract.TypeArguments.Any(BrokenTypes.IsInvalidArgument) || BrokenTypes.ViolatesConstraints(contract, compilation))
             {
-                // The user's code does not compile yet (a type here does not resolve, at any depth); the compiler
-                // already says why, and generated code that named the type would only repeat it.
+                // The user's code does not compile (a type that does not resolve, a ref struct as a type argument, a request
+                // that is not an IRequest<TResponse>); the compiler already says why, and generated code naming the
+                // contract would only repeat it.
+                hasCompileErrors = true;
                 continue;
             }
 
@@ -119,12 +123,12 @@ internal static class HandlerParser
                 usage));
         }
 
-        if (specs.Count == 0 && diagnostics.Count == 0 && !HasErrorInterfaces(symbol))
+        if (specs.Count == 0 && diagnostics.Count == 0 && !hasCompileErrors)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerWithoutContract, location, name));
         }
 
-        return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray(), uses);
+        return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray(), uses, hasCompileErrors);
     }
 
     private static MessageKind? ContractKind(INamedTypeSymbol contract)
@@ -199,9 +203,9 @@ internal static class HandlerParser
         return ServiceLifetimeKind.Singleton;
     }
 
-    /// <summary>An interface the compiler cannot resolve yet: the compiler's own error explains it better than we can.</summary>
+    /// <summary>An interface the compiler rejects: the compiler's own error explains it better than we can.</summary>
     private static bool HasErrorInterfaces(INamedTypeSymbol symbol)
-        => symbol.AllInterfaces.Any(TypeRefFactory.ContainsErrorType);
+        => symbol.AllInterfaces.Any(i => BrokenTypes.Contains(i) || i.TypeArguments.Any(BrokenTypes.IsInvalidArgument));
 
     private static HandlerDiscovery Failed(string name, LocationInfo? location, DiagnosticInfo diagnostic)
         => new(name, location, EquatableArray<HandlerSpec>.Empty, new[] { diagnostic }.ToEquatableArray());

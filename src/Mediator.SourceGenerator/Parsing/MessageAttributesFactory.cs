@@ -24,7 +24,7 @@ internal static class MessageAttributesFactory
                 }
 
                 // Arguments in error are the compiler's to report: the message then simply does not carry the attribute.
-                if (AttributeLiteral.Construction(attribute) is not { } construction)
+                if (BrokenTypes.IsBroken(attribute) || !IsReachable(attribute) || AttributeLiteral.Construction(attribute) is not { } construction)
                 {
                     continue;
                 }
@@ -45,6 +45,36 @@ internal static class MessageAttributesFactory
 
         return found.ToEquatableArray();
     }
+
+    /// <summary>
+    /// Whether generated code, at namespace level in this assembly, can call the constructor and the setters the
+    /// attribute uses: not when one is private or protected (then the attribute could only be applied inside its own
+    /// class, or the user's code has CS0122 where it applies it). An internal one of another assembly is reachable
+    /// exactly when the user's own application of it compiles (InternalsVisibleTo).
+    /// </summary>
+    private static bool IsReachable(AttributeData attribute)
+    {
+        if (attribute.AttributeConstructor is { } constructor && IsHidden(constructor))
+        {
+            return false;
+        }
+
+        foreach (var argument in attribute.NamedArguments)
+        {
+            foreach (var member in attribute.AttributeClass!.GetMembers(argument.Key))
+            {
+                if (member is IPropertySymbol { SetMethod: { } setter } ? IsHidden(setter) : member is IFieldSymbol field && IsHidden(field))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsHidden(ISymbol member)
+        => member.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal;
 
     /// <summary>The compiler's and the framework's attributes (System.*, Microsoft.*) never configure a middleware; skipping them keeps specs small.</summary>
     private static bool IsFrameworkAttribute(INamedTypeSymbol attribute)

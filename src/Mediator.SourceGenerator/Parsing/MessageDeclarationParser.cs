@@ -3,6 +3,7 @@ using System.Linq;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Mediator.SourceGenerator.Parsing;
@@ -18,7 +19,14 @@ internal static class MessageDeclarationParser
     public static bool IsCandidate(TypeDeclarationSyntax node)
         => node is { BaseList: not null } and (ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax);
 
-    public static MessageDeclaration? Parse(TypeDeclarationSyntax node, INamedTypeSymbol symbol, Compilation compilation)
+    /// <summary>C# 13, the first version in which a ref struct may implement an interface.</summary>
+    private const LanguageVersion RefStructInterfaces = (LanguageVersion)1300;
+
+    /// <param name="node">The declaration being visited.</param>
+    /// <param name="symbol">Its type.</param>
+    /// <param name="compilation">The compilation it is in.</param>
+    /// <param name="diagnostics">Receives MED0037 for a message type that no dispatch method can take.</param>
+    public static MessageDeclaration? Parse(TypeDeclarationSyntax node, INamedTypeSymbol symbol, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         if (symbol.IsAbstract
             || symbol.IsStatic
@@ -33,10 +41,28 @@ internal static class MessageDeclarationParser
             return null;
         }
 
-        // IRequest<List<Missing>>: no handler contract over it reaches planning (HandlerParser leaves it out), so the
-        // message would be reported as unhandled on top of the compiler's error. Left out instead.
-        if (symbol.AllInterfaces.Any(i => (KnownTypes.IsRequest(i) || KnownTypes.IsStreamRequest(i)) && TypeRefFactory.ContainsErrorType(i)))
+        // A declaration the compiler rejects (a base type or a response type that does not resolve, a ref struct as the
+        // response) is its to report; the generator neither describes it nor says it lacks a handler.
+        if (BrokenTypes.Contains(symbol.BaseType) || symbol.AllInterfaces.Any(i => BrokenTypes.Contains(i) || i.TypeArguments.Any(BrokenTypes.IsInvalidArgument)))
         {
+            return null;
+        }
+
+        var identifier = node.Identifier.GetLocation();
+        if (symbol.IsRefLikeType)
+        {
+            // Before C# 13 a ref struct cannot implement an interface at all (CS8343), and the compiler says so. From C# 13
+            // it can, but it can be neither boxed to IRequest<T> nor passed as a type argument: no Send, CreateStream or
+            // Publish overload can take it, and no handler interface can name it.
+            if (compilation is CSharpCompilation { LanguageVersion: >= RefStructInterfaces })
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedMessage,
+                    LocationInfo.From(identifier),
+                    TypeRefFactory.Display(symbol),
+                    "it is a ref struct, which can be neither boxed to its message interface nor used as a type argument, so no Send, CreateStream or Publish method can take it and no handler interface can name it; make it a struct or a class"));
+            }
+
             return null;
         }
 
@@ -45,8 +71,6 @@ internal static class MessageDeclarationParser
             return null;
         }
 
-        // A base class or interface that does not resolve is left out: the compiler reports it.
-        var identifier = node.Identifier.GetLocation();
         var supertypes = new List<string>();
         for (var current = symbol.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {

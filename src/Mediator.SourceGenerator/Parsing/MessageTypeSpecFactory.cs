@@ -20,11 +20,11 @@ internal static class MessageTypeSpecFactory
             return null;
         }
 
-        // A base class or interface that does not resolve is the compiler's to report; the type itself can still be
+        // A base class or interface the compiler rejects is its to report, and is left out; the type itself can still be
         // named, and what it does not convert to cannot satisfy a constraint anyway.
         var supertypes = new List<TypeRef> { self.Erased };
         var depth = 0;
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        for (var current = type.BaseType; current is not null && !BrokenTypes.Contains(current); current = current.BaseType)
         {
             depth++;
             AddErased(supertypes, current);

@@ -44,6 +44,13 @@ internal static class MiddlewareParser
         Compilation compilation,
         CancellationToken cancellationToken)
     {
+        if (NamesBrokenType(symbol))
+        {
+            // A constraint, contract or constructor parameter the compiler rejects: it reports the error, and a middleware
+            // whose constraint is not known must be in no pipeline (counting it as satisfied put it in every one).
+            return Failed(location) with { HasCompileErrors = true };
+        }
+
         if (WhyUnsupported(symbol) is { } reason)
         {
             return Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMiddleware, location, name, reason));
@@ -58,11 +65,15 @@ internal static class MiddlewareParser
         foreach (var contract in symbol.AllInterfaces)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // A contract over a type that does not resolve (at any depth) is the compiler's to report: left out.
-            if (ContractKindOf(contract, symbol.AllInterfaces) is not { } kind
-                || !TypeRefFactory.TryCreate(contract.TypeArguments[0], out var message))
+            if (ContractKindOf(contract, symbol.AllInterfaces) is not { } kind)
             {
                 continue;
+            }
+
+            if (contract.GetMembers("InvokeAsync").FirstOrDefault() is { } method && symbol.FindImplementationForInterfaceMember(method) is null)
+            {
+                // The class does not implement its contract (CS0535, CS0738): the compiler reports it on the class.
+                return Failed(location) with { HasCompileErrors = true };
             }
 
             foreach (var argument in contract.TypeArguments)
@@ -71,15 +82,9 @@ internal static class MiddlewareParser
             }
 
             // A notification middleware answers nothing: planning matches it against Unit, as it does the notification.
-            var result = TypeRef.Named(KnownTypes.Unit);
-            if (kind != ContractKind.Notification && !TypeRefFactory.TryCreate(contract.TypeArguments[1], out result))
-            {
-                continue;
-            }
-
             contracts.Add(new MiddlewareContractSpec(
-                message,
-                result,
+                TypeRefFactory.CreateNameable(contract.TypeArguments[0]),
+                kind == ContractKind.Notification ? TypeRef.Named(KnownTypes.Unit) : TypeRefFactory.CreateNameable(contract.TypeArguments[1]),
                 SymbolFacts.ImplementsImplicitly(symbol, contract, "InvokeAsync"),
                 kind));
         }
@@ -90,26 +95,11 @@ internal static class MiddlewareParser
 
         if (contracts.Count == 0)
         {
-            return HasErrorInterfaces(symbol)
-                ? Failed(location)
-                : Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.MiddlewareWithoutContract, location, name));
+            return Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.MiddlewareWithoutContract, location, name));
         }
 
-        var typeParameters = new List<TypeParameterSpec>();
-        foreach (var parameter in symbol.TypeParameters)
-        {
-            if (CreateTypeParameter(parameter) is not { } created)
-            {
-                // A constraint that does not resolve cannot be judged: counted as satisfied, the middleware would wrap
-                // every message and one compiler error would become one per pipeline. The compiler reports it; until it
-                // is fixed the middleware is in no pipeline.
-                return Failed(location);
-            }
-
-            typeParameters.Add(created);
-        }
-
-        if (FirstUninferable(typeParameters.ToEquatableArray(), contracts) is { } uninferable)
+        var typeParameters = symbol.TypeParameters.Select(CreateTypeParameter).ToEquatableArray();
+        if (FirstUninferable(typeParameters, contracts) is { } uninferable)
         {
             return Failed(location, DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedMiddleware,
@@ -118,11 +108,7 @@ internal static class MiddlewareParser
                 $"its type parameter '{uninferable}' appears neither in IRequestMiddleware<TRequest, TResponse> nor in a constraint of a type parameter that does, so the generator cannot choose it"));
         }
 
-        if (ConstructorParser.Parse(symbol) is not { } constructor)
-        {
-            return Failed(location);
-        }
-
+        var constructor = ConstructorParser.Parse(symbol);
         var (level, group) = Level(symbol, contracts);
         var middlewareAttribute = attributes.FirstOrDefault(a => KnownTypes.IsMiddlewareAttribute(a.AttributeClass));
         var diagnostics = new List<DiagnosticInfo>();
@@ -130,7 +116,7 @@ internal static class MiddlewareParser
         var spec = new MiddlewareSpec(
             name,
             OrderingAttributeParser.OpenName(symbol),
-            typeParameters.ToEquatableArray(),
+            typeParameters,
             ReadNamedInt(attributes, "Order"),
             contracts.ToEquatableArray(),
             level,
@@ -186,8 +172,11 @@ internal static class MiddlewareParser
             : null;
     }
 
-    /// <summary>The parameter and its constraints, or null when a constraint type does not resolve.</summary>
-    private static TypeParameterSpec? CreateTypeParameter(ITypeParameterSymbol parameter)
+    /// <summary>
+    /// The parameter and its constraints. A constraint that does not resolve was ruled out before
+    /// (<see cref="NamesBrokenType"/>): counted as satisfied, it would put the middleware in every pipeline.
+    /// </summary>
+    private static TypeParameterSpec CreateTypeParameter(ITypeParameterSymbol parameter)
     {
         var flags = TypeParameterFlags.None;
         if (parameter.HasReferenceTypeConstraint)
@@ -218,14 +207,8 @@ internal static class MiddlewareParser
         var constraints = new List<TypeRef>();
         foreach (var constraint in parameter.ConstraintTypes)
         {
-            if (!TypeRefFactory.TryCreate(constraint, out var created))
-            {
-                return null;
-            }
-
             TypeRefFactory.RequireMatchable(constraint);
-
-            constraints.Add(created);
+            constraints.Add(TypeRefFactory.CreateNameable(constraint));
         }
 
         return new TypeParameterSpec(parameter.Name, flags, constraints.ToEquatableArray());
@@ -369,9 +352,15 @@ internal static class MiddlewareParser
         return candidates.FirstOrDefault(t => t.GetAttributes().Any(a => KnownTypes.IsMiddlewareGroupAttribute(a.AttributeClass)));
     }
 
-    /// <summary>An interface the compiler cannot resolve yet: the compiler's own error explains it better than we can.</summary>
-    private static bool HasErrorInterfaces(INamedTypeSymbol symbol)
-        => symbol.Interfaces.Concat(symbol.AllInterfaces).Any(TypeRefFactory.ContainsErrorType);
+    /// <summary>
+    /// The middleware's contracts, the constraints of its type parameters or its constructor's parameters name a type
+    /// the compiler rejects. Each would be copied into generated code: the closed type's arguments, the constraint
+    /// planning checks, the parameters a per-message middleware is built with.
+    /// </summary>
+    private static bool NamesBrokenType(INamedTypeSymbol symbol)
+        => symbol.AllInterfaces.Any(i => BrokenTypes.Contains(i) || (ContractKindOf(i, symbol.AllInterfaces) is not null && i.TypeArguments.Any(BrokenTypes.IsInvalidArgument)))
+            || symbol.TypeParameters.Any(p => p.Name.Length == 0 || p.ConstraintTypes.Any(BrokenTypes.Contains))
+            || symbol.InstanceConstructors.Any(c => c.Parameters.Any(p => BrokenTypes.Contains(p.Type)));
 
     private static MiddlewareDiscovery Failed(LocationInfo? location, params DiagnosticInfo[] diagnostics)
         => new(location, null, diagnostics.ToEquatableArray(), location);

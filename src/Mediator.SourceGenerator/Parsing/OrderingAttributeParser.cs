@@ -37,7 +37,7 @@ internal static class OrderingAttributeParser
             string? targetConcern = null;
             if (argument.Kind == TypedConstantKind.Type)
             {
-                if (argument.Value is not INamedTypeSymbol target || target is IErrorTypeSymbol)
+                if (argument.Value is not INamedTypeSymbol target || BrokenTypes.Contains(target))
                 {
                     continue; // typeof of something that does not resolve: the compiler reports it.
                 }

@@ -9,12 +9,14 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <param name="Handlers">One spec per request the class handles.</param>
 /// <param name="Diagnostics">What is wrong with the class on its own.</param>
 /// <param name="MiddlewareUses">The middlewares its <c>[UseMiddleware]</c> attributes name, with where, for cross-cutting diagnostics.</param>
+/// <param name="HasCompileErrors">A contract was left out because the compiler rejects it (<see cref="BrokenTypes"/>).</param>
 internal sealed record HandlerDiscovery(
     string HandlerType,
     LocationInfo? Location,
     EquatableArray<HandlerSpec> Handlers,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    EquatableArray<HandlerMiddlewareUse> MiddlewareUses = default);
+    EquatableArray<HandlerMiddlewareUse> MiddlewareUses = default,
+    bool HasCompileErrors = false);
 
 /// <summary>One <c>[UseMiddleware(typeof(X))]</c> on a handler class whose middleware could be read.</summary>
 /// <param name="Middleware">The middleware as a handler-level spec (also in each of the class's <see cref="HandlerSpec.Middlewares"/>).</param>
@@ -28,11 +30,13 @@ internal sealed record HandlerMiddlewareUse(MiddlewareSpec Middleware, LocationI
 /// <param name="Diagnostics">What is wrong with the class on its own.</param>
 /// <param name="PlacementLocation">What decided its place, where ordering rules are reported: its <c>Order = ...</c>
 /// argument, the <c>[assembly: UseMiddleware]</c> that added it, or else its name.</param>
+/// <param name="HasCompileErrors">Left out, silently, because it names a type the compiler rejects (<see cref="BrokenTypes"/>).</param>
 internal sealed record MiddlewareDiscovery(
     LocationInfo? Location,
     MiddlewareSpec? Middleware,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    LocationInfo? PlacementLocation = null);
+    LocationInfo? PlacementLocation = null,
+    bool HasCompileErrors = false);
 
 /// <summary>A concrete message type declared in this compilation.</summary>
 /// <param name="Kind">Request, notification or stream request.</param>
@@ -63,8 +67,25 @@ internal sealed record ConcernRequirement(string Concern, bool IsError, string A
 /// <param name="Middlewares">One per <c>[Middleware]</c> class declaration.</param>
 /// <param name="Messages">Concrete message types declared in the compilation.</param>
 /// <param name="TypeDiagnostics">What is wrong with <c>[MiddlewareGroup]</c> types, and <c>[UseMiddleware]</c> on classes that are not handlers.</param>
+/// <param name="HasCompileErrors">
+/// A declaration the generator reads names a type the compiler rejects (an attribute, a base type, a constraint, a
+/// contract's type argument), or has no name. What the generator found may then not be what the author meant, and the
+/// compiler already reports the error: the generator adds no diagnostic of its own (see <c>GeneratorDiagnostics</c>).
+/// </param>
 internal sealed record Discoveries(
     EquatableArray<HandlerDiscovery> Handlers,
     EquatableArray<MiddlewareDiscovery> Middlewares,
     EquatableArray<MessageDeclaration> Messages,
-    EquatableArray<DiagnosticInfo> TypeDiagnostics);
+    EquatableArray<DiagnosticInfo> TypeDiagnostics,
+    bool HasCompileErrors = false);
+
+/// <summary>Whether generated code can compile in this project (<see cref="SupportCheck"/>).</summary>
+/// <param name="CanGenerate">False: the generator writes nothing and reports only <paramref name="Diagnostics"/>.</param>
+/// <param name="Diagnostics">Why not, when the user can do something about it (MED0038, MED0039).</param>
+internal sealed record GeneratorSupport(bool CanGenerate, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public static readonly GeneratorSupport Supported = new(true, EquatableArray<DiagnosticInfo>.Empty);
+
+    /// <summary>Nothing to generate against, and nothing to say (the library is not referenced).</summary>
+    public static readonly GeneratorSupport Unsupported = new(false, EquatableArray<DiagnosticInfo>.Empty);
+}

@@ -48,13 +48,52 @@ internal static class SymbolFacts
     }
 
     /// <summary>The same question answered by Roslyn's interface mapping: builds and checks every member of the type.</summary>
+    /// <remarks>
+    /// A generic implementation must also repeat the contract method's constraints (<c>where TNext : struct,
+    /// INext&lt;TRequest, TResponse&gt;</c>): Roslyn maps a method whose constraints differ, or do not resolve (CS0425 on the
+    /// user's method), and a direct call to it would then fail in generated code. Through the interface it compiles.
+    /// </remarks>
     internal static bool ImplementsImplicitlySlow(INamedTypeSymbol type, ISymbol? member, string memberName)
     {
         return member is not null
             && type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation
             && implementation.ExplicitInterfaceImplementations.IsEmpty
             && implementation.DeclaredAccessibility == Accessibility.Public
+            && SameConstraints(implementation, (IMethodSymbol)member)
             && !IsHiddenBelow(type, implementation, memberName);
+    }
+
+    /// <summary>Each type parameter of the two methods has the same special constraints and the same constraint types.</summary>
+    private static bool SameConstraints(IMethodSymbol implementation, IMethodSymbol contractMethod)
+    {
+        if (implementation.Arity != contractMethod.Arity)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < implementation.Arity; i++)
+        {
+            var mine = implementation.TypeParameters[i];
+            var theirs = contractMethod.TypeParameters[i];
+            if (mine.HasValueTypeConstraint != theirs.HasValueTypeConstraint
+                || mine.HasReferenceTypeConstraint != theirs.HasReferenceTypeConstraint
+                || mine.HasUnmanagedTypeConstraint != theirs.HasUnmanagedTypeConstraint
+                || mine.HasConstructorConstraint != theirs.HasConstructorConstraint
+                || mine.ConstraintTypes.Length != theirs.ConstraintTypes.Length)
+            {
+                return false;
+            }
+
+            for (var c = 0; c < mine.ConstraintTypes.Length; c++)
+            {
+                if (BrokenTypes.Contains(mine.ConstraintTypes[c]) || !SymbolEqualityComparer.Default.Equals(mine.ConstraintTypes[c], theirs.ConstraintTypes[c]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

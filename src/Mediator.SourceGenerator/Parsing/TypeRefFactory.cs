@@ -22,7 +22,8 @@ internal static class TypeRefFactory
 
     /// <summary>
     /// Describes <paramref name="type"/>, or returns false when generated code must not name it: it is, or is built on,
-    /// a type that does not resolve (the compiler reports that; the declaration is left out so that one user error
+    /// a type that does not resolve or that a syntax error left without a name, its own or a namespace's
+    /// (<see cref="BrokenTypes"/>: the compiler reports those; the declaration is left out so that one user error
     /// does not become many in generated files), a pointer or function pointer (never a type argument, so never a
     /// message, result or constraint), or a type C# cannot name (<see cref="ISymbol.CanBeReferencedByName"/>).
     /// </summary>
@@ -33,18 +34,18 @@ internal static class TypeRefFactory
         return created is not null;
     }
 
+    /// <summary>
+    /// <see cref="TryCreate"/> for a type of a declaration already checked with <see cref="BrokenTypes"/> (so not one the
+    /// compiler rejects): a refusal then means C# cannot name the type in generated code, which the user should hear.
+    /// </summary>
+    /// <exception cref="UnsupportedTypeException">Generated code cannot name the type.</exception>
+    public static TypeRef CreateNameable(ITypeSymbol type)
+        => TryCreate(type, out var typeRef)
+            ? typeRef
+            : throw new UnsupportedTypeException($"generated code cannot name '{type.ToDisplayString()}'");
+
     /// <summary>The type's code text (<see cref="TypeRef.Display"/>), or null when <see cref="TryCreate"/> refuses it.</summary>
     public static string? CodeText(ITypeSymbol type) => TryCreate(type, out var typeRef) ? typeRef.Display : null;
-
-    /// <summary>Whether the type is, or is built on, a type that does not resolve.</summary>
-    public static bool ContainsErrorType(ITypeSymbol type) => type switch
-    {
-        IErrorTypeSymbol => true,
-        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
-        IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
-        INamedTypeSymbol named => AnyContainsErrorType(named.TypeArguments) || (named.ContainingType is { } container && ContainsErrorType(container)),
-        _ => false,
-    };
 
     /// <summary>
     /// The <c>global::</c> name of a named type without type arguments, every segment escaped (<c>global::App.@event</c>),
@@ -74,19 +75,6 @@ internal static class TypeRefFactory
         return "global::" + string.Join(".", segments);
     }
 
-    private static bool AnyContainsErrorType(ImmutableArray<ITypeSymbol> types)
-    {
-        foreach (var type in types)
-        {
-            if (ContainsErrorType(type))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static readonly System.Func<ITypeSymbol, TypeRef?> s_create = CreateWithNature;
 
     private static TypeRef? CreateWithNature(ITypeSymbol type)
@@ -114,7 +102,7 @@ internal static class TypeRefFactory
                     ? TypeRef.ArrayOf(element, array.Rank) with { IsNullableAnnotated = annotated }
                     : null;
 
-            case INamedTypeSymbol named when named.CanBeReferencedByName || named.IsTupleType:
+            case INamedTypeSymbol named when (named.CanBeReferencedByName || named.IsTupleType) && !BrokenTypes.IsNameless(named):
                 return CreateNamed(named, annotated);
 
             default:

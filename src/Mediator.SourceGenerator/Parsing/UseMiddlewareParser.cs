@@ -34,9 +34,11 @@ internal static class UseMiddlewareParser
             var location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax
                 ? LocationInfo.From(syntax.GetLocation())
                 : null;
-            if (attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol named } || named is IErrorTypeSymbol)
+            if (attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol named } || BrokenTypes.Contains(named))
             {
-                continue; // typeof of something that does not resolve: the compiler reports it.
+                // typeof of something that does not resolve: the compiler reports it, and the generator then says nothing.
+                found.Add(Failed(location) with { HasCompileErrors = BrokenTypes.IsBroken(attribute) });
+                continue;
             }
 
             var type = named.OriginalDefinition;
@@ -55,6 +57,12 @@ internal static class UseMiddlewareParser
             }
 
             var discovery = MiddlewareParser.Parse(type, System.Collections.Immutable.ImmutableArray.CreateRange(middlewareAttributes), compilation, cancellationToken);
+            if (discovery.HasCompileErrors)
+            {
+                found.Add(discovery with { Location = location, PlacementLocation = location });
+                continue;
+            }
+
             // A class declared here reports its own problems on itself; a referenced one has no location but this line.
             var diagnostics = IsDeclaredIn(type, compilation)
                 ? EquatableArray<DiagnosticInfo>.Empty

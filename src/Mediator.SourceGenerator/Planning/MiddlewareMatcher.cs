@@ -147,6 +147,14 @@ internal static class MiddlewareMatcher
         return true;
     }
 
+    /// <summary>
+    /// <c>default(T)</c> for an optional service whose parameter says <c>= null</c>. On a reference type written without
+    /// '?' (a nullable warning the user already has, or a file with nullable off) the generated code, which is
+    /// <c>#nullable enable</c>, would warn again: the value is the user's choice, so the warning is suppressed.
+    /// </summary>
+    private static string DefaultOf(TypeRef type)
+        => "default(" + type.Display + ")" + (type.IsNullableAnnotated || type.Nature == TypeNature.ValueType ? string.Empty : "!");
+
     private static string Show(TypeRef type) => Show(type.Display);
 
     private static string Show(string type) => DiagnosticText.Readable(type);
@@ -169,7 +177,7 @@ internal static class MiddlewareMatcher
             var type = Close(parameter.Type, bindings);
             if (!parameter.IsAttribute)
             {
-                arguments.Add(new StepArgument(parameter.Source, type.Display, parameter.Fallback ?? (parameter.Source == ParameterSource.OptionalService ? "default(" + type.Display + ")" : null)));
+                arguments.Add(new StepArgument(parameter.Source, type.Display, parameter.Fallback ?? (parameter.Source == ParameterSource.OptionalService ? DefaultOf(type) : null)));
                 continue;
             }
 

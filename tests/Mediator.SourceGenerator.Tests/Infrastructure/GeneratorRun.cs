@@ -106,6 +106,10 @@ internal sealed class GeneratorRun
         return Run(CreateDriver(properties), CreateCompilation(sources, extraReferences));
     }
 
+    /// <summary>What MSBuild passes the generator: the project's <c>RootNamespace</c>, when it has one.</summary>
+    public static AnalyzerConfigOptionsProvider OptionsFor(string? rootNamespace)
+        => new TestOptionsProvider(rootNamespace is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["RootNamespace"] = rootNamespace });
+
     public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, IEnumerable<MetadataReference>? extraReferences = null, string assemblyName = "TestApp")
         => CSharpCompilation.Create(
             assemblyName,

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Mediator;
+
+namespace App.Greetings
+{
+    public interface ILogged
+    {
+    }
+
+    public class Journal
+    {
+        private readonly List<string> _lines = new List<string>();
+
+        public void Write(string line)
+        {
+            lock (_lines)
+            {
+                _lines.Add(line);
+            }
+        }
+
+        public string Read() => string.Join("|", _lines);
+    }
+
+    public class Greet : IRequest<string>, ILogged
+    {
+        public string Name { get; set; }
+    }
+
+    public class Tick : IRequest, ILogged
+    {
+    }
+
+    public class Countdown : IStreamRequest<int>
+    {
+        public int From { get; set; }
+    }
+
+    [Handler]
+    public class GreetHandler : IRequestHandler<Greet, string>
+    {
+        public ValueTask<string> Handle(Greet request, CancellationToken cancellationToken)
+        {
+            return new ValueTask<string>("hello " + (request.Name ?? "nobody"));
+        }
+    }
+
+    [Handler(Lifetime = HandlerLifetime.Transient)]
+    public class TickHandler : IRequestHandler<Tick>
+    {
+        private readonly Journal _journal;
+
+        public TickHandler(Journal journal)
+        {
+            _journal = journal;
+        }
+
+        public ValueTask Handle(Tick request, CancellationToken cancellationToken)
+        {
+            _journal.Write("tick");
+            return default(ValueTask);
+        }
+    }
+
+    [Handler]
+    public class CountdownHandler : IStreamRequestHandler<Countdown, int>
+    {
+        public async IAsyncEnumerable<int> Handle(Countdown request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (var i = request.From; i > 0; i--)
+            {
+                await Task.Yield();
+                yield return i;
+            }
+        }
+    }
+
+    [Middleware(Order = 10)]
+    public class LogMiddleware<TRequest, TResponse> : IRequestMiddleware<TRequest, TResponse>
+        where TRequest : ILogged
+    {
+        private readonly Journal _journal;
+
+        public LogMiddleware(Journal journal)
+        {
+            _journal = journal;
+        }
+
+        public async ValueTask<TResponse> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+            where TNext : struct, INext<TRequest, TResponse>
+        {
+            _journal.Write("before " + typeof(TRequest).Name);
+            var response = await next.InvokeAsync(request, context);
+            _journal.Write("after " + typeof(TRequest).Name);
+            return response;
+        }
+    }
+}
