@@ -7,7 +7,8 @@ namespace Mediator.SourceGenerator.Tests.Fuzzing;
 /// <summary>
 /// The fuzz corpus as written: realistic programs (records with primary constructors, partial types over several files,
 /// using aliases, <c>#if</c>, file-local types, nullable on and off, C# 8 to the latest) must compile through the
-/// generator with no diagnostic at all, the analyzers' included, and run.
+/// generator with no diagnostic at all, the analyzers' included, and run. What a program prints is kept in its
+/// <c>expected.txt</c>, accepted like a snapshot (<see cref="Snapshot.Accepting"/>) after a change to the program.
 /// </summary>
 public sealed class CorpusTests
 {
@@ -27,6 +28,12 @@ public sealed class CorpusTests
         var run = GeneratorRun.Run(
             CSharpGeneratorDriver.Create(new[] { new MediatorGenerator().AsSourceGenerator() }, parseOptions: seed.ParseOptions, optionsProvider: GeneratorRun.OptionsFor("TestApp")),
             seed.Compilation);
-        Assert.Equal(seed.Expected, await CompiledApp.RunAsync(run));
+        var actual = await CompiledApp.RunAsync(run);
+        if (Snapshot.Accepting)
+        {
+            seed.AcceptExpected(actual);
+        }
+
+        Assert.Equal(seed.Expected, actual);
     }
 }

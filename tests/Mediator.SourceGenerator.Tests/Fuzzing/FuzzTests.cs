@@ -53,6 +53,12 @@ public sealed class FuzzTests(ITestOutputHelper output)
         output.WriteLine(
             $"{work.Count} mutants in {clock.Elapsed.TotalSeconds:F1} s ({(Process.GetCurrentProcess().TotalProcessorTime - processor).TotalSeconds:F1} s of processor time on {Environment.ProcessorCount} cores); "
             + string.Join(", ", counts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}")));
+        // Every failure in the test's output (the assertion's message shows the first 20): long exploratory runs find many.
+        foreach (var failure in failures.OrderBy(f => f, StringComparer.Ordinal))
+        {
+            output.WriteLine(failure);
+        }
+
         Assert.True(failures.IsEmpty, $"{failures.Count} of {work.Count} mutants broke a rule (replay one with MEDIATOR_FUZZ_ONLY=<Seed:Index>):\n" + string.Join("\n", failures.OrderBy(f => f, StringComparer.Ordinal).Take(20)));
     }
 

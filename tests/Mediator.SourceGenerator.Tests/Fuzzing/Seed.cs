@@ -65,6 +65,9 @@ internal sealed class Seed
 
     private string Directory => Path.Combine(CorpusDirectory(), Name);
 
+    /// <summary>Writes what the program printed as its expected output (when accepting snapshots).</summary>
+    public void AcceptExpected(string actual) => File.WriteAllText(Path.Combine(Directory, "expected.txt"), actual);
+
     public override string ToString() => Name;
 
     private CSharpCompilation CreateCompilation(CSharpParseOptions parseOptions)

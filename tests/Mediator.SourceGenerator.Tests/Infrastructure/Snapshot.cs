@@ -10,6 +10,9 @@ namespace Mediator.SourceGenerator.Tests.Infrastructure;
 /// </summary>
 internal static class Snapshot
 {
+    /// <summary><c>MEDIATOR_ACCEPT_SNAPSHOTS=1</c>: received texts become the verified ones (the corpus's <c>expected.txt</c> too).</summary>
+    public static bool Accepting => Environment.GetEnvironmentVariable("MEDIATOR_ACCEPT_SNAPSHOTS") == "1";
+
     public static void Verify(string name, GeneratorRun run, [CallerFilePath] string callerPath = "")
     {
         var text = new StringBuilder();
@@ -28,7 +31,7 @@ internal static class Snapshot
         var verified = Path.Combine(directory, name + ".verified.cs");
         var received = Path.Combine(directory, name + ".received.cs");
 
-        if (Environment.GetEnvironmentVariable("MEDIATOR_ACCEPT_SNAPSHOTS") == "1")
+        if (Accepting)
         {
             Directory.CreateDirectory(directory);
             File.WriteAllText(verified, actual);

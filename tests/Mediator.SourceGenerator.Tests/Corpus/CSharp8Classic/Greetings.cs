@@ -40,6 +40,45 @@ namespace App.Greetings
         public int From { get; set; }
     }
 
+    public class Measure : IRequest<int?>, ILogged
+    {
+        public string Text { get; set; }
+    }
+
+    public class Split : IRequest<(int, string)>
+    {
+        public string Text { get; set; }
+    }
+
+    public class Letters : IStreamRequest<(int Index, char Letter)>
+    {
+        public string Text { get; set; }
+    }
+
+    [Handler]
+    public class TextHandler : IRequestHandler<Measure, int?>, IRequestHandler<Split, (int, string)>, IStreamRequestHandler<Letters, (int Index, char Letter)>
+    {
+        public ValueTask<int?> Handle(Measure request, CancellationToken cancellationToken)
+        {
+            return new ValueTask<int?>(request.Text == null ? (int?)null : request.Text.Length);
+        }
+
+        public ValueTask<(int, string)> Handle(Split request, CancellationToken cancellationToken)
+        {
+            var space = request.Text.IndexOf(' ');
+            return new ValueTask<(int, string)>((space, request.Text.Substring(space + 1)));
+        }
+
+        public async IAsyncEnumerable<(int Index, char Letter)> Handle(Letters request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (var i = 0; i < request.Text.Length; i++)
+            {
+                await Task.Yield();
+                yield return (i, request.Text[i]);
+            }
+        }
+    }
+
     [Handler]
     public class GreetHandler : IRequestHandler<Greet, string>
     {

@@ -24,7 +24,17 @@ namespace App
                     items.Add(item);
                 }
 
-                return greeting + ";" + string.Join(",", items) + ";" + provider.GetRequiredService<Journal>().Read();
+                var length = await mediator.Send(new Measure { Text = "four" });
+                var unknown = await mediator.Send(new Measure());
+                var split = await mediator.Send(new Split { Text = "key value" });
+                var letters = new List<string>();
+                await foreach (var letter in mediator.CreateStream(new Letters { Text = "ab" }))
+                {
+                    letters.Add(letter.Index + ":" + letter.Letter);
+                }
+
+                return greeting + ";" + string.Join(",", items) + ";" + length + "/" + (unknown.HasValue ? "?" : "null") + ";" + split.Item1 + "," + split.Item2
+                    + ";" + string.Join(",", letters) + ";" + provider.GetRequiredService<Journal>().Read();
             }
         }
     }

@@ -23,13 +23,20 @@ public sealed record FindByCode(string Key) : IRequest<Product>, IHasKey<string>
 
 public sealed record CountProducts : IRequest<int>, ICatalogMessage;
 
+/// <summary>A generic message, closed below over a named tuple key; it answers a tuple with an array in it.</summary>
+public sealed record Lookup<TKey>(TKey Key) : IRequest<(int Found, string[] Names)>, IHasKey<TKey>, ICatalogMessage;
+
 public sealed class Calls
 {
     public List<string> Lines { get; } = new();
 }
 
 [Handler]
-public sealed class CatalogHandler : IRequestHandler<FindProduct, Product>, IRequestHandler<FindByCode, Product>, IRequestHandler<CountProducts, int>
+public sealed class CatalogHandler
+    : IRequestHandler<FindProduct, Product>,
+      IRequestHandler<FindByCode, Product>,
+      IRequestHandler<CountProducts, int>,
+      IRequestHandler<Lookup<(string Code, int Shop)>, (int Found, string[] Names)>
 {
     private readonly Calls _calls;
 
@@ -48,6 +55,12 @@ public sealed class CatalogHandler : IRequestHandler<FindProduct, Product>, IReq
     }
 
     public ValueTask<int> Handle(CountProducts request, CancellationToken cancellationToken) => new(42);
+
+    public ValueTask<(int Found, string[] Names)> Handle(Lookup<(string Code, int Shop)> request, CancellationToken cancellationToken)
+    {
+        _calls.Lines.Add("lookup " + request.Key.Code + "@" + request.Key.Shop);
+        return new((1, new[] { request.Key.Code }));
+    }
 }
 
 /// <summary>Keyed messages only; reads the key's type off the message.</summary>

@@ -17,6 +17,7 @@ public static class Entry
         var byKey = await mediator.Send(new FindProduct(7));
         var byCode = await mediator.Send(new FindByCode("x1"));
         var count = await mediator.Send(new CountProducts());
-        return byKey.Name + "," + byCode.Name + "," + count + ";" + string.Join(",", provider.GetRequiredService<Calls>().Lines);
+        var lookup = await mediator.Send(new Lookup<(string Code, int Shop)>(("x2", 3)));
+        return byKey.Name + "," + byCode.Name + "," + count + "," + lookup.Found + ":" + string.Join("|", lookup.Names) + ";" + string.Join(",", provider.GetRequiredService<Calls>().Lines);
     }
 }

@@ -22,6 +22,20 @@ namespace App.Events
         public List<string> Sent { get; } = new();
     }
 
+    /// <summary>A command whose handler publishes through the injected IPublisher, as application services do.</summary>
+    public sealed record RegisterUser(string Email) : IRequest<Guid>;
+
+    [Handler]
+    public sealed class RegisterUserHandler(IPublisher publisher) : IRequestHandler<RegisterUser, Guid>
+    {
+        public async ValueTask<Guid> Handle(RegisterUser request, CancellationToken cancellationToken)
+        {
+            var id = Guid.NewGuid();
+            await publisher.Publish(new UserRegistered(id, request.Email), cancellationToken);
+            return id;
+        }
+    }
+
     [Handler]
     public sealed class SendWelcomeMail(Outbox outbox) : INotificationHandler<UserRegistered>
     {

@@ -15,9 +15,9 @@ namespace App
             services.AddMediator();
             using var provider = services.BuildServiceProvider();
             var mediator = provider.GetRequiredService<IMediator>();
-            var id = Guid.NewGuid();
-            await mediator.Publish(new UserRegistered(id, "a@b.c"));
-            await mediator.Publish(new UserRenamed(id, "Ann"));
+            var publisher = provider.GetRequiredService<IPublisher>();
+            var id = await mediator.Send(new RegisterUser("a@b.c"));
+            await publisher.Publish(new UserRenamed(id, "Ann"));
             return string.Join(",", provider.GetRequiredService<Outbox>().Sent);
         }
     }

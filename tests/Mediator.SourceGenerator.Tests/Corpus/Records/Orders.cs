@@ -18,6 +18,14 @@ public record GetOrder(int Number) : IRequest<OrderView>;
 
 public sealed record GetArchivedOrder(int Number) : GetOrder(Number);
 
+/// <summary>How many orders are open; null when nothing is known of the customer.</summary>
+public sealed record CountOpenOrders(Guid CustomerId) : IRequest<int?>;
+
+/// <summary>An order's number and total, when it exists; and its lines as (sku, quantity) pairs.</summary>
+public sealed record GetTotals(int Number) : IRequest<(int Number, decimal Total)?>;
+
+public sealed record GetLines(int Number) : IRequest<(string Sku, int Quantity)[]>;
+
 public sealed record OrderView(int Number, decimal Total, bool Found)
 {
     public static readonly OrderView Missing = new(0, 0m, false);
@@ -26,7 +34,14 @@ public sealed record OrderView(int Number, decimal Total, bool Found)
 public sealed class OrderStore
 {
     private readonly Dictionary<int, decimal> _totals = new();
+    private readonly Dictionary<int, (string Sku, int Quantity)[]> _lines = new();
     private int _last = 1000;
+
+    public int Count => _totals.Count;
+
+    public (string Sku, int Quantity)[] Lines(int number) => _lines.TryGetValue(number, out var lines) ? lines : Array.Empty<(string, int)>();
+
+    public void Keep(int number, (string Sku, int Quantity)[] lines) => _lines[number] = lines;
 
     public int Add(decimal total)
     {
@@ -50,7 +65,15 @@ public sealed class PlaceOrderHandler(OrderStore store) : IRequestHandler<PlaceO
             total += line.Price * line.Quantity;
         }
 
-        return new(new OrderPlaced(store.Add(total), total));
+        var number = store.Add(total);
+        var kept = new (string Sku, int Quantity)[request.Lines.Count];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            kept[i] = (request.Lines[i].Sku, request.Lines[i].Quantity);
+        }
+
+        store.Keep(number, kept);
+        return new(new OrderPlaced(number, total));
     }
 }
 
@@ -65,4 +88,20 @@ public sealed class OrderQueries(OrderStore store) : IRequestHandler<CancelOrder
 
     public ValueTask<OrderView> Handle(GetOrder request, CancellationToken cancellationToken)
         => new(request is GetArchivedOrder ? OrderView.Missing : store.Find(request.Number));
+}
+
+[Handler]
+public sealed class OrderStatistics(OrderStore store)
+    : IRequestHandler<CountOpenOrders, int?>, IRequestHandler<GetTotals, (int Number, decimal Total)?>, IRequestHandler<GetLines, (string Sku, int Quantity)[]>
+{
+    public ValueTask<int?> Handle(CountOpenOrders request, CancellationToken cancellationToken)
+        => new(request.CustomerId == Guid.Empty ? store.Count : null);
+
+    public ValueTask<(int Number, decimal Total)?> Handle(GetTotals request, CancellationToken cancellationToken)
+    {
+        var view = store.Find(request.Number);
+        return new(view.Found ? (view.Number, view.Total) : null);
+    }
+
+    public ValueTask<(string Sku, int Quantity)[]> Handle(GetLines request, CancellationToken cancellationToken) => new(store.Lines(request.Number));
 }
