@@ -209,6 +209,61 @@ public sealed class ErrorRecoveryTests
             """
         },
         {
+            // Found by the fuzz test (a lost brace merged two classes): a direct call to either method was ambiguous, CS0121 in generated code.
+            "a middleware declaring InvokeAsync twice (CS0111)",
+            """
+            namespace App;
+            public sealed class Ping : IRequest<int> { }
+            [Handler]
+            public sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            [Middleware]
+            public sealed class Twice<TRequest, TResponse> : IRequestMiddleware<TRequest, TResponse>
+            {
+                public ValueTask<TResponse> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                    where TNext : struct, INext<TRequest, TResponse> => next.InvokeAsync(request, context);
+                public ValueTask<TResponse> InvokeAsync<TNextStep>(TRequest message, TNextStep next, MessageContext context)
+                    where TNextStep : struct, INext<TRequest, TResponse> => next.InvokeAsync(message, context);
+            }
+            """
+        },
+        {
+            "a notification middleware declaring InvokeAsync twice (CS0111)",
+            """
+            namespace App;
+            public sealed class Joined : INotification { }
+            [Handler]
+            public sealed class Welcome : INotificationHandler<Joined>
+            {
+                public ValueTask Handle(Joined notification, CancellationToken cancellationToken) => default;
+            }
+            [Middleware]
+            public sealed class Timing<TNotification> : INotificationMiddleware<TNotification>
+                where TNotification : INotification
+            {
+                public ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+                    where TNext : struct, INotificationNext<TNotification> => next.InvokeAsync(notification, context);
+                public ValueTask InvokeAsync<TNext>(TNotification notification, TNext next, MessageContext context)
+                    where TNext : struct, INotificationNext<TNotification> => next.InvokeAsync(notification, context);
+            }
+            """
+        },
+        {
+            "an unsealed handler declaring Handle twice (CS0111)",
+            """
+            namespace App;
+            public sealed class Ping : IRequest<int> { }
+            [Handler]
+            public class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+                public ValueTask<int> Handle(Ping ping, CancellationToken token) => new(2);
+            }
+            """
+        },
+        {
             "a misspelt Handler attribute",
             """
             namespace App;
@@ -280,6 +335,88 @@ public sealed class ErrorRecoveryTests
         Assert.True(run.Input.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error), description + ": the input must not compile");
         UnsupportedShapeTests.AssertOnlyTheCompilersErrors(run);
         Assert.DoesNotContain(run.GeneratedSources, s => s.Text.Contains("global::."));
+    }
+
+    /// <summary>The near miss of a method declared twice: an overload with other parameters leaves the direct call unambiguous.</summary>
+    [Fact]
+    public async Task A_middleware_with_an_InvokeAsync_overload_of_other_parameters_near_miss_is_called_directly_and_runs()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            public sealed class Ping : IRequest<int> { }
+            [Handler]
+            public class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+                public ValueTask<int> Handle(Ping request) => new(2);
+            }
+            [Middleware]
+            public sealed class Overloaded<TRequest, TResponse> : IRequestMiddleware<TRequest, TResponse>
+            {
+                public ValueTask<TResponse> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                    where TNext : struct, INext<TRequest, TResponse> => next.InvokeAsync(request, context);
+                public ValueTask<TResponse> InvokeAsync<TNext>(TRequest request, TNext next)
+                    where TNext : struct, INext<TRequest, TResponse> => next.InvokeAsync(request, default!);
+            }
+            public static class Entry
+            {
+                public static async Task<string> Run()
+                {
+                    var services = new ServiceCollection();
+                    services.AddMediator();
+                    using var provider = services.BuildServiceProvider();
+                    var sender = provider.GetRequiredService<ISender>();
+                    return (await sender.Send(new Ping())).ToString();
+                }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+        var pipeline = run.GeneratedSources.Single(s => s.HintName == "Mediator.PingPipeline.g.cs").Text;
+        Assert.DoesNotContain("((global::Mediator.IRequestMiddleware<", pipeline);
+        Assert.DoesNotContain("((global::Mediator.IRequestHandler<", pipeline);
+        Assert.Equal("1", await CompiledApp.RunAsync(run));
+    }
+
+    private const string RequestOverList = Sources.Usings + """
+        using System.Collections.Generic;
+        namespace App;
+        public sealed class Ping : IRequest<List<ITEM>> { }
+        [Handler]
+        public sealed class PingHandler : IRequestHandler<Ping, RESPONSE>
+        {
+            public ValueTask<RESPONSE> Handle(Ping request, CancellationToken cancellationToken) => new(default(RESPONSE)!);
+        }
+        """;
+
+    /// <summary>
+    /// Left over from the type printer's branch: the request's own <c>IRequest&lt;List&lt;Missing&gt;&gt;</c> does not resolve,
+    /// and the handler's contract <c>IRequestHandler&lt;Ping, int&gt;</c> breaks its constraint (CS0311 on the user's base
+    /// list). Generated code that named the contract repeated that CS0311; now the contract is left out, nothing names
+    /// Ping, and the generator says nothing.
+    /// </summary>
+    [Fact]
+    public void A_handler_contract_breaking_the_constraint_of_a_request_over_a_missing_type_is_not_repeated_in_generated_code()
+    {
+        var run = GeneratorRun.For(RequestOverList.Replace("ITEM", "Missing").Replace("RESPONSE", "int"));
+
+        var errors = run.Input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).ToList();
+        Assert.Contains("CS0246", errors);
+        Assert.Contains("CS0311", errors);
+        UnsupportedShapeTests.AssertOnlyTheCompilersErrors(run);
+        Assert.DoesNotContain(run.GeneratedSources, s => s.Text.Contains("global::App.Ping"));
+    }
+
+    [Fact]
+    public void A_handler_contract_over_a_request_over_a_list_near_miss_the_types_resolve_and_agree()
+    {
+        var run = GeneratorRun.For(RequestOverList.Replace("ITEM", "int").Replace("RESPONSE", "List<int>"));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains("global::App.PingHandler", run.GeneratedSources.Single(s => s.HintName == "Mediator.PingPipeline.g.cs").Text);
     }
 
     [Fact]

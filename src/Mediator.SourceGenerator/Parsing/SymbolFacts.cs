@@ -60,8 +60,42 @@ internal static class SymbolFacts
             && implementation.ExplicitInterfaceImplementations.IsEmpty
             && implementation.DeclaredAccessibility == Accessibility.Public
             && SameConstraints(implementation, (IMethodSymbol)member)
+            && !HasTwin(implementation)
             && !IsHiddenBelow(type, implementation, memberName);
     }
+
+    /// <summary>
+    /// Another method of the implementation's class has the same name and parameters (CS0111, which the compiler reports
+    /// on the user's class, typically after a lost brace merged two classes): a direct call would be ambiguous (CS0121 in
+    /// generated code), a call through the interface is not.
+    /// </summary>
+    private static bool HasTwin(IMethodSymbol implementation)
+    {
+        foreach (var other in implementation.ContainingType.GetMembers(implementation.Name))
+        {
+            if (other is IMethodSymbol method
+                && !SymbolEqualityComparer.Default.Equals(method, implementation)
+                && method.Arity == implementation.Arity
+                && method.Parameters.Length == implementation.Parameters.Length
+                && method.Parameters.Zip(implementation.Parameters, (a, b) => a.RefKind == b.RefKind && SameSignatureType(a.Type, b.Type)).All(same => same))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Types equal as C# compares signatures: a method's type parameters by position, whatever their names.</summary>
+    private static bool SameSignatureType(ITypeSymbol left, ITypeSymbol right) => (left, right) switch
+    {
+        (ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } a, ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } b) => a.Ordinal == b.Ordinal,
+        (IArrayTypeSymbol a, IArrayTypeSymbol b) => a.Rank == b.Rank && SameSignatureType(a.ElementType, b.ElementType),
+        (INamedTypeSymbol { IsGenericType: true } a, INamedTypeSymbol { IsGenericType: true } b)
+            => SymbolEqualityComparer.Default.Equals(a.OriginalDefinition, b.OriginalDefinition)
+                && a.TypeArguments.Zip(b.TypeArguments, SameSignatureType).All(same => same),
+        _ => SymbolEqualityComparer.Default.Equals(left, right),
+    };
 
     /// <summary>Each type parameter of the two methods has the same special constraints and the same constraint types.</summary>
     private static bool SameConstraints(IMethodSymbol implementation, IMethodSymbol contractMethod)
