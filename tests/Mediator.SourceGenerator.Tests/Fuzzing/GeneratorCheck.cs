@@ -18,13 +18,14 @@ namespace Mediator.SourceGenerator.Tests.Fuzzing;
 /// without it (C0):
 /// <list type="bullet">
 /// <item>no exception in the generator (the driver's result, CS8784/CS8785) or in an analyzer (AD0001 or the exception
-/// callback), and no MED0003. The analyzers run over C0 in the pass that gives its errors: they skip generated code in a
-/// build anyway, and running them over C1 would bind it all again;</item>
+/// callback), and no MED0003. The analyzers run over C1, as in a build (they skip generated files), in the pass that
+/// gives C1's errors;</item>
 /// <item>no error located in a generated file, ever: C0 has no generated files, so any such error was added;</item>
 /// <item>when C1 has errors in the user's files, each must be the user's own (<see cref="ErrorsWithoutGeneratedCode.AlreadySaid"/>):
 /// already in C0 by ID and span, moved within a statement or member, or revealed in a member that calls the generated
 /// API. The generator must not add errors in user code either, such as CS0101 for a type it declares twice. An error in
-/// a type's header (attributes, base list, constraints) must match exactly;</item>
+/// a type's header (attributes, base list, constraints) must match exactly. C0's errors are computed only around the
+/// places asked about (a fraction of the binding of all of C0), and all of them when that view would fail a mutant;</item>
 /// <item>when C1 has errors in the user's files, no generator error or warning that can only echo them: none at all
 /// while a syntax error sits outside method bodies, and none on a type declaration where the compiler reports an error
 /// outside method bodies. (The generator is quieter than this asks: see docs/diagnostics/README.md.) Errors inside
@@ -53,12 +54,10 @@ internal static class GeneratorCheck
 
         problems.AddRange(driverDiagnostics.Where(d => d.Id is "CS8784" or "CS8785" or "MED0003").Select(d => "generator failure: " + d));
 
-        var all = output.GetDiagnostics();
-
-        // The analyzers run over the program without the generated code (they skip generated code in a build anyway), in
-        // the pass that gives its errors for the comparisons below: half the binding of running them over C1.
+        // The compiler's diagnostics of the program with the generated code and the analyzers', in one pass, as a build
+        // runs them (the analyzers skip generated files).
         var exceptions = new ConcurrentBag<Exception>();
-        var withoutGenerated = input.WithAnalyzers(AnalyzerRun.All, new CompilationWithAnalyzersOptions(
+        var all = output.WithAnalyzers(AnalyzerRun.All, new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
                 concurrentAnalysis: false,
@@ -67,7 +66,7 @@ internal static class GeneratorCheck
             .GetAwaiter()
             .GetResult();
         problems.AddRange(exceptions.Select(e => "analyzer exception: " + e));
-        problems.AddRange(withoutGenerated.Where(d => d.Id == "AD0001").Select(d => "analyzer failure: " + d));
+        problems.AddRange(all.Where(d => d.Id == "AD0001").Select(d => "analyzer failure: " + d));
 
         var generated = result.GeneratedTrees.ToHashSet();
         var errors = all.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -77,7 +76,7 @@ internal static class GeneratorCheck
         var generatorDiagnostics = driverDiagnostics.Where(d => d.Id.StartsWith("MED", StringComparison.Ordinal)).ToList();
         if (userErrors.Count > 0)
         {
-            var before = new ErrorsWithoutGeneratedCode(withoutGenerated.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), GeneratedNames(generated));
+            var before = new ErrorsWithoutGeneratedCode(input, GeneratedNames(generated), Regions(userErrors, generatorDiagnostics));
             problems.AddRange(userErrors.Where(e => !before.AlreadySaid(e)).Select(e => "error added in user code: " + e));
             problems.AddRange(Echoes(generatorDiagnostics, before, input).Select(d => "generator diagnostic on code the compiler rejects: " + d));
         }
@@ -87,7 +86,7 @@ internal static class GeneratorCheck
                 .Select(d => "warning in generated code of a program that compiles: " + d));
         }
 
-        return new Outcome(problems, generatorDiagnostics, userErrors, all.AddRange(withoutGenerated.Where(d => d.Id.StartsWith("MED", StringComparison.Ordinal))), result);
+        return new Outcome(problems, generatorDiagnostics, userErrors, all, result);
     }
 
     /// <summary>
@@ -106,9 +105,42 @@ internal static class GeneratorCheck
         }
 
         return reported.Where(d => d.Location.SourceTree is { } tree
-            && tree.GetRoot().FindToken(d.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault() is { } declaration
-            && before.In(tree, declaration.Span).Any(e => !IsInBody(tree, e.Location.SourceSpan.Start)));
+            && DeclarationAt(tree, d.Location.SourceSpan) is { } declaration
+            && before.Any(tree, declaration.Span, e => !IsInBody(tree, e.Location.SourceSpan.Start)));
     }
+
+    private static BaseTypeDeclarationSyntax? DeclarationAt(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span)
+        => tree.GetRoot().FindToken(span.Start).Parent?.AncestorsAndSelf().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault();
+
+    /// <summary>
+    /// Where the checks below ask about C0's errors: each user error of C1 with its statement or member (what
+    /// <see cref="ErrorsWithoutGeneratedCode.AlreadySaid"/> compares), and the type declaration each generator diagnostic
+    /// is on (what <see cref="Echoes"/> looks at).
+    /// </summary>
+    private static IEnumerable<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> Regions(List<Diagnostic> userErrors, List<Diagnostic> generatorDiagnostics)
+    {
+        foreach (var error in userErrors)
+        {
+            if (error.Location.SourceTree is { } tree)
+            {
+                var node = tree.GetRoot().FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true);
+                var context = node.AncestorsAndSelf().FirstOrDefault(IsMember) ?? node.AncestorsAndSelf().FirstOrDefault(n => n is StatementSyntax);
+                yield return (tree, context is null ? error.Location.SourceSpan : Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(
+                    Math.Min(context.Span.Start, error.Location.SourceSpan.Start), Math.Max(context.Span.End, error.Location.SourceSpan.End)));
+            }
+        }
+
+        foreach (var diagnostic in generatorDiagnostics)
+        {
+            if (diagnostic.Location.SourceTree is { } tree && DeclarationAt(tree, diagnostic.Location.SourceSpan) is { } declaration)
+            {
+                yield return (tree, declaration.Span);
+            }
+        }
+    }
+
+    private static bool IsMember(SyntaxNode node)
+        => node is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax;
 
     /// <summary>In a method, accessor or local function body, an expression body, or a field or property initializer.</summary>
     private static bool IsInBody(SyntaxTree tree, int position)
@@ -140,11 +172,33 @@ internal static class GeneratorCheck
         return names;
     }
 
-    /// <summary>The compiler's errors in the program without the generated code (C0), whose user files are C1's.</summary>
-    private sealed class ErrorsWithoutGeneratedCode(List<Diagnostic> errors, HashSet<string> generatedNames)
+    /// <summary>
+    /// The compiler's errors in the program without the generated code (C0), whose user files are C1's. They are computed
+    /// where they are asked about: in each file, once, over the span covering the regions the checks need (the semantic
+    /// model then binds only the members in it, a fraction of the program). An answer that would make a failure is asked
+    /// again of all of C0's errors, so the narrower view can cost time but never change a verdict.
+    /// </summary>
+    private sealed class ErrorsWithoutGeneratedCode
     {
-        public IEnumerable<Diagnostic> In(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span)
-            => errors.Where(e => e.Location.SourceTree == tree && e.Location.SourceSpan.IntersectsWith(span));
+        private readonly Compilation _input;
+        private readonly HashSet<string> _generatedNames;
+        private readonly Dictionary<SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan> _regions;
+        private readonly Dictionary<SyntaxTree, List<Diagnostic>> _nearby = new();
+        private readonly Lazy<List<Diagnostic>> _all;
+
+        public ErrorsWithoutGeneratedCode(Compilation input, HashSet<string> generatedNames, IEnumerable<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> regions)
+        {
+            _input = input;
+            _generatedNames = generatedNames;
+            _regions = regions
+                .GroupBy(r => r.Tree)
+                .ToDictionary(g => g.Key, g => Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(g.Min(r => r.Span.Start), g.Max(r => r.Span.End)));
+            _all = new(() => input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
+        }
+
+        /// <summary>Whether C0 has an error in <paramref name="span"/> that <paramref name="match"/> accepts.</summary>
+        public bool Any(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span, Func<Diagnostic, bool> match)
+            => Nearby(tree, span).Any(match) || Everywhere(tree, span).Any(match);
 
         /// <summary>
         /// Whether an error of the program with generated code (C1) is the user's own: a syntax error (the same in both);
@@ -158,30 +212,53 @@ internal static class GeneratorCheck
         /// </summary>
         public bool AlreadySaid(Diagnostic error)
         {
-            if (error.Location.SourceTree is not { } tree)
+            if (error.Location.SourceTree is null)
             {
-                return errors.Any(b => b.Id == error.Id && b.Location.SourceTree is null);
+                return _all.Value.Any(b => b.Id == error.Id && b.Location.SourceTree is null);
             }
 
+            return Said(error, Nearby) || Said(error, Everywhere);
+        }
+
+        private bool Said(Diagnostic error, Func<SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan, IEnumerable<Diagnostic>> c0)
+        {
+            var tree = error.Location.SourceTree!;
             var span = error.Location.SourceSpan;
-            if (In(tree, span).Any(b => b.Id == error.Id && b.Location.SourceSpan == span))
+            if (c0(tree, span).Any(b => b.Id == error.Id && b.Location.SourceSpan == span))
             {
                 return true;
             }
 
             var node = tree.GetRoot().FindNode(span, getInnermostNodeForTie: true);
-            if (node.AncestorsAndSelf().FirstOrDefault(n => n is StatementSyntax || IsMember(n)) is { } context && In(tree, context.Span).Any())
+            if (node.AncestorsAndSelf().FirstOrDefault(n => n is StatementSyntax || IsMember(n)) is { } context && c0(tree, context.Span).Any())
             {
                 return true;
             }
 
             return node.AncestorsAndSelf().FirstOrDefault(IsMember) is { } member
-                && member.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && generatedNames.Contains(t.ValueText))
-                && In(tree, member.Span).Any();
+                && member.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && _generatedNames.Contains(t.ValueText))
+                && c0(tree, member.Span).Any();
         }
 
-        private static bool IsMember(SyntaxNode node)
-            => node is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax;
+        /// <summary>C0's errors intersecting the span, from the file's region when it covers the span, else from all of them.</summary>
+        private IEnumerable<Diagnostic> Nearby(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span)
+        {
+            if (!_regions.TryGetValue(tree, out var region) || !region.Contains(span))
+            {
+                return Everywhere(tree, span);
+            }
+
+            if (!_nearby.TryGetValue(tree, out var errors))
+            {
+                errors = _input.GetSemanticModel(tree).GetDiagnostics(region).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                _nearby.Add(tree, errors);
+            }
+
+            return errors.Where(e => e.Location.SourceSpan.IntersectsWith(span));
+        }
+
+        private IEnumerable<Diagnostic> Everywhere(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span)
+            => _all.Value.Where(e => e.Location.SourceTree == tree && e.Location.SourceSpan.IntersectsWith(span));
     }
 
     /// <summary>What one run found.</summary>
