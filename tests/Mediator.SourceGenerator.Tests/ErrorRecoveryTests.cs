@@ -55,6 +55,28 @@ public sealed class ErrorRecoveryTests
         Assert.DoesNotContain("global::App.Audit<", run.GeneratedSources.Single(s => s.HintName == "Mediator.PongPipeline.g.cs").Text);
     }
 
+    /// <summary>
+    /// A response that does not resolve, and a handler that answers another type: the compiler reports CS0246 on the
+    /// response and CS0311 on the handler. The generator writes neither the message nor the handler into generated code.
+    /// </summary>
+    [Fact]
+    public void A_response_that_does_not_resolve_and_a_handler_for_another_response_add_no_error()
+    {
+        var run = GeneratorRun.For(Sources.Usings + """
+            namespace App;
+            public sealed class Ping : IRequest<List<Missing>> { }
+            [Handler]
+            public sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            """);
+
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS0246");
+        UnsupportedShapeTests.AssertOnlyTheCompilersErrors(run);
+        Assert.DoesNotContain(run.GeneratedSources, s => s.Text.Contains("global::App.Ping"));
+    }
+
     public static TheoryData<string, string> BrokenDeclarations => new()
     {
         {
