@@ -54,12 +54,28 @@ internal sealed class GeneratorSubject
     /// <summary>The tree the method-body edit replaces: the first file of requests (after the middleware file).</summary>
     public SyntaxTree EditedTree => Trees[1];
 
-    public static GeneratorSubject Ours(int requests) => new(
+    public static GeneratorSubject Ours(int requests) => OursFrom(
         "ours",
-        SyntheticProject.Flavor.Ours,
         requests,
         typeof(global::Mediator.IMediator).Assembly.Location,
-        static () => new Mediator.SourceGenerator.MediatorGenerator().AsSourceGenerator(),
+        static () => new Mediator.SourceGenerator.MediatorGenerator().AsSourceGenerator());
+
+    /// <summary>
+    /// Our generator as built from another commit: a folder holding that build's Mediator.SourceGenerator.dll and
+    /// Mediator.Abstractions.dll (see <see cref="BeforeAfter"/>). Same synthetic project, same output checks.
+    /// </summary>
+    public static GeneratorSubject OursBuiltIn(string folder, int requests)
+    {
+        var generator = new Lazy<Type>(() => OtherGenerator.Load(Path.Combine(folder, "Mediator.SourceGenerator.dll"), "an earlier build of ours"));
+        return OursFrom($"ours at {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", requests, Path.Combine(folder, "Mediator.Abstractions.dll"), () => OtherGenerator.Create(generator.Value));
+    }
+
+    private static GeneratorSubject OursFrom(string name, int requests, string abstractionsPath, Func<ISourceGenerator> create) => new(
+        name,
+        SyntheticProject.Flavor.Ours,
+        requests,
+        abstractionsPath,
+        create,
         static (result, requests, added) =>
         {
             // The mediator, Publish, CreateStream, AddMediator, and the pipelines: one file each up to 64, above that
@@ -150,7 +166,7 @@ internal sealed class GeneratorSubject
 /// </summary>
 internal static class PeerGenerator
 {
-    private static readonly Lazy<Type> s_generatorType = new(LoadGeneratorType);
+    private static readonly Lazy<Type> s_generatorType = new(() => OtherGenerator.Load(GeneratorPath, "martinothamar/Mediator generator"));
 
     public static string GeneratorPath => Metadata("PeerGenerator");
 
@@ -158,35 +174,44 @@ internal static class PeerGenerator
 
     public static string Version => Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(GeneratorPath))))!)!;
 
-    public static ISourceGenerator Create()
-    {
-        var instance = Activator.CreateInstance(s_generatorType.Value)!;
-        return instance as ISourceGenerator ?? ((IIncrementalGenerator)instance).AsSourceGenerator();
-    }
-
-    private static Type LoadGeneratorType()
-    {
-        var context = new PeerLoadContext(Path.GetDirectoryName(GeneratorPath)!);
-        var assembly = context.LoadFromAssemblyPath(GeneratorPath);
-        var generators = assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.GetCustomAttributes(typeof(GeneratorAttribute), false).Length > 0)
-            .ToList();
-        return generators.Count == 1
-            ? generators[0]
-            : throw new InvalidOperationException($"Expected one [Generator] in {GeneratorPath}, found {generators.Count}.");
-    }
+    public static ISourceGenerator Create() => OtherGenerator.Create(s_generatorType.Value);
 
     private static string Metadata(string key)
     {
         var path = typeof(PeerGenerator).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
         return File.Exists(path) ? path : throw new FileNotFoundException($"{key}: not found (restore benchmarks/Generator.Benchmarks).", path);
     }
+}
 
-    private sealed class PeerLoadContext(string directory) : System.Runtime.Loader.AssemblyLoadContext("martinothamar/Mediator generator")
+/// <summary>
+/// A generator whose assembly is called Mediator.SourceGenerator like ours (the peer's, or ours built from another
+/// commit), loaded into an <see cref="AssemblyLoadContext"/> of its own. Only the generator comes from its folder;
+/// everything else (Microsoft.CodeAnalysis*, the polyfills a netstandard2.0 generator ships) comes from the default
+/// context, so the Roslyn types it implements are the host's.
+/// </summary>
+internal static class OtherGenerator
+{
+    public static Type Load(string path, string contextName)
     {
-        // Only the generator itself comes from its folder; everything else (Microsoft.CodeAnalysis*, the polyfills it
-        // ships for netstandard2.0) comes from the default context, so the Roslyn types it implements are the host's.
-        protected override Assembly? Load(AssemblyName name)
-            => name.Name == "Mediator.SourceGenerator" ? LoadFromAssemblyPath(Path.Combine(directory, name.Name + ".dll")) : null;
+        var context = new LoadContext(contextName, Path.GetDirectoryName(path)!);
+        var assembly = context.LoadFromAssemblyPath(path);
+        var generators = assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetCustomAttributes(typeof(GeneratorAttribute), false).Length > 0)
+            .ToList();
+        return generators.Count == 1
+            ? generators[0]
+            : throw new InvalidOperationException($"Expected one [Generator] in {path}, found {generators.Count}.");
+    }
+
+    public static ISourceGenerator Create(Type generatorType)
+    {
+        var instance = Activator.CreateInstance(generatorType)!;
+        return instance as ISourceGenerator ?? ((IIncrementalGenerator)instance).AsSourceGenerator();
+    }
+
+    private sealed class LoadContext(string name, string directory) : System.Runtime.Loader.AssemblyLoadContext(name)
+    {
+        protected override Assembly? Load(AssemblyName assemblyName)
+            => assemblyName.Name == "Mediator.SourceGenerator" ? LoadFromAssemblyPath(Path.Combine(directory, assemblyName.Name + ".dll")) : null;
     }
 }

@@ -11,6 +11,13 @@ if (args.Length > 0 && args[0] == "--profile")
     return;
 }
 
+// --before-after <folder> [runs]: this tree's generator beside an earlier build of ours, interleaved (BeforeAfter.cs).
+if (args.Length > 1 && args[0] == "--before-after")
+{
+    GeneratorBenchmarks.BeforeAfter.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 30);
+    return;
+}
+
 // --loop ours|martinothamar|floor edit|first|add [bound|unbound] [runs]: one scenario, no step tracking, a median.
 // With ALLOC_TICKS=1 it also prints the runtime's sampled allocations by type (GC AllocationTick events).
 if (args.Length > 0 && args[0] == "--loop")
