@@ -166,6 +166,47 @@ run_roslyn48_case() {
   pass "$name"
 }
 
+# On the SDK's own compiler (C# 13 and later, where a ref struct may implement an interface) a ref struct message is
+# MED0037 on its declaration and nothing else: no error from generated code. The generator tests run on Roslyn 4.8,
+# which rejects the declaration itself (CS8343), so only this case sees MED0037 fire. A near miss (a readonly struct
+# message with a handler) must build clean in the same project shape.
+run_ref_struct_case() {
+  local name=ref-struct-message-is-MED0037 dir="$work/ref-struct-message"
+  SECONDS=0
+  new_project "$dir" net10.0 "<OutputType>Library</OutputType><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings>"
+  rm "$dir/Program.cs"
+  cat > "$dir/Messages.cs" <<'CS'
+using Mediator;
+
+namespace Consumer;
+
+public readonly struct CountWords : IRequest<int> { public CountWords(string text) => Text = text; public string Text { get; } }
+
+[Handler]
+public sealed class CountWordsHandler : IRequestHandler<CountWords, int>
+{
+    public ValueTask<int> Handle(CountWords request, CancellationToken cancellationToken)
+        => new(request.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+}
+CS
+  if ! (cd "$dir" && dotnet add package Mediator.Runtime --version "$version" > add.log 2>&1); then
+    fail "$name (dotnet add package failed)"; tail -n 20 "$dir/add.log"; return
+  fi
+  build_clean "$name (near miss: a readonly struct message)" "$dir" || return
+  cat >> "$dir/Messages.cs" <<'CS'
+
+public ref struct ParseLine : IRequest<int> { public ReadOnlySpan<char> Text; }
+CS
+  (cd "$dir" && dotnet build -c Release -nologo > build.log 2>&1)
+  local errors
+  errors=$(grep -oE '(error|warning) [A-Z]+[0-9]+' "$dir/build.log" | sort -u | tr '\n' ' ')
+  if [ "$errors" = "error MED0037 " ] && grep -q "Messages.cs(.*error MED0037: 'Consumer.ParseLine' cannot be a message" "$dir/build.log"; then
+    pass "$name"
+  else
+    fail "$name (expected only MED0037 on Messages.cs, got: ${errors:-nothing})"; grep -E 'error|warning' "$dir/build.log" | sort -u | head
+  fi
+}
+
 check_layout
 run_case net10-defaults net10.0 "<Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings>"
 run_case net8-nullable-off-no-implicit-usings net8.0 "<Nullable>disable</Nullable><ImplicitUsings>disable</ImplicitUsings>"
@@ -175,6 +216,7 @@ run_case oldest-language-version-csharp8 net8.0 "<LangVersion>8.0</LangVersion><
 run_case renamed-mediator net10.0 "<Nullable>enable</Nullable><MediatorNamespace>Consumer.Messaging</MediatorNamespace><MediatorClassName>ShopMediator</MediatorClassName><DefineConstants>\$(DefineConstants);RENAMED</DefineConstants>"
 run_no_container_case
 run_roslyn48_case
+run_ref_struct_case
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
