@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using Mediator.SourceGenerator.Checks;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Emitting;
 using Mediator.SourceGenerator.Model;
@@ -89,15 +90,19 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         var declaredNotifications = discoveries
             .Select(static (d, _) => d.Messages.Where(m => m.Notification is not null).Select(m => m.Notification!).ToEquatableArray())
             .WithTrackingName(TrackingNames.DeclaredNotifications);
-        var plan = handlerSpecs
+        // Which pipelines exist and what each holds, decided once: the emitters' plan and the checks both read it.
+        var resolved = handlerSpecs
             .Combine(middlewareSpecs)
             .Combine(declaredNotifications)
-            .Combine(options.Combine(usedMiddlewareSpecs))
-            .Select(static (input, _) => PlanSafely(
+            .Combine(usedMiddlewareSpecs)
+            .Select(static (input, _) => ResolveSafely(
                 input.Left.Left.Left.AsImmutableArray(),
-                input.Left.Left.Right.AsImmutableArray().AddRange(input.Right.Right),
-                input.Left.Right.AsImmutableArray(),
-                input.Right.Left))
+                input.Left.Left.Right.AsImmutableArray().AddRange(input.Right),
+                input.Left.Right.AsImmutableArray()))
+            .WithTrackingName(TrackingNames.Resolved);
+        var plan = resolved
+            .Combine(options)
+            .Select(static (input, _) => PlanSafely(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Plan)
             .Combine(support)
             .Select(static (input, _) => input.Right.CanGenerate ? input.Left : PlanResult.Nothing);
@@ -148,10 +153,12 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(usedMiddlewareDiagnostics.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
         var crossCutting = discoveries
             .Combine(usedMiddlewares)
+            .Combine(resolved)
             .Select(static (input, _) => CrossCuttingSafely(
-                input.Left.Handlers.AsImmutableArray(),
-                input.Left.Middlewares.AsImmutableArray(),
-                input.Left.Messages.AsImmutableArray(),
+                input.Left.Left.Handlers.AsImmutableArray(),
+                input.Left.Left.Middlewares.AsImmutableArray(),
+                input.Left.Left.Messages.AsImmutableArray(),
+                input.Left.Right,
                 input.Right))
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
         context.RegisterSourceOutput(crossCutting.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
@@ -188,22 +195,41 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     }
 
     internal static PlanResult PlanSafely(ImmutableArray<HandlerSpec> handlers, ImmutableArray<MiddlewareSpec> middlewares, GeneratorOptions options)
-        => PlanSafely(handlers, middlewares, ImmutableArray<MessageTypeSpec>.Empty, options);
+        => PlanSafely(ResolveSafely(handlers, middlewares, ImmutableArray<MessageTypeSpec>.Empty), options);
 
-    internal static PlanResult PlanSafely(
+    /// <summary>The pipelines, or the failure that prevented them (MED0003, reported by the checks: see <see cref="CrossCuttingSafely"/>).</summary>
+    internal static ResolveResult ResolveSafely(
         ImmutableArray<HandlerSpec> handlers,
         ImmutableArray<MiddlewareSpec> middlewares,
-        ImmutableArray<MessageTypeSpec> declaredNotifications,
-        GeneratorOptions options)
+        ImmutableArray<MessageTypeSpec> declaredNotifications)
+    {
+        try
+        {
+            return new ResolveResult(PipelineResolver.Resolve(handlers, middlewares, declaredNotifications), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new ResolveResult(null, Failure("the pipeline plan", exception));
+        }
+    }
+
+    internal static PlanResult PlanSafely(ResolveResult resolved, GeneratorOptions options)
     {
         if (options.Mediator is null)
         {
             return PlanResult.Nothing;
         }
 
+        if (resolved.Pipelines is not { } pipelines)
+        {
+            // Without pipelines nothing is generated; the checks report why, so that the failure is said once, and
+            // also when the mediator's name is invalid.
+            return PlanResult.Nothing;
+        }
+
         try
         {
-            var plan = PipelinePlanner.Plan(handlers, middlewares, declaredNotifications, options);
+            var plan = PipelinePlanner.Plan(pipelines, options);
             if (options.ForeignRegistration is { } foreign && plan.Pipelines.Count + plan.Notifications.Count + plan.Streams.Count > 0)
             {
                 // This project's mediator has messages but could not be registered under the usual name: say so.
@@ -235,15 +261,29 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         }
     }
 
+    /// <summary>
+    /// The checks over every pipeline. <paramref name="resolved"/> is the generator's one resolution; tests may leave it
+    /// out, and the pipelines are then resolved from the discoveries' specs here.
+    /// </summary>
     internal static EquatableArray<DiagnosticInfo> CrossCuttingSafely(
         ImmutableArray<HandlerDiscovery> handlers,
         ImmutableArray<MiddlewareDiscovery> middlewares,
-        ImmutableArray<MessageDeclaration> requests,
-        EquatableArray<MiddlewareDiscovery> usedMiddlewares = default)
+        ImmutableArray<MessageDeclaration> messages,
+        EquatableArray<MiddlewareDiscovery> usedMiddlewares = default,
+        ResolveResult? resolved = null)
     {
         try
         {
-            return CrossCuttingDiagnostics.Find(handlers, middlewares, requests, usedMiddlewares);
+            resolved ??= ResolveSafely(
+                handlers.SelectMany(d => d.Handlers).ToImmutableArray(),
+                middlewares.Concat(usedMiddlewares).Where(d => d.Middleware is not null).Select(d => d.Middleware!).ToImmutableArray(),
+                messages.Where(m => m.Notification is not null).Select(m => m.Notification!).ToImmutableArray());
+            if (resolved.Pipelines is not { } pipelines)
+            {
+                return new[] { resolved.Failure! }.ToEquatableArray();
+            }
+
+            return PipelineChecks.Find(handlers, middlewares, usedMiddlewares, messages, pipelines);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -314,6 +354,9 @@ public sealed class MediatorGenerator : IIncrementalGenerator
 
     /// <summary>Stands in where a failure has no location to map.</summary>
     private static readonly Compilation EmptyCompilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("empty");
+
+    /// <summary>The resolved pipelines, or the failure that prevented them.</summary>
+    internal sealed record ResolveResult(ResolvedPipelines? Pipelines, DiagnosticInfo? Failure);
 
     /// <summary>The plan, or the failure (or the foreign registration) that prevented it; neither when nothing is to be generated.</summary>
     internal sealed record PlanResult(MediatorPlan? Plan, DiagnosticInfo? Failure)

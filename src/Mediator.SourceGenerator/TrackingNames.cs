@@ -16,6 +16,7 @@ internal static class TrackingNames
     public const string Project = nameof(Project);
     public const string Names = nameof(Names);
     public const string NameCheck = nameof(NameCheck);
+    public const string Resolved = nameof(Resolved);
     public const string Plan = nameof(Plan);
     public const string Pipelines = nameof(Pipelines);
     public const string PipelineFiles = nameof(PipelineFiles);

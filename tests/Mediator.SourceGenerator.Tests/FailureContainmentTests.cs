@@ -17,13 +17,27 @@ public sealed class FailureContainmentTests
     {
         var broken = new HandlerSpec("global::App.Handler", ServiceLifetimeKind.Singleton, Request: null!, HandlerParser.UnitSpec, IsVoid: false, IsImplicit: true);
 
-        var result = MediatorGenerator.PlanSafely(ImmutableArray.Create(broken), ImmutableArray<MiddlewareSpec>.Empty, Options);
+        var resolved = MediatorGenerator.ResolveSafely(ImmutableArray.Create(broken), ImmutableArray<MiddlewareSpec>.Empty, ImmutableArray<MessageTypeSpec>.Empty);
 
-        Assert.Null(result.Plan);
-        Assert.NotNull(result.Failure);
-        Assert.Equal("MED0003", result.Failure!.Id);
-        Assert.Equal("the pipeline plan", result.Failure.Arguments[0]);
-        Assert.Equal(nameof(NullReferenceException), result.Failure.Arguments[1]);
+        Assert.Null(resolved.Pipelines);
+        Assert.NotNull(resolved.Failure);
+        Assert.Equal("MED0003", resolved.Failure!.Id);
+        Assert.Equal("the pipeline plan", resolved.Failure.Arguments[0]);
+        Assert.Equal(nameof(NullReferenceException), resolved.Failure.Arguments[1]);
+    }
+
+    [Fact]
+    public void A_failed_resolution_generates_nothing_and_is_reported_once_by_the_checks()
+    {
+        var broken = new HandlerSpec("global::App.Handler", ServiceLifetimeKind.Singleton, Request: null!, HandlerParser.UnitSpec, IsVoid: false, IsImplicit: true);
+        var resolved = MediatorGenerator.ResolveSafely(ImmutableArray.Create(broken), ImmutableArray<MiddlewareSpec>.Empty, ImmutableArray<MessageTypeSpec>.Empty);
+
+        var plan = MediatorGenerator.PlanSafely(resolved, Options);
+        var checks = MediatorGenerator.CrossCuttingSafely(
+            ImmutableArray<HandlerDiscovery>.Empty, ImmutableArray<MiddlewareDiscovery>.Empty, ImmutableArray<MessageDeclaration>.Empty, resolved: resolved);
+
+        Assert.Equal((null, null), (plan.Plan, plan.Failure));
+        Assert.Equal(resolved.Failure, Assert.Single(checks));
     }
 
     [Fact]

@@ -63,12 +63,12 @@ public sealed class OrderingDiagnosticTests
     public void MED0013_retry_inside_transaction()
     {
         var run = Run(
-            Mw("Retry", """[Middleware(Concern = Concerns.Retry)] [MustRunOutside(Concerns.Transaction, Severity = RuleSeverity.Error, RuleId = "MED0013", Reason = "every attempt must get a fresh unit of work")]"""),
+            Mw("Retry", """[Middleware(Concern = Concerns.Retry)] [MustRunOutside(Concerns.Transaction, Severity = RuleSeverity.Error, RuleId = "MED0013", Reason = "every attempt needs a fresh unit of work")]"""),
             Mw("Tx", "[Middleware(Order = -100, Concern = Concerns.Transaction)]"));
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         AssertDiagnostic(diagnostic, "MED0013", DiagnosticSeverity.Error, "Retry",
-            "'App.Retry<TRequest, TResponse>' runs inside 'App.Tx<TRequest, TResponse>' in the pipelines of 'App.Ping', 'App.Pong': every attempt must get a fresh unit of work; make it run outside 'App.Tx<TRequest, TResponse>' (give it a lower Order, or move it to an outer layer)");
+            "'App.Retry<TRequest, TResponse>' runs inside 'App.Tx<TRequest, TResponse>' in the pipelines of 'App.Ping', 'App.Pong': every attempt needs a fresh unit of work; make it run outside 'App.Tx<TRequest, TResponse>' (give it a lower Order, or move it to an outer layer)");
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class OrderingDiagnosticTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         AssertDiagnostic(diagnostic, "MED0015", DiagnosticSeverity.Warning, "Order = -300",
-            "'App.Limit<TRequest, TResponse>' runs inside 'App.Retry<TRequest, TResponse>' in the pipelines of 'App.Ping', 'App.Pong': retries would take extra permits; make it run outside 'App.Retry<TRequest, TResponse>' (give it a lower Order, or move it to an outer layer)");
+            "'App.Limit<TRequest, TResponse>' runs inside 'App.Retry<TRequest, TResponse>' in the pipelines of 'App.Ping', 'App.Pong': every retry would take another permit; make it run outside 'App.Retry<TRequest, TResponse>' (give it a lower Order, or move it to an outer layer)");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class MustRunInsideAttribute : Attribute
     /// <summary>Warning (the default) or error.</summary>
     public RuleSeverity Severity { get; set; }
 
-    /// <summary>Why the rule exists, quoted in the diagnostic (for example "a cache hit would skip the permission check").</summary>
+    /// <summary>Why the rule exists, quoted in the diagnostic (for example "the audit entry must record the final outcome").</summary>
     public string? Reason { get; set; }
 
     /// <summary>

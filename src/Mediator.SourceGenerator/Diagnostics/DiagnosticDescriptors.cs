@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Mediator.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace Mediator.SourceGenerator.Diagnostics;
@@ -14,6 +15,13 @@ internal static class DiagnosticDescriptors
 
     /// <summary>Base of the help links; the page name is the diagnostic ID.</summary>
     public const string HelpLinkBase = "https://github.com/mediator-net/mediator/blob/main/docs/diagnostics/";
+
+    // Message texts shared by several descriptors, written once: a built-in rule broken one way or the other
+    // (MED0012-MED0016), a declared rule (MED0019/MED0020), a missing concern (MED0021/MED0022).
+    private const string RunsOutsideButMustRunInside = "'{0}' runs outside '{1}' in {2}: {3}; make it run inside '{1}' (give it a higher Order, or move it to an inner layer)";
+    private const string RunsInsideButMustRunOutside = "'{0}' runs inside '{1}' in {2}: {3}; make it run outside '{1}' (give it a lower Order, or move it to an outer layer)";
+    private const string OrderingRuleBrokenText = "'{0}' must run {1} '{2}' but runs {3} it in {4}: {5}; give '{0}' {6} '{2}', or move it to another layer";
+    private const string RequiredConcernMissingText = "'{0}' asks for {1} through {2}, but no middleware in its pipeline provides it; add a middleware marked [Middleware(Concern = \"{1}\")] whose constraints match it, or add the built-in one with [assembly: UseMiddleware(...)]";
 
     public static readonly DiagnosticDescriptor RequestHasNoHandler = Create(
         "MED0001",
@@ -82,33 +90,33 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor CachingOutsideAuthorization = Create(
-        "MED0012",
+        BuiltInRules.CachingInsideAuthorization,
         "Caching runs outside authorization",
-        "'{0}' runs outside '{1}' in {2}: {3}; make it run inside '{1}' (give it a higher Order, or move it to an inner layer)",
+        RunsOutsideButMustRunInside,
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor RetryInsideTransaction = Create(
-        "MED0013",
+        BuiltInRules.RetryOutsideTransaction,
         "Retry runs inside a transaction",
-        "'{0}' runs inside '{1}' in {2}: {3}; make it run outside '{1}' (give it a lower Order, or move it to an outer layer)",
+        RunsInsideButMustRunOutside,
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor CircuitBreakerOutsideRetry = Create(
-        "MED0014",
+        BuiltInRules.CircuitBreakerInsideRetry,
         "Circuit breaker runs outside retry",
-        "'{0}' runs outside '{1}' in {2}: {3}; make it run inside '{1}' (give it a higher Order, or move it to an inner layer)",
+        RunsOutsideButMustRunInside,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor RateLimitInsideRetry = Create(
-        "MED0015",
+        BuiltInRules.RateLimitOutsideRetry,
         "Rate limit runs inside retry",
-        "'{0}' runs inside '{1}' in {2}: {3}; make it run outside '{1}' (give it a lower Order, or move it to an outer layer)",
+        RunsInsideButMustRunOutside,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor TransactionNotInnermost = Create(
-        "MED0016",
+        BuiltInRules.TransactionInnermost,
         "Transaction is not the innermost built-in middleware",
-        "'{0}' runs outside '{1}' in {2}: {3}; make it run inside '{1}' (give it a higher Order, or move it to an inner layer)",
+        RunsOutsideButMustRunInside,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor SameOrderInLayer = Create(
@@ -126,25 +134,25 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OrderingRuleBroken = Create(
         "MED0019",
         "Middleware ordering rule is broken",
-        "'{0}' must run {1} '{2}' but runs {3} it in {4}: {5}; give '{0}' {6} '{2}', or move it to another layer",
+        OrderingRuleBrokenText,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor OrderingRuleBrokenError = Create(
         "MED0020",
         "Middleware ordering rule is broken (error)",
-        "'{0}' must run {1} '{2}' but runs {3} it in {4}: {5}; give '{0}' {6} '{2}', or move it to another layer",
+        OrderingRuleBrokenText,
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor RequiredConcernMissingError = Create(
         "MED0021",
         "A message asks for a concern (such as authorization) that its pipeline lacks",
-        "'{0}' asks for {1} through {2}, but no middleware in its pipeline provides it; add a middleware marked [Middleware(Concern = \"{1}\")] whose constraints match it, or add the built-in one with [assembly: UseMiddleware(...)]",
+        RequiredConcernMissingText,
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor RequiredConcernMissing = Create(
         "MED0022",
         "A message asks for a concern that its pipeline lacks",
-        "'{0}' asks for {1} through {2}, but no middleware in its pipeline provides it; add a middleware marked [Middleware(Concern = \"{1}\")] whose constraints match it, or add the built-in one with [assembly: UseMiddleware(...)]",
+        RequiredConcernMissingText,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidUseMiddleware = Create(

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Mediator.Shared;
 
 namespace Mediator.BuiltIns;
 
@@ -19,7 +20,7 @@ namespace Mediator.BuiltIns;
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.Caching, Concern = Concerns.Caching)]
-[MustRunInside(Concerns.Authorization, Severity = RuleSeverity.Error, RuleId = "MED0012", Reason = "a cache hit would skip the permission check")]
+[MustRunInside(Concerns.Authorization, Severity = RuleSeverity.Error, RuleId = BuiltInRules.CachingInsideAuthorization, Reason = BuiltInRules.CachingInsideAuthorizationReason)]
 public sealed class CachingMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
     where TMessage : notnull
 {

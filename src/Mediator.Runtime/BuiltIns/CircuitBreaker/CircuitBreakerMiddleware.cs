@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Mediator.Shared;
 
 namespace Mediator.BuiltIns;
 
@@ -19,7 +20,7 @@ namespace Mediator.BuiltIns;
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.CircuitBreaker, Concern = Concerns.CircuitBreaker)]
-[MustRunInside(Concerns.Retry, Severity = RuleSeverity.Warning, RuleId = "MED0014", Reason = "outside retry the breaker sees one outcome per N attempts")]
+[MustRunInside(Concerns.Retry, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.CircuitBreakerInsideRetry, Reason = BuiltInRules.CircuitBreakerInsideRetryReason)]
 public sealed class CircuitBreakerMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
 {
     private readonly MessageCircuit _circuit;

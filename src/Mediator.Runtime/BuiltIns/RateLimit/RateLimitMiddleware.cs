@@ -1,6 +1,7 @@
 using System;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
+using Mediator.Shared;
 
 namespace Mediator.BuiltIns;
 
@@ -16,7 +17,7 @@ namespace Mediator.BuiltIns;
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.RateLimit, Concern = Concerns.RateLimit)]
-[MustRunOutside(Concerns.Retry, Severity = RuleSeverity.Warning, RuleId = "MED0015", Reason = "inside retry every attempt takes a permit")]
+[MustRunOutside(Concerns.Retry, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.RateLimitOutsideRetry, Reason = BuiltInRules.RateLimitOutsideRetryReason)]
 public sealed class RateLimitMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
 {
     private readonly ICallerAccessor _callers;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Mediator.Shared;
 
 namespace Mediator.BuiltIns;
 
@@ -21,7 +22,7 @@ namespace Mediator.BuiltIns;
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.Retry, Concern = Concerns.Retry)]
-[MustRunOutside(Concerns.Transaction, Severity = RuleSeverity.Error, RuleId = "MED0013", Reason = "every attempt needs a fresh unit of work")]
+[MustRunOutside(Concerns.Transaction, Severity = RuleSeverity.Error, RuleId = BuiltInRules.RetryOutsideTransaction, Reason = BuiltInRules.RetryOutsideTransactionReason)]
 public sealed class RetryMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
 {
     private readonly RetryAttribute _settings;

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Mediator.Shared;
 
 namespace Mediator.BuiltIns;
 
@@ -14,16 +15,16 @@ namespace Mediator.BuiltIns;
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.Transaction, Concern = Concerns.Transaction)]
-[MustRunInside(Concerns.Logging, Severity = RuleSeverity.Warning, RuleId = "MED0016", Reason = "the transaction must be innermost among the built-ins")]
-[MustRunInside(Concerns.Validation, Severity = RuleSeverity.Warning, RuleId = "MED0016", Reason = "the transaction must be innermost among the built-ins")]
-[MustRunInside(Concerns.Authorization, Severity = RuleSeverity.Warning, RuleId = "MED0016", Reason = "the transaction must be innermost among the built-ins")]
-[MustRunInside(Concerns.Metrics, Severity = RuleSeverity.Warning, RuleId = "MED0016", Reason = "the transaction must be innermost among the built-ins")]
-[MustRunInside(Concerns.RateLimit, Severity = RuleSeverity.Warning, RuleId = "MED0016", Reason = "the transaction must be innermost among the built-ins")]
-[MustRunInside(Concerns.Bulkhead, Severity = RuleSeverity.Warning, RuleId = "MED0016", Reason = "the transaction must be innermost among the built-ins")]
-[MustRunInside(Concerns.Caching, Severity = RuleSeverity.Warning, RuleId = "MED0016", Reason = "the transaction must be innermost among the built-ins")]
-[MustRunInside(Concerns.Retry, Severity = RuleSeverity.Warning, RuleId = "MED0016", Reason = "the transaction must be innermost among the built-ins")]
-[MustRunInside(Concerns.Timeout, Severity = RuleSeverity.Warning, RuleId = "MED0016", Reason = "the transaction must be innermost among the built-ins")]
-[MustRunInside(Concerns.CircuitBreaker, Severity = RuleSeverity.Warning, RuleId = "MED0016", Reason = "the transaction must be innermost among the built-ins")]
+[MustRunInside(Concerns.Logging, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
+[MustRunInside(Concerns.Validation, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
+[MustRunInside(Concerns.Authorization, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
+[MustRunInside(Concerns.Metrics, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
+[MustRunInside(Concerns.RateLimit, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
+[MustRunInside(Concerns.Bulkhead, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
+[MustRunInside(Concerns.Caching, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
+[MustRunInside(Concerns.Retry, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
+[MustRunInside(Concerns.Timeout, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
+[MustRunInside(Concerns.CircuitBreaker, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
 public sealed class TransactionMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
 {
     private readonly TransactionalAttribute _settings;

@@ -3,15 +3,16 @@ using System.Linq;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
 using Mediator.SourceGenerator.Parsing;
+using Mediator.SourceGenerator.Planning;
 
-namespace Mediator.SourceGenerator.Planning;
+namespace Mediator.SourceGenerator.Checks;
 
 /// <summary>
 /// Checks each <c>[UseMiddleware]</c> on a handler class against the pipelines the handler runs in: a publish-side
 /// middleware (MED0029), one that fits none of the handler's messages (MED0027), and one that already wraps the
 /// handler automatically, so it would run twice (MED0028). Each is reported on the attribute's <c>typeof</c> argument.
 /// </summary>
-internal static class HandlerMiddlewareDiagnostics
+internal static class HandlerMiddlewareChecks
 {
     /// <param name="handlers">Every handler class.</param>
     /// <param name="automatic">Middleware placed by constraints: declared here without Explicit, or by <c>[assembly: UseMiddleware]</c>.</param>
