@@ -32,32 +32,32 @@ internal static class ServiceCollectionEmitter
         foreach (var pipeline in plan.Pipelines)
         {
             yield return new Registration(
-                pipeline.ClassName,
-                pipeline.HandlerLifetime,
+                pipeline.Shape.ClassName,
+                pipeline.Shape.Lifetime,
                 pipeline.Steps.Select(s => Construct(s, getServiceOr)).Concat(new[] { Resolve(pipeline.HandlerType), observer }).ToList(),
-                pipeline.Usage.NeedObsoleteContext(),
+                pipeline.Shape.Usage.NeedObsoleteContext(),
                 pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType }).ToList());
         }
 
         foreach (var pipeline in plan.Streams)
         {
             yield return new Registration(
-                pipeline.ClassName,
-                pipeline.HandlerLifetime,
+                pipeline.Shape.ClassName,
+                pipeline.Shape.Lifetime,
                 pipeline.Steps.Select(s => Construct(s, getServiceOr)).Concat(new[] { Resolve(pipeline.HandlerType), observer }).ToList(),
-                pipeline.Usage.NeedObsoleteContext(),
+                pipeline.Shape.Usage.NeedObsoleteContext(),
                 pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType }).ToList());
         }
 
         foreach (var pipeline in plan.Notifications)
         {
             yield return new Registration(
-                pipeline.ClassName,
-                pipeline.Lifetime,
+                pipeline.Shape.ClassName,
+                pipeline.Shape.Lifetime,
                 NotificationFields.For(pipeline).Select(f => f.Step is { } step ? Construct(step, getServiceOr) : Resolve(f.Type))
                     .Concat(new[] { GetRequired + "<" + Runtime + ">(sp)" })
                     .ToList(),
-                pipeline.Usage.NeedObsoleteContext(),
+                pipeline.Shape.Usage.NeedObsoleteContext(),
                 NotificationFields.For(pipeline).Select(f => f.Type).ToList());
         }
     }
@@ -103,9 +103,7 @@ internal static class ServiceCollectionEmitter
     public static string Emit(MediatorPlan plan)
     {
         var mediator = plan.Mediator.FullName;
-        var writer = new SourceWriter();
-        Code.FileHeader(writer);
-        UsageEmitter.WriteSuppressions(writer, Code.AllUsage(plan), Code.HasObsoleteContexts(plan));
+        var writer = Code.MediatorFile(plan);
         using (writer.Block("namespace Microsoft.Extensions.DependencyInjection"))
         {
             writer.Line("/// <summary>Registers the mediator generated for this assembly.</summary>");

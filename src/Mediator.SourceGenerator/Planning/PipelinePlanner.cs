@@ -42,21 +42,21 @@ internal static class PipelinePlanner
 
         var pipelines = requests
             .Select(h => PlanPipeline(h, names[(PipelineNames.RequestSuffix, PipelineKey(h))], messageSide, mediator))
-            .OrderBy(p => p.RequestType.Display, StringComparer.Ordinal)
-            .ThenBy(p => p.ResponseType.Display, StringComparer.Ordinal)
+            .OrderBy(p => p.Shape.MessageType.Display, StringComparer.Ordinal)
+            .ThenBy(p => p.Shape.ResultType.Display, StringComparer.Ordinal)
             .ToEquatableArray();
 
         var streamPlans = streams
             .Select(h => PlanStream(h, names[(PipelineNames.StreamSuffix, PipelineKey(h))], messageSide, mediator))
-            .OrderBy(p => p.RequestType.Display, StringComparer.Ordinal)
-            .ThenBy(p => p.ItemType.Display, StringComparer.Ordinal)
+            .OrderBy(p => p.Shape.MessageType.Display, StringComparer.Ordinal)
+            .ThenBy(p => p.Shape.ResultType.Display, StringComparer.Ordinal)
             .ToEquatableArray();
 
         var notificationPlans = published
             .Select(t => PlanNotification(t, names[(PipelineNames.NotificationSuffix, t.Type.Erased.Display)], notificationHandlers, ordered, options))
             .Where(p => p is not null)
             .Select(p => p!)
-            .OrderBy(p => p.NotificationType.Display, StringComparer.Ordinal)
+            .OrderBy(p => p.Shape.MessageType.Display, StringComparer.Ordinal)
             .ToEquatableArray();
 
         var reached = new HashSet<string>(notificationPlans.SelectMany(n => n.Handlers).Select(r => r.HandlerType), StringComparer.Ordinal);
@@ -145,29 +145,18 @@ internal static class PipelinePlanner
     private static PipelinePlan PlanPipeline(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, MediatorName mediator)
     {
         var steps = StepsFor(handler.Request, handler.Response, MessageKind.Request, WithHandlerMiddleware(handler, middlewares)).ToEquatableArray();
-        return new(
-            mediator,
-            className,
-            handler.Request.Type.WithoutOuterAnnotation,
-            handler.Response.Type,
-            handler.IsVoid,
-            handler.Request.IsValueType,
-            !handler.Request.IsSealed,
-            handler.Request.IsPublic && handler.Response.IsPublic,
-            handler.Request.InheritanceDepth,
-            HasSeveralResponses(handler.Request),
-            handler.HandlerType,
-            handler.Lifetime,
-            handler.IsImplicit,
-            steps,
-            PipelineUsage.Of(handler, steps),
-            PipelineUsage.Signature(handler.Request, handler.Response));
+        return new(Shape(handler, className, steps, mediator), handler.IsVoid, HasSeveralResponses(handler.Request), handler.HandlerType, handler.IsImplicit, steps);
     }
 
     private static StreamPlan PlanStream(HandlerSpec handler, string className, List<MiddlewareSpec> middlewares, MediatorName mediator)
     {
         var steps = StepsFor(handler.Request, handler.Response, MessageKind.Stream, WithHandlerMiddleware(handler, middlewares)).ToEquatableArray();
-        return new(
+        return new(Shape(handler, className, steps, mediator), handler.HandlerType, handler.IsImplicit, steps);
+    }
+
+    /// <summary>The shape of a request or stream pipeline: its handler's message, result and lifetime.</summary>
+    private static MessageShape Shape(HandlerSpec handler, string className, EquatableArray<PipelineStep> steps, MediatorName mediator)
+        => new(
             mediator,
             className,
             handler.Request.Type.WithoutOuterAnnotation,
@@ -176,13 +165,9 @@ internal static class PipelinePlanner
             !handler.Request.IsSealed,
             handler.Request.IsPublic && handler.Response.IsPublic,
             handler.Request.InheritanceDepth,
-            handler.HandlerType,
             handler.Lifetime,
-            handler.IsImplicit,
-            steps,
             PipelineUsage.Of(handler, steps),
             PipelineUsage.Signature(handler.Request, handler.Response));
-    }
 
     /// <summary>
     /// Concrete notification types: those declared in this compilation and those handled by exact type. Interfaces and
@@ -237,21 +222,19 @@ internal static class PipelinePlanner
             .ToEquatableArray();
         var publishSteps = StepsFor(notification, unit, MessageKind.Notification, ordered.Where(m => m.OnPublish)).ToEquatableArray();
         var handlerSteps = StepsFor(notification, unit, MessageKind.Notification, messageSide).ToEquatableArray();
-        return new NotificationPlan(
+        var shape = new MessageShape(
             options.Mediator!,
             className,
             notification.Type.WithoutOuterAnnotation,
+            unit.Type,
             notification.IsValueType,
             !notification.IsSealed,
             notification.IsPublic,
             notification.InheritanceDepth,
             (ServiceLifetimeKind)receivers.Max(h => (int)h.Lifetime),
-            notification.DeclaredStrategy ?? options.DefaultStrategy,
-            publishSteps,
-            handlerSteps,
-            refs,
             PipelineUsage.Of(notification, receivers, publishSteps.Concat(handlerSteps).Concat(refs.SelectMany(r => r.Steps))),
             PipelineUsage.Signature(notification));
+        return new NotificationPlan(shape, notification.DeclaredStrategy ?? options.DefaultStrategy, publishSteps, handlerSteps, refs);
     }
 
     private static EquatableArray<ServiceRegistration> Services(IEnumerable<(string Type, ServiceLifetimeKind Lifetime, bool NamesObsolete)> handlers, IEnumerable<PipelineStep> steps)
