@@ -50,7 +50,7 @@ internal static class NotificationPipelineEmitter
                     writer.Line("        : " + publish + "(new Publish0<" + Code.Observed + ">(this), notification, context, _runtime);");
                 }
 
-                if (pipeline.Shape.Usage.NeedObsoleteContext())
+                if (pipeline.Shape.InObsoleteContext)
                 {
                     writer.Line();
                     UsageEmitter.WriteNotificationMembers(writer, pipeline);

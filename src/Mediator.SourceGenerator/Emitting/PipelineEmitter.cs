@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Emitting;
@@ -23,14 +22,7 @@ internal static class PipelineEmitter
             UsageEmitter.WriteClassMark(writer, pipeline.Shape.Usage);
             using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Shape.Usage) + pipeline.Shape.ClassName))
             {
-                var parameters = new List<(string Type, string Name)>();
-                for (var i = 0; i < pipeline.Steps.Count; i++)
-                {
-                    parameters.Add((pipeline.Steps[i].MiddlewareType, "step" + i));
-                }
-
-                parameters.Add((pipeline.HandlerType, "handler"));
-                PipelineFields.Write(writer, pipeline.Shape.ClassName, parameters, Code.Observer + "?", "observer");
+                PipelineFields.WriteStepsAndHandler(writer, pipeline.Shape.ClassName, pipeline.Steps, pipeline.HandlerType);
                 writer.Line();
                 writer.Line("/// <summary>Runs the request through every step and the handler.</summary>");
                 writer.Line(Code.AggressiveInlining);
@@ -38,7 +30,7 @@ internal static class PipelineEmitter
                 writer.Line("    => _observer is null");
                 writer.Line("        ? new Next0<" + Code.Unobserved + ">(this).InvokeAsync(request, context)");
                 writer.Line("        : new Next0<" + Code.Observed + ">(this).InvokeAsync(request, context);");
-                if (pipeline.Shape.Usage.NeedObsoleteContext())
+                if (pipeline.Shape.InObsoleteContext)
                 {
                     writer.Line();
                     UsageEmitter.WriteRequestMembers(writer, pipeline);

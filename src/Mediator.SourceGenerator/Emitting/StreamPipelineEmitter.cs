@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Emitting;
@@ -27,14 +26,7 @@ internal static class StreamPipelineEmitter
             UsageEmitter.WriteClassMark(writer, pipeline.Shape.Usage);
             using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Shape.Usage) + pipeline.Shape.ClassName + baseClass))
             {
-                var fields = new List<(string Type, string Name)>();
-                for (var i = 0; i < pipeline.Steps.Count; i++)
-                {
-                    fields.Add((pipeline.Steps[i].MiddlewareType, "step" + i));
-                }
-
-                fields.Add((pipeline.HandlerType, "handler"));
-                PipelineFields.Write(writer, pipeline.Shape.ClassName, fields, Code.Observer + "?", "observer");
+                PipelineFields.WriteStepsAndHandler(writer, pipeline.Shape.ClassName, pipeline.Steps, pipeline.HandlerType);
                 writer.Line();
                 if (layered)
                 {
@@ -45,7 +37,7 @@ internal static class StreamPipelineEmitter
                     WriteHandlerOnlyEntry(writer, pipeline, stream);
                 }
 
-                if (pipeline.Shape.Usage.NeedObsoleteContext())
+                if (pipeline.Shape.InObsoleteContext)
                 {
                     writer.Line();
                     UsageEmitter.WriteStreamMembers(writer, pipeline);
