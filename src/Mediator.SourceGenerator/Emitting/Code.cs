@@ -92,13 +92,6 @@ internal static class Code
         }
     }
 
-    /// <summary>
-    /// The pipelines a generic dispatch tries with <c>is</c> after the exact type tests: types that can have
-    /// subclasses, deepest first (so a subclass reaches its nearest handled base), by name when depths tie.
-    /// </summary>
-    public static IEnumerable<T> DeepestFirst<T>(IEnumerable<T> pipelines, System.Func<T, bool> canBeDerived, System.Func<T, int> depth, System.Func<T, string> type)
-        => pipelines.Where(canBeDerived).OrderByDescending(depth).ThenBy(type, System.StringComparer.Ordinal);
-
     /// <summary>The accessibility of a typed overload: public when the types in its signature are.</summary>
     public static string Accessibility(MessageShape pipeline) => pipeline.IsPublic ? "public" : "internal";
 

@@ -123,7 +123,7 @@ internal static class GenericDispatchWriter
     {
         var message = dispatch.Message;
         var index = 0;
-        foreach (var pipeline in Code.DeepestFirst(targets.Select(t => t.Pipeline), p => p.CanBeDerived, p => p.InheritanceDepth, p => p.MessageType.Display))
+        foreach (var pipeline in DeepestFirst(targets))
         {
             var guard = dispatch.ResultParameter is null ? string.Empty : " && " + ResultTest(dispatch, pipeline);
             if (pipeline.InObsoleteContext)
@@ -144,6 +144,16 @@ internal static class GenericDispatchWriter
 
         dispatch.WriteNotFound(writer);
     }
+
+    /// <summary>
+    /// The pipelines tried with <c>is</c> after the exact type tests: types that can have subclasses, deepest first (so a
+    /// subclass reaches its nearest handled base), by name when depths tie.
+    /// </summary>
+    private static IEnumerable<MessageShape> DeepestFirst(IEnumerable<DispatchTarget> targets)
+        => targets.Select(t => t.Pipeline)
+            .Where(p => p.CanBeDerived)
+            .OrderByDescending(p => p.InheritanceDepth)
+            .ThenBy(p => p.MessageType.Display, System.StringComparer.Ordinal);
 
     /// <summary>The message type of <paramref name="targets"/> (of one type) as a table entry or type test operand.</summary>
     private static string TypeOf(IEnumerable<DispatchTarget> targets)
