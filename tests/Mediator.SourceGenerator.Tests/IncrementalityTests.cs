@@ -74,8 +74,8 @@ public sealed class IncrementalityTests
         var result = second.Result.Results.Single();
         Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.Plan].Single().Outputs.Single().Reason);
         var pipelines = result.TrackedSteps[TrackingNames.Pipelines].SelectMany(s => s.Outputs).ToList();
-        Assert.Contains(pipelines, o => o.Reason == IncrementalStepRunReason.New && ((Model.PipelinePlan)o.Value).ClassName == "PongPipeline");
-        Assert.Contains(pipelines, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged && ((Model.PipelinePlan)o.Value).ClassName == "PingPipeline");
+        Assert.Contains(pipelines, o => o.Reason == IncrementalStepRunReason.New && ((Model.PipelinePlan)o.Value).Shape.ClassName == "PongPipeline");
+        Assert.Contains(pipelines, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged && ((Model.PipelinePlan)o.Value).Shape.ClassName == "PingPipeline");
         Assert.Contains(second.GeneratedSources, s => s.HintName == "Mediator.PongPipeline.g.cs");
     }
 

@@ -92,14 +92,27 @@ internal static class Code
         }
     }
 
-    /// <summary>
-    /// The pipelines a generic dispatch tries with <c>is</c> after the exact type tests: types that can have
-    /// subclasses, deepest first (so a subclass reaches its nearest handled base), by name when depths tie.
-    /// </summary>
-    public static IEnumerable<T> DeepestFirst<T>(IEnumerable<T> pipelines, System.Func<T, bool> canBeDerived, System.Func<T, int> depth, System.Func<T, string> type)
-        => pipelines.Where(canBeDerived).OrderByDescending(depth).ThenBy(type, System.StringComparer.Ordinal);
+    /// <summary>The accessibility of a typed overload: public when the types in its signature are.</summary>
+    public static string Accessibility(MessageShape pipeline) => pipeline.IsPublic ? "public" : "internal";
 
-    public static string Accessibility(PipelinePlan pipeline) => pipeline.IsPublic ? "public" : "internal";
+    /// <summary>Singleton pipelines come from the cache; scoped and transient ones from the current scope, per dispatch.</summary>
+    public static string PipelineInstance(MessageShape pipeline)
+        => pipeline.Lifetime == ServiceLifetimeKind.Singleton
+            ? "_pipelines." + pipeline.ClassName
+            : "Resolve<" + pipeline.ClassName + ">(_services)";
+
+    /// <summary>The mediator's call of a pipeline with <paramref name="message"/>, already of its message type.</summary>
+    public static string InvokePipeline(MessageShape pipeline, string message)
+        => PipelineInstance(pipeline) + ".InvokeAsync(" + message + ", " + Context(pipeline) + ")";
+
+    /// <summary>The context of a dispatch of the pipeline's message type.</summary>
+    public static string Context(MessageShape pipeline) => "new " + MessageContext + "(typeof(" + pipeline.MessageType.TypeOfOperand + "), cancellationToken)";
+
+    /// <summary>After an exact type test the cast cannot fail: reference types are reinterpreted, structs unboxed.</summary>
+    public static string Cast(MessageShape pipeline, string variable)
+        => pipeline.IsValueType
+            ? "(" + pipeline.MessageType.Display + ")(object)" + variable
+            : Unsafe + ".As<" + pipeline.MessageType.Display + ">(" + variable + ")";
 
     /// <summary>
     /// The cache field of a pipeline class: its name after an underscore, unchanged. Distinct as the class names are, and
@@ -107,15 +120,22 @@ internal static class Code
     /// </summary>
     public static string FieldName(string className) => "_" + className;
 
-    /// <summary>Every <c>[Obsolete]</c> and <c>[Experimental]</c> mark the plan's pipelines meet, for the mediator's own files.</summary>
-    public static IEnumerable<UsageMark> AllUsage(MediatorPlan plan)
-        => plan.Pipelines.SelectMany(p => p.Usage).Concat(plan.Notifications.SelectMany(p => p.Usage)).Concat(plan.Streams.SelectMany(p => p.Usage));
+    /// <summary>The shape of every pipeline of the plan: requests, notifications, then streams.</summary>
+    public static IEnumerable<MessageShape> AllShapes(MediatorPlan plan)
+        => plan.Pipelines.Select(p => p.Shape).Concat(plan.Notifications.Select(p => p.Shape)).Concat(plan.Streams.Select(p => p.Shape));
 
-    /// <summary>Some pipeline is in an obsolete context, so the mediator's files name an <c>[Obsolete]</c> class (<see cref="UsageEmitter"/>).</summary>
-    public static bool HasObsoleteContexts(MediatorPlan plan)
-        => plan.Pipelines.Any(p => p.Usage.NeedObsoleteContext())
-            || plan.Notifications.Any(p => p.Usage.NeedObsoleteContext())
-            || plan.Streams.Any(p => p.Usage.NeedObsoleteContext());
+    /// <summary>
+    /// Starts one of the mediator's own files: the header, then the suppressions for every <c>[Obsolete]</c> and
+    /// <c>[Experimental]</c> mark the plan's pipelines meet, and for naming the pipelines in an obsolete context.
+    /// </summary>
+    public static SourceWriter MediatorFile(MediatorPlan plan)
+    {
+        var writer = new SourceWriter();
+        FileHeader(writer);
+        var shapes = AllShapes(plan).ToList();
+        UsageEmitter.WriteSuppressions(writer, shapes.SelectMany(p => p.Usage), shapes.Any(p => p.InObsoleteContext));
+        return writer;
+    }
 
     /// <summary>Opens the namespace and another part of the mediator class; dispose the result to close both.</summary>
     public static System.IDisposable MediatorPart(SourceWriter writer, MediatorName mediator)

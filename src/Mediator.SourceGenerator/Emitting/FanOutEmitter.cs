@@ -41,14 +41,14 @@ internal static class FanOutEmitter
 
     private static string ReturnType(NotificationPlan pipeline) => ReturnsUnit(pipeline) ? Code.ValueTask(Unit) : ValueTask;
 
-    private static string Signature(NotificationPlan pipeline) => pipeline.NotificationType.Display + " notification, " + Code.MessageContext + " context";
+    private static string Signature(NotificationPlan pipeline) => pipeline.Shape.MessageType.Display + " notification, " + Code.MessageContext + " context";
 
     /// <summary><c>!(x is null)</c>, not <c>x is not null</c>: generated code compiles at C# 8, the oldest we support.</summary>
     private static string CollectFailure(string failure)
         => "if (!(" + failure + " is null)) (failures ??= new " + FailureList + "()).Add(" + failure + ");";
 
     private static string Completed(NotificationPlan pipeline, int i)
-        => Code.IfObserved + "_runtime.Observer!.OnNotificationOutcome(typeof(" + pipeline.NotificationType.TypeOfOperand + "), typeof(" + pipeline.Handlers[i].HandlerType + "), global::Mediator.MessageOutcome.Completed, 1, null);";
+        => Code.IfObserved + "_runtime.Observer!.OnNotificationOutcome(typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), typeof(" + pipeline.Handlers[i].HandlerType + "), global::Mediator.MessageOutcome.Completed, 1, null);";
 
     private static string Recover(NotificationPlan pipeline, int i, string error)
         => "await " + Delivery + ".RecoverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "), " + error + ").ConfigureAwait(false)";
@@ -162,7 +162,7 @@ internal static class FanOutEmitter
                 }
             }
 
-            writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.NotificationType.TypeOfOperand + "), failures);");
+            writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), failures);");
             if (ReturnsUnit(pipeline))
             {
                 writer.Line("return default;");
@@ -188,7 +188,7 @@ internal static class FanOutEmitter
                 writer.Line(CollectFailure("failure" + i));
             }
 
-            writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.NotificationType.TypeOfOperand + "), failures);");
+            writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), failures);");
             if (ReturnsUnit(pipeline))
             {
                 writer.Line("return default;");

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Mediator.SourceGenerator.Model;
 
@@ -15,9 +14,7 @@ internal static class MediatorEmitter
 
     public static string Emit(MediatorPlan plan)
     {
-        var writer = new SourceWriter();
-        Code.FileHeader(writer);
-        UsageEmitter.WriteSuppressions(writer, Code.AllUsage(plan), Code.HasObsoleteContexts(plan));
+        var writer = Code.MediatorFile(plan);
         using (writer.Block("namespace " + plan.Mediator.Namespace))
         {
             writer.Line("/// <summary>");
@@ -39,16 +36,19 @@ internal static class MediatorEmitter
 
                 // A request with several responses has several pipelines but one typed overload (C# cannot overload on the
                 // return type): the void one, else the first by response; the generic Send reaches the others.
-                foreach (var pipeline in plan.Pipelines.GroupBy(p => p.RequestType.Display).Select(g => g.OrderByDescending(p => p.IsVoid).First()))
+                foreach (var pipeline in plan.Pipelines.GroupBy(p => p.Shape.MessageType.Display).Select(g => g.OrderByDescending(p => p.IsVoid).First()))
                 {
                     writer.Line();
                     WriteTypedSend(writer, pipeline);
                 }
 
+                // A request with several responses tests TResponse to reach the right one; the void Send reads the
+                // generic Send's table, whose positions are every request type's.
+                var requestTypes = plan.Pipelines.Select(p => p.Shape.MessageType).Distinct().ToList();
                 writer.Line();
-                WriteGenericSend(writer, plan);
+                GenericDispatchWriter.Write(writer, new SendDispatch(), requestTypes, plan.Pipelines.Select(p => new DispatchTarget(p.Shape, p.GuardResponseType)).ToList());
                 writer.Line();
-                WriteGenericVoidSend(writer, plan);
+                GenericDispatchWriter.Write(writer, new VoidSendDispatch(), requestTypes, plan.Pipelines.Where(p => p.IsVoid).Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
                 writer.Line();
                 WriteHelpers(writer, plan.Mediator);
                 writer.Line();
@@ -61,258 +61,133 @@ internal static class MediatorEmitter
 
     private static void WriteTypedSend(SourceWriter writer, PipelinePlan pipeline)
     {
-        var request = pipeline.RequestType.Display;
+        var shape = pipeline.Shape;
+        var request = shape.MessageType.Display;
         writer.Line("/// <summary>");
         writer.Line("/// Sends <c>" + Code.Doc(request) + "</c> through its compiled pipeline, outermost first:");
         writer.Line("/// " + Code.PipelineSummary(pipeline) + ".");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"request\">The request.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handler.</param>");
-        var returns = pipeline.IsVoid ? "global::System.Threading.Tasks.ValueTask" : Code.ValueTask(pipeline.ResponseType.Display);
-        UsageEmitter.WriteOverloadMarks(writer, pipeline.SignatureUsage);
+        var returns = pipeline.IsVoid ? "global::System.Threading.Tasks.ValueTask" : Code.ValueTask(shape.ResultType.Display);
+        UsageEmitter.WriteOverloadMarks(writer, shape.SignatureUsage);
         writer.Line(Code.AggressiveInlining);
-        using (writer.Block(Code.Accessibility(pipeline) + " " + returns + " Send(" + request + " request, " + Code.CancellationToken + " cancellationToken = default)"))
+        using (writer.Block(Code.Accessibility(shape) + " " + returns + " Send(" + request + " request, " + Code.CancellationToken + " cancellationToken = default)"))
         {
-            if (!pipeline.RequestIsValueType)
+            if (!shape.IsValueType)
             {
                 writer.Line("if (request is null) ThrowRequestNull();");
             }
 
-            var invoke = PipelineInstance(pipeline) + ".InvokeAsync(request, new " + Code.MessageContext + "(typeof(" + pipeline.RequestType.TypeOfOperand + "), cancellationToken))";
+            var invoke = Code.InvokePipeline(shape, "request");
             writer.Line("return " + (pipeline.IsVoid ? "global::Mediator.Internal.ValueTasks.ToVoid(" + invoke + ")" : invoke) + ";");
         }
     }
 
-    private static string PipelineInstance(PipelinePlan pipeline) => PipelineInstance(pipeline.ClassName, pipeline.HandlerLifetime);
+    /// <summary>
+    /// <c>ISender.Send&lt;TResponse&gt;</c>. Its base-class tests have a method of their own, which keeps the common path
+    /// small; a chosen pipeline's <c>ValueTask</c> of its own response is reinterpreted as the caller's.
+    /// </summary>
+    private sealed class SendDispatch : GenericDispatch
+    {
+        public override string MethodName => "Send";
 
-    /// <summary>Singleton pipelines come from the cache; scoped and transient ones from the current scope, per dispatch.</summary>
-    public static string PipelineInstance(string className, ServiceLifetimeKind lifetime)
-        => lifetime == ServiceLifetimeKind.Singleton
-            ? "_pipelines." + className
-            : "Resolve<" + className + ">(_services)";
+        public override string ReturnType => Code.ValueTask("TResponse");
 
-    /// <summary>After an exact type test the cast cannot fail: reference types are reinterpreted, structs unboxed.</summary>
-    public static string Cast(string type, bool isValueType, string variable)
-        => isValueType
-            ? "(" + type + ")(object)" + variable
-            : Code.Unsafe + ".As<" + type + ">(" + variable + ")";
+        public override string TypeParameters => "<TResponse>";
+
+        public override string MessageParameterType => "global::Mediator.IRequest<TResponse>";
+
+        public override string Message => "request";
+
+        public override string? ResultParameter => "TResponse";
+
+        public override string IndexName => RequestIndex;
+
+        public override string? IndexDescription => "request types";
+
+        public override string HelperSuffix => "Send";
+
+        public override string HelperOwner => "generic <c>Send</c>'s";
+
+        public override string ForwardMethod => "Forward";
+
+        public override string? BaseTypeMethod => "SendToBaseType";
+
+        // Unlike the others it has always read the type, even with no request types; kept, so the output is unchanged.
+        public override bool ReadsTypeWithoutPipelines => true;
+
+        public override void WriteTaken(SourceWriter writer, string condition, MessageShape pipeline, string typedMessage, string chosenBy)
+        {
+            if (pipeline.InObsoleteContext)
+            {
+                writer.Line("if (" + condition + ") return " + Forward(pipeline) + ";");
+                return;
+            }
+
+            using (writer.Block("if (" + condition + ")"))
+            {
+                WriteForwardToPipeline(writer, pipeline, typedMessage, chosenBy);
+            }
+        }
+
+        public override void WriteHelper(SourceWriter writer, string signature, MessageShape pipeline)
+        {
+            using (writer.Block(signature))
+            {
+                if (pipeline.InObsoleteContext)
+                {
+                    writer.Line("return " + Forward(pipeline) + ";");
+                }
+                else
+                {
+                    WriteForwardToPipeline(writer, pipeline, Code.Cast(pipeline, "request"), "The caller's type tests make");
+                }
+            }
+        }
+
+        /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>
+        private static void WriteForwardToPipeline(SourceWriter writer, MessageShape pipeline, string typedRequest, string because)
+        {
+            var task = Code.ValueTask(pipeline.ResultType.Display);
+            writer.Line(task + " task = " + Code.InvokePipeline(pipeline, typedRequest) + ";");
+            writer.Line("// " + because + " TResponse " + Code.Doc(pipeline.ResultType.Display) + ", so this reinterprets nothing.");
+            writer.Line("return " + Code.Unsafe + ".As<" + task + ", " + Code.ValueTask("TResponse") + ">(ref task);");
+        }
+    }
+
+    /// <summary><c>ISender.Send</c> of a void request: only void pipelines take it, through their typed overload.</summary>
+    private sealed class VoidSendDispatch : ExpressionDispatch
+    {
+        public override string MethodName => "Send";
+
+        public override string ReturnType => "global::System.Threading.Tasks.ValueTask";
+
+        public override string TypeParameters => string.Empty;
+
+        public override string MessageParameterType => "global::Mediator.IRequest";
+
+        public override string Message => "request";
+
+        public override string? ResultParameter => null;
+
+        // Its own choice of table or chain, by the number of void requests: a project with many requests but few void
+        // ones keeps the short chain here. With a table, it reads the generic Send's.
+        public override string IndexName => RequestIndex;
+
+        public override string? IndexDescription => null;
+
+        public override string HelperSuffix => "SendVoid";
+
+        public override string HelperOwner => "generic void <c>Send</c>'s";
+
+        public override string ForwardMethod => "ForwardVoid";
+
+        protected override string Call(MessageShape pipeline, string typedMessage) => "Send(" + typedMessage + ", cancellationToken)";
+    }
 
     /// <summary>The name of the request table, when the generic paths use one.</summary>
     private const string RequestIndex = "RequestTypes";
-
-    /// <summary>Request types in pipeline order, each once (a request with several responses has several pipelines).</summary>
-    private static IReadOnlyList<TypeRef> RequestTypes(MediatorPlan plan) => plan.Pipelines.Select(p => p.RequestType).Distinct().ToList();
-
-    private static void WriteGenericSend(SourceWriter writer, MediatorPlan plan)
-    {
-        var requestTypes = RequestTypes(plan);
-        var table = TypeSwitch.UsesTable(requestTypes.Count);
-        if (table)
-        {
-            TypeSwitch.WriteIndex(writer, RequestIndex, requestTypes.Select(t => TypeOf(plan.Pipelines.Where(p => p.RequestType == t))).ToList(), "request types");
-            writer.Line();
-        }
-
-        writer.Line("/// <inheritdoc />");
-        using (writer.Block("public " + Code.ValueTask("TResponse") + " Send<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken = default)"))
-        {
-            writer.Line("if (request is null) ThrowRequestNull();");
-            if (table)
-            {
-                var byType = plan.Pipelines.ToLookup(p => p.RequestType);
-                TypeSwitch.WriteSwitch(writer, RequestIndex, TypeSwitch.HandleOf("request"), TypeSwitch.All(requestTypes), (w, i) =>
-                {
-                    foreach (var pipeline in byType[requestTypes[i]])
-                    {
-                        var call = "return " + GenericHelper(pipeline) + "(request, cancellationToken);";
-                        if (!pipeline.GuardResponseType)
-                        {
-                            w.Line(call);
-                            return true;
-                        }
-
-                        w.Line("if (" + ResponseTest(pipeline) + ") " + call);
-                    }
-
-                    return false;
-                });
-            }
-            else
-            {
-                writer.Line("global::System.Type type = request.GetType();");
-                foreach (var pipeline in plan.Pipelines)
-                {
-                    var guard = pipeline.GuardResponseType ? " && " + ResponseTest(pipeline) : string.Empty;
-                    if (InObsoleteContext(pipeline))
-                    {
-                        writer.Line("if (type == " + TypeOf(new[] { pipeline }) + guard + ") return " + Forward(pipeline) + ";");
-                        continue;
-                    }
-
-                    using (writer.Block("if (type == typeof(" + pipeline.RequestType.TypeOfOperand + ")" + guard + ")"))
-                    {
-                        WriteForwardToPipeline(writer, pipeline, Unbox(pipeline, "request"), "The tests above make");
-                    }
-                }
-            }
-
-            writer.Line("return SendToBaseType(request, cancellationToken);");
-        }
-
-        writer.Line();
-        writer.Line("/// <summary>The request's exact type has no pipeline: try the pipelines of its base classes, most derived first.</summary>");
-        using (writer.Block("private " + Code.ValueTask("TResponse") + " SendToBaseType<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken)"))
-        {
-            var index = 0;
-            foreach (var pipeline in Code.DeepestFirst(plan.Pipelines, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType.Display))
-            {
-                var guard = " && " + ResponseTest(pipeline);
-                if (InObsoleteContext(pipeline))
-                {
-                    writer.Line("if (" + pipeline.ClassName + ".IsInstance(request)" + guard + ") return " + Forward(pipeline) + ";");
-                    continue;
-                }
-
-                if (table)
-                {
-                    writer.Line("if (request is " + pipeline.RequestType.Display + guard + ") return " + GenericHelper(pipeline) + "(request, cancellationToken);");
-                    continue;
-                }
-
-                var name = "r" + index++;
-                using (writer.Block("if (request is " + pipeline.RequestType.Display + " " + name + guard + ")"))
-                {
-                    WriteForwardToPipeline(writer, pipeline, name, "The tests above make");
-                }
-            }
-
-            writer.Line("throw new global::Mediator.HandlerNotFoundException(request.GetType());");
-        }
-
-        if (table)
-        {
-            foreach (var pipeline in plan.Pipelines)
-            {
-                writer.Line();
-                writer.Line("/// <summary>The generic <c>Send</c>'s way into <c>" + pipeline.ClassName + "</c>, out of line so that the dispatching method stays small.</summary>");
-                writer.Line(TypeSwitch.NoInlining);
-                using (writer.Block("private " + Code.ValueTask("TResponse") + " " + GenericHelper(pipeline) + "<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken)"))
-                {
-                    if (InObsoleteContext(pipeline))
-                    {
-                        writer.Line("return " + Forward(pipeline) + ";");
-                    }
-                    else
-                    {
-                        WriteForwardToPipeline(writer, pipeline, Unbox(pipeline, "request"), "The caller's type tests make");
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The generic <c>Send</c>'s way into a pipeline: the pipeline class's name and a suffix. Pipeline classes end in
-    /// "Pipeline" and maybe a number, so no helper can be named like one (a prefix could: <c>SendThroughPingPipeline</c>
-    /// is the pipeline class of a request named <c>SendThroughPing</c>).
-    /// </summary>
-    private static string GenericHelper(PipelinePlan pipeline) => pipeline.ClassName + "Send";
-
-    private static string VoidHelper(PipelinePlan pipeline) => pipeline.ClassName + "SendVoid";
-
-    /// <summary>A pipeline in an obsolete context (<see cref="UsageEmitter"/>): the mediator names its class only.</summary>
-    private static bool InObsoleteContext(PipelinePlan pipeline) => pipeline.Usage.NeedObsoleteContext();
-
-    /// <summary>The request type of <paramref name="pipelines"/> (of one request type) as a type table entry or type test operand.</summary>
-    private static string TypeOf(IEnumerable<PipelinePlan> pipelines)
-    {
-        var all = pipelines.ToList();
-        return all.FirstOrDefault(InObsoleteContext) is { } shielded ? shielded.ClassName + ".MessageType" : "typeof(" + all[0].RequestType.TypeOfOperand + ")";
-    }
-
-    private static string ResponseTest(PipelinePlan pipeline)
-        => InObsoleteContext(pipeline) ? pipeline.ClassName + ".Answers<TResponse>()" : "typeof(TResponse) == typeof(" + pipeline.ResponseType.TypeOfOperand + ")";
-
-    private static string Forward(PipelinePlan pipeline)
-        => pipeline.ClassName + ".Forward<TResponse>(" + PipelineInstance(pipeline) + ", request, cancellationToken)";
-
-    private static string ForwardVoid(PipelinePlan pipeline)
-        => pipeline.ClassName + ".ForwardVoid(" + PipelineInstance(pipeline) + ", request, cancellationToken)";
-
-    /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>
-    private static void WriteForwardToPipeline(SourceWriter writer, PipelinePlan pipeline, string typedRequest, string because)
-    {
-        writer.Line(Code.ValueTask(pipeline.ResponseType.Display) + " task = " + PipelineInstance(pipeline) + ".InvokeAsync(" + typedRequest + ", new " + Code.MessageContext + "(typeof(" + pipeline.RequestType.TypeOfOperand + "), cancellationToken));");
-        writer.Line("// " + because + " TResponse " + Code.Doc(pipeline.ResponseType.Display) + ", so this reinterprets nothing.");
-        writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(pipeline.ResponseType.Display) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
-    }
-
-    private static void WriteGenericVoidSend(SourceWriter writer, MediatorPlan plan)
-    {
-        // Its own choice: a project with many requests but few void ones keeps the short chain here.
-        var requestTypes = RequestTypes(plan);
-        var voids = plan.Pipelines.Where(p => p.IsVoid).ToList();
-        var table = TypeSwitch.UsesTable(voids.Count);
-        writer.Line("/// <inheritdoc />");
-        using (writer.Block("public global::System.Threading.Tasks.ValueTask Send(global::Mediator.IRequest request, " + Code.CancellationToken + " cancellationToken = default)"))
-        {
-            writer.Line("if (request is null) ThrowRequestNull();");
-            if (table)
-            {
-                var byType = voids.ToDictionary(p => p.RequestType);
-                var cases = TypeSwitch.All(requestTypes).Where(c => byType.ContainsKey(c.Value));
-                TypeSwitch.WriteSwitch(writer, RequestIndex, TypeSwitch.HandleOf("request"), cases, (w, i) =>
-                {
-                    w.Line("return " + VoidHelper(byType[requestTypes[i]]) + "(request, cancellationToken);");
-                    return true;
-                });
-            }
-            else if (voids.Count > 0)
-            {
-                writer.Line("global::System.Type type = request.GetType();");
-                foreach (var pipeline in voids)
-                {
-                    writer.Line("if (type == " + TypeOf(new[] { pipeline }) + ") return " + (InObsoleteContext(pipeline) ? ForwardVoid(pipeline) : "Send(" + Unbox(pipeline, "request") + ", cancellationToken)") + ";");
-                }
-            }
-
-            var index = 0;
-            foreach (var pipeline in Code.DeepestFirst(voids, p => p.RequestCanBeDerived, p => p.InheritanceDepth, p => p.RequestType.Display))
-            {
-                if (InObsoleteContext(pipeline))
-                {
-                    writer.Line("if (" + pipeline.ClassName + ".IsInstance(request)) return " + ForwardVoid(pipeline) + ";");
-                    continue;
-                }
-
-                if (table)
-                {
-                    writer.Line("if (request is " + pipeline.RequestType.Display + ") return " + VoidHelper(pipeline) + "(request, cancellationToken);");
-                    continue;
-                }
-
-                var name = "r" + index++;
-                writer.Line("if (request is " + pipeline.RequestType.Display + " " + name + ") return Send(" + name + ", cancellationToken);");
-            }
-
-            writer.Line("throw new global::Mediator.HandlerNotFoundException(request.GetType());");
-        }
-
-        if (table)
-        {
-            foreach (var pipeline in voids)
-            {
-                writer.Line();
-                writer.Line("/// <summary>The generic void <c>Send</c>'s way into <c>" + pipeline.ClassName + "</c>, out of line so that the dispatching method stays small.</summary>");
-                writer.Line(TypeSwitch.NoInlining);
-                writer.Line("private global::System.Threading.Tasks.ValueTask " + VoidHelper(pipeline) + "(global::Mediator.IRequest request, " + Code.CancellationToken + " cancellationToken)");
-                writer.Line("    => " + (InObsoleteContext(pipeline) ? ForwardVoid(pipeline) : "Send(" + Unbox(pipeline, "request") + ", cancellationToken)") + ";");
-            }
-        }
-    }
-
-    /// <summary>After an exact type test the cast cannot fail: reference types are reinterpreted, structs unboxed.</summary>
-    private static string Unbox(PipelinePlan pipeline, string variable) => Cast(pipeline.RequestType.Display, pipeline.RequestIsValueType, variable);
 
     private static void WriteHelpers(SourceWriter writer, MediatorName mediator)
     {
@@ -333,9 +208,7 @@ internal static class MediatorEmitter
         using (writer.Block("internal sealed class PipelineCache"))
         {
             writer.Line("private readonly " + Code.ServiceProvider + " _services;");
-            var singletons = plan.Pipelines.Select(p => (p.ClassName, Lifetime: p.HandlerLifetime))
-                .Concat(plan.Notifications.Select(p => (p.ClassName, p.Lifetime)))
-                .Concat(plan.Streams.Select(p => (p.ClassName, Lifetime: p.HandlerLifetime)))
+            var singletons = Code.AllShapes(plan)
                 .Where(p => p.Lifetime == ServiceLifetimeKind.Singleton)
                 .Select(p => p.ClassName)
                 .ToList();

@@ -20,15 +20,15 @@ internal static class NotificationPipelineEmitter
     /// <summary>Writes the pipeline inside its namespace block; the file header is written once per file, by <see cref="PipelineFiles"/>.</summary>
     public static void Write(SourceWriter writer, NotificationPlan pipeline)
     {
-        using (Code.MediatorPart(writer, pipeline.Mediator))
+        using (Code.MediatorPart(writer, pipeline.Shape.Mediator))
         {
             WriteSummary(writer, pipeline);
             writer.Line(Code.GeneratedCode);
-            UsageEmitter.WriteClassMark(writer, pipeline.Usage);
-            using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Usage) + pipeline.ClassName))
+            UsageEmitter.WriteClassMark(writer, pipeline.Shape.Usage);
+            using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Shape.Usage) + pipeline.Shape.ClassName))
             {
                 var fields = NotificationFields.For(pipeline).Select(f => (f.Type, f.Name)).ToList();
-                PipelineFields.Write(writer, pipeline.ClassName, fields, Runtime, "runtime");
+                PipelineFields.Write(writer, pipeline.Shape.ClassName, fields, Runtime, "runtime");
                 writer.Line();
                 writer.Line("/// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>");
                 if (pipeline.PublishSteps.Count == 0)
@@ -36,7 +36,7 @@ internal static class NotificationPipelineEmitter
                     // Nothing runs before the fan-out, so nothing can drop the whole publish: call the fan-out itself,
                     // without NotificationDelivery.PublishAsync and its try/catch.
                     writer.Line(Code.AggressiveInlining);
-                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.NotificationType.Display + " notification, " + Code.MessageContext + " context)");
+                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.Shape.MessageType.Display + " notification, " + Code.MessageContext + " context)");
                     writer.Line("    => _runtime.Observer is null");
                     writer.Line("        ? FanOutAsync<" + Code.Unobserved + ">(notification, context)");
                     writer.Line("        : FanOutAsync<" + Code.Observed + ">(notification, context);");
@@ -44,13 +44,13 @@ internal static class NotificationPipelineEmitter
                 else
                 {
                     var publish = Delivery + (pipeline.PublishSteps[0].ReturnsPlainValueTask ? ".PublishPlainAsync" : ".PublishAsync");
-                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.NotificationType.Display + " notification, " + Code.MessageContext + " context)");
+                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.Shape.MessageType.Display + " notification, " + Code.MessageContext + " context)");
                     writer.Line("    => _runtime.Observer is null");
                     writer.Line("        ? " + publish + "(new Publish0<" + Code.Unobserved + ">(this), notification, context, _runtime)");
                     writer.Line("        : " + publish + "(new Publish0<" + Code.Observed + ">(this), notification, context, _runtime);");
                 }
 
-                if (pipeline.Usage.NeedObsoleteContext())
+                if (pipeline.Shape.InObsoleteContext)
                 {
                     writer.Line();
                     UsageEmitter.WriteNotificationMembers(writer, pipeline);
@@ -79,7 +79,7 @@ internal static class NotificationPipelineEmitter
     private static void WriteSummary(SourceWriter writer, NotificationPlan pipeline)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.NotificationType.Display) + "</c> (" + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrent" : "sequential") + " fan-out).");
+        writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.Shape.MessageType.Display) + "</c> (" + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrent" : "sequential") + " fan-out).");
         writer.Line("/// Once per Publish: " + Code.Chain(pipeline.PublishSteps, "fan-out") + ".");
         foreach (var handler in pipeline.Handlers)
         {
@@ -97,15 +97,15 @@ internal static class NotificationPipelineEmitter
     // INotificationMiddleware<T> calls). A struct converts only where the two kinds meet. The contracts are base-list
     // positions, where C# rejects 'dynamic': BaseListDisplay writes object, which converts to it by identity.
     private static string Contract(NotificationPlan pipeline, bool plain)
-        => plain ? "global::Mediator.INotificationNext<" + pipeline.NotificationType.BaseListDisplay + ">" : "global::Mediator.INext<" + pipeline.NotificationType.BaseListDisplay + ", " + Unit + ">";
+        => plain ? "global::Mediator.INotificationNext<" + pipeline.Shape.MessageType.BaseListDisplay + ">" : "global::Mediator.INext<" + pipeline.Shape.MessageType.BaseListDisplay + ", " + Unit + ">";
 
     private static string Signature(NotificationPlan pipeline, bool plain)
-        => (plain ? PlainValueTask : Code.ValueTask(Unit)) + " InvokeAsync(" + pipeline.NotificationType.Display + " notification, " + Code.MessageContext + " context)";
+        => (plain ? PlainValueTask : Code.ValueTask(Unit)) + " InvokeAsync(" + pipeline.Shape.MessageType.Display + " notification, " + Code.MessageContext + " context)";
 
     private static string MiddlewareContract(NotificationPlan pipeline, PipelineStep step)
         => step.ReturnsPlainValueTask
-            ? "global::Mediator.INotificationMiddleware<" + pipeline.NotificationType.Display + ">"
-            : "global::Mediator.IMiddleware<" + pipeline.NotificationType.Display + ", " + Unit + ">";
+            ? "global::Mediator.INotificationMiddleware<" + pipeline.Shape.MessageType.Display + ">"
+            : "global::Mediator.IMiddleware<" + pipeline.Shape.MessageType.Display + ", " + Unit + ">";
 
     private static string Convert(string call, bool fromPlain, bool toPlain)
         => fromPlain == toPlain ? call : "global::Mediator.Internal.ValueTasks." + (toPlain ? "ToVoid(" : "ToUnit(") + call + ")";
@@ -137,7 +137,7 @@ internal static class NotificationPipelineEmitter
         var plain = first ? calleePlain : consumerPlain;
         var dual = first && plain && servesDelivery;
         var contracts = dual ? Contract(pipeline, plain: false) + ", " + Contract(pipeline, plain: true) : Contract(pipeline, plain);
-        Code.NextStruct(writer, name, contracts, pipeline.ClassName, Signature(pipeline, plain), body =>
+        Code.NextStruct(writer, name, contracts, pipeline.Shape.ClassName, Signature(pipeline, plain), body =>
         {
             if (observe is not null)
             {
@@ -149,7 +149,7 @@ internal static class NotificationPipelineEmitter
         {
             members.Line();
             members.Line(Code.AggressiveInlining);
-            members.Line(Code.ValueTask(Unit) + " " + Contract(pipeline, plain: false) + ".InvokeAsync(" + pipeline.NotificationType.BaseListDisplay + " notification, " + Code.MessageContext + " context)");
+            members.Line(Code.ValueTask(Unit) + " " + Contract(pipeline, plain: false) + ".InvokeAsync(" + pipeline.Shape.MessageType.BaseListDisplay + " notification, " + Code.MessageContext + " context)");
             members.Line("    => " + Convert("InvokeAsync(notification, context)", fromPlain: true, toPlain: false) + ";");
         }) : null);
     }
@@ -165,7 +165,7 @@ internal static class NotificationPipelineEmitter
         }
 
         var step = pipeline.PublishSteps[index];
-        var observe = Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType.TypeOfOperand + "), null);";
+        var observe = Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), null);";
         var middleware = Code.Middleware("_pipeline._publish" + index, step, MiddlewareContract(pipeline, step));
         WriteStepStruct(writer, pipeline, "Publish" + index, index == 0, consumerPlain, step.ReturnsPlainValueTask, observe,
             middleware + ".InvokeAsync(notification, new Publish" + (index + 1) + "<TMode>(_pipeline), context)", servesDelivery: false);
@@ -183,7 +183,7 @@ internal static class NotificationPipelineEmitter
             var field = index < pipeline.HandlerSteps.Count
                 ? "_pipeline._step" + index
                 : "_pipeline._" + NotificationFields.OwnStep(handlerIndex, index - pipeline.HandlerSteps.Count);
-            var observe = Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.NotificationType.TypeOfOperand + "), typeof(" + handler.HandlerType + "));";
+            var observe = Code.IfObserved + "_pipeline._runtime.Observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), typeof(" + handler.HandlerType + "));";
             var middleware = Code.Middleware(field, step, MiddlewareContract(pipeline, step));
             WriteStepStruct(writer, pipeline, name, index == 0, consumerPlain, step.ReturnsPlainValueTask, observe,
                 middleware + ".InvokeAsync(notification, new Handler" + handlerIndex + "Step" + (index + 1) + "<TMode>(_pipeline), context)");
@@ -199,7 +199,7 @@ internal static class NotificationPipelineEmitter
         => writer.Line(OnHandler(pipeline, handlerIndex, runtime));
 
     private static string OnHandler(NotificationPlan pipeline, int handlerIndex, string runtime)
-        => Code.IfObserved + runtime + ".Observer!.OnHandler(typeof(" + pipeline.Handlers[handlerIndex].HandlerType + "), typeof(" + pipeline.NotificationType.TypeOfOperand + "));";
+        => Code.IfObserved + runtime + ".Observer!.OnHandler(typeof(" + pipeline.Handlers[handlerIndex].HandlerType + "), typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "));";
     /// <summary>
     /// The call of handler <paramref name="handlerIndex"/>'s <c>Handle</c>. Directly when the contract's method is
     /// public on the class (no interface dispatch), with the notification cast to the contract's type: a class that
@@ -214,7 +214,7 @@ internal static class NotificationPipelineEmitter
             return "((global::Mediator.INotificationHandler<" + handler.HandledType.Display + ">)" + target + ").Handle(notification, context.CancellationToken)";
         }
 
-        var argument = handler.HandledType.Display == pipeline.NotificationType.Display ? "notification" : "((" + handler.HandledType.Display + ")notification)";
+        var argument = handler.HandledType.Display == pipeline.Shape.MessageType.Display ? "notification" : "((" + handler.HandledType.Display + ")notification)";
         return target + ".Handle(" + argument + ", context.CancellationToken)";
     }
 }

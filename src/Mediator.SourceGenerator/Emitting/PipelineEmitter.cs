@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Emitting;
@@ -13,32 +12,25 @@ internal static class PipelineEmitter
     /// <summary>Writes the pipeline inside its namespace block; the file header is written once per file, by <see cref="PipelineFiles"/>.</summary>
     public static void Write(SourceWriter writer, PipelinePlan pipeline)
     {
-        using (Code.MediatorPart(writer, pipeline.Mediator))
+        using (Code.MediatorPart(writer, pipeline.Shape.Mediator))
         {
             writer.Line("/// <summary>");
-            writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.RequestType.Display) + "</c>, outermost first:");
+            writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.Shape.MessageType.Display) + "</c>, outermost first:");
             writer.Line("/// " + Code.PipelineSummary(pipeline) + ".");
             writer.Line("/// </summary>");
             writer.Line(Code.GeneratedCode);
-            UsageEmitter.WriteClassMark(writer, pipeline.Usage);
-            using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Usage) + pipeline.ClassName))
+            UsageEmitter.WriteClassMark(writer, pipeline.Shape.Usage);
+            using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Shape.Usage) + pipeline.Shape.ClassName))
             {
-                var parameters = new List<(string Type, string Name)>();
-                for (var i = 0; i < pipeline.Steps.Count; i++)
-                {
-                    parameters.Add((pipeline.Steps[i].MiddlewareType, "step" + i));
-                }
-
-                parameters.Add((pipeline.HandlerType, "handler"));
-                PipelineFields.Write(writer, pipeline.ClassName, parameters, Code.Observer + "?", "observer");
+                PipelineFields.WriteStepsAndHandler(writer, pipeline.Shape.ClassName, pipeline.Steps, pipeline.HandlerType);
                 writer.Line();
                 writer.Line("/// <summary>Runs the request through every step and the handler.</summary>");
                 writer.Line(Code.AggressiveInlining);
-                writer.Line("public " + Code.ValueTask(pipeline.ResponseType.Display) + " InvokeAsync(" + pipeline.RequestType.Display + " request, " + Code.MessageContext + " context)");
+                writer.Line("public " + Code.ValueTask(pipeline.Shape.ResultType.Display) + " InvokeAsync(" + pipeline.Shape.MessageType.Display + " request, " + Code.MessageContext + " context)");
                 writer.Line("    => _observer is null");
                 writer.Line("        ? new Next0<" + Code.Unobserved + ">(this).InvokeAsync(request, context)");
                 writer.Line("        : new Next0<" + Code.Observed + ">(this).InvokeAsync(request, context);");
-                if (pipeline.Usage.NeedObsoleteContext())
+                if (pipeline.Shape.InObsoleteContext)
                 {
                     writer.Line();
                     UsageEmitter.WriteRequestMembers(writer, pipeline);
@@ -57,26 +49,26 @@ internal static class PipelineEmitter
     private static void WriteNextStruct(SourceWriter writer, PipelinePlan pipeline, int index)
     {
         // The struct implements INext: a base-list position, where C# rejects 'dynamic' (BaseListDisplay writes object).
-        var contract = "global::Mediator.INext<" + pipeline.RequestType.BaseListDisplay + ", " + pipeline.ResponseType.BaseListDisplay + ">";
-        var signature = Code.ValueTask(pipeline.ResponseType.Display) + " InvokeAsync(" + pipeline.RequestType.Display + " request, " + Code.MessageContext + " context)";
-        Code.NextStruct(writer, "Next" + index, contract, pipeline.ClassName, signature, body =>
+        var contract = "global::Mediator.INext<" + pipeline.Shape.MessageType.BaseListDisplay + ", " + pipeline.Shape.ResultType.BaseListDisplay + ">";
+        var signature = Code.ValueTask(pipeline.Shape.ResultType.Display) + " InvokeAsync(" + pipeline.Shape.MessageType.Display + " request, " + Code.MessageContext + " context)";
+        Code.NextStruct(writer, "Next" + index, contract, pipeline.Shape.ClassName, signature, body =>
         {
             if (index < pipeline.Steps.Count)
             {
                 var step = pipeline.Steps[index];
-                body.Line(Code.IfObserved + "_pipeline._observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.RequestType.TypeOfOperand + "), null);");
-                var middleware = Code.Middleware("_pipeline._step" + index, step, "global::Mediator.IMiddleware<" + pipeline.RequestType.Display + ", " + pipeline.ResponseType.Display + ">");
+                body.Line(Code.IfObserved + "_pipeline._observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), null);");
+                var middleware = Code.Middleware("_pipeline._step" + index, step, "global::Mediator.IMiddleware<" + pipeline.Shape.MessageType.Display + ", " + pipeline.Shape.ResultType.Display + ">");
                 body.Line("return " + middleware + ".InvokeAsync(request, new Next" + (index + 1) + "<TMode>(_pipeline), context);");
                 return;
             }
 
-            body.Line(Code.IfObserved + "_pipeline._observer!.OnHandler(typeof(" + pipeline.HandlerType + "), typeof(" + pipeline.RequestType.TypeOfOperand + "));");
+            body.Line(Code.IfObserved + "_pipeline._observer!.OnHandler(typeof(" + pipeline.HandlerType + "), typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "));");
             var handler = "_pipeline._handler";
             if (!pipeline.HandlerIsImplicit)
             {
                 handler = pipeline.IsVoid
-                    ? "((global::Mediator.IRequestHandler<" + pipeline.RequestType.Display + ">)" + handler + ")"
-                    : "((global::Mediator.IRequestHandler<" + pipeline.RequestType.Display + ", " + pipeline.ResponseType.Display + ">)" + handler + ")";
+                    ? "((global::Mediator.IRequestHandler<" + pipeline.Shape.MessageType.Display + ">)" + handler + ")"
+                    : "((global::Mediator.IRequestHandler<" + pipeline.Shape.MessageType.Display + ", " + pipeline.Shape.ResultType.Display + ">)" + handler + ")";
             }
 
             var call = handler + ".Handle(request, context.CancellationToken)";

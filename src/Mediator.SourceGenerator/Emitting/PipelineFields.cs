@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Emitting;
 
@@ -41,5 +42,21 @@ internal static class PipelineFields
                 ? "_" + optionalName + " = " + optionalName + ";"
                 : "_" + optionalName + " = " + optionalName + " ?? throw new global::System.ArgumentNullException(\"" + optionalName + "\");");
         }
+    }
+
+    /// <summary>
+    /// The fields of a request or stream pipeline: its steps (<c>_step0</c>, ...), its handler (<c>_handler</c>), then the
+    /// dispatch observer, which may be null.
+    /// </summary>
+    public static void WriteStepsAndHandler(SourceWriter writer, string className, EquatableArray<PipelineStep> steps, string handlerType)
+    {
+        var fields = new List<(string Type, string Name)>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            fields.Add((steps[i].MiddlewareType, "step" + i));
+        }
+
+        fields.Add((handlerType, "handler"));
+        Write(writer, className, fields, Code.Observer + "?", "observer");
     }
 }

@@ -26,15 +26,15 @@ internal static class PipelineFiles
     {
         if (requests.Length + notifications.Length + streams.Length <= OneFilePerPipelineUpTo)
         {
-            return requests.Select(p => new PipelineFile(OwnFile(p.ClassName), One(p), None<NotificationPlan>(), None<StreamPlan>()))
-                .Concat(notifications.Select(p => new PipelineFile(OwnFile(p.ClassName), None<PipelinePlan>(), One(p), None<StreamPlan>())))
-                .Concat(streams.Select(p => new PipelineFile(OwnFile(p.ClassName), None<PipelinePlan>(), None<NotificationPlan>(), One(p))))
+            return requests.Select(p => new PipelineFile(OwnFile(p.Shape.ClassName), One(p), None<NotificationPlan>(), None<StreamPlan>()))
+                .Concat(notifications.Select(p => new PipelineFile(OwnFile(p.Shape.ClassName), None<PipelinePlan>(), One(p), None<StreamPlan>())))
+                .Concat(streams.Select(p => new PipelineFile(OwnFile(p.Shape.ClassName), None<PipelinePlan>(), None<NotificationPlan>(), One(p))))
                 .ToEquatableArray();
         }
 
-        var requestShares = requests.ToLookup(p => Share(p.ClassName));
-        var notificationShares = notifications.ToLookup(p => Share(p.ClassName));
-        var streamShares = streams.ToLookup(p => Share(p.ClassName));
+        var requestShares = requests.ToLookup(p => Share(p.Shape.ClassName));
+        var notificationShares = notifications.ToLookup(p => Share(p.Shape.ClassName));
+        var streamShares = streams.ToLookup(p => Share(p.Shape.ClassName));
         var files = new List<PipelineFile>();
         for (var share = 0; share < SharedFiles; share++)
         {
@@ -54,9 +54,9 @@ internal static class PipelineFiles
 
     /// <summary>What MED0003 names if writing the file fails.</summary>
     public static string Describe(PipelineFile file)
-        => string.Join(", ", file.Requests.Select(p => p.ClassName)
-            .Concat(file.Notifications.Select(p => p.ClassName))
-            .Concat(file.Streams.Select(p => p.ClassName)));
+        => string.Join(", ", file.Requests.Select(p => p.Shape.ClassName)
+            .Concat(file.Notifications.Select(p => p.Shape.ClassName))
+            .Concat(file.Streams.Select(p => p.Shape.ClassName)));
 
     public static string Emit(PipelineFile file)
     {
@@ -64,7 +64,7 @@ internal static class PipelineFiles
         Code.FileHeader(writer);
         UsageEmitter.WriteSuppressions(
             writer,
-            file.Requests.SelectMany(p => p.Usage).Concat(file.Notifications.SelectMany(p => p.Usage)).Concat(file.Streams.SelectMany(p => p.Usage)),
+            file.Requests.SelectMany(p => p.Shape.Usage).Concat(file.Notifications.SelectMany(p => p.Shape.Usage)).Concat(file.Streams.SelectMany(p => p.Shape.Usage)),
             namesObsoleteContexts: false);
         var first = true;
         foreach (var pipeline in file.Requests)

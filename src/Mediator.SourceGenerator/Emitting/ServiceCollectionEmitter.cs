@@ -24,48 +24,43 @@ internal static class ServiceCollectionEmitter
     /// A pipeline in an obsolete context (<see cref="UsageEmitter"/>) registers itself and its services that name obsolete
     /// types, in a <c>Register</c> method inside it, where C# accepts those names.
     /// </summary>
-    private sealed record Registration(string ClassName, ServiceLifetimeKind Lifetime, IReadOnlyList<string> Arguments, bool InObsoleteContext, IReadOnlyList<string> Services);
+    private sealed record Registration(MessageShape Pipeline, IReadOnlyList<string> Arguments, IReadOnlyList<string> Services)
+    {
+        public string ClassName => Pipeline.ClassName;
+
+        public bool InObsoleteContext => Pipeline.InObsoleteContext;
+    }
 
     private static IEnumerable<Registration> Registrations(MediatorPlan plan, string getServiceOr)
     {
-        const string observer = "(global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver))";
-        foreach (var pipeline in plan.Pipelines)
+        // Request and stream pipelines are built alike: their steps, their handler, then the observer.
+        var handlerPipelines = plan.Pipelines.Select(p => (p.Shape, p.Steps, p.HandlerType))
+            .Concat(plan.Streams.Select(p => (p.Shape, p.Steps, p.HandlerType)));
+        foreach (var (shape, steps, handler) in handlerPipelines)
         {
             yield return new Registration(
-                pipeline.ClassName,
-                pipeline.HandlerLifetime,
-                pipeline.Steps.Select(s => Construct(s, getServiceOr)).Concat(new[] { Resolve(pipeline.HandlerType), observer }).ToList(),
-                pipeline.Usage.NeedObsoleteContext(),
-                pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType }).ToList());
-        }
-
-        foreach (var pipeline in plan.Streams)
-        {
-            yield return new Registration(
-                pipeline.ClassName,
-                pipeline.HandlerLifetime,
-                pipeline.Steps.Select(s => Construct(s, getServiceOr)).Concat(new[] { Resolve(pipeline.HandlerType), observer }).ToList(),
-                pipeline.Usage.NeedObsoleteContext(),
-                pipeline.Steps.Select(s => s.MiddlewareType).Concat(new[] { pipeline.HandlerType }).ToList());
+                shape,
+                steps.Select(s => Construct(s, getServiceOr)).Concat(new[] { Resolve(handler), Observer }).ToList(),
+                steps.Select(s => s.MiddlewareType).Concat(new[] { handler }).ToList());
         }
 
         foreach (var pipeline in plan.Notifications)
         {
             yield return new Registration(
-                pipeline.ClassName,
-                pipeline.Lifetime,
+                pipeline.Shape,
                 NotificationFields.For(pipeline).Select(f => f.Step is { } step ? Construct(step, getServiceOr) : Resolve(f.Type))
                     .Concat(new[] { GetRequired + "<" + Runtime + ">(sp)" })
                     .ToList(),
-                pipeline.Usage.NeedObsoleteContext(),
                 NotificationFields.For(pipeline).Select(f => f.Type).ToList());
         }
     }
 
+    private const string Observer = "(global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver))";
+
     private static void WritePipeline(SourceWriter writer, MediatorPlan plan, Registration registration)
     {
         var type = plan.Mediator.FullName + "." + registration.ClassName;
-        writer.Line(TryAdd + "(services, " + Descriptor + "." + registration.Lifetime + "<" + type + ">(sp => new " + type + "(" + string.Join(", ", registration.Arguments) + ")));");
+        writer.Line(TryAdd + "(services, " + Descriptor + "." + registration.Pipeline.Lifetime + "<" + type + ">(sp => new " + type + "(" + string.Join(", ", registration.Arguments) + ")));");
     }
 
     private static void WriteService(SourceWriter writer, ServiceRegistration service)
@@ -103,9 +98,7 @@ internal static class ServiceCollectionEmitter
     public static string Emit(MediatorPlan plan)
     {
         var mediator = plan.Mediator.FullName;
-        var writer = new SourceWriter();
-        Code.FileHeader(writer);
-        UsageEmitter.WriteSuppressions(writer, Code.AllUsage(plan), Code.HasObsoleteContexts(plan));
+        var writer = Code.MediatorFile(plan);
         using (writer.Block("namespace Microsoft.Extensions.DependencyInjection"))
         {
             writer.Line("/// <summary>Registers the mediator generated for this assembly.</summary>");

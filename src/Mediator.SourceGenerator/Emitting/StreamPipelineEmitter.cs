@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Emitting;
@@ -13,28 +12,21 @@ internal static class StreamPipelineEmitter
     /// <summary>Writes the pipeline inside its namespace block; the file header is written once per file, by <see cref="PipelineFiles"/>.</summary>
     public static void Write(SourceWriter writer, StreamPlan pipeline)
     {
-        var stream = "global::System.Collections.Generic.IAsyncEnumerable<" + pipeline.ItemType.Display + ">";
+        var stream = "global::System.Collections.Generic.IAsyncEnumerable<" + pipeline.Shape.ResultType.Display + ">";
         var layered = pipeline.Steps.Count > 0;
         // Base-list positions (here and in WriteStep) write 'dynamic' as object, which C# requires there.
-        var baseClass = layered ? " : global::Mediator.Internal.StreamPipeline<" + pipeline.RequestType.BaseListDisplay + ", " + pipeline.ItemType.BaseListDisplay + ">" : "";
-        using (Code.MediatorPart(writer, pipeline.Mediator))
+        var baseClass = layered ? " : global::Mediator.Internal.StreamPipeline<" + pipeline.Shape.MessageType.BaseListDisplay + ", " + pipeline.Shape.ResultType.BaseListDisplay + ">" : "";
+        using (Code.MediatorPart(writer, pipeline.Shape.Mediator))
         {
             writer.Line("/// <summary>");
-            writer.Line("/// The compiled stream pipeline of <c>" + Code.Doc(pipeline.RequestType.Display) + "</c>, outermost first:");
+            writer.Line("/// The compiled stream pipeline of <c>" + Code.Doc(pipeline.Shape.MessageType.Display) + "</c>, outermost first:");
             writer.Line("/// " + Code.Chain(pipeline.Steps, pipeline.HandlerType) + ".");
             writer.Line("/// </summary>");
             writer.Line(Code.GeneratedCode);
-            UsageEmitter.WriteClassMark(writer, pipeline.Usage);
-            using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Usage) + pipeline.ClassName + baseClass))
+            UsageEmitter.WriteClassMark(writer, pipeline.Shape.Usage);
+            using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Shape.Usage) + pipeline.Shape.ClassName + baseClass))
             {
-                var fields = new List<(string Type, string Name)>();
-                for (var i = 0; i < pipeline.Steps.Count; i++)
-                {
-                    fields.Add((pipeline.Steps[i].MiddlewareType, "step" + i));
-                }
-
-                fields.Add((pipeline.HandlerType, "handler"));
-                PipelineFields.Write(writer, pipeline.ClassName, fields, Code.Observer + "?", "observer");
+                PipelineFields.WriteStepsAndHandler(writer, pipeline.Shape.ClassName, pipeline.Steps, pipeline.HandlerType);
                 writer.Line();
                 if (layered)
                 {
@@ -45,7 +37,7 @@ internal static class StreamPipelineEmitter
                     WriteHandlerOnlyEntry(writer, pipeline, stream);
                 }
 
-                if (pipeline.Usage.NeedObsoleteContext())
+                if (pipeline.Shape.InObsoleteContext)
                 {
                     writer.Line();
                     UsageEmitter.WriteStreamMembers(writer, pipeline);
@@ -64,14 +56,14 @@ internal static class StreamPipelineEmitter
     // (an IAsyncEnumerator iterator keeps its parameters once, where an IAsyncEnumerable one keeps them twice).
     private static void WriteLayeredEntry(SourceWriter writer, StreamPlan pipeline, string stream)
     {
-        var enumerator = "global::System.Collections.Generic.IAsyncEnumerator<" + pipeline.ItemType.Display + ">";
+        var enumerator = "global::System.Collections.Generic.IAsyncEnumerator<" + pipeline.Shape.ResultType.Display + ">";
         writer.Line("/// <summary>The stream the caller reads: the steps and the handler run when reading starts.</summary>");
         writer.Line(Code.AggressiveInlining);
-        writer.Line("public " + stream + " InvokeAsync(" + pipeline.RequestType.Display + " request, " + Code.MessageContext + " context)");
-        writer.Line("    => new global::Mediator.Internal.PipelineStream<" + pipeline.RequestType.Display + ", " + pipeline.ItemType.Display + ">(this, request, context);");
+        writer.Line("public " + stream + " InvokeAsync(" + pipeline.Shape.MessageType.Display + " request, " + Code.MessageContext + " context)");
+        writer.Line("    => new global::Mediator.Internal.PipelineStream<" + pipeline.Shape.MessageType.Display + ", " + pipeline.Shape.ResultType.Display + ">(this, request, context);");
         writer.Line();
         writer.Line("/// <summary>Opens the outermost step, which opens the rest as it reads.</summary>");
-        writer.Line("public override " + enumerator + " Open(" + pipeline.RequestType.Display + " request, " + Code.MessageContext + " context)");
+        writer.Line("public override " + enumerator + " Open(" + pipeline.Shape.MessageType.Display + " request, " + Code.MessageContext + " context)");
         writer.Line("    => _observer is null");
         writer.Line("        ? new Next0<" + Code.Unobserved + ">(this).InvokeAsync(request, context).GetAsyncEnumerator()");
         writer.Line("        : new Next0<" + Code.Observed + ">(this).InvokeAsync(request, context).GetAsyncEnumerator();");
@@ -82,9 +74,9 @@ internal static class StreamPipelineEmitter
     {
         writer.Line("/// <summary>The handler's stream.</summary>");
         writer.Line(Code.AggressiveInlining);
-        using (writer.Block("public " + stream + " InvokeAsync(" + pipeline.RequestType.Display + " request, " + Code.MessageContext + " context)"))
+        using (writer.Block("public " + stream + " InvokeAsync(" + pipeline.Shape.MessageType.Display + " request, " + Code.MessageContext + " context)"))
         {
-            writer.Line("_observer?.OnHandler(typeof(" + pipeline.HandlerType + "), typeof(" + pipeline.RequestType.TypeOfOperand + "));");
+            writer.Line("_observer?.OnHandler(typeof(" + pipeline.HandlerType + "), typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "));");
             writer.Line("return " + HandlerStream(pipeline, "_handler") + ";");
         }
     }
@@ -93,27 +85,27 @@ internal static class StreamPipelineEmitter
     {
         var handler = pipeline.HandlerIsImplicit
             ? field
-            : "((global::Mediator.IStreamRequestHandler<" + pipeline.RequestType.Display + ", " + pipeline.ItemType.Display + ">)" + field + ")";
+            : "((global::Mediator.IStreamRequestHandler<" + pipeline.Shape.MessageType.Display + ", " + pipeline.Shape.ResultType.Display + ">)" + field + ")";
         return handler + ".Handle(request, context.CancellationToken) ?? throw new global::Mediator.StreamHandlerReturnedNullException(typeof(" + pipeline.HandlerType + "))";
     }
 
     private static void WriteStep(SourceWriter writer, StreamPlan pipeline, int index)
     {
-        var contract = "global::Mediator.IStreamNext<" + pipeline.RequestType.BaseListDisplay + ", " + pipeline.ItemType.BaseListDisplay + ">";
-        var items = "global::Mediator.StreamItems<" + pipeline.ItemType.Display + ">";
-        var signature = items + " InvokeAsync(" + pipeline.RequestType.Display + " request, " + Code.MessageContext + " context)";
-        Code.NextStruct(writer, "Next" + index, contract, pipeline.ClassName, signature, body =>
+        var contract = "global::Mediator.IStreamNext<" + pipeline.Shape.MessageType.BaseListDisplay + ", " + pipeline.Shape.ResultType.BaseListDisplay + ">";
+        var items = "global::Mediator.StreamItems<" + pipeline.Shape.ResultType.Display + ">";
+        var signature = items + " InvokeAsync(" + pipeline.Shape.MessageType.Display + " request, " + Code.MessageContext + " context)";
+        Code.NextStruct(writer, "Next" + index, contract, pipeline.Shape.ClassName, signature, body =>
         {
             if (index < pipeline.Steps.Count)
             {
                 var step = pipeline.Steps[index];
-                body.Line(Code.IfObserved + "_pipeline._observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.RequestType.TypeOfOperand + "), null);");
-                var middleware = Code.Middleware("_pipeline._step" + index, step, "global::Mediator.IStreamMiddleware<" + pipeline.RequestType.Display + ", " + pipeline.ItemType.Display + ">");
+                body.Line(Code.IfObserved + "_pipeline._observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), null);");
+                var middleware = Code.Middleware("_pipeline._step" + index, step, "global::Mediator.IStreamMiddleware<" + pipeline.Shape.MessageType.Display + ", " + pipeline.Shape.ResultType.Display + ">");
                 body.Line("return new " + items + "(" + middleware + ".InvokeAsync(request, new Next" + (index + 1) + "<TMode>(_pipeline), context));");
                 return;
             }
 
-            body.Line(Code.IfObserved + "_pipeline._observer!.OnHandler(typeof(" + pipeline.HandlerType + "), typeof(" + pipeline.RequestType.TypeOfOperand + "));");
+            body.Line(Code.IfObserved + "_pipeline._observer!.OnHandler(typeof(" + pipeline.HandlerType + "), typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "));");
             body.Line("return new " + items + "((" + HandlerStream(pipeline, "_pipeline._handler") + ").GetAsyncEnumerator(context.CancellationToken));");
         });
     }

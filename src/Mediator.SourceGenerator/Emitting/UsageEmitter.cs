@@ -87,58 +87,56 @@ internal static class UsageEmitter
     /// </summary>
     public static void WriteRequestMembers(SourceWriter writer, PipelinePlan pipeline)
     {
-        WriteTypeMembers(writer, pipeline.RequestType, "TResponse", pipeline.ResponseType);
+        WriteTypeMembers(writer, pipeline.Shape, "TResponse");
         writer.Line();
         writer.Line("/// <summary>The generic <c>Send</c>'s call, once its type tests chose this pipeline: the response is this pipeline's.</summary>");
-        using (writer.Block("internal static " + Code.ValueTask("TResponse") + " Forward<TResponse>(" + pipeline.ClassName + " pipeline, global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken)"))
+        using (writer.Block("internal static " + Code.ValueTask("TResponse") + " Forward<TResponse>(" + pipeline.Shape.ClassName + " pipeline, global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken)"))
         {
-            writer.Line(Code.ValueTask(pipeline.ResponseType.Display) + " task = pipeline.InvokeAsync(" + MediatorEmitter.Cast(pipeline.RequestType.Display, pipeline.RequestIsValueType, "request") + ", " + Context(pipeline.RequestType) + ");");
-            writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(pipeline.ResponseType.Display) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
+            writer.Line(Code.ValueTask(pipeline.Shape.ResultType.Display) + " task = pipeline.InvokeAsync(" + Code.Cast(pipeline.Shape, "request") + ", " + Code.Context(pipeline.Shape) + ");");
+            writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(pipeline.Shape.ResultType.Display) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
         }
 
         if (pipeline.IsVoid)
         {
             writer.Line();
             writer.Line("/// <summary>The generic void <c>Send</c>'s call, once its type tests chose this pipeline.</summary>");
-            writer.Line("internal static global::System.Threading.Tasks.ValueTask ForwardVoid(" + pipeline.ClassName + " pipeline, global::Mediator.IRequest request, " + Code.CancellationToken + " cancellationToken)");
-            writer.Line("    => global::Mediator.Internal.ValueTasks.ToVoid(pipeline.InvokeAsync(" + MediatorEmitter.Cast(pipeline.RequestType.Display, pipeline.RequestIsValueType, "request") + ", " + Context(pipeline.RequestType) + "));");
+            writer.Line("internal static global::System.Threading.Tasks.ValueTask ForwardVoid(" + pipeline.Shape.ClassName + " pipeline, global::Mediator.IRequest request, " + Code.CancellationToken + " cancellationToken)");
+            writer.Line("    => global::Mediator.Internal.ValueTasks.ToVoid(pipeline.InvokeAsync(" + Code.Cast(pipeline.Shape, "request") + ", " + Code.Context(pipeline.Shape) + "));");
         }
     }
 
     /// <summary>As <see cref="WriteRequestMembers"/>, for a stream pipeline.</summary>
     public static void WriteStreamMembers(SourceWriter writer, StreamPlan pipeline)
     {
-        WriteTypeMembers(writer, pipeline.RequestType, "TItem", pipeline.ItemType);
+        WriteTypeMembers(writer, pipeline.Shape, "TItem");
         writer.Line();
         writer.Line("/// <summary>The generic <c>CreateStream</c>'s call, once its type tests chose this pipeline: the item type is this pipeline's.</summary>");
-        writer.Line("internal static global::System.Collections.Generic.IAsyncEnumerable<TItem> Forward<TItem>(" + pipeline.ClassName + " pipeline, global::Mediator.IStreamRequest<TItem> request, " + Code.CancellationToken + " cancellationToken)");
-        writer.Line("    => " + Code.Unsafe + ".As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(pipeline.InvokeAsync(" + MediatorEmitter.Cast(pipeline.RequestType.Display, pipeline.RequestIsValueType, "request") + ", " + Context(pipeline.RequestType) + "));");
+        writer.Line("internal static global::System.Collections.Generic.IAsyncEnumerable<TItem> Forward<TItem>(" + pipeline.Shape.ClassName + " pipeline, global::Mediator.IStreamRequest<TItem> request, " + Code.CancellationToken + " cancellationToken)");
+        writer.Line("    => " + Code.Unsafe + ".As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(pipeline.InvokeAsync(" + Code.Cast(pipeline.Shape, "request") + ", " + Code.Context(pipeline.Shape) + "));");
     }
 
     /// <summary>As <see cref="WriteRequestMembers"/>, for a notification pipeline.</summary>
     public static void WriteNotificationMembers(SourceWriter writer, NotificationPlan pipeline)
     {
-        WriteTypeMembers(writer, pipeline.NotificationType, null, null);
+        WriteTypeMembers(writer, pipeline.Shape, null);
         writer.Line();
         writer.Line("/// <summary>The generic <c>Publish</c>'s call, once its type tests chose this pipeline (and the notification is not null).</summary>");
-        writer.Line("internal static global::System.Threading.Tasks.ValueTask Forward<TNotification>(" + pipeline.ClassName + " pipeline, TNotification notification, " + Code.CancellationToken + " cancellationToken)");
-        writer.Line("    => pipeline.InvokeAsync(" + MediatorEmitter.Cast(pipeline.NotificationType.Display, pipeline.IsValueType, "notification!") + ", " + Context(pipeline.NotificationType) + ");");
+        writer.Line("internal static global::System.Threading.Tasks.ValueTask Forward<TNotification>(" + pipeline.Shape.ClassName + " pipeline, TNotification notification, " + Code.CancellationToken + " cancellationToken)");
+        writer.Line("    => pipeline.InvokeAsync(" + Code.Cast(pipeline.Shape, "notification!") + ", " + Code.Context(pipeline.Shape) + ");");
     }
 
-    private static string Context(TypeRef messageType) => "new " + Code.MessageContext + "(typeof(" + messageType.TypeOfOperand + "), cancellationToken)";
-
-    private static void WriteTypeMembers(SourceWriter writer, TypeRef messageType, string? resultParameter, TypeRef? resultType)
+    private static void WriteTypeMembers(SourceWriter writer, MessageShape pipeline, string? resultParameter)
     {
         writer.Line("/// <summary>The message type, for the generic dispatch's type tests, which do not name it.</summary>");
-        writer.Line("internal static readonly global::System.Type MessageType = typeof(" + messageType.TypeOfOperand + ");");
+        writer.Line("internal static readonly global::System.Type MessageType = typeof(" + pipeline.MessageType.TypeOfOperand + ");");
         writer.Line();
         writer.Line("/// <summary>Whether <paramref name=\"value\"/> is the message type or derives from it.</summary>");
-        writer.Line("internal static bool IsInstance<T>(T value) => value is " + messageType.Display + ";");
-        if (resultParameter is not null && resultType is not null)
+        writer.Line("internal static bool IsInstance<T>(T value) => value is " + pipeline.MessageType.Display + ";");
+        if (resultParameter is not null)
         {
             writer.Line();
             writer.Line("/// <summary>Whether <typeparamref name=\"" + resultParameter + "\"/> is this pipeline's result type.</summary>");
-            writer.Line("internal static bool Answers<" + resultParameter + ">() => typeof(" + resultParameter + ") == typeof(" + resultType.TypeOfOperand + ");");
+            writer.Line("internal static bool Answers<" + resultParameter + ">() => typeof(" + resultParameter + ") == typeof(" + pipeline.ResultType.TypeOfOperand + ");");
         }
     }
 }

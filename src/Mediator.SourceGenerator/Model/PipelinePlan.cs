@@ -1,39 +1,19 @@
 namespace Mediator.SourceGenerator.Model;
 
 /// <summary>The compiled pipeline of one request type: its middlewares, outermost first, then its handler.</summary>
-/// <param name="Mediator">The generated mediator class the pipeline is nested in.</param>
-/// <param name="ClassName">Name of the nested pipeline class, unique within the mediator.</param>
-/// <param name="RequestType">The request type (never annotated at the top); emitters choose its text for each position.</param>
-/// <param name="ResponseType">The response type (<c>global::Mediator.Unit</c> for void).</param>
+/// <param name="Shape">The request, its response, the pipeline class and what the mediator's dispatch needs of them.</param>
 /// <param name="IsVoid">The request has no answer; <c>Send</c> returns a plain <c>ValueTask</c>.</param>
-/// <param name="RequestIsValueType">The request is a struct: no null check, unboxed in the generic path.</param>
-/// <param name="RequestCanBeDerived">The request is a class that is not sealed: the generic path also tests for subclasses.</param>
-/// <param name="IsPublic">Request and response are public, so the typed <c>Send</c> overload can be.</param>
-/// <param name="InheritanceDepth">Of the request type; the generic path tests deeper types first.</param>
 /// <param name="GuardResponseType">The request implements several <c>IRequest&lt;T&gt;</c>: the generic path must also check <c>TResponse</c>.</param>
 /// <param name="HandlerType">The handler class.</param>
-/// <param name="HandlerLifetime">Decides whether the pipeline is cached (singleton) or resolved per dispatch.</param>
 /// <param name="HandlerIsImplicit">Call <c>Handle</c> directly rather than through the interface.</param>
 /// <param name="Steps">Middlewares, outermost first.</param>
-/// <param name="Usage">Every <c>[Obsolete]</c> and <c>[Experimental]</c> the pipeline's code meets (see <see cref="UsageMarks"/>).</param>
-/// <param name="SignatureUsage">Those of the types in the typed overload's signature, which the overload carries as copies so that callers still see them.</param>
 internal sealed record PipelinePlan(
-    MediatorName Mediator,
-    string ClassName,
-    TypeRef RequestType,
-    TypeRef ResponseType,
+    MessageShape Shape,
     bool IsVoid,
-    bool RequestIsValueType,
-    bool RequestCanBeDerived,
-    bool IsPublic,
-    int InheritanceDepth,
     bool GuardResponseType,
     string HandlerType,
-    ServiceLifetimeKind HandlerLifetime,
     bool HandlerIsImplicit,
-    EquatableArray<PipelineStep> Steps,
-    EquatableArray<UsageMark> Usage = default,
-    EquatableArray<UsageMark> SignatureUsage = default);
+    EquatableArray<PipelineStep> Steps);
 
 /// <summary>One middleware in a pipeline, closed over the pipeline's request and response.</summary>
 /// <param name="MiddlewareType">The closed middleware type in generated code.</param>

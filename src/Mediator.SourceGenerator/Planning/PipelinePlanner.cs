@@ -25,19 +25,19 @@ internal static class PipelinePlanner
 
         var pipelines = resolved.Requests
             .Select(p => PlanPipeline(p, names[(PipelineNames.RequestSuffix, p.Key)], mediator))
-            .OrderBy(p => p.RequestType.Display, StringComparer.Ordinal)
-            .ThenBy(p => p.ResponseType.Display, StringComparer.Ordinal)
+            .OrderBy(p => p.Shape.MessageType.Display, StringComparer.Ordinal)
+            .ThenBy(p => p.Shape.ResultType.Display, StringComparer.Ordinal)
             .ToEquatableArray();
 
         var streamPlans = resolved.Streams
             .Select(p => PlanStream(p, names[(PipelineNames.StreamSuffix, p.Key)], mediator))
-            .OrderBy(p => p.RequestType.Display, StringComparer.Ordinal)
-            .ThenBy(p => p.ItemType.Display, StringComparer.Ordinal)
+            .OrderBy(p => p.Shape.MessageType.Display, StringComparer.Ordinal)
+            .ThenBy(p => p.Shape.ResultType.Display, StringComparer.Ordinal)
             .ToEquatableArray();
 
         var notificationPlans = resolved.Notifications
             .Select(p => PlanNotification(p, names[(PipelineNames.NotificationSuffix, p.Key)], options))
-            .OrderBy(p => p.NotificationType.Display, StringComparer.Ordinal)
+            .OrderBy(p => p.Shape.MessageType.Display, StringComparer.Ordinal)
             .ToEquatableArray();
 
         var usedHandlers = resolved.Requests.Concat(resolved.Streams).Select(p => p.Handler!)
@@ -69,30 +69,19 @@ internal static class PipelinePlanner
     {
         var handler = pipeline.Handler!;
         var steps = Steps(pipeline.Chain);
-        return new(
-            mediator,
-            className,
-            handler.Request.Type.WithoutOuterAnnotation,
-            handler.Response.Type,
-            handler.IsVoid,
-            handler.Request.IsValueType,
-            !handler.Request.IsSealed,
-            handler.Request.IsPublic && handler.Response.IsPublic,
-            handler.Request.InheritanceDepth,
-            PipelineResolver.HasSeveralResponses(handler.Request),
-            handler.HandlerType,
-            handler.Lifetime,
-            handler.IsImplicit,
-            steps,
-            PipelineUsage.Of(handler, steps),
-            PipelineUsage.Signature(handler.Request, handler.Response));
+        return new(Shape(handler, className, steps, mediator), handler.IsVoid, PipelineResolver.HasSeveralResponses(handler.Request), handler.HandlerType, handler.IsImplicit, steps);
     }
 
     private static StreamPlan PlanStream(ResolvedPipeline pipeline, string className, MediatorName mediator)
     {
         var handler = pipeline.Handler!;
         var steps = Steps(pipeline.Chain);
-        return new(
+        return new(Shape(handler, className, steps, mediator), handler.HandlerType, handler.IsImplicit, steps);
+    }
+
+    /// <summary>The shape of a request or stream pipeline: its handler's message, result and lifetime.</summary>
+    private static MessageShape Shape(HandlerSpec handler, string className, EquatableArray<PipelineStep> steps, MediatorName mediator)
+        => new(
             mediator,
             className,
             handler.Request.Type.WithoutOuterAnnotation,
@@ -101,13 +90,9 @@ internal static class PipelinePlanner
             !handler.Request.IsSealed,
             handler.Request.IsPublic && handler.Response.IsPublic,
             handler.Request.InheritanceDepth,
-            handler.HandlerType,
             handler.Lifetime,
-            handler.IsImplicit,
-            steps,
             PipelineUsage.Of(handler, steps),
             PipelineUsage.Signature(handler.Request, handler.Response));
-    }
 
     private static NotificationPlan PlanNotification(ResolvedPipeline pipeline, string className, GeneratorOptions options)
     {
@@ -122,21 +107,19 @@ internal static class PipelinePlanner
             .ToEquatableArray();
         var publishSteps = Steps(pipeline.Chain, onPublish: true);
         var handlerSteps = Steps(pipeline.Chain, onPublish: false);
-        return new NotificationPlan(
+        var shape = new MessageShape(
             options.Mediator!,
             className,
             notification.Type.WithoutOuterAnnotation,
+            pipeline.Result.Type,
             notification.IsValueType,
             !notification.IsSealed,
             notification.IsPublic,
             notification.InheritanceDepth,
             (ServiceLifetimeKind)receivers.Max(h => (int)h.Lifetime),
-            notification.DeclaredStrategy ?? options.DefaultStrategy,
-            publishSteps,
-            handlerSteps,
-            refs,
             PipelineUsage.Of(notification, receivers, publishSteps.Concat(handlerSteps).Concat(refs.SelectMany(r => r.Steps))),
             PipelineUsage.Signature(notification));
+        return new NotificationPlan(shape, notification.DeclaredStrategy ?? options.DefaultStrategy, publishSteps, handlerSteps, refs);
     }
 
     private static EquatableArray<ServiceRegistration> Services(IEnumerable<(string Type, ServiceLifetimeKind Lifetime, bool NamesObsolete)> handlers, IEnumerable<PipelineStep> steps)
