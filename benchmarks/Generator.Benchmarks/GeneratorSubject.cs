@@ -19,7 +19,7 @@ internal sealed class GeneratorSubject
         string name,
         SyntheticProject.Flavor flavor,
         int requests,
-        string abstractionsPath,
+        string[] libraryPaths,
         Func<ISourceGenerator> createGenerator,
         Action<GeneratorDriverRunResult, int, bool> checkOutput)
     {
@@ -33,10 +33,10 @@ internal sealed class GeneratorSubject
             .ToList();
 
         // The framework and Microsoft.Extensions.DependencyInjection from this process, none of either mediator's
-        // assemblies, then the subject's own abstractions.
+        // assemblies, then the subject's own libraries.
         References = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => !Path.GetFileName(p).StartsWith("Mediator", StringComparison.Ordinal))
-            .Append(abstractionsPath)
+            .Concat(libraryPaths)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray();
     }
@@ -58,7 +58,9 @@ internal sealed class GeneratorSubject
         "ours",
         SyntheticProject.Flavor.Ours,
         requests,
-        typeof(global::Mediator.IMediator).Assembly.Location,
+        // The abstractions and the runtime, as Mediator.Runtime brings them: generated code calls Mediator.Internal's
+        // helpers (TypeIndex above the chain limit), which ship with the runtime.
+        [typeof(global::Mediator.IMediator).Assembly.Location, typeof(global::Mediator.Internal.TypeIndex).Assembly.Location],
         static () => new Mediator.SourceGenerator.MediatorGenerator().AsSourceGenerator(),
         static (result, requests, added) =>
         {
@@ -82,7 +84,7 @@ internal sealed class GeneratorSubject
         "martinothamar/Mediator " + PeerGenerator.Version,
         SyntheticProject.Flavor.Martinothamar,
         requests,
-        PeerGenerator.AbstractionsPath,
+        [PeerGenerator.AbstractionsPath],
         PeerGenerator.Create,
         static (result, requests, added) =>
         {
