@@ -19,7 +19,7 @@ internal sealed class GeneratorSubject
         string name,
         SyntheticProject.Flavor flavor,
         int requests,
-        string abstractionsPath,
+        string[] libraryPaths,
         Func<ISourceGenerator> createGenerator,
         Action<GeneratorDriverRunResult, int, bool> checkOutput)
     {
@@ -33,10 +33,10 @@ internal sealed class GeneratorSubject
             .ToList();
 
         // The framework and Microsoft.Extensions.DependencyInjection from this process, none of either mediator's
-        // assemblies, then the subject's own abstractions.
+        // assemblies, then the subject's own libraries.
         References = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => !Path.GetFileName(p).StartsWith("Mediator", StringComparison.Ordinal))
-            .Append(abstractionsPath)
+            .Concat(libraryPaths)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray();
     }
@@ -57,24 +57,28 @@ internal sealed class GeneratorSubject
     public static GeneratorSubject Ours(int requests) => OursFrom(
         "ours",
         requests,
-        typeof(global::Mediator.IMediator).Assembly.Location,
+        // The abstractions and the runtime, as Mediator.Runtime brings them: generated code calls Mediator.Internal's
+        // helpers (TypeIndex above the chain limit), which ship with the runtime.
+        [typeof(global::Mediator.IMediator).Assembly.Location, typeof(global::Mediator.Internal.TypeIndex).Assembly.Location],
         static () => new Mediator.SourceGenerator.MediatorGenerator().AsSourceGenerator());
 
     /// <summary>
-    /// Our generator as built from another commit: a folder holding that build's Mediator.SourceGenerator.dll and
-    /// Mediator.Abstractions.dll (see <see cref="BeforeAfter"/>). Same synthetic project, same output checks.
+    /// Our generator as built from another commit: a folder holding that build's Mediator.SourceGenerator.dll,
+    /// Mediator.Abstractions.dll and, when that build has one, Mediator.Runtime.dll (see <see cref="BeforeAfter"/>).
+    /// Same synthetic project, same output checks.
     /// </summary>
     public static GeneratorSubject OursBuiltIn(string folder, int requests)
     {
         var generator = new Lazy<Type>(() => OtherGenerator.Load(Path.Combine(folder, "Mediator.SourceGenerator.dll"), "an earlier build of ours"));
-        return OursFrom($"ours at {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", requests, Path.Combine(folder, "Mediator.Abstractions.dll"), () => OtherGenerator.Create(generator.Value));
+        var references = new[] { "Mediator.Abstractions.dll", "Mediator.Runtime.dll" }.Select(f => Path.Combine(folder, f)).Where(File.Exists).ToArray();
+        return OursFrom($"ours at {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", requests, references, () => OtherGenerator.Create(generator.Value));
     }
 
-    private static GeneratorSubject OursFrom(string name, int requests, string abstractionsPath, Func<ISourceGenerator> create) => new(
+    private static GeneratorSubject OursFrom(string name, int requests, string[] referencePaths, Func<ISourceGenerator> create) => new(
         name,
         SyntheticProject.Flavor.Ours,
         requests,
-        abstractionsPath,
+        referencePaths,
         create,
         static (result, requests, added) =>
         {
@@ -98,7 +102,7 @@ internal sealed class GeneratorSubject
         "martinothamar/Mediator " + PeerGenerator.Version,
         SyntheticProject.Flavor.Martinothamar,
         requests,
-        PeerGenerator.AbstractionsPath,
+        [PeerGenerator.AbstractionsPath],
         PeerGenerator.Create,
         static (result, requests, added) =>
         {

@@ -8,6 +8,7 @@ using Mediator.SourceGenerator.Emitting;
 using Mediator.SourceGenerator.Model;
 using Mediator.SourceGenerator.Parsing;
 using Mediator.SourceGenerator.Planning;
+using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;

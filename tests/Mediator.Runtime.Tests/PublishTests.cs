@@ -67,9 +67,14 @@ public sealed class PublishTests
     {
         using var host = TestHost.Create();
 
-        await host.Mediator.Publish(new NobodyListens());
-        await ((IMediator)host.Mediator).Publish(new NobodyListens());
+        // "At once": the returned task has already completed when Publish returns; nothing is scheduled or awaited.
+        var typed = host.Mediator.Publish(new NobodyListens());
+        var throughTheInterface = ((IMediator)host.Mediator).Publish(new NobodyListens());
 
+        Assert.True(typed.IsCompletedSuccessfully);
+        Assert.True(throughTheInterface.IsCompletedSuccessfully);
+        await typed;
+        await throughTheInterface;
         Assert.Empty(host.Recorder.Lines);
     }
 

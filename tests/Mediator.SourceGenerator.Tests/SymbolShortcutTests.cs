@@ -1,4 +1,5 @@
 using Mediator.SourceGenerator.Parsing;
+using Mediator.SourceGenerator.Symbols;
 using Mediator.SourceGenerator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 

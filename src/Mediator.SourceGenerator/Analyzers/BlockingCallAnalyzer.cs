@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Mediator.SourceGenerator.Diagnostics;
-using Mediator.SourceGenerator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

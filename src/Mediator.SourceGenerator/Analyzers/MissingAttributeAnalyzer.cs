@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Mediator.SourceGenerator.Diagnostics;
-using Mediator.SourceGenerator.Parsing;
+using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

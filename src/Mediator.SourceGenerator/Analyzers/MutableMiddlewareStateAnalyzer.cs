@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Mediator.SourceGenerator.Diagnostics;
-using Mediator.SourceGenerator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

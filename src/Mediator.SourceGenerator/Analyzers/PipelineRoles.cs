@@ -1,5 +1,5 @@
 using System.Linq;
-using Mediator.SourceGenerator.Parsing;
+using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 
 namespace Mediator.SourceGenerator.Analyzers;

@@ -1,4 +1,4 @@
-using Mediator.SourceGenerator.Parsing;
+using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 
 namespace Mediator.SourceGenerator.Diagnostics;

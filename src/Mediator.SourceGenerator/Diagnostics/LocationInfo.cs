@@ -26,7 +26,7 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 
     /// <summary>
     /// The location in <paramref name="current"/> of this position, taken in <paramref name="parsed"/>. The two differ
-    /// when only method bodies changed since the generator last parsed (<see cref="Parsing.DeclarationEquivalence"/>):
+    /// when only method bodies changed since the generator last parsed (<c>DeclarationEquivalence</c>, in Parsing/):
     /// the position is then carried over to the edited tree, which declares the same things, possibly further down.
     /// </summary>
     public Location ToLocation(Compilation parsed, Compilation current)

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

@@ -1,5 +1,6 @@
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 
 namespace Mediator.SourceGenerator.Parsing;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 
 namespace Mediator.SourceGenerator.Parsing;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 
 namespace Mediator.SourceGenerator.Parsing;

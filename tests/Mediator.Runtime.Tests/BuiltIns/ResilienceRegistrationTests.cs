@@ -1,7 +1,6 @@
 using Mediator;
 using Mediator.BuiltIns;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace RuntimeTests.BuiltIns;
 
@@ -24,20 +23,52 @@ public sealed class ResilienceRegistrationTests
     }
 
     [Fact]
-    public void The_middlewares_can_be_built_from_the_container_on_the_registered_clock()
+    public async Task The_middlewares_built_from_the_container_run_on_the_registered_clock()
     {
-        var fake = new FakeTimeProvider();
-        var services = new ServiceCollection().AddSingleton<TimeProvider>(fake);
+        // A clock that reports its timers: a middleware waiting on another clock would leave NextTimerAsync with none.
+        var clock = new RecordingTimeProvider();
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
         using var provider = AddAll(services).BuildServiceProvider();
 
-        Assert.Same(fake, provider.GetRequiredService<TimeProvider>());
+        Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
         Assert.Null(provider.GetRequiredService<ICallerAccessor>().Caller);
         Assert.Same(provider.GetRequiredService<AmbientTransactionContext>(), provider.GetRequiredService<ITransactionContext>());
         Assert.IsType<InMemoryTransactionManager>(provider.GetRequiredService<ITransactionManager>());
 
         // What the generated pipeline does: attribute from the message, everything else from the container.
-        Assert.NotNull(new CachingMiddleware<string, int>(new CacheAttribute(), null, provider.GetRequiredService<ResponseCache>(), provider.GetRequiredService<ICallerAccessor>()));
-        Assert.NotNull(new CircuitBreakerMiddleware<string, int>(new CircuitBreakerAttribute(), provider.GetRequiredService<CircuitBreakerRegistry>(), provider.GetRequiredService<CircuitBreakerOptions>()));
-        Assert.NotNull(new RetryMiddleware<string, int>(new RetryAttribute { AllowNonIdempotent = true }, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<RetryOptions>(), provider.GetServices<IRetryPredicate>()));
+        var retry = new RetryMiddleware<string, int>(
+            new RetryAttribute { AllowNonIdempotent = true, MaxAttempts = 2, BaseDelayMilliseconds = 1000, Jitter = false },
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<RetryOptions>(), provider.GetServices<IRetryPredicate>());
+        var caching = new CachingMiddleware<string, int>(
+            new CacheAttribute { DurationSeconds = 60 }, null, provider.GetRequiredService<ResponseCache>(), provider.GetRequiredService<ICallerAccessor>());
+        var breaker = new CircuitBreakerMiddleware<string, int>(
+            new CircuitBreakerAttribute { FailureThreshold = 1, BreakDurationSeconds = 30 }, provider.GetRequiredService<CircuitBreakerRegistry>(), provider.GetRequiredService<CircuitBreakerOptions>());
+
+        // Retry waits its back-off on the registered clock, and tries again when that clock moves on.
+        var attempts = 0;
+        var retried = Send(retry, "quote", _ => ++attempts == 1 ? ValueTask.FromException<int>(new TransientException("busy")) : new ValueTask<int>(7));
+        Assert.Equal(TimeSpan.FromSeconds(1), await clock.NextTimerAsync());
+        Assert.Equal(1, attempts);
+        clock.Fake.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(7, await retried);
+        Assert.Equal(2, attempts);
+
+        // The cache answers a repeated read until the registered clock passes the entry's duration.
+        var loads = 0;
+        Func<string, ValueTask<int>> load = _ => new ValueTask<int>(++loads);
+        Assert.Equal(1, await Send(caching, "price", load));
+        Assert.Equal(1, await Send(caching, "price", load));
+        clock.Fake.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(2, await Send(caching, "price", load));
+
+        // The breaker opens on a failure and lets a call through once the registered clock passes the break.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Send(breaker, "charge", _ => ValueTask.FromException<int>(new InvalidOperationException("down"))).AsTask());
+        await Assert.ThrowsAsync<CircuitOpenException>(() => Send(breaker, "charge", _ => new ValueTask<int>(1)).AsTask());
+        clock.Fake.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await Send(breaker, "charge", _ => new ValueTask<int>(1)));
     }
+
+    private static ValueTask<int> Send<TMiddleware>(TMiddleware middleware, string message, Func<string, ValueTask<int>> handler)
+        where TMiddleware : IMiddleware<string, int>
+        => middleware.InvokeAsync(message, new TestNext<string, int>((m, _) => handler(m)), new MessageContext(typeof(string), default));
 }

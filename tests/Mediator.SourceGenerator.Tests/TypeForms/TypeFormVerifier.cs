@@ -1,5 +1,5 @@
 using System.Text;
-using Mediator.SourceGenerator.Parsing;
+using Mediator.SourceGenerator.Symbols;
 using Mediator.SourceGenerator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -194,7 +194,12 @@ public sealed class CachingMiddlewareTests : IDisposable
         await Send(middleware, new GetPrice(1), Answer);
         await Send(middleware, new GetPrice(2), Answer);
 
-        Assert.True(small.Count <= 1);
+        // One answer fits: the first is stored, the second is refused (not stored in its place).
+        Assert.Equal(1, small.Count);
+        await Send(middleware, new GetPrice(1), Answer);
+        Assert.Equal(2, _calls);
+        await Send(middleware, new GetPrice(2), Answer);
+        Assert.Equal(3, _calls);
     }
 
     [Fact]

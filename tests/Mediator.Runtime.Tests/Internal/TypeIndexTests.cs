@@ -1,6 +1,6 @@
 using Mediator.Internal;
 
-namespace Mediator.Abstractions.Tests;
+namespace RuntimeTests;
 
 public sealed class TypeIndexTests
 {

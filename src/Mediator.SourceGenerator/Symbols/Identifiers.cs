@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace Mediator.SourceGenerator.Parsing;
+namespace Mediator.SourceGenerator.Symbols;
 
 /// <summary>
 /// How names are written into C# source: the user's names of types, namespaces and tuple elements where generated code

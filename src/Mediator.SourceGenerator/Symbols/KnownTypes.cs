@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using Mediator.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
 
-namespace Mediator.SourceGenerator.Parsing;
+namespace Mediator.SourceGenerator.Symbols;
 
 /// <summary>Recognises the abstractions' types by name, without asking the compilation.</summary>
 internal static class KnownTypes

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Mediator.SourceGenerator.Parsing;
+namespace Mediator.SourceGenerator.Symbols;
 
 /// <summary>
 /// Recognises types the compiler rejects, so that a declaration naming one is left out of the generated code instead of

@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace Mediator.SourceGenerator.Parsing;
+namespace Mediator.SourceGenerator.Symbols;
 
 /// <summary>Questions about symbols that handler, middleware and request parsing all ask.</summary>
 internal static class SymbolFacts

@@ -4,7 +4,7 @@ using System.Linq;
 using Mediator.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
 
-namespace Mediator.SourceGenerator.Parsing;
+namespace Mediator.SourceGenerator.Symbols;
 
 /// <summary>Turns Roslyn type symbols into <see cref="TypeRef"/> trees: the one place generated code's type text comes from.</summary>
 internal static class TypeRefFactory

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using Mediator.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
 
-namespace Mediator.SourceGenerator.Parsing;
+namespace Mediator.SourceGenerator.Symbols;
 
 /// <summary>
-/// Descriptions of types already made during one <see cref="DeclarationScanner.Scan"/>, so that a type every handler
+/// Descriptions of types already made during one scan of the compilation (begun by <c>DeclarationScanner.Scan</c> in Parsing/), so that a type every handler
 /// mentions (<c>int</c> and its thirty generic-math interfaces, <c>IRequest&lt;int&gt;</c>, <c>object</c>) is described once
 /// per scan instead of once per handler. Both factories are pure functions of the symbol within one compilation; a
 /// type they refuse (null) is remembered as refused.

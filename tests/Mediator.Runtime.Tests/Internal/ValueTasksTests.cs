@@ -1,7 +1,7 @@
 using Mediator;
 using Mediator.Internal;
 
-namespace Mediator.Abstractions.Tests;
+namespace RuntimeTests;
 
 public sealed class ValueTasksTests
 {
