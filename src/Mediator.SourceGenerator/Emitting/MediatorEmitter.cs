@@ -46,9 +46,9 @@ internal static class MediatorEmitter
                 // generic Send's table, whose positions are every request type's.
                 var requestTypes = plan.Pipelines.Select(p => p.Shape.MessageType).Distinct().ToList();
                 writer.Line();
-                GenericDispatchWriter.Write(writer, new SendDispatch(), requestTypes, plan.Pipelines.Select(p => new DispatchTarget(p.Shape, p.GuardResponseType)).ToList());
+                GenericDispatchWriter.Write(writer, s_send, requestTypes, plan.Pipelines.Select(p => new DispatchTarget(p.Shape, p.GuardResponseType)).ToList());
                 writer.Line();
-                GenericDispatchWriter.Write(writer, new VoidSendDispatch(), requestTypes, plan.Pipelines.Where(p => p.IsVoid).Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
+                GenericDispatchWriter.Write(writer, s_voidSend, requestTypes, plan.Pipelines.Where(p => p.IsVoid).Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
                 writer.Line();
                 WriteHelpers(writer, plan.Mediator);
                 writer.Line();
@@ -84,110 +84,55 @@ internal static class MediatorEmitter
         }
     }
 
+    /// <summary>The name of the request table, when the generic paths use one.</summary>
+    private const string RequestIndex = "RequestTypes";
+
     /// <summary>
     /// <c>ISender.Send&lt;TResponse&gt;</c>. Its base-class tests have a method of their own, which keeps the common path
     /// small; a chosen pipeline's <c>ValueTask</c> of its own response is reinterpreted as the caller's.
     /// </summary>
-    private sealed class SendDispatch : GenericDispatch
+    private static readonly GenericDispatch s_send = new(
+        methodName: "Send",
+        returnType: Code.ValueTask("TResponse"),
+        typeParameters: "<TResponse>",
+        message: ("global::Mediator.IRequest<TResponse>", "request"),
+        resultParameter: "TResponse",
+        indexName: RequestIndex)
     {
-        public override string MethodName => "Send";
-
-        public override string ReturnType => Code.ValueTask("TResponse");
-
-        public override string TypeParameters => "<TResponse>";
-
-        public override string MessageParameterType => "global::Mediator.IRequest<TResponse>";
-
-        public override string Message => "request";
-
-        public override string? ResultParameter => "TResponse";
-
-        public override string IndexName => RequestIndex;
-
-        public override string? IndexDescription => "request types";
-
-        public override string HelperSuffix => "Send";
-
-        public override string HelperOwner => "generic <c>Send</c>'s";
-
-        public override string ForwardMethod => "Forward";
-
-        public override string? BaseTypeMethod => "SendToBaseType";
-
+        IndexDescription = "request types",
+        BaseTypeMethod = "SendToBaseType",
         // Unlike the others it has always read the type, even with no request types; kept, so the output is unchanged.
-        public override bool ReadsTypeWithoutPipelines => true;
+        ReadsTypeWithoutPipelines = true,
+        CallStatements = WriteForwardToPipeline,
+    };
 
-        public override void WriteTaken(SourceWriter writer, string condition, MessageShape pipeline, string typedMessage, string chosenBy)
-        {
-            if (pipeline.InObsoleteContext)
-            {
-                writer.Line("if (" + condition + ") return " + Forward(pipeline) + ";");
-                return;
-            }
-
-            using (writer.Block("if (" + condition + ")"))
-            {
-                WriteForwardToPipeline(writer, pipeline, typedMessage, chosenBy);
-            }
-        }
-
-        public override void WriteHelper(SourceWriter writer, string signature, MessageShape pipeline)
-        {
-            using (writer.Block(signature))
-            {
-                if (pipeline.InObsoleteContext)
-                {
-                    writer.Line("return " + Forward(pipeline) + ";");
-                }
-                else
-                {
-                    WriteForwardToPipeline(writer, pipeline, Code.Cast(pipeline, "request"), "The caller's type tests make");
-                }
-            }
-        }
-
-        /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>
-        private static void WriteForwardToPipeline(SourceWriter writer, MessageShape pipeline, string typedRequest, string because)
-        {
-            var task = Code.ValueTask(pipeline.ResultType.Display);
-            writer.Line(task + " task = " + Code.InvokePipeline(pipeline, typedRequest) + ";");
-            writer.Line("// " + because + " TResponse " + Code.Doc(pipeline.ResultType.Display) + ", so this reinterprets nothing.");
-            writer.Line("return " + Code.Unsafe + ".As<" + task + ", " + Code.ValueTask("TResponse") + ">(ref task);");
-        }
-    }
-
-    /// <summary><c>ISender.Send</c> of a void request: only void pipelines take it, through their typed overload.</summary>
-    private sealed class VoidSendDispatch : ExpressionDispatch
+    /// <summary>
+    /// <c>ISender.Send</c> of a void request: only void pipelines take it, through their typed overload. Its own choice of
+    /// table or chain, by the number of void requests: a project with many requests but few void ones keeps the short
+    /// chain here. With a table, it reads the generic Send's (no <see cref="GenericDispatch.IndexDescription"/>).
+    /// </summary>
+    private static readonly GenericDispatch s_voidSend = new(
+        methodName: "Send",
+        returnType: "global::System.Threading.Tasks.ValueTask",
+        typeParameters: string.Empty,
+        message: ("global::Mediator.IRequest", "request"),
+        resultParameter: null,
+        indexName: RequestIndex)
     {
-        public override string MethodName => "Send";
+        HelperSuffix = "SendVoid",
+        HelperOwner = "generic void <c>Send</c>'s",
+        ForwardMethod = "ForwardVoid",
+        Call = (pipeline, request) => "Send(" + request + ", cancellationToken)",
+    };
 
-        public override string ReturnType => "global::System.Threading.Tasks.ValueTask";
-
-        public override string TypeParameters => string.Empty;
-
-        public override string MessageParameterType => "global::Mediator.IRequest";
-
-        public override string Message => "request";
-
-        public override string? ResultParameter => null;
-
-        // Its own choice of table or chain, by the number of void requests: a project with many requests but few void
-        // ones keeps the short chain here. With a table, it reads the generic Send's.
-        public override string IndexName => RequestIndex;
-
-        public override string? IndexDescription => null;
-
-        public override string HelperSuffix => "SendVoid";
-
-        public override string HelperOwner => "generic void <c>Send</c>'s";
-
-        public override string ForwardMethod => "ForwardVoid";
-
-        protected override string Call(MessageShape pipeline, string typedMessage) => "Send(" + typedMessage + ", cancellationToken)";
+    /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>
+    private static void WriteForwardToPipeline(SourceWriter writer, MessageShape pipeline, string typedRequest, string because)
+    {
+        var task = Code.ValueTask(pipeline.ResultType.Display);
+        writer.Line(task + " task = " + Code.InvokePipeline(pipeline, typedRequest) + ";");
+        writer.Line("// " + because + " TResponse " + Code.Doc(pipeline.ResultType.Display) + ", so this reinterprets nothing.");
+        writer.Line("return " + Code.Unsafe + ".As<" + task + ", " + Code.ValueTask("TResponse") + ">(ref task);");
     }
-
-    /// <summary>The name of the request table, when the generic paths use one.</summary>
-    private const string RequestIndex = "RequestTypes";
 
     private static void WriteHelpers(SourceWriter writer, MediatorName mediator)
     {

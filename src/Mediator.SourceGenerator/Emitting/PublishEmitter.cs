@@ -24,7 +24,7 @@ internal static class PublishEmitter
             }
 
             var types = plan.Notifications.Select(p => p.Shape.MessageType).ToList();
-            GenericDispatchWriter.Write(writer, new PublishDispatch(), types, plan.Notifications.Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
+            GenericDispatchWriter.Write(writer, s_publish, types, plan.Notifications.Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
             writer.Line();
             writer.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
             writer.Line("private static void ThrowNotificationNull() => throw new global::System.ArgumentNullException(\"notification\");");
@@ -66,52 +66,28 @@ internal static class PublishEmitter
     /// <c>IPublisher.Publish&lt;TNotification&gt;</c>: a notification goes through its typed overload; one whose type
     /// nobody handles completes at once.
     /// </summary>
-    private sealed class PublishDispatch : ExpressionDispatch
+    private static readonly GenericDispatch s_publish = new(
+        methodName: "Publish",
+        returnType: "global::System.Threading.Tasks.ValueTask",
+        typeParameters: "<TNotification>",
+        message: ("TNotification", "notification"),
+        resultParameter: null,
+        indexName: "NotificationTypes")
     {
-        public override string MethodName => "Publish";
-
-        public override string ReturnType => "global::System.Threading.Tasks.ValueTask";
-
-        public override string TypeParameters => "<TNotification>";
-
-        public override string MessageParameterType => "TNotification";
-
-        public override string Message => "notification";
-
-        public override string? ResultParameter => null;
-
-        public override string? Constraint => "where TNotification : global::Mediator.INotification";
-
-        public override string IndexName => "NotificationTypes";
-
-        public override string? IndexDescription => "notification types with handlers";
-
-        public override string HelperSuffix => "Publish";
-
-        public override string HelperOwner => "generic <c>Publish</c>'s";
-
-        public override string HelperNote => " (the caller has checked for null)";
-
+        Constraint = "where TNotification : global::Mediator.INotification",
+        IndexDescription = "notification types with handlers",
+        HelperNote = " (the caller has checked for null)",
         // The helper's parameter is an unconstrained TNotification, whose null state the caller's check does not carry.
-        public override string HelperArgument => "notification!";
-
-        public override string ForwardMethod => "Forward";
-
-        /// <summary>
-        /// The notification's runtime type. A struct's is its static type: asking the value would box it (the JIT folds
-        /// <c>IsValueType</c> of a type argument, so each instantiation keeps one side).
-        /// </summary>
-        public override string RuntimeType => "typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType()";
-
-        /// <summary>The same as a handle, for the table (<c>Type.GetTypeHandle</c> of a struct would box it too).</summary>
-        public override string RuntimeTypeHandle => "typeof(TNotification).IsValueType ? typeof(TNotification).TypeHandle : " + TypeSwitch.HandleOf("notification");
-
-        public override void WriteNotFound(SourceWriter writer)
+        HelperArgument = "notification!",
+        // A struct's runtime type is its static type: asking the value would box it, and so would Type.GetTypeHandle for
+        // the table (the JIT folds IsValueType of a type argument, so each instantiation keeps one side).
+        RuntimeType = "typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType()",
+        RuntimeTypeHandle = "typeof(TNotification).IsValueType ? typeof(TNotification).TypeHandle : " + TypeSwitch.HandleOf("notification"),
+        Call = (pipeline, notification) => "Publish(" + notification + ", cancellationToken)",
+        NotFound = writer =>
         {
             writer.Line("// No handler was compiled for this type or any of its base classes: publishing it does nothing.");
             writer.Line("return default;");
-        }
-
-        protected override string Call(MessageShape pipeline, string typedMessage) => "Publish(" + typedMessage + ", cancellationToken)";
-    }
+        },
+    };
 }

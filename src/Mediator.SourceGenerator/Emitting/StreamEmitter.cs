@@ -28,7 +28,7 @@ internal static class StreamEmitter
 
             // The item test keeps a request that implements several IStreamRequest<T> on the pipeline of the right one.
             var types = plan.Streams.Select(p => p.Shape.MessageType).Distinct().ToList();
-            GenericDispatchWriter.Write(writer, new CreateStreamDispatch(), types, plan.Streams.Select(p => new DispatchTarget(p.Shape, TestsResult: true)).ToList());
+            GenericDispatchWriter.Write(writer, s_createStream, types, plan.Streams.Select(p => new DispatchTarget(p.Shape, TestsResult: true)).ToList());
         }
 
         return writer.ToString();
@@ -61,33 +61,16 @@ internal static class StreamEmitter
     /// <c>ISender.CreateStream&lt;TItem&gt;</c>: every test also tests the item type; after it the pipeline's stream is the
     /// caller's, a reinterpretation, not a conversion.
     /// </summary>
-    private sealed class CreateStreamDispatch : ExpressionDispatch
+    private static readonly GenericDispatch s_createStream = new(
+        methodName: "CreateStream",
+        returnType: Stream("TItem"),
+        typeParameters: "<TItem>",
+        message: ("global::Mediator.IStreamRequest<TItem>", "request"),
+        resultParameter: "TItem",
+        indexName: "StreamRequestTypes")
     {
-        public override string MethodName => "CreateStream";
-
-        public override string ReturnType => Stream("TItem");
-
-        public override string TypeParameters => "<TItem>";
-
-        public override string MessageParameterType => "global::Mediator.IStreamRequest<TItem>";
-
-        public override string Message => "request";
-
-        public override string? ResultParameter => "TItem";
-
-        public override string IndexName => "StreamRequestTypes";
-
-        public override string? IndexDescription => "stream request types";
-
-        public override string HelperSuffix => "CreateStream";
-
-        public override string HelperOwner => "generic <c>CreateStream</c>'s";
-
-        public override string ForwardMethod => "Forward";
-
-        protected override bool CallOnNextLine => true;
-
-        protected override string Call(MessageShape pipeline, string typedMessage)
-            => Code.Unsafe + ".As<" + Stream("TItem") + ">(" + Code.InvokePipeline(pipeline, typedMessage) + ")";
-    }
+        IndexDescription = "stream request types",
+        Call = (pipeline, request) => Code.Unsafe + ".As<" + Stream("TItem") + ">(" + Code.InvokePipeline(pipeline, request) + ")",
+        CallOnNextLine = true,
+    };
 }
