@@ -20,6 +20,10 @@ internal static class Code
     public const string MessageContext = "global::Mediator.MessageContext";
     public const string ServiceProvider = "global::System.IServiceProvider";
     public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+    public const string Unit = "global::Mediator.Unit";
+    public const string PlainValueTask = "global::System.Threading.Tasks.ValueTask";
+    public const string NotificationDelivery = "global::Mediator.Publishing.NotificationDelivery";
+    public const string PublishRuntime = "global::Mediator.Publishing.PublishRuntime";
 
     public static string ValueTask(string result) => "global::System.Threading.Tasks.ValueTask<" + result + ">";
 

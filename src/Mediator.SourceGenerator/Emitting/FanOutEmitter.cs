@@ -10,9 +10,6 @@ namespace Mediator.SourceGenerator.Emitting;
 /// </summary>
 internal static class FanOutEmitter
 {
-    private const string Delivery = "global::Mediator.Publishing.NotificationDelivery";
-    private const string Unit = "global::Mediator.Unit";
-    private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     private const string FailureList = "global::System.Collections.Generic.List<global::Mediator.NotificationFailure>";
 
     /// <summary>What a delivery answers: the failure to collect, or null. Written out, not <c>var</c>: a user type named <c>var</c> would capture that.</summary>
@@ -39,7 +36,7 @@ internal static class FanOutEmitter
     internal static bool ReturnsUnit(NotificationPlan pipeline)
         => pipeline.PublishSteps.Count > 0 && !pipeline.PublishSteps[pipeline.PublishSteps.Count - 1].ReturnsPlainValueTask;
 
-    private static string ReturnType(NotificationPlan pipeline) => ReturnsUnit(pipeline) ? Code.ValueTask(Unit) : ValueTask;
+    private static string ReturnType(NotificationPlan pipeline) => ReturnsUnit(pipeline) ? Code.ValueTask(Code.Unit) : Code.PlainValueTask;
 
     private static string Signature(NotificationPlan pipeline) => pipeline.Shape.MessageType.Display + " notification, " + Code.MessageContext + " context";
 
@@ -51,7 +48,7 @@ internal static class FanOutEmitter
         => Code.IfObserved + "_runtime.Observer!.OnNotificationOutcome(typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), typeof(" + pipeline.Handlers[i].HandlerType + "), global::Mediator.MessageOutcome.Completed, 1, null);";
 
     private static string Recover(NotificationPlan pipeline, int i, string error)
-        => "await " + Delivery + ".RecoverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "), " + error + ").ConfigureAwait(false)";
+        => "await " + Code.NotificationDelivery + ".RecoverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "), " + error + ").ConfigureAwait(false)";
 
     /// <summary>
     /// Starts handler <paramref name="i"/> into <paramref name="task"/>: its first middleware (a ValueTask&lt;Unit&gt;, or a
@@ -82,7 +79,7 @@ internal static class FanOutEmitter
             {
                 var task = "task" + i;
                 var unit = !NotificationPipelineEmitter.StartsPlain(pipeline, i);
-                writer.Line((unit ? Code.ValueTask(Unit) : ValueTask) + " " + task + ";");
+                writer.Line((unit ? Code.ValueTask(Code.Unit) : Code.PlainValueTask) + " " + task + ";");
                 using (writer.Block("try"))
                 {
                     WriteStart(writer, pipeline, i, task);
@@ -112,7 +109,7 @@ internal static class FanOutEmitter
         writer.Line("/// <paramref name=\"pending\"/> task is awaited (or its <paramref name=\"error\"/> recovered from), then the rest run in");
         writer.Line("/// turn; failures are collected and thrown together once all have run.");
         writer.Line("/// </summary>");
-        using (writer.Block("private async " + ReturnType(pipeline) + " FanOutFromAsync<TMode>(int from, global::System.Exception? error, " + ValueTask + " pending, " + Signature(pipeline) + ") where TMode : struct"))
+        using (writer.Block("private async " + ReturnType(pipeline) + " FanOutFromAsync<TMode>(int from, global::System.Exception? error, " + Code.PlainValueTask + " pending, " + Signature(pipeline) + ") where TMode : struct"))
         {
             writer.Line(FailureList + "? failures = null;");
             for (var i = 0; i < pipeline.Handlers.Count; i++)
@@ -149,7 +146,7 @@ internal static class FanOutEmitter
                 {
                     using (writer.Block("try"))
                     {
-                        WriteStart(writer, pipeline, i, (NotificationPipelineEmitter.StartsPlain(pipeline, i) ? ValueTask : Code.ValueTask(Unit)) + " task");
+                        WriteStart(writer, pipeline, i, (NotificationPipelineEmitter.StartsPlain(pipeline, i) ? Code.PlainValueTask : Code.ValueTask(Code.Unit)) + " task");
                         writer.Line("await task.ConfigureAwait(false);");
                         writer.Line(Completed(pipeline, i));
                     }
@@ -162,7 +159,7 @@ internal static class FanOutEmitter
                 }
             }
 
-            writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), failures);");
+            writer.Line(Code.NotificationDelivery + ".ThrowIfFailed(typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), failures);");
             if (ReturnsUnit(pipeline))
             {
                 writer.Line("return default;");
@@ -179,7 +176,7 @@ internal static class FanOutEmitter
             writer.Line("// Concurrent: every delivery is started before any is awaited.");
             for (var i = 0; i < pipeline.Handlers.Count; i++)
             {
-                writer.Line(Code.ValueTask(Failure) + " delivery" + i + " = " + Delivery + ".DeliverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "));");
+                writer.Line(Code.ValueTask(Failure) + " delivery" + i + " = " + Code.NotificationDelivery + ".DeliverAsync(new Handler" + i + "Step0<TMode>(this), notification, context, _runtime, typeof(" + pipeline.Handlers[i].HandlerType + "));");
             }
 
             for (var i = 0; i < pipeline.Handlers.Count; i++)
@@ -188,7 +185,7 @@ internal static class FanOutEmitter
                 writer.Line(CollectFailure("failure" + i));
             }
 
-            writer.Line(Delivery + ".ThrowIfFailed(typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), failures);");
+            writer.Line(Code.NotificationDelivery + ".ThrowIfFailed(typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), failures);");
             if (ReturnsUnit(pipeline))
             {
                 writer.Line("return default;");

@@ -69,7 +69,7 @@ internal static class MediatorEmitter
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"request\">The request.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handler.</param>");
-        var returns = pipeline.IsVoid ? "global::System.Threading.Tasks.ValueTask" : Code.ValueTask(shape.ResultType.Display);
+        var returns = pipeline.IsVoid ? Code.PlainValueTask : Code.ValueTask(shape.ResultType.Display);
         UsageEmitter.WriteOverloadMarks(writer, shape.SignatureUsage);
         writer.Line(Code.AggressiveInlining);
         using (writer.Block(Code.Accessibility(shape) + " " + returns + " Send(" + request + " request, " + Code.CancellationToken + " cancellationToken = default)"))
@@ -113,7 +113,7 @@ internal static class MediatorEmitter
     /// </summary>
     private static readonly GenericDispatch s_voidSend = new(
         methodName: "Send",
-        returnType: "global::System.Threading.Tasks.ValueTask",
+        returnType: Code.PlainValueTask,
         typeParameters: string.Empty,
         message: ("global::Mediator.IRequest", "request"),
         resultParameter: null,

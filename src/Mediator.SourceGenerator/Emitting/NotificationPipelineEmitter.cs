@@ -12,11 +12,6 @@ namespace Mediator.SourceGenerator.Emitting;
 /// </summary>
 internal static class NotificationPipelineEmitter
 {
-    private const string Delivery = "global::Mediator.Publishing.NotificationDelivery";
-    private const string Runtime = "global::Mediator.Publishing.PublishRuntime";
-    private const string Unit = "global::Mediator.Unit";
-    private const string PlainValueTask = "global::System.Threading.Tasks.ValueTask";
-
     /// <summary>Writes the pipeline inside its namespace block; the file header is written once per file, by <see cref="PipelineFiles"/>.</summary>
     public static void Write(SourceWriter writer, NotificationPlan pipeline)
     {
@@ -28,7 +23,7 @@ internal static class NotificationPipelineEmitter
             using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Shape.Usage) + pipeline.Shape.ClassName))
             {
                 var fields = NotificationFields.For(pipeline).Select(f => (f.Type, f.Name)).ToList();
-                PipelineFields.Write(writer, pipeline.Shape.ClassName, fields, Runtime, "runtime");
+                PipelineFields.Write(writer, pipeline.Shape.ClassName, fields, Code.PublishRuntime, "runtime");
                 writer.Line();
                 writer.Line("/// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>");
                 if (pipeline.PublishSteps.Count == 0)
@@ -36,15 +31,15 @@ internal static class NotificationPipelineEmitter
                     // Nothing runs before the fan-out, so nothing can drop the whole publish: call the fan-out itself,
                     // without NotificationDelivery.PublishAsync and its try/catch.
                     writer.Line(Code.AggressiveInlining);
-                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.Shape.MessageType.Display + " notification, " + Code.MessageContext + " context)");
+                    writer.Line("public " + Code.PlainValueTask + " InvokeAsync(" + pipeline.Shape.MessageType.Display + " notification, " + Code.MessageContext + " context)");
                     writer.Line("    => _runtime.Observer is null");
                     writer.Line("        ? FanOutAsync<" + Code.Unobserved + ">(notification, context)");
                     writer.Line("        : FanOutAsync<" + Code.Observed + ">(notification, context);");
                 }
                 else
                 {
-                    var publish = Delivery + (pipeline.PublishSteps[0].ReturnsPlainValueTask ? ".PublishPlainAsync" : ".PublishAsync");
-                    writer.Line("public global::System.Threading.Tasks.ValueTask InvokeAsync(" + pipeline.Shape.MessageType.Display + " notification, " + Code.MessageContext + " context)");
+                    var publish = Code.NotificationDelivery + (pipeline.PublishSteps[0].ReturnsPlainValueTask ? ".PublishPlainAsync" : ".PublishAsync");
+                    writer.Line("public " + Code.PlainValueTask + " InvokeAsync(" + pipeline.Shape.MessageType.Display + " notification, " + Code.MessageContext + " context)");
                     writer.Line("    => _runtime.Observer is null");
                     writer.Line("        ? " + publish + "(new Publish0<" + Code.Unobserved + ">(this), notification, context, _runtime)");
                     writer.Line("        : " + publish + "(new Publish0<" + Code.Observed + ">(this), notification, context, _runtime);");
@@ -97,15 +92,15 @@ internal static class NotificationPipelineEmitter
     // INotificationMiddleware<T> calls). A struct converts only where the two kinds meet. The contracts are base-list
     // positions, where C# rejects 'dynamic': BaseListDisplay writes object, which converts to it by identity.
     private static string Contract(NotificationPlan pipeline, bool plain)
-        => plain ? "global::Mediator.INotificationNext<" + pipeline.Shape.MessageType.BaseListDisplay + ">" : "global::Mediator.INext<" + pipeline.Shape.MessageType.BaseListDisplay + ", " + Unit + ">";
+        => plain ? "global::Mediator.INotificationNext<" + pipeline.Shape.MessageType.BaseListDisplay + ">" : "global::Mediator.INext<" + pipeline.Shape.MessageType.BaseListDisplay + ", " + Code.Unit + ">";
 
     private static string Signature(NotificationPlan pipeline, bool plain)
-        => (plain ? PlainValueTask : Code.ValueTask(Unit)) + " InvokeAsync(" + pipeline.Shape.MessageType.Display + " notification, " + Code.MessageContext + " context)";
+        => (plain ? Code.PlainValueTask : Code.ValueTask(Code.Unit)) + " InvokeAsync(" + pipeline.Shape.MessageType.Display + " notification, " + Code.MessageContext + " context)";
 
     private static string MiddlewareContract(NotificationPlan pipeline, PipelineStep step)
         => step.ReturnsPlainValueTask
             ? "global::Mediator.INotificationMiddleware<" + pipeline.Shape.MessageType.Display + ">"
-            : "global::Mediator.IMiddleware<" + pipeline.Shape.MessageType.Display + ", " + Unit + ">";
+            : "global::Mediator.IMiddleware<" + pipeline.Shape.MessageType.Display + ", " + Code.Unit + ">";
 
     private static string Convert(string call, bool fromPlain, bool toPlain)
         => fromPlain == toPlain ? call : "global::Mediator.Internal.ValueTasks." + (toPlain ? "ToVoid(" : "ToUnit(") + call + ")";
@@ -149,7 +144,7 @@ internal static class NotificationPipelineEmitter
         {
             members.Line();
             members.Line(Code.AggressiveInlining);
-            members.Line(Code.ValueTask(Unit) + " " + Contract(pipeline, plain: false) + ".InvokeAsync(" + pipeline.Shape.MessageType.BaseListDisplay + " notification, " + Code.MessageContext + " context)");
+            members.Line(Code.ValueTask(Code.Unit) + " " + Contract(pipeline, plain: false) + ".InvokeAsync(" + pipeline.Shape.MessageType.BaseListDisplay + " notification, " + Code.MessageContext + " context)");
             members.Line("    => " + Convert("InvokeAsync(notification, context)", fromPlain: true, toPlain: false) + ";");
         }) : null);
     }

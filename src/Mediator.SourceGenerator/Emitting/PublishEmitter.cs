@@ -68,7 +68,7 @@ internal static class PublishEmitter
     /// </summary>
     private static readonly GenericDispatch s_publish = new(
         methodName: "Publish",
-        returnType: "global::System.Threading.Tasks.ValueTask",
+        returnType: Code.PlainValueTask,
         typeParameters: "<TNotification>",
         message: ("TNotification", "notification"),
         resultParameter: null,

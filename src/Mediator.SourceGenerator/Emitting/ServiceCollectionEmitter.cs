@@ -17,8 +17,6 @@ internal static class ServiceCollectionEmitter
     private const string Descriptor = Di + ".ServiceDescriptor";
     private const string GetRequired = Di + ".ServiceProviderServiceExtensions.GetRequiredService";
 
-    private const string Runtime = "global::Mediator.Publishing.PublishRuntime";
-
     /// <summary>
     /// What registering one pipeline takes: its class, lifetime and constructor arguments, and the services it uses.
     /// A pipeline in an obsolete context (<see cref="UsageEmitter"/>) registers itself and its services that name obsolete
@@ -49,7 +47,7 @@ internal static class ServiceCollectionEmitter
             yield return new Registration(
                 pipeline.Shape,
                 NotificationFields.For(pipeline).Select(f => f.Step is { } step ? Construct(step, getServiceOr) : Resolve(f.Type))
-                    .Concat(new[] { GetRequired + "<" + Runtime + ">(sp)" })
+                    .Concat(new[] { GetRequired + "<" + Code.PublishRuntime + ">(sp)" })
                     .ToList(),
                 NotificationFields.For(pipeline).Select(f => f.Type).ToList());
         }
@@ -139,7 +137,7 @@ internal static class ServiceCollectionEmitter
                     {
                         writer.Line();
                         writer.Line("// What notification pipelines share: retry policy, clock, dead-letter sink and observer, read from the container");
-                        writer.Line(TryAdd + "(services, " + Descriptor + ".Singleton<" + Runtime + ">(sp => " + Runtime + ".FromServices(sp)));");
+                        writer.Line(TryAdd + "(services, " + Descriptor + ".Singleton<" + Code.PublishRuntime + ">(sp => " + Code.PublishRuntime + ".FromServices(sp)));");
                     }
 
                     writer.Line();
