@@ -12,20 +12,20 @@ namespace Mediator.SourceGenerator.Analyzers;
 /// caller's asynchronous path. Reported on the call itself.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
+public sealed class BlockingCallAnalyzer : MediatorAnalyzer
 {
     /// <summary>Diagnostic property: which kind of blocking call (<see cref="BlockingCalls.AwaitableKind"/> can become an await).</summary>
     public const string KindProperty = "Kind";
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.BlockingCallInPipeline);
+    /// <summary>Creates the analyzer.</summary>
+    public BlockingCallAnalyzer()
+        : base(DiagnosticDescriptors.BlockingCallInPipeline)
+    {
+    }
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterOperationAction(AnalyzePropertyRead, OperationKind.PropertyReference);
         context.RegisterOperationAction(AnalyzeCall, OperationKind.Invocation);
     }

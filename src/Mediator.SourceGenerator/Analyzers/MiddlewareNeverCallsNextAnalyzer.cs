@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Symbols;
@@ -14,19 +13,19 @@ namespace Mediator.SourceGenerator.Analyzers;
 /// it): a miss is cheaper than a warning on a middleware that does continue.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MiddlewareNeverCallsNextAnalyzer : DiagnosticAnalyzer
+public sealed class MiddlewareNeverCallsNextAnalyzer : MediatorAnalyzer
 {
     private const string InvokeAsync = nameof(InvokeAsync);
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.MiddlewareNeverCallsNext);
+    /// <summary>Creates the analyzer.</summary>
+    public MiddlewareNeverCallsNextAnalyzer()
+        : base(DiagnosticDescriptors.MiddlewareNeverCallsNext)
+    {
+    }
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterOperationBlockAction(AnalyzeMethodBody);
     }
 

@@ -13,22 +13,22 @@ namespace Mediator.SourceGenerator.Analyzers;
 /// called (for a request, MED0001 then says the request has no handler, without saying why).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MissingAttributeAnalyzer : DiagnosticAnalyzer
+public sealed class MissingAttributeAnalyzer : MediatorAnalyzer
 {
     /// <summary>Diagnostic property: the attribute to add, without the Attribute suffix.</summary>
     public const string AttributeProperty = "Attribute";
 
     private static readonly SymbolDisplayFormat s_contractFormat = SymbolDisplayFormat.MinimallyQualifiedFormat;
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.ContractWithoutAttribute);
+    /// <summary>Creates the analyzer.</summary>
+    public MissingAttributeAnalyzer()
+        : base(DiagnosticDescriptors.ContractWithoutAttribute)
+    {
+    }
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
     }
 

@@ -11,20 +11,20 @@ namespace Mediator.SourceGenerator.Analyzers;
 /// that can be written after construction is a data race waiting to happen.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MutableMiddlewareStateAnalyzer : DiagnosticAnalyzer
+public sealed class MutableMiddlewareStateAnalyzer : MediatorAnalyzer
 {
     /// <summary>Diagnostic property: "true" when the reported member is a field (the code fix only makes fields readonly).</summary>
     public const string IsFieldProperty = "IsField";
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.MiddlewareHasMutableState);
+    /// <summary>Creates the analyzer.</summary>
+    public MutableMiddlewareStateAnalyzer()
+        : base(DiagnosticDescriptors.MiddlewareHasMutableState)
+    {
+    }
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Symbols;
@@ -16,7 +15,7 @@ namespace Mediator.SourceGenerator.Analyzers;
 /// overloads the compiler considered, and names the method that does take the message.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class WrongDispatchMethodAnalyzer : DiagnosticAnalyzer
+public sealed class WrongDispatchMethodAnalyzer : MediatorAnalyzer
 {
     private enum MessageKind
     {
@@ -25,15 +24,15 @@ public sealed class WrongDispatchMethodAnalyzer : DiagnosticAnalyzer
         StreamRequest,
     }
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.WrongDispatchMethod);
+    /// <summary>Creates the analyzer.</summary>
+    public WrongDispatchMethodAnalyzer()
+        : base(DiagnosticDescriptors.WrongDispatchMethod)
+    {
+    }
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterOperationAction(AnalyzeUnboundCall, OperationKind.Invalid);
         context.RegisterOperationAction(AnalyzeBoundCall, OperationKind.Invocation);
     }
