@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using System.Linq;
 using System.Text;
 using Mediator.SourceGenerator.Checks;
 using Mediator.SourceGenerator.Diagnostics;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Mediator.SourceGenerator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

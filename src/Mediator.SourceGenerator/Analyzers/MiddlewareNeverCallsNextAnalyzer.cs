@@ -1,4 +1,3 @@
-using System.Linq;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Linq;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;

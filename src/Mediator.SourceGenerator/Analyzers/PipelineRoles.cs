@@ -1,4 +1,3 @@
-using System.Linq;
 using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
 

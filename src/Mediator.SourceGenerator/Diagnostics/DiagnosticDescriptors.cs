@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Mediator.Shared;
 using Microsoft.CodeAnalysis;
 

@@ -1,4 +1,3 @@
-using System.Linq;
 using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Emitting;

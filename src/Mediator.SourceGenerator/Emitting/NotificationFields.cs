@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Emitting;

@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
-using System.Linq;
 using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Emitting;

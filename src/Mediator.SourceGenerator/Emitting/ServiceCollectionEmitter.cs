@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Mediator.SourceGenerator.Model;
 
 namespace Mediator.SourceGenerator.Emitting;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Mediator.SourceGenerator.Model;
 
 /// <summary>A <c>[Middleware]</c> class as planning sees it.</summary>

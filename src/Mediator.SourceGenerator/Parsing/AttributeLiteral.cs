@@ -1,6 +1,4 @@
-using System;
 using System.Globalization;
-using System.Linq;
 using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

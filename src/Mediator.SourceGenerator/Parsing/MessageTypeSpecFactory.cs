@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Mediator.SourceGenerator.Model;
 using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;

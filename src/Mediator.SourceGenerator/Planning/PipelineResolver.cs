@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
 using Mediator.SourceGenerator.Model;
 using Mediator.SourceGenerator.Parsing;
 

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Mediator.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
 

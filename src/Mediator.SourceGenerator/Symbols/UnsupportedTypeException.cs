@@ -1,5 +1,3 @@
-using System;
-
 namespace Mediator.SourceGenerator.Symbols;
 
 /// <summary>Raised inside parsing when a type cannot be described; turned into a diagnostic, never into a build failure.</summary>
