@@ -25,7 +25,7 @@ namespace Mediator.EntityFrameworkCore;
 /// </remarks>
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
-[Middleware(Order = BuiltInOrder.Transaction, Concern = Concerns.Transaction)]
+[Middleware(Order = BuiltInOrder.Transaction, Concern = Concerns.Transaction, Lifetime = ComponentLifetime.Scoped)]
 [MustRunInside(Concerns.Logging, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
 [MustRunInside(Concerns.Validation, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]
 [MustRunInside(Concerns.Authorization, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.TransactionInnermost, Reason = BuiltInRules.TransactionInnermostReason)]

@@ -4,21 +4,21 @@ namespace EfCoreTests;
 
 // Scoped like the context they take: the container gives each one the scope's ShopDb.
 
-[Handler(Lifetime = HandlerLifetime.Scoped)]
+[Handler(Lifetime = ComponentLifetime.Scoped)]
 public sealed class PlaceOrderHandler(ShopDb db, HandlerLog log) : IRequestHandler<PlaceOrder, int>
 {
     public async ValueTask<int> Handle(PlaceOrder request, CancellationToken cancellationToken)
         => await OrderWriter.SaveAsync(db, log, request.Product, request.FailAfterSave, cancellationToken);
 }
 
-[Handler(Lifetime = HandlerLifetime.Scoped)]
+[Handler(Lifetime = ComponentLifetime.Scoped)]
 public sealed class PlaceOrderWithoutTransactionHandler(ShopDb db, HandlerLog log) : IRequestHandler<PlaceOrderWithoutTransaction, int>
 {
     public async ValueTask<int> Handle(PlaceOrderWithoutTransaction request, CancellationToken cancellationToken)
         => await OrderWriter.SaveAsync(db, log, request.Product, request.FailAfterSave, cancellationToken);
 }
 
-[Handler(Lifetime = HandlerLifetime.Scoped)]
+[Handler(Lifetime = ComponentLifetime.Scoped)]
 public sealed class PlaceTwoOrdersHandler(ShopDb db, HandlerLog log, ISender sender) : IRequestHandler<PlaceTwoOrders>
 {
     public async ValueTask Handle(PlaceTwoOrders request, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed class PlaceTwoOrdersHandler(ShopDb db, HandlerLog log, ISender sen
     }
 }
 
-[Handler(Lifetime = HandlerLifetime.Scoped)]
+[Handler(Lifetime = ComponentLifetime.Scoped)]
 public sealed class FlakyOrderHandler(ShopDb db, HandlerLog log) : IRequestHandler<FlakyOrder>
 {
     public async ValueTask Handle(FlakyOrder request, CancellationToken cancellationToken)
@@ -45,14 +45,14 @@ public sealed class FlakyOrderHandler(ShopDb db, HandlerLog log) : IRequestHandl
     }
 }
 
-[Handler(Lifetime = HandlerLifetime.Scoped)]
+[Handler(Lifetime = ComponentLifetime.Scoped)]
 public sealed class SerializableOrderHandler(ShopDb db, HandlerLog log) : IRequestHandler<SerializableOrder>
 {
     public async ValueTask Handle(SerializableOrder request, CancellationToken cancellationToken)
         => await OrderWriter.SaveAsync(db, log, request.Product, failAfterSave: false, cancellationToken);
 }
 
-[Handler(Lifetime = HandlerLifetime.Scoped)]
+[Handler(Lifetime = ComponentLifetime.Scoped)]
 public sealed class ReadUncommittedOrderHandler(ShopDb db, HandlerLog log) : IRequestHandler<ReadUncommittedOrder>
 {
     public async ValueTask Handle(ReadUncommittedOrder request, CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ public static class OrderWriter
     }
 }
 
-[Handler(Lifetime = HandlerLifetime.Scoped)]
+[Handler(Lifetime = ComponentLifetime.Scoped)]
 public sealed class PlaceOrderThenCancelHandler(ShopDb db, HandlerLog log) : IRequestHandler<PlaceOrderThenCancel>
 {
     public async ValueTask Handle(PlaceOrderThenCancel request, CancellationToken cancellationToken)
