@@ -3,10 +3,15 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Mediator.Testing.Recording;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mediator.Testing;
 
-/// <summary>The dispatch methods: each records the dispatch, runs it on the real mediator, and rethrows what it throws.</summary>
+/// <summary>
+/// The dispatch methods: each records the dispatch, runs it on the real mediator in a scope of its own (disposed when the
+/// dispatch ends; for a stream, when its enumeration ends), and rethrows what it throws. <see cref="MediatorTestScope"/>
+/// dispatches in one scope the test holds instead.
+/// </summary>
 public sealed partial class MediatorTestClient
 {
     /// <summary>Sends a request through the mediator and records it.</summary>
@@ -24,7 +29,7 @@ public sealed partial class MediatorTestClient
             throw new ArgumentNullException(nameof(request));
         }
 
-        return SendCore(Begin(request, DispatchMode.Send), request, cancellationToken);
+        return SendInOwnScope(Begin(request, DispatchMode.Send), request, cancellationToken);
     }
 
     /// <summary>Sends a request that has no answer through the mediator and records it.</summary>
@@ -40,7 +45,7 @@ public sealed partial class MediatorTestClient
             throw new ArgumentNullException(nameof(request));
         }
 
-        return SendCore(Begin(request, DispatchMode.Send), request, cancellationToken);
+        return SendInOwnScope(Begin(request, DispatchMode.Send), request, cancellationToken);
     }
 
     /// <summary>Publishes a notification through the mediator and records it, with each handler's outcome.</summary>
@@ -61,7 +66,7 @@ public sealed partial class MediatorTestClient
             throw new ArgumentNullException(nameof(notification));
         }
 
-        return PublishCore(Begin(notification, DispatchMode.Publish), notification, cancellationToken);
+        return PublishInOwnScope(Begin(notification, DispatchMode.Publish), notification, cancellationToken);
     }
 
     /// <summary>Opens a stream through the mediator and records each item read, the exception that ends it, and its end.</summary>
@@ -82,17 +87,38 @@ public sealed partial class MediatorTestClient
         }
 
         var record = Begin(request, DispatchMode.Stream);
+        var scope = _provider.CreateAsyncScope();
+        IMediator mediator;
+        try
+        {
+            mediator = MediatorIn(scope.ServiceProvider);
+        }
+        catch (Exception exception)
+        {
+            record.Complete(null, exception);
+            scope.Dispose();
+            throw;
+        }
+
+        return CreateStreamCore(record, mediator, request, scope, cancellationToken);
+    }
+
+    /// <summary>Opens the stream on <paramref name="mediator"/> with the record current; <paramref name="scope"/>, if any, is disposed when it ends.</summary>
+    internal IAsyncEnumerable<TItem> CreateStreamCore<TItem>(DispatchRecord record, IMediator mediator, IStreamRequest<TItem> request, IAsyncDisposable? scope, CancellationToken cancellationToken)
+    {
         var previous = _recorder.Current;
         IAsyncEnumerable<TItem> stream;
         try
         {
             // Not an async method: set the record for the call only, then give the caller its own value back.
             _recorder.Current = record;
-            stream = Mediator.CreateStream(request, cancellationToken);
+            stream = mediator.CreateStream(request, cancellationToken);
         }
         catch (Exception exception)
         {
             record.Complete(null, exception);
+            // CreateStream failed before any enumeration: nothing awaits this call, so the scope is disposed synchronously.
+            (scope as IDisposable)?.Dispose();
             throw;
         }
         finally
@@ -100,16 +126,60 @@ public sealed partial class MediatorTestClient
             _recorder.Current = previous;
         }
 
-        return RecordedStream.Read(stream, record, _recorder);
+        return RecordedStream.Read(stream, record, _recorder, scope);
     }
 
-    private async ValueTask<TResponse> SendCore<TResponse>(DispatchRecord record, IRequest<TResponse> request, CancellationToken cancellationToken)
+    private async ValueTask<TResponse> SendInOwnScope<TResponse>(DispatchRecord record, IRequest<TResponse> request, CancellationToken cancellationToken)
+    {
+        var scope = _provider.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            return await SendCore(record, MediatorIn(scope.ServiceProvider, record), request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask SendInOwnScope(DispatchRecord record, IRequest request, CancellationToken cancellationToken)
+    {
+        var scope = _provider.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            await SendCore(record, MediatorIn(scope.ServiceProvider, record), request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask PublishInOwnScope<TNotification>(DispatchRecord record, TNotification notification, CancellationToken cancellationToken)
+        where TNotification : INotification
+    {
+        var scope = _provider.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            await PublishCore(record, MediatorIn(scope.ServiceProvider, record), notification, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The mediator of a scope; a failure to resolve it completes the record with the exception.</summary>
+    private static IMediator MediatorIn(IServiceProvider scope, DispatchRecord record)
+    {
+        try
+        {
+            return MediatorIn(scope);
+        }
+        catch (Exception exception)
+        {
+            record.Complete(null, exception);
+            throw;
+        }
+    }
+
+    private static IMediator MediatorIn(IServiceProvider scope) => scope.GetRequiredService<IMediator>();
+
+    internal async ValueTask<TResponse> SendCore<TResponse>(DispatchRecord record, IMediator mediator, IRequest<TResponse> request, CancellationToken cancellationToken)
     {
         // An async method: the value set here flows into the pipeline and its continuations, never back to the caller.
         _recorder.Current = record;
         try
         {
-            var response = await Mediator.Send(request, cancellationToken).ConfigureAwait(false);
+            var response = await mediator.Send(request, cancellationToken).ConfigureAwait(false);
             record.Complete(response, null);
             return response;
         }
@@ -120,12 +190,12 @@ public sealed partial class MediatorTestClient
         }
     }
 
-    private async ValueTask SendCore(DispatchRecord record, IRequest request, CancellationToken cancellationToken)
+    internal async ValueTask SendCore(DispatchRecord record, IMediator mediator, IRequest request, CancellationToken cancellationToken)
     {
         _recorder.Current = record;
         try
         {
-            await Mediator.Send(request, cancellationToken).ConfigureAwait(false);
+            await mediator.Send(request, cancellationToken).ConfigureAwait(false);
             record.Complete(null, null);
         }
         catch (Exception exception)
@@ -135,13 +205,13 @@ public sealed partial class MediatorTestClient
         }
     }
 
-    private async ValueTask PublishCore<TNotification>(DispatchRecord record, TNotification notification, CancellationToken cancellationToken)
+    internal async ValueTask PublishCore<TNotification>(DispatchRecord record, IMediator mediator, TNotification notification, CancellationToken cancellationToken)
         where TNotification : INotification
     {
         _recorder.Current = record;
         try
         {
-            await Mediator.Publish(notification, cancellationToken).ConfigureAwait(false);
+            await mediator.Publish(notification, cancellationToken).ConfigureAwait(false);
             record.Complete(null, null);
         }
         catch (Exception exception)

@@ -16,14 +16,18 @@ namespace Mediator.Testing;
 /// <remarks>
 /// <para>
 /// The client registers its recorder as the one <see cref="IDispatchObserver"/> (replacing any you registered) in a
-/// copy of your service collection, builds the provider with scope validation and resolves <see cref="IMediator"/>.
+/// copy of your service collection and builds the provider with scope validation. Each dispatch made through the
+/// client's methods runs in a dependency-injection scope of its own, disposed when the dispatch ends (for a stream, when
+/// its enumeration ends), so scoped handlers and middleware work as they do per request in ASP.NET Core; dispatches
+/// that must share one scope (with each other, or with what the test arranges) go through <see cref="CreateScope"/>.
 /// The generated pipelines report to the observer on the dispatching flow, and the client keeps the record of the
 /// dispatch in progress in an <see cref="System.Threading.AsyncLocal{T}"/>, so concurrent dispatches each get their own
 /// record.
 /// </para>
 /// <para>
-/// Dispatches made through <see cref="Mediator"/> or an <see cref="IMediator"/> resolved from <see cref="Services"/>
-/// rather than through the client's methods have no record: what their pipelines report goes to
+/// Dispatches made through <see cref="Mediator"/> (resolved from the root provider, so it refuses scoped pipelines with
+/// <see cref="ScopeRequiredException"/>) or an <see cref="IMediator"/> resolved from <see cref="Services"/>
+/// rather than through the client's or a <see cref="MediatorTestScope"/>'s methods have no record: what their pipelines report goes to
 /// <see cref="Unattributed"/>. A handler that dispatches again through an injected mediator runs on the flow of the
 /// outer dispatch, so those steps land in the outer record.
 /// </para>
@@ -69,7 +73,10 @@ public sealed partial class MediatorTestClient : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>The mediator the client wraps. Dispatches made on it directly are recorded in <see cref="Unattributed"/>.</summary>
+    /// <summary>
+    /// The mediator resolved from the root provider. Dispatches made on it directly are recorded in <see cref="Unattributed"/>;
+    /// a pipeline with a scoped component refuses it (<see cref="ScopeRequiredException"/>).
+    /// </summary>
     public IMediator Mediator { get; }
 
     /// <summary>The provider the client built (scopes are validated). Disposed with the client.</summary>
@@ -124,6 +131,33 @@ public sealed partial class MediatorTestClient : IDisposable, IAsyncDisposable
 
     private static bool IsObserver(ServiceDescriptor descriptor)
         => descriptor.ServiceType == typeof(IDispatchObserver) && !descriptor.IsKeyedService;
+
+    /// <summary>
+    /// Opens a scope the test holds: its dispatches share the scope's instances and are recorded here. Each dispatch made
+    /// on the client itself runs in a scope of its own instead.
+    /// </summary>
+    /// <returns>The scope; dispose it at the end of the test.</returns>
+    /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
+    public MediatorTestScope CreateScope()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(MediatorTestClient));
+        }
+
+        var scope = _provider.CreateAsyncScope();
+        try
+        {
+            return new MediatorTestScope(this, scope);
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
+    }
+
+    internal DispatchRecord BeginInScope(object message, DispatchMode mode) => Begin(message, mode);
 
     private DispatchRecord Begin(object message, DispatchMode mode)
     {

@@ -83,7 +83,7 @@ public sealed class DispatchTests
     {
         using var services = TestHost.Create(validateScopes: true);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await services.Mediator.Send(new WhoAmIScoped()));
+        var error = await Assert.ThrowsAsync<ScopeRequiredException>(async () => await services.Mediator.Send(new WhoAmIScoped()));
         Assert.Contains("scoped", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -25,6 +25,7 @@ public sealed class TestHost : IDisposable
         services.AddSingleton<RendezvousProbe>();
         services.AddSingleton<OutcomeProbe>();
         services.AddSingleton<StreamProbe>();
+        services.AddScoped<ScopeMarker>();
         configure?.Invoke(services);
         services.AddMediator();
         return new TestHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = validateScopes }));

@@ -95,11 +95,16 @@ internal static class Code
     /// <summary>The accessibility of a typed overload: public when the types in its signature are.</summary>
     public static string Accessibility(MessageShape pipeline) => pipeline.IsPublic ? "public" : "internal";
 
-    /// <summary>Singleton pipelines come from the cache; scoped and transient ones from the current scope, per dispatch.</summary>
+    /// <summary>
+    /// Singleton pipelines come from the cache; scoped and transient ones from the mediator's provider, per dispatch, after
+    /// a check that it is a scope when a component is scoped.
+    /// </summary>
     public static string PipelineInstance(MessageShape pipeline)
         => pipeline.Lifetime == ServiceLifetimeKind.Singleton
             ? "_pipelines." + pipeline.ClassName
-            : "Resolve<" + pipeline.ClassName + ">(_services)";
+            : pipeline.NeedsScope
+                ? "ResolveInScope<" + pipeline.ClassName + ">(typeof(" + pipeline.MessageType.TypeOfOperand + "))"
+                : "Resolve<" + pipeline.ClassName + ">(_services)";
 
     /// <summary>The mediator's call of a pipeline with <paramref name="message"/>, already of its message type.</summary>
     public static string InvokePipeline(MessageShape pipeline, string message)

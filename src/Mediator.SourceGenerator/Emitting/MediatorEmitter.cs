@@ -50,7 +50,7 @@ internal static class MediatorEmitter
                 writer.Line();
                 GenericDispatchWriter.Write(writer, new VoidSendDispatch(), requestTypes, plan.Pipelines.Where(p => p.IsVoid).Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
                 writer.Line();
-                WriteHelpers(writer, plan.Mediator);
+                WriteHelpers(writer, plan);
                 writer.Line();
                 WritePipelineCache(writer, plan);
             }
@@ -189,8 +189,9 @@ internal static class MediatorEmitter
     /// <summary>The name of the request table, when the generic paths use one.</summary>
     private const string RequestIndex = "RequestTypes";
 
-    private static void WriteHelpers(SourceWriter writer, MediatorName mediator)
+    private static void WriteHelpers(SourceWriter writer, MediatorPlan plan)
     {
+        var mediator = plan.Mediator;
         writer.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
         writer.Line("private static void ThrowRequestNull() => throw new global::System.ArgumentNullException(\"request\");");
         writer.Line();
@@ -198,6 +199,26 @@ internal static class MediatorEmitter
         {
             writer.Line("return services.GetService(typeof(T)) as T ?? throw new global::System.InvalidOperationException(");
             writer.Line("    \"The pipeline '\" + typeof(T).FullName + \"' is not registered: call services." + mediator.RegistrationMethod + "() when configuring services, and resolve the mediator from that container.\");");
+        }
+
+        if (Code.AllShapes(plan).Any(p => p.NeedsScope))
+        {
+            WriteResolveInScope(writer);
+        }
+    }
+
+    /// <summary>
+    /// A pipeline with a scoped component, resolved from the root provider, would hold one instance of it for the life of
+    /// the application (or fail under <c>ValidateScopes</c> with a message about the pipeline, not the caller's mistake).
+    /// The cache is a singleton whose factory was given the root provider, so comparing references tells them apart.
+    /// </summary>
+    private static void WriteResolveInScope(SourceWriter writer)
+    {
+        writer.Line();
+        using (writer.Block("private T ResolveInScope<T>(global::System.Type messageType) where T : class"))
+        {
+            writer.Line("if ((object)_services == (object)_pipelines.Root) throw new global::Mediator.ScopeRequiredException(messageType);");
+            writer.Line("return Resolve<T>(_services);");
         }
     }
 
@@ -219,6 +240,12 @@ internal static class MediatorEmitter
 
             writer.Line();
             writer.Line("public PipelineCache(" + Code.ServiceProvider + " services) => _services = services ?? throw new global::System.ArgumentNullException(\"services\");");
+            if (Code.AllShapes(plan).Any(p => p.NeedsScope))
+            {
+                writer.Line();
+                writer.Line("/// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>");
+                writer.Line("public " + Code.ServiceProvider + " Root => _services;");
+            }
             foreach (var className in singletons)
             {
                 writer.Line();

@@ -122,7 +122,7 @@ internal static class ServiceCollectionEmitter
                     }
 
                     writer.Line();
-                    writer.Line("// Pipelines: one per message type, with the lifetime of its handler (for notifications, the shortest of its handlers')");
+                    writer.Line("// Pipelines: one per message type, with the shortest lifetime of its handlers and middleware");
                     foreach (var registration in Registrations(plan, "GetServiceOr"))
                     {
                         if (registration.InObsoleteContext)

@@ -15,9 +15,10 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="IsPublic">The message (and a request's or stream's result) is public, so the typed overload can be.</param>
 /// <param name="InheritanceDepth">Of the message type; the generic path tests deeper types first.</param>
 /// <param name="Lifetime">
-/// Decides whether the pipeline is cached (singleton) or resolved per dispatch: the handler's, or for a notification the
-/// most short-lived of its handlers'.
+/// Decides whether the pipeline is cached (singleton) or resolved per dispatch: the shortest of its components'
+/// (<see cref="ResolvedPipeline.Lifetime"/>).
 /// </param>
+/// <param name="NeedsScope">A component is scoped: the mediator refuses to dispatch it from the root provider.</param>
 /// <param name="Usage">Every <c>[Obsolete]</c> and <c>[Experimental]</c> the pipeline's code meets (see <see cref="UsageMarks"/>).</param>
 /// <param name="SignatureUsage">Those of the types in the typed overload's signature, which the overload carries as copies so that callers still see them.</param>
 internal sealed record MessageShape(
@@ -31,7 +32,8 @@ internal sealed record MessageShape(
     int InheritanceDepth,
     ServiceLifetimeKind Lifetime,
     EquatableArray<UsageMark> Usage = default,
-    EquatableArray<UsageMark> SignatureUsage = default)
+    EquatableArray<UsageMark> SignatureUsage = default,
+    bool NeedsScope = false)
 {
     /// <summary>
     /// The pipeline names an <c>[Obsolete]</c> type, so its class is an obsolete context (<see cref="UsageMarks.NeedObsoleteContext"/>)

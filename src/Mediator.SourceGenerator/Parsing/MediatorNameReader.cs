@@ -40,7 +40,7 @@ internal static class MediatorNameReader
     /// </summary>
     private static readonly HashSet<string> s_memberNames = new(StringComparer.Ordinal)
     {
-        "_services", "_pipelines", "Send", "SendToBaseType", "ThrowRequestNull", "Resolve", "Publish", "ThrowNotificationNull",
+        "_services", "_pipelines", "Send", "SendToBaseType", "ThrowRequestNull", "Resolve", "ResolveInScope", "Publish", "ThrowNotificationNull",
         "CreateStream", "RequestTypes", "NotificationTypes", "StreamRequestTypes", "PipelineCache",
         "TResponse", "TNotification", "TItem", "T",
     };

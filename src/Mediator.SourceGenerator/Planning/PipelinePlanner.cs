@@ -43,14 +43,13 @@ internal static class PipelinePlanner
         var usedHandlers = resolved.Requests.Concat(resolved.Streams).Select(p => p.Handler!)
             .Concat(resolved.Notifications.SelectMany(p => p.Receivers).Select(r => r.Handler))
             .Select(h => (h.HandlerType, h.Lifetime, NamesObsolete: h.HandlerUsage.NeedObsoleteContext()));
-        var steps = pipelines.SelectMany(p => p.Steps)
-            .Concat(streamPlans.SelectMany(p => p.Steps))
-            .Concat(notificationPlans.SelectMany(p => p.AllSteps));
+        var layers = resolved.Requests.Concat(resolved.Streams).Concat(resolved.Notifications)
+            .SelectMany(p => p.Chain.Layers.Concat(p.Receivers.SelectMany(r => r.Own.Layers)));
         return new MediatorPlan(
             mediator,
             options.HasServiceCollection && options.ForeignRegistration is null,
             pipelines,
-            Services(usedHandlers, steps),
+            Services(usedHandlers, layers),
             notificationPlans,
             streamPlans);
     }
@@ -69,18 +68,21 @@ internal static class PipelinePlanner
     {
         var handler = pipeline.Handler!;
         var steps = Steps(pipeline.Chain);
-        return new(Shape(handler, className, steps, mediator), handler.IsVoid, PipelineResolver.HasSeveralResponses(handler.Request), handler.HandlerType, handler.IsImplicit, steps);
+        return new(Shape(pipeline, className, steps, mediator), handler.IsVoid, PipelineResolver.HasSeveralResponses(handler.Request), handler.HandlerType, handler.IsImplicit, steps);
     }
 
     private static StreamPlan PlanStream(ResolvedPipeline pipeline, string className, MediatorName mediator)
     {
         var handler = pipeline.Handler!;
         var steps = Steps(pipeline.Chain);
-        return new(Shape(handler, className, steps, mediator), handler.HandlerType, handler.IsImplicit, steps);
+        return new(Shape(pipeline, className, steps, mediator), handler.HandlerType, handler.IsImplicit, steps);
     }
 
-    /// <summary>The shape of a request or stream pipeline: its handler's message, result and lifetime.</summary>
-    private static MessageShape Shape(HandlerSpec handler, string className, EquatableArray<PipelineStep> steps, MediatorName mediator)
+    /// <summary>The shape of a request or stream pipeline: its handler's message and result, and the pipeline's lifetime.</summary>
+    private static MessageShape Shape(ResolvedPipeline pipeline, string className, EquatableArray<PipelineStep> steps, MediatorName mediator)
+        => Shape(pipeline.Handler!, pipeline, className, steps, mediator);
+
+    private static MessageShape Shape(HandlerSpec handler, ResolvedPipeline pipeline, string className, EquatableArray<PipelineStep> steps, MediatorName mediator)
         => new(
             mediator,
             className,
@@ -90,9 +92,10 @@ internal static class PipelinePlanner
             !handler.Request.IsSealed,
             handler.Request.IsPublic && handler.Response.IsPublic,
             handler.Request.InheritanceDepth,
-            handler.Lifetime,
+            pipeline.Lifetime,
             PipelineUsage.Of(handler, steps),
-            PipelineUsage.Signature(handler.Request, handler.Response));
+            PipelineUsage.Signature(handler.Request, handler.Response),
+            pipeline.NeedsScope);
 
     private static NotificationPlan PlanNotification(ResolvedPipeline pipeline, string className, GeneratorOptions options)
     {
@@ -116,22 +119,24 @@ internal static class PipelinePlanner
             !notification.IsSealed,
             notification.IsPublic,
             notification.InheritanceDepth,
-            (ServiceLifetimeKind)receivers.Max(h => (int)h.Lifetime),
+            pipeline.Lifetime,
             PipelineUsage.Of(notification, receivers, publishSteps.Concat(handlerSteps).Concat(refs.SelectMany(r => r.Steps))),
-            PipelineUsage.Signature(notification));
+            PipelineUsage.Signature(notification),
+            pipeline.NeedsScope);
         return new NotificationPlan(shape, notification.DeclaredStrategy ?? options.DefaultStrategy, publishSteps, handlerSteps, refs);
     }
 
-    private static EquatableArray<ServiceRegistration> Services(IEnumerable<(string Type, ServiceLifetimeKind Lifetime, bool NamesObsolete)> handlers, IEnumerable<PipelineStep> steps)
+    private static EquatableArray<ServiceRegistration> Services(IEnumerable<(string Type, ServiceLifetimeKind Lifetime, bool NamesObsolete)> handlers, IEnumerable<ResolvedLayer> layers)
     {
         var handlerServices = handlers
             .GroupBy(h => h.Type, StringComparer.Ordinal)
             .Select(g => new ServiceRegistration(g.Key, g.First().Lifetime, g.Any(h => h.NamesObsolete)));
-        // Per-message configured middleware is built by the pipeline's factory, never resolved from the container.
-        var middlewareServices = steps
-            .Where(s => !s.IsConfigured)
-            .GroupBy(s => s.MiddlewareType, StringComparer.Ordinal)
-            .Select(g => new ServiceRegistration(g.Key, ServiceLifetimeKind.Singleton, g.Any(s => s.Usage.NeedObsoleteContext())));
+        // Per-message configured middleware is built by the pipeline's factory, never resolved from the container. Every
+        // layer of one closed type has the same lifetime (Planning/LayerLifetimes).
+        var middlewareServices = layers
+            .Where(l => !l.Step.IsConfigured)
+            .GroupBy(l => l.Step.MiddlewareType, StringComparer.Ordinal)
+            .Select(g => new ServiceRegistration(g.Key, g.First().Lifetime, g.Any(l => l.Step.Usage.NeedObsoleteContext())));
         return handlerServices
             .Concat(middlewareServices)
             .OrderBy(s => s.Type, StringComparer.Ordinal)

@@ -5,13 +5,17 @@ using System.Threading;
 
 namespace Mediator.Testing.Recording;
 
-/// <summary>Reads a stream from the mediator, recording each item, the exception that ends it, and its end.</summary>
+/// <summary>
+/// Reads a stream from the mediator, recording each item, the exception that ends it, and its end; then disposes the
+/// scope the stream was opened in, if it owns one (the stream's components live until its enumeration ends).
+/// </summary>
 internal static class RecordedStream
 {
     public static async IAsyncEnumerable<TItem> Read<TItem>(
         IAsyncEnumerable<TItem> stream,
         DispatchRecord record,
         DispatchRecorder recorder,
+        IAsyncDisposable? scope,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         IAsyncEnumerator<TItem>? enumerator = null;
@@ -62,7 +66,17 @@ internal static class RecordedStream
             }
             finally
             {
-                record.Complete(null, failure);
+                try
+                {
+                    if (scope is not null)
+                    {
+                        await scope.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    record.Complete(null, failure);
+                }
             }
         }
     }

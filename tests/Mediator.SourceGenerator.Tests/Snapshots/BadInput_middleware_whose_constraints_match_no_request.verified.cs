@@ -128,7 +128,7 @@ namespace Microsoft.Extensions.DependencyInjection
             // Handlers and middlewares
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.PingHandler, global::App.PingHandler>());
 
-            // Pipelines: one per message type, with the lifetime of its handler (for notifications, the shortest of its handlers')
+            // Pipelines: one per message type, with the shortest lifetime of its handlers and middleware
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::TestApp.Mediator.PingPipeline>(sp => new global::TestApp.Mediator.PingPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.PingHandler>(sp), (global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver)))));
 
             // The mediator: transient, so that it resolves scoped pipelines from the scope it was resolved in

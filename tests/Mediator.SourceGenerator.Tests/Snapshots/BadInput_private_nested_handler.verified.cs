@@ -74,7 +74,7 @@ namespace Microsoft.Extensions.DependencyInjection
 
             // Handlers and middlewares
 
-            // Pipelines: one per message type, with the lifetime of its handler (for notifications, the shortest of its handlers')
+            // Pipelines: one per message type, with the shortest lifetime of its handlers and middleware
 
             // The mediator: transient, so that it resolves scoped pipelines from the scope it was resolved in
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::TestApp.Mediator.PipelineCache>(sp => new global::TestApp.Mediator.PipelineCache(sp)));

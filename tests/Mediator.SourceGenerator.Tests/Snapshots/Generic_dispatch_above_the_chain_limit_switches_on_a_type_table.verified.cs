@@ -321,7 +321,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<int> Send(global::App.ScopedPing request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            return Resolve<ScopedPingPipeline>(_services).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.ScopedPing), cancellationToken));
+            return ResolveInScope<ScopedPingPipeline>(typeof(global::App.ScopedPing)).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.ScopedPing), cancellationToken));
         }
 
         /// <summary>The 23 request types by position: the generic dispatch switches on a type's position instead of testing each type.</summary>
@@ -630,7 +630,7 @@ namespace TestApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private global::System.Threading.Tasks.ValueTask<TResponse> ScopedPingPipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::System.Threading.Tasks.ValueTask<int> task = Resolve<ScopedPingPipeline>(_services).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedPing>(request), new global::Mediator.MessageContext(typeof(global::App.ScopedPing), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = ResolveInScope<ScopedPingPipeline>(typeof(global::App.ScopedPing)).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedPing>(request), new global::Mediator.MessageContext(typeof(global::App.ScopedPing), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
@@ -718,6 +718,12 @@ namespace TestApp
                 "The pipeline '" + typeof(T).FullName + "' is not registered: call services.AddMediator() when configuring services, and resolve the mediator from that container.");
         }
 
+        private T ResolveInScope<T>(global::System.Type messageType) where T : class
+        {
+            if ((object)_services == (object)_pipelines.Root) throw new global::Mediator.ScopeRequiredException(messageType);
+            return Resolve<T>(_services);
+        }
+
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
         internal sealed class PipelineCache
@@ -769,6 +775,9 @@ namespace TestApp
             private LettersStreamPipeline? _LettersStreamPipeline;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
+
+            /// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>
+            public global::System.IServiceProvider Root => _services;
 
             public BothReturningintPipeline BothReturningintPipeline
             {

@@ -216,7 +216,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::App.SaveHandler, global::App.SaveHandler>());
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.SaveOnly, global::App.SaveOnly>());
 
-            // Pipelines: one per message type, with the lifetime of its handler (for notifications, the shortest of its handlers')
+            // Pipelines: one per message type, with the shortest lifetime of its handlers and middleware
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator.LoadPipeline>(sp => new global::TestApp.Mediator.LoadPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.ReferenceResponsesOnly<global::App.Load, string?>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.LoadHandler>(sp), (global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver)))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.SavePipeline>(sp => new global::TestApp.Mediator.SavePipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.SaveOnly>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.SaveHandler>(sp), (global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver)))));
 
@@ -282,7 +282,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<bool> Send(global::App.Save request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            return Resolve<SavePipeline>(_services).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
+            return ResolveInScope<SavePipeline>(typeof(global::App.Save)).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
         }
 
         /// <inheritdoc />
@@ -298,7 +298,7 @@ namespace TestApp
             }
             if (type == typeof(global::App.Save))
             {
-                global::System.Threading.Tasks.ValueTask<bool> task = Resolve<SavePipeline>(_services).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Save>(request), new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<bool> task = ResolveInScope<SavePipeline>(typeof(global::App.Save)).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Save>(request), new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
                 // The tests above make TResponse bool, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<bool>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -327,6 +327,12 @@ namespace TestApp
                 "The pipeline '" + typeof(T).FullName + "' is not registered: call services.AddMediator() when configuring services, and resolve the mediator from that container.");
         }
 
+        private T ResolveInScope<T>(global::System.Type messageType) where T : class
+        {
+            if ((object)_services == (object)_pipelines.Root) throw new global::Mediator.ScopeRequiredException(messageType);
+            return Resolve<T>(_services);
+        }
+
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
         internal sealed class PipelineCache
@@ -334,6 +340,9 @@ namespace TestApp
             private readonly global::System.IServiceProvider _services;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
+
+            /// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>
+            public global::System.IServiceProvider Root => _services;
         }
     }
 }

@@ -457,7 +457,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask Publish(global::App.OrderPlaced notification, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (notification is null) ThrowNotificationNull();
-            return Resolve<OrderPlacedNotificationPipeline>(_services).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
+            return ResolveInScope<OrderPlacedNotificationPipeline>(typeof(global::App.OrderPlaced)).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
         }
 
         /// <summary>
@@ -472,7 +472,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask Publish(global::App.OrderShipped notification, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (notification is null) ThrowNotificationNull();
-            return Resolve<OrderShippedNotificationPipeline>(_services).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderShipped), cancellationToken));
+            return ResolveInScope<OrderShippedNotificationPipeline>(typeof(global::App.OrderShipped)).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderShipped), cancellationToken));
         }
 
         /// <summary>
@@ -486,7 +486,7 @@ namespace TestApp
         /// <exception cref="global::Mediator.PublishException">One or more handlers failed; the others still ran.</exception>
         public global::System.Threading.Tasks.ValueTask Publish(global::App.Tick notification, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return Resolve<TickNotificationPipeline>(_services).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
+            return ResolveInScope<TickNotificationPipeline>(typeof(global::App.Tick)).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
         }
 
         /// <inheritdoc />
@@ -545,7 +545,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.OrderAudit<global::App.OrderShipped, global::Mediator.Unit>, global::App.OrderAudit<global::App.OrderShipped, global::Mediator.Unit>>());
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.PlacedOnly, global::App.PlacedOnly>());
 
-            // Pipelines: one per message type, with the lifetime of its handler (for notifications, the shortest of its handlers')
+            // Pipelines: one per message type, with the shortest lifetime of its handlers and middleware
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.OrderPlacedNotificationPipeline>(sp => new global::TestApp.Mediator.OrderPlacedNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.OrderPlaced>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.OrderPlaced, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.OrderAudit<global::App.OrderPlaced, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.PlacedOnly>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Email>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.OrderShippedNotificationPipeline>(sp => new global::TestApp.Mediator.OrderShippedNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.OrderShipped>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.OrderShipped, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.OrderAudit<global::App.OrderShipped, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp))));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.TickNotificationPipeline>(sp => new global::TestApp.Mediator.TickNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.Tick>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.Tick, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp))));
@@ -772,6 +772,12 @@ namespace TestApp
                 "The pipeline '" + typeof(T).FullName + "' is not registered: call services.AddMediator() when configuring services, and resolve the mediator from that container.");
         }
 
+        private T ResolveInScope<T>(global::System.Type messageType) where T : class
+        {
+            if ((object)_services == (object)_pipelines.Root) throw new global::Mediator.ScopeRequiredException(messageType);
+            return Resolve<T>(_services);
+        }
+
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
         internal sealed class PipelineCache
@@ -779,6 +785,9 @@ namespace TestApp
             private readonly global::System.IServiceProvider _services;
 
             public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
+
+            /// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>
+            public global::System.IServiceProvider Root => _services;
         }
     }
 }
