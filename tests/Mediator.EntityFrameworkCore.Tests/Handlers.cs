@@ -87,3 +87,10 @@ public sealed class PlaceOrderThenCancelHandler(ShopDb db, HandlerLog log) : IRe
         cancellationToken.ThrowIfCancellationRequested();
     }
 }
+
+/// <summary>A singleton (the default lifetime) with no context of its own.</summary>
+[Handler]
+public sealed class PingHandler : IRequestHandler<Ping>
+{
+    public ValueTask Handle(Ping request, CancellationToken cancellationToken) => default;
+}

@@ -32,3 +32,7 @@ public sealed record ReadUncommittedOrder(string Product) : IRequest;
 /// <summary>Saves an order, then cancels the send it is part of (the caller's token source travels in the message).</summary>
 [Transactional]
 public sealed record PlaceOrderThenCancel(string Product, CancellationTokenSource Caller) : IRequest;
+
+/// <summary>Handled by a singleton that writes nothing: its pipeline is scoped only because the middleware is.</summary>
+[Transactional]
+public sealed record Ping : IRequest;

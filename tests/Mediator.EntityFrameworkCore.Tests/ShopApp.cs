@@ -25,6 +25,7 @@ public static class ShopApp
             .AddInterceptors(probe));
         services.AddMediatorEfCoreTransactions<ShopDb>();
         services.AddMediator();
+        services.AddScopePerDispatchMediator();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }
