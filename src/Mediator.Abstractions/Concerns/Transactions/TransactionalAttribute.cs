@@ -1,7 +1,7 @@
 using System;
 using System.Data;
 
-namespace Mediator;
+namespace Mediator.Transactions;
 
 /// <summary>
 /// Runs this message's handler in a unit of work: the transaction middleware begins a transaction before the handler,

@@ -1,6 +1,6 @@
 using System;
 
-namespace Mediator;
+namespace Mediator.Resilience;
 
 /// <summary>
 /// Puts a circuit breaker in front of this message's handler: after <see cref="FailureThreshold"/> consecutive

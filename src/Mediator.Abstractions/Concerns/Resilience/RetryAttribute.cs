@@ -1,6 +1,6 @@
 using System;
 
-namespace Mediator;
+namespace Mediator.Resilience;
 
 /// <summary>
 /// Lets the retry middleware re-invoke this message on transient failures (<see cref="TransientException"/>, a

@@ -1,6 +1,6 @@
 using System;
 
-namespace Mediator;
+namespace Mediator.Resilience;
 
 /// <summary>
 /// Gives this message a deadline: the timeout middleware cancels the token the handler sees after

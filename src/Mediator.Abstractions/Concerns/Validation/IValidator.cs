@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Mediator;
+namespace Mediator.Validation;
 
 /// <summary>
 /// Validates messages of type <typeparamref name="TMessage"/> from outside the message, with services (for example

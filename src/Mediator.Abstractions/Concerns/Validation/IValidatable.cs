@@ -1,4 +1,4 @@
-namespace Mediator;
+namespace Mediator.Validation;
 
 /// <summary>
 /// A message that checks itself. The built-in validation middleware calls <see cref="Validate"/> before the handler and

@@ -1,6 +1,6 @@
 using System;
 
-namespace Mediator;
+namespace Mediator.Resilience;
 
 /// <summary>
 /// Sets the bulkhead of this message: how many of its dispatches may run at once and how many may wait for a slot.

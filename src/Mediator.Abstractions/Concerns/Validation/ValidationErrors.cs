@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 
-namespace Mediator;
+namespace Mediator.Validation;
 
 /// <summary>
 /// Collects the errors of one message: <see cref="IValidatable.Validate"/> and every <see cref="IValidator{TMessage}"/>

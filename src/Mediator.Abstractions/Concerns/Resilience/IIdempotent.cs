@@ -1,4 +1,4 @@
-namespace Mediator;
+namespace Mediator.Resilience;
 
 /// <summary>
 /// Marks a message whose handler may safely run more than once for one send: the retry middleware only re-invokes

@@ -1,6 +1,6 @@
 using System;
 
-namespace Mediator;
+namespace Mediator.Resilience;
 
 /// <summary>
 /// A failure that may go away if the same message is sent again (a dropped connection, a deadlock victim, a busy

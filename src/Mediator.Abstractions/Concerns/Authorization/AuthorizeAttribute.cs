@@ -1,6 +1,6 @@
 using System;
 
-namespace Mediator;
+namespace Mediator.Authorization;
 
 /// <summary>
 /// Says that sending this message needs an authorized caller. With no arguments any authenticated caller may send it;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Mediator;
+namespace Mediator.Authorization;
 
 /// <summary>
 /// A message that decides itself whether a caller may send it, from what it carries (for example "only the owner may

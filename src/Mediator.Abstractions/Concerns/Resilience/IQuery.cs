@@ -1,4 +1,4 @@
-namespace Mediator;
+namespace Mediator.Resilience;
 
 /// <summary>
 /// A request that only reads: a query. Queries are idempotent, so the retry middleware may re-invoke them without

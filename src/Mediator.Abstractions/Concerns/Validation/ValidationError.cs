@@ -1,4 +1,4 @@
-namespace Mediator;
+namespace Mediator.Validation;
 
 /// <summary>One thing wrong with a message.</summary>
 /// <param name="Member">The member at fault (for example <c>"Email"</c> or <c>"Lines[2].Quantity"</c>), or empty for the message as a whole.</param>

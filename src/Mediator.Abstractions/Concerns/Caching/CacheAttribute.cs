@@ -1,11 +1,11 @@
 using System;
 
-namespace Mediator;
+namespace Mediator.Caching;
 
 /// <summary>
 /// Lets the caching middleware answer this read request from a cache for <see cref="DurationSeconds"/>. The key is
 /// the message itself (a record's value equality) or <see cref="ICacheKey.CacheKey"/> when the message implements
-/// <see cref="ICacheKey"/>; when the message also carries <see cref="AuthorizeAttribute"/>, the key includes the
+/// <see cref="ICacheKey"/>; when the message also carries <see cref="Authorization.AuthorizeAttribute"/>, the key includes the
 /// caller, so one user's answer never reaches another. Failures are never cached.
 /// </summary>
 /// <example><code>

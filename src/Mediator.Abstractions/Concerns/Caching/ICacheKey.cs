@@ -1,4 +1,4 @@
-namespace Mediator;
+namespace Mediator.Caching;
 
 /// <summary>
 /// Gives a cached request its own cache key. Without it the caching middleware uses the message itself as the key,
