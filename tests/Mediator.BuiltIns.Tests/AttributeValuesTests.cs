@@ -1,6 +1,10 @@
 using System.Diagnostics.Metrics;
-using Mediator.BuiltIns;
+using Mediator.Metrics;
+using Mediator.RateLimiting;
+using Mediator.Resilience;
 using Mediator.Testing;
+using Mediator.Transactions;
+using Mediator.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -59,7 +63,7 @@ public sealed class AttributeValuesTests
         var send = client.Send(new RetriedCommand(1)).AsTask();
         await AdvanceUntilDoneAsync(send, TimeSpan.FromMilliseconds(10));
 
-        await Assert.ThrowsAsync<global::Mediator.TransientException>(() => send);
+        await Assert.ThrowsAsync<global::Mediator.Resilience.TransientException>(() => send);
         Assert.Equal(4, Probe(client).Calls);
         Assert.Equal(4, client.Dispatches.Single().Steps.Count(s => s.Kind == DispatchStepKind.Handler));
     }
@@ -85,7 +89,7 @@ public sealed class AttributeValuesTests
         var probe = Probe(client);
         probe.InjectFault = () => true;
         for (var i = 0; i < 3; i++)
-            await Assert.ThrowsAsync<global::Mediator.TransientException>(async () => await client.Send(new GuardedRequest(i)));
+            await Assert.ThrowsAsync<global::Mediator.Resilience.TransientException>(async () => await client.Send(new GuardedRequest(i)));
 
         await Assert.ThrowsAsync<CircuitOpenException>(async () => await client.Send(new GuardedRequest(3)));
         Assert.Equal(3, probe.Calls);

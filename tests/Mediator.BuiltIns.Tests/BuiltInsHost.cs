@@ -1,4 +1,5 @@
 using Mediator.BuiltIns;
+using Mediator.RateLimiting;
 using Mediator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

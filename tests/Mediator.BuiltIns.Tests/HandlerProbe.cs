@@ -43,6 +43,6 @@ public sealed class HandlerProbe
 
     public void ThrowIfFaultInjected()
     {
-        if (InjectFault?.Invoke() == true) throw new global::Mediator.TransientException("injected fault");
+        if (InjectFault?.Invoke() == true) throw new global::Mediator.Resilience.TransientException("injected fault");
     }
 }

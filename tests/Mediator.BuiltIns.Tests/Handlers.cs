@@ -1,5 +1,6 @@
 using Mediator;
 using Mediator.BuiltIns;
+using Mediator.Transactions;
 
 namespace BuiltInsTests;
 

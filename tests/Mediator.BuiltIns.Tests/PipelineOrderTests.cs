@@ -1,5 +1,12 @@
-using Mediator.BuiltIns;
+using Mediator.Authorization;
+using Mediator.Caching;
+using Mediator.Logging;
+using Mediator.Metrics;
+using Mediator.RateLimiting;
+using Mediator.Resilience;
 using Mediator.Testing;
+using Mediator.Transactions;
+using Mediator.Validation;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BuiltInsTests;

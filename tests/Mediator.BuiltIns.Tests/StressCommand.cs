@@ -1,4 +1,9 @@
 using Mediator;
+using Mediator.Authorization;
+using Mediator.Caching;
+using Mediator.Resilience;
+using Mediator.Transactions;
+using Mediator.Validation;
 
 namespace BuiltInsTests;
 

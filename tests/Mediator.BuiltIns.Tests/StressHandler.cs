@@ -1,5 +1,5 @@
 using Mediator;
-using Mediator.BuiltIns;
+using Mediator.Resilience;
 
 namespace BuiltInsTests;
 

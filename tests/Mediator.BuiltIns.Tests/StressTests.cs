@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using Mediator;
+using Mediator.Authorization;
 using Mediator.BuiltIns;
+using Mediator.RateLimiting;
+using Mediator.Resilience;
+using Mediator.Transactions;
+using Mediator.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,12 @@
 using Mediator;
-using Mediator.BuiltIns;
+using Mediator.Authorization;
+using Mediator.Caching;
+using Mediator.Logging;
+using Mediator.Metrics;
+using Mediator.RateLimiting;
+using Mediator.Resilience;
+using Mediator.Transactions;
+using Mediator.Validation;
 
 // All eleven built-ins in this assembly's pipelines, each at its canonical default order (BuiltInOrder).
 [assembly: UseMiddleware(typeof(LoggingMiddleware<,>))]

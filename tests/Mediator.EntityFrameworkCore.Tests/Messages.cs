@@ -1,5 +1,6 @@
 using System.Data;
 using Mediator;
+using Mediator.Transactions;
 
 namespace EfCoreTests;
 

@@ -81,7 +81,7 @@ public sealed class BuiltInRuleTableTests
     }
 
     private static IEnumerable<(Type Type, Attribute Attribute)> RuntimeAttributes()
-        => typeof(BuiltIns.CachingMiddleware<,>).Assembly.GetTypes()
+        => typeof(Caching.CachingMiddleware<,>).Assembly.GetTypes()
             .SelectMany(t => t.GetCustomAttributes(inherit: false).OfType<Attribute>()
                 .Where(a => a is MustRunInsideAttribute or MustRunOutsideAttribute)
                 .Select(a => (t, a)));

@@ -1,4 +1,4 @@
-using Mediator.BuiltIns;
+using Mediator.Caching;
 using Mediator.SourceGenerator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -82,13 +82,29 @@ public sealed class BuiltInRuleTests
         Assert.Contains("'App.Everything' asks for Authorization through [Authorize]", Message(diagnostic), StringComparison.Ordinal);
     }
 
+    /// <summary>The root namespace and every concern's, as an application using all the built-ins imports them.</summary>
+    private const string ConcernUsings = """
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        global using Mediator;
+        global using Mediator.Authorization;
+        global using Mediator.Caching;
+        global using Mediator.Logging;
+        global using Mediator.Metrics;
+        global using Mediator.RateLimiting;
+        global using Mediator.Resilience;
+        global using Mediator.Transactions;
+        global using Mediator.Validation;
+
+        """;
+
     /// <summary>All eleven built-ins (but <paramref name="omit"/>) on a message that asks for every concern.</summary>
     private static GeneratorRun Run((string Middleware, int Order)? moved = null, string? omit = null)
     {
         var lines = BuiltIns.Where(name => name != omit).Select(name =>
             moved is { } m && m.Middleware == name
-                ? $"[assembly: UseMiddleware(typeof(Mediator.BuiltIns.{name}<,>), Order = {m.Order})]"
-                : $"[assembly: UseMiddleware(typeof(Mediator.BuiltIns.{name}<,>))]");
+                ? $"[assembly: UseMiddleware(typeof({name}<,>), Order = {m.Order})]"
+                : $"[assembly: UseMiddleware(typeof({name}<,>))]");
         var source = string.Join("\n", lines) + """
 
             namespace App;
@@ -105,7 +121,7 @@ public sealed class BuiltInRuleTests
                 public ValueTask<int> Handle(Everything request, CancellationToken cancellationToken) => new(request.Id);
             }
             """;
-        return GeneratorRun.For(new[] { "global using Mediator;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\n" + source }, RuntimeReferences.Value);
+        return GeneratorRun.For(new[] { ConcernUsings + source }, RuntimeReferences.Value);
     }
 
     /// <summary>Mediator.Runtime and what its public constructors name (logging), as a user project references them.</summary>

@@ -305,35 +305,35 @@ public sealed class HandlerMiddlewareDiagnosticTests
     [Fact]
     public void A_built_in_named_on_one_handler_wraps_it_in_the_handler_layer()
     {
-        var run = Run(Ping, PingHandler("[UseMiddleware(typeof(Mediator.BuiltIns.MetricsMiddleware<,>))]"), OrderPlaced);
+        var run = Run(Ping, PingHandler("[UseMiddleware(typeof(Mediator.Metrics.MetricsMiddleware<,>))]"), OrderPlaced);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains("Mediator.BuiltIns.MetricsMiddleware&lt;TMessage, TResult&gt; (handler, order -800, concern Metrics) -> App.PingHandler.", Pipeline(run, "PingPipeline"));
+        Assert.Contains("Mediator.Metrics.MetricsMiddleware&lt;TMessage, TResult&gt; (handler, order -800, concern Metrics) -> App.PingHandler.", Pipeline(run, "PingPipeline"));
         Assert.DoesNotContain("Metrics", Pipeline(run, "OrderPlacedNotificationPipeline"));
     }
 
     [Fact]
     public void A_built_in_configured_by_a_message_attribute_needs_it_on_the_message()
     {
-        var run = Run(Ping, PingHandler("[UseMiddleware(typeof(Mediator.BuiltIns.RetryMiddleware<,>))]"));
+        var run = Run(Ping, PingHandler("[UseMiddleware(typeof(Mediator.Resilience.RetryMiddleware<,>))]"));
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        AnalyzerRun.AssertDiagnostic(diagnostic, "MED0027", DiagnosticSeverity.Error, "typeof(Mediator.BuiltIns.RetryMiddleware<,>)",
-            "[UseMiddleware] on 'App.PingHandler' names 'Mediator.BuiltIns.RetryMiddleware<TMessage, TResult>', which cannot wrap it: its constructor takes [Mediator.RetryAttribute], and 'App.Ping' does not carry it");
+        AnalyzerRun.AssertDiagnostic(diagnostic, "MED0027", DiagnosticSeverity.Error, "typeof(Mediator.Resilience.RetryMiddleware<,>)",
+            "[UseMiddleware] on 'App.PingHandler' names 'Mediator.Resilience.RetryMiddleware<TMessage, TResult>', which cannot wrap it: its constructor takes [Mediator.Resilience.RetryAttribute], and 'App.Ping' does not carry it");
     }
 
     [Fact]
     public void MED0013_the_built_in_retry_named_on_a_handler_is_inside_an_assembly_wide_transaction()
     {
         var run = GeneratorRun.For(
-            Sources.Usings + "[assembly: UseMiddleware(typeof(Mediator.BuiltIns.TransactionMiddleware<,>))]\nnamespace App;\n[Retry, Transactional]\n"
-                + Ping + PingHandler("[UseMiddleware(typeof(Mediator.BuiltIns.RetryMiddleware<,>))]"));
+            Sources.Usings + "using Mediator.Resilience;\nusing Mediator.Transactions;\n[assembly: UseMiddleware(typeof(TransactionMiddleware<,>))]\nnamespace App;\n[Retry, Transactional]\n"
+                + Ping + PingHandler("[UseMiddleware(typeof(Mediator.Resilience.RetryMiddleware<,>))]"));
 
         // The same placement leaves the transaction outside a built-in (MED0016, on the assembly line).
         Assert.Equal(new[] { "MED0013", "MED0016" }, run.GeneratorDiagnostics.Select(d => d.Id).Order());
         var diagnostic = run.GeneratorDiagnostics.Single(d => d.Id == "MED0013");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal("typeof(Mediator.BuiltIns.RetryMiddleware<,>)", AnalyzerRun.SpanText(diagnostic));
+        Assert.Equal("typeof(Mediator.Resilience.RetryMiddleware<,>)", AnalyzerRun.SpanText(diagnostic));
         Assert.Contains("in the pipeline of 'App.Ping'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 

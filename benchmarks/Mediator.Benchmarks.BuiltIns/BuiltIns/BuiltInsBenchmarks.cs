@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Mediator.BuiltIns;
+using Mediator.Transactions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -5,6 +5,8 @@ using System.Threading.RateLimiting;
 using Mediator;
 using Mediator.BuiltIns;
 using MediatR;
+using Mediator.Resilience;
+using Mediator.Transactions;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Polly;

@@ -1,5 +1,12 @@
 using Mediator;
-using Mediator.BuiltIns;
+using Mediator.Authorization;
+using Mediator.Caching;
+using Mediator.Logging;
+using Mediator.Metrics;
+using Mediator.RateLimiting;
+using Mediator.Resilience;
+using Mediator.Transactions;
+using Mediator.Validation;
 
 [assembly: UseMiddleware(typeof(LoggingMiddleware<,>))]
 [assembly: UseMiddleware(typeof(ValidationMiddleware<,>))]

@@ -1,5 +1,8 @@
 using Mediator;
 using Mediator.BuiltIns;
+using Mediator.Caching;
+using Mediator.Resilience;
+using Mediator.Transactions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RuntimeTests.BuiltIns;

@@ -1,6 +1,6 @@
 using System;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Authorization;
 
 /// <summary>
 /// Thrown by the authorization middleware when the caller may not send the message: the handler was not called.

@@ -1,4 +1,4 @@
-namespace Mediator.BuiltIns;
+namespace Mediator.Authorization;
 
 /// <summary>Why the authorization middleware refused a dispatch.</summary>
 public enum AuthorizationFailure

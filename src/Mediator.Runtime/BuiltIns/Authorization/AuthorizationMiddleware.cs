@@ -1,8 +1,9 @@
 using System;
 using System.Security.Claims;
 using System.Threading.Tasks;
+using Mediator.BuiltIns;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Authorization;
 
 /// <summary>
 /// Checks the caller (<see cref="ICallerAccessor"/>) against what the message requires: its

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Authorization;
 
 /// <summary>The registered <see cref="IAuthorizationPolicy"/> services, by name.</summary>
 public sealed class AuthorizationPolicies

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
+using Mediator.Authorization;
 using Mediator.BuiltIns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Authorization;
 
 /// <summary>An <see cref="IAuthorizationPolicy"/> made of a name and a check of the caller.</summary>
 public sealed class DelegateAuthorizationPolicy : IAuthorizationPolicy

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Authorization;
 
 /// <summary>
 /// A named requirement that <see cref="AuthorizeAttribute.Policy"/> refers to. Register implementations as

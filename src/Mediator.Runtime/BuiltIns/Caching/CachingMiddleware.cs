@@ -1,9 +1,11 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Mediator.Authorization;
+using Mediator.BuiltIns;
 using Mediator.Shared;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Caching;
 
 /// <summary>
 /// Answers repeated reads from <see cref="ResponseCache"/>. It wraps only messages carrying <see cref="CacheAttribute"/>;

@@ -1,4 +1,4 @@
-namespace Mediator.BuiltIns;
+namespace Mediator.Caching;
 
 /// <summary>Settings of the response cache shared by all messages; per-message settings are on <see cref="CacheAttribute"/>.</summary>
 public sealed class CachingOptions

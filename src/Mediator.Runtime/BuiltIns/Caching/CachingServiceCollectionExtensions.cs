@@ -1,5 +1,6 @@
 using System;
 using Mediator.BuiltIns;
+using Mediator.Caching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Caching;
 
 /// <summary>Who a cached answer belongs to, when the message requires authorization.</summary>
 internal static class CallerIdentity

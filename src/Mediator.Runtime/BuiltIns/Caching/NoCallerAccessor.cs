@@ -1,6 +1,7 @@
 using System.Security.Claims;
+using Mediator.BuiltIns;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Caching;
 
 /// <summary>
 /// The caller accessor used when the application registers none: there is no caller, so answers to messages that

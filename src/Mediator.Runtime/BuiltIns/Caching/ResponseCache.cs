@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Caching;
 
 /// <summary>
 /// The answers of cached requests, shared by every pipeline: register it as a singleton

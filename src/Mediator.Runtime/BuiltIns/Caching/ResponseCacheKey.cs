@@ -1,6 +1,6 @@
 using System;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Caching;
 
 /// <summary>
 /// Where one answer is filed: the message type, the message's own key (the message itself, compared by its value

@@ -1,8 +1,9 @@
 using System;
 using System.Threading.Tasks;
+using Mediator.BuiltIns;
 using Microsoft.Extensions.Logging;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Logging;
 
 /// <summary>
 /// Writes a structured entry before and after every dispatch: <c>MessageType</c>, <c>ElapsedMilliseconds</c> (on the

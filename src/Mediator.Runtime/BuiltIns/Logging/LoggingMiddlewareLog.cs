@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Logging;
 
 /// <summary>The entries of the logging middleware, as <see cref="LoggerMessageAttribute"/> source-generated methods: no boxing, no parsing of templates at run time.</summary>
 internal static partial class LoggingMiddlewareLog

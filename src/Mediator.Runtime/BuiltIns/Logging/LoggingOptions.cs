@@ -1,4 +1,4 @@
-namespace Mediator.BuiltIns;
+namespace Mediator.Logging;
 
 /// <summary>What the logging middleware writes.</summary>
 public sealed class LoggingOptions

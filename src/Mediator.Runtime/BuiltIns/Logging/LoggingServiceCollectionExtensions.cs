@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using Mediator.BuiltIns;
+using Mediator.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;

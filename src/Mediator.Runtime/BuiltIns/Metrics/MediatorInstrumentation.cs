@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Metrics;
 
 /// <summary>
 /// The meter and activity source of the metrics middleware, both named <see cref="Name"/> ("Mediator"): subscribe to

@@ -1,8 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
+using Mediator.BuiltIns;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Metrics;
 
 /// <summary>
 /// Measures every dispatch on <see cref="MediatorInstrumentation"/>: <c>request_success_total</c>,

@@ -1,5 +1,5 @@
 using System;
-using Mediator.BuiltIns;
+using Mediator.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-namespace Mediator.BuiltIns;
+namespace Mediator.Metrics;
 
 /// <summary>The tag names and values the metrics middleware writes, for queries and dashboards.</summary>
 public static class MetricsTags

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Validation;
 
 /// <summary>
 /// Thrown by the validation middleware when a message has errors: the handler was not called. <see cref="Errors"/>

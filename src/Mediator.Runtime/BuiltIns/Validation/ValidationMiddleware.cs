@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Mediator.BuiltIns;
 
-namespace Mediator.BuiltIns;
+namespace Mediator.Validation;
 
 /// <summary>
 /// Validates a message before the handler: first the message's own <see cref="IValidatable.Validate"/>, then every

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mediator;
+using Mediator.Authorization;
 using Mediator.BuiltIns;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Mediator;
+using Mediator.Authorization;
 using Mediator.BuiltIns;
+using Mediator.Caching;
 using Microsoft.Extensions.Time.Testing;
 
 namespace RuntimeTests.BuiltIns.Caching;

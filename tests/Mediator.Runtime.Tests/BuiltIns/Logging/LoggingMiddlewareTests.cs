@@ -1,5 +1,5 @@
 using Mediator;
-using Mediator.BuiltIns;
+using Mediator.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

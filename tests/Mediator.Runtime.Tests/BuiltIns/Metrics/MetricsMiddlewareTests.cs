@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Mediator;
-using Mediator.BuiltIns;
+using Mediator.Metrics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace RuntimeTests.BuiltIns.Metrics;

@@ -1,5 +1,5 @@
 using Mediator;
-using Mediator.BuiltIns;
+using Mediator.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

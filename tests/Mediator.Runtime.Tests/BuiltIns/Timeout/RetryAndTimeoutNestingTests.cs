@@ -1,5 +1,5 @@
 using Mediator;
-using Mediator.BuiltIns;
+using Mediator.Resilience;
 using Microsoft.Extensions.Time.Testing;
 
 namespace RuntimeTests.BuiltIns.Timeout;

@@ -1,5 +1,5 @@
 using Mediator;
-using Mediator.BuiltIns;
+using Mediator.Transactions;
 using Microsoft.Data.Sqlite;
 
 namespace RuntimeTests.BuiltIns.Transaction;

@@ -1,5 +1,5 @@
 using Mediator;
-using Mediator.BuiltIns;
+using Mediator.Validation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RuntimeTests.BuiltIns.Validation;

@@ -1,0 +1,62 @@
+using System;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+using Mediator.BuiltIns;
+using Mediator.Shared;
+
+namespace Mediator.RateLimiting;
+
+/// <summary>
+/// Limits how often each caller may send: a token bucket per authenticated caller (<see cref="CallerRateLimiter"/>),
+/// keyed by the caller's identity from <see cref="ICallerAccessor"/>, never by message content. Over the limit, the
+/// dispatch is refused with <see cref="RateLimitExceededException"/> and its <c>RetryAfter</c>.
+/// </summary>
+/// <remarks>
+/// It must run outside retry (diagnostic MED0015): inside it, every attempt would take a token. Anonymous callers share
+/// one bucket or are refused, per <see cref="RateLimitOptions.AnonymousCallers"/>.
+/// </remarks>
+/// <typeparam name="TMessage">The message type.</typeparam>
+/// <typeparam name="TResult">The answer type.</typeparam>
+[Middleware(Order = BuiltInOrder.RateLimit, Concern = Concerns.RateLimit)]
+[MustRunOutside(Concerns.Retry, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.RateLimitOutsideRetry, Reason = BuiltInRules.RateLimitOutsideRetryReason)]
+public sealed class RateLimitMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+{
+    private readonly ICallerAccessor _callers;
+    private readonly CallerRateLimiter _limiter;
+    private readonly RateLimitOptions _options;
+
+    /// <summary>Creates the middleware.</summary>
+    /// <param name="callers">Who is sending.</param>
+    /// <param name="limiter">The shared buckets.</param>
+    /// <param name="options">The anonymous-caller policy and partition key.</param>
+    public RateLimitMiddleware(ICallerAccessor callers, CallerRateLimiter limiter, RateLimitOptions options)
+    {
+        _callers = callers ?? throw new ArgumentNullException(nameof(callers));
+        _limiter = limiter ?? throw new ArgumentNullException(nameof(limiter));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
+        where TNext : struct, INext<TMessage, TResult>
+    {
+        // A caller who already gave up takes no token and never reaches the handler.
+        context.CancellationToken.ThrowIfCancellationRequested();
+
+        var key = _options.KeyFor(_callers.Caller);
+        if (key is null && _options.AnonymousCallers == AnonymousCallerPolicy.Reject)
+            throw new RateLimitExceededException(typeof(TMessage), retryAfter: null, anonymous: true);
+
+        // A token is spent, not held: nothing is given back when the dispatch ends, so the lease is released at once.
+        using (var lease = _limiter.AttemptAcquire(key))
+        {
+            if (!lease.IsAcquired)
+            {
+                TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
+                throw new RateLimitExceededException(typeof(TMessage), retryAfter, anonymous: key is null);
+            }
+        }
+
+        return next.InvokeAsync(message, context);
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Threading.Tasks;
+using Mediator.BuiltIns;
+using Mediator.Shared;
+
+namespace Mediator.Resilience;
+
+/// <summary>
+/// Stops calling a failing handler for a while. For a message carrying <see cref="CircuitBreakerAttribute"/>: closed,
+/// it counts consecutive failures and opens after <see cref="CircuitBreakerAttribute.FailureThreshold"/>; open, it
+/// refuses sends with <see cref="CircuitOpenException"/> (carrying the time left) for
+/// <see cref="CircuitBreakerAttribute.BreakDurationSeconds"/>; then it lets exactly one probe through, whose success
+/// closes the circuit and whose failure opens it again. A probe that is cancelled frees the slot at once; one that
+/// never finishes is given up after <see cref="CircuitBreakerAttribute.ProbeTimeoutSeconds"/>. The state is in
+/// <see cref="CircuitBreakerRegistry"/>, one breaker per message type.
+/// </summary>
+/// <remarks>
+/// The caller's cancellation is not a failure. A timeout middleware outside the breaker (the default order) shows up
+/// here as cancellation and is not counted either; put a timeout inside the breaker if slowness should trip it.
+/// </remarks>
+/// <typeparam name="TMessage">The message type.</typeparam>
+/// <typeparam name="TResult">The answer type.</typeparam>
+[Middleware(Order = BuiltInOrder.CircuitBreaker, Concern = Concerns.CircuitBreaker)]
+[MustRunInside(Concerns.Retry, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.CircuitBreakerInsideRetry, Reason = BuiltInRules.CircuitBreakerInsideRetryReason)]
+public sealed class CircuitBreakerMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+{
+    private readonly MessageCircuit _circuit;
+    private readonly CircuitBreakerOptions _options;
+
+    /// <summary>Creates the middleware for one message type.</summary>
+    /// <param name="settings">The message's <see cref="CircuitBreakerAttribute"/>.</param>
+    /// <param name="registry">Where the breaker of each message type lives.</param>
+    /// <param name="options">Settings shared by all messages.</param>
+    public CircuitBreakerMiddleware(CircuitBreakerAttribute settings, CircuitBreakerRegistry registry, CircuitBreakerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(registry);
+        _circuit = registry.For(typeof(TMessage), settings);
+        _options = options;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
+        where TNext : struct, INext<TMessage, TResult>
+    {
+        // An already-cancelled caller must not take the probe slot.
+        context.CancellationToken.ThrowIfCancellationRequested();
+        if (!_circuit.TryAdmit(out var permit, out var retryAfter))
+        {
+            throw new CircuitOpenException(typeof(TMessage), retryAfter);
+        }
+
+        TResult result;
+        try
+        {
+            result = await next.InvokeAsync(message, context).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            var cancelledByCaller = exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested;
+            if (cancelledByCaller || !_options.IsFailure(exception))
+            {
+                _circuit.OnNoVerdict(permit);
+            }
+            else
+            {
+                _circuit.OnFailure(permit);
+            }
+
+            throw;
+        }
+
+        _circuit.OnSuccess(permit);
+        return result;
+    }
+}
