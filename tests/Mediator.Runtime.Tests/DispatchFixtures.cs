@@ -58,7 +58,7 @@ public sealed class SingletonIdentity : IRequestHandler<WhoAmI, Guid>
     public ValueTask<Guid> Handle(WhoAmI request, CancellationToken cancellationToken) => new(_id);
 }
 
-[Handler(Lifetime = HandlerLifetime.Scoped)]
+[Handler(Lifetime = ComponentLifetime.Scoped)]
 public sealed class ScopedIdentity : IRequestHandler<WhoAmIScoped, Guid>
 {
     private readonly Guid _id = Guid.NewGuid();
@@ -66,7 +66,7 @@ public sealed class ScopedIdentity : IRequestHandler<WhoAmIScoped, Guid>
     public ValueTask<Guid> Handle(WhoAmIScoped request, CancellationToken cancellationToken) => new(_id);
 }
 
-[Handler(Lifetime = HandlerLifetime.Transient)]
+[Handler(Lifetime = ComponentLifetime.Transient)]
 public sealed class TransientIdentity : IRequestHandler<WhoAmITransient, Guid>
 {
     private readonly Guid _id = Guid.NewGuid();

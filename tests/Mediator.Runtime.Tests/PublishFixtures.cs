@@ -235,7 +235,7 @@ public sealed class BroadcastB(Recorder recorder) : INotificationHandler<Broadca
     }
 }
 
-[Handler(Lifetime = HandlerLifetime.Scoped)]
+[Handler(Lifetime = ComponentLifetime.Scoped)]
 public sealed class BroadcastC(Recorder recorder) : INotificationHandler<Broadcast>
 {
     public async ValueTask Handle(Broadcast notification, CancellationToken cancellationToken)

@@ -185,7 +185,7 @@ public sealed class AnalyzerTests
         var diagnostics = For(Sources.Usings + """
             namespace App;
             public sealed class Ping : IRequest<int> { }
-            [Handler(Lifetime = HandlerLifetime.Scoped)]
+            [Handler(Lifetime = ComponentLifetime.Scoped)]
             public sealed class PingHandler : IRequestHandler<Ping, int>
             {
                 private int _calls;

@@ -60,7 +60,7 @@ public sealed class GenericDispatchTableTests
                 public ValueTask Handle(Command request, CancellationToken cancellationToken) { _log.Lines.Add("command " + request.GetType().Name); return default; }
             }
 
-            [Handler(Lifetime = HandlerLifetime.Scoped)]
+            [Handler(Lifetime = ComponentLifetime.Scoped)]
             public sealed class ScopedHandler : IRequestHandler<ScopedPing, int>
             {
                 public ValueTask<int> Handle(ScopedPing request, CancellationToken cancellationToken) => new ValueTask<int>(3);

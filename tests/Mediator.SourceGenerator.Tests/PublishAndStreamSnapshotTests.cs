@@ -28,7 +28,7 @@ public sealed class PublishAndStreamSnapshotTests
                 public ValueTask Handle(OrderPlaced notification, CancellationToken cancellationToken) => default;
             }
 
-            [Handler(Lifetime = HandlerLifetime.Scoped)]
+            [Handler(Lifetime = ComponentLifetime.Scoped)]
             public sealed class Audit : INotificationHandler<IOrderEvent>, INotificationHandler<Tick>
             {
                 public ValueTask Handle(IOrderEvent notification, CancellationToken cancellationToken) => default;

@@ -124,13 +124,13 @@ public sealed class SnapshotTests
             public sealed class Save : IRequest<bool> { }
             public sealed class Load : IRequest<string?> { }
 
-            [Handler(Lifetime = HandlerLifetime.Scoped)]
+            [Handler(Lifetime = ComponentLifetime.Scoped)]
             internal sealed class SaveHandler : IRequestHandler<Save, bool>
             {
                 ValueTask<bool> IRequestHandler<Save, bool>.Handle(Save request, CancellationToken cancellationToken) => new(true);
             }
 
-            [Handler(Lifetime = HandlerLifetime.Transient)]
+            [Handler(Lifetime = ComponentLifetime.Transient)]
             internal sealed class LoadHandler : IRequestHandler<Load, string?>
             {
                 public ValueTask<string?> Handle(Load request, CancellationToken cancellationToken) => new((string?)null);

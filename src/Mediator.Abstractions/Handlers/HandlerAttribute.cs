@@ -10,8 +10,10 @@ namespace Mediator;
 public sealed class HandlerAttribute : Attribute
 {
     /// <summary>
-    /// How long one handler instance lives. <see cref="HandlerLifetime.Singleton"/> (the default) is the
-    /// fastest; choose <see cref="HandlerLifetime.Scoped"/> when the handler depends on scoped services.
+    /// How long one handler instance lives. When not set, the project's default applies
+    /// (<see cref="DefaultLifetimesAttribute.Handlers"/>, itself <see cref="ComponentLifetime.Singleton"/> unless set):
+    /// singleton is the fastest; choose <see cref="ComponentLifetime.Scoped"/> when the handler depends on scoped
+    /// services (a <c>DbContext</c>, the current user).
     /// </summary>
-    public HandlerLifetime Lifetime { get; set; } = HandlerLifetime.Singleton;
+    public ComponentLifetime Lifetime { get; set; } = ComponentLifetime.Singleton;
 }

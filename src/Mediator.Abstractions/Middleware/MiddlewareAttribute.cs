@@ -50,4 +50,13 @@ public sealed class MiddlewareAttribute : Attribute
     /// in every pipeline its constraints fit. The default is false.
     /// </summary>
     public bool Explicit { get; set; }
+
+    /// <summary>
+    /// How long one instance lives. When not set, the project's default applies
+    /// (<see cref="DefaultLifetimesAttribute.Middleware"/>, itself <see cref="ComponentLifetime.Singleton"/> unless set).
+    /// A singleton is shared by every dispatch at once, so it keeps no per-request state and takes no scoped services;
+    /// choose <see cref="ComponentLifetime.Scoped"/> for a middleware that takes a <c>DbContext</c>, the current user or
+    /// scoped validators, and <see cref="ComponentLifetime.Transient"/> for one that needs a fresh instance per dispatch.
+    /// </summary>
+    public ComponentLifetime Lifetime { get; set; } = ComponentLifetime.Singleton;
 }

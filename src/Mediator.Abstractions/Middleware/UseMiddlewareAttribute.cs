@@ -42,4 +42,12 @@ public sealed class UseMiddlewareAttribute : Attribute
 
     /// <summary>When set, replaces the order declared on the class (lower is outer) where this attribute places it.</summary>
     public int Order { get; set; }
+
+    /// <summary>
+    /// When set, replaces the lifetime declared on the class (<see cref="MiddlewareAttribute.Lifetime"/>) for the
+    /// pipelines this attribute places it in: for example a built-in validation middleware made scoped because the app's
+    /// validators are. The container holds one registration per closed middleware type, so where one type is given
+    /// several lifetimes the shortest wins everywhere.
+    /// </summary>
+    public ComponentLifetime Lifetime { get; set; } = ComponentLifetime.Singleton;
 }

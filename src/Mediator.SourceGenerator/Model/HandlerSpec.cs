@@ -2,7 +2,7 @@ namespace Mediator.SourceGenerator.Model;
 
 /// <summary>One handler contract implemented by a <c>[Handler]</c> class: the class handles <see cref="Request"/>.</summary>
 /// <param name="HandlerType">The handler class, as written in generated code.</param>
-/// <param name="Lifetime">From <c>[Handler(Lifetime = ...)]</c>.</param>
+/// <param name="Lifetime">From <c>[Handler(Lifetime = ...)]</c>, else the declaring assembly's <c>[assembly: DefaultLifetimes(Handlers = ...)]</c>, else singleton.</param>
 /// <param name="Request">The request handled.</param>
 /// <param name="Response">The response; <c>Mediator.Unit</c> for requests without one.</param>
 /// <param name="IsVoid">The handler implements <c>IRequestHandler&lt;TRequest&gt;</c> and returns a plain <c>ValueTask</c>.</param>

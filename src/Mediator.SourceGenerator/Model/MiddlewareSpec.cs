@@ -15,6 +15,11 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="Constructor">For a middleware taking an attribute: its constructor parameters; empty when it is resolved from the container.</param>
 /// <param name="FromAssemblyAttribute">Placed by <c>[assembly: UseMiddleware]</c> rather than declared in this assembly.</param>
 /// <param name="IsExplicit">From <c>[Middleware(Explicit = true)]</c>: applies only where <c>[UseMiddleware]</c> names it.</param>
+/// <param name="Lifetime">
+/// From <c>[UseMiddleware(..., Lifetime = ...)]</c> where that placed it, else <c>[Middleware(Lifetime = ...)]</c>, else the
+/// declaring assembly's <c>[assembly: DefaultLifetimes(Middleware = ...)]</c>, else singleton. The lifetime a pipeline uses
+/// is <see cref="ResolvedLayer.Lifetime"/>, which also accounts for the same closed type placed with another lifetime.
+/// </param>
 /// <param name="Usage">The <c>[Obsolete]</c> and <c>[Experimental]</c> C# reports where the class is written, on its <c>InvokeAsync</c> methods, and for a configured middleware on its constructor and the parameter types generated code resolves.</param>
 internal sealed record MiddlewareSpec(
     string DisplayName,
@@ -31,7 +36,8 @@ internal sealed record MiddlewareSpec(
     EquatableArray<ConstructorParameterSpec> Constructor = default,
     bool FromAssemblyAttribute = false,
     bool IsExplicit = false,
-    EquatableArray<UsageMark> Usage = default)
+    EquatableArray<UsageMark> Usage = default,
+    ServiceLifetimeKind Lifetime = ServiceLifetimeKind.Singleton)
 {
     /// <summary>
     /// Placed in every pipeline its constraints fit: declared here without <c>Explicit</c>, or added by

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Mediator.SourceGenerator.Model;
 
 /// <summary>
@@ -28,6 +30,21 @@ internal sealed record ResolvedPipeline(
 {
     /// <summary>The message type without nullable annotations, as handlers are grouped by it.</summary>
     public string MessageType => Message.Type.Erased.Display;
+
+    /// <summary>
+    /// The pipeline's own lifetime: the shortest of its components' (handler or receivers, and every layer's). It is
+    /// registered with it, so that each component, resolved from the same provider with its own lifetime, lives as long
+    /// as it should: a scoped pipeline is built once per scope, a transient one per dispatch, a singleton one once.
+    /// </summary>
+    public ServiceLifetimeKind Lifetime => Lifetimes.Shortest(
+        Chain.Layers.Select(l => l.Lifetime)
+            .Concat(Handler is null ? Enumerable.Empty<ServiceLifetimeKind>() : new[] { Handler.Lifetime })
+            .Concat(Receivers.SelectMany(r => r.Own.Layers.Select(l => l.Lifetime).Concat(new[] { r.Handler.Lifetime }))));
+
+    /// <summary>Some component is scoped: dispatching needs a scope, and from the root provider it fails.</summary>
+    public bool NeedsScope => Chain.Layers.Any(l => l.Lifetime == ServiceLifetimeKind.Scoped)
+        || Handler?.Lifetime == ServiceLifetimeKind.Scoped
+        || Receivers.Any(r => r.Handler.Lifetime == ServiceLifetimeKind.Scoped || r.Own.Layers.Any(l => l.Lifetime == ServiceLifetimeKind.Scoped));
 }
 
 /// <summary>A handler a notification fans out to, with the middleware its class names.</summary>
@@ -61,7 +78,11 @@ internal sealed record ResolvedChain(
 /// <param name="Middleware">The middleware class as parsed.</param>
 /// <param name="Step">It closed over this pipeline's message and result, as the emitters write it.</param>
 /// <param name="Source">Where it came from.</param>
-internal sealed record ResolvedLayer(MiddlewareSpec Middleware, PipelineStep Step, LayerSource Source);
+/// <param name="Lifetime">
+/// The lifetime it is registered and resolved with: its spec's, unless the same closed type has a shorter one in another
+/// pipeline (the container holds one registration per type, so the shortest wins everywhere).
+/// </param>
+internal sealed record ResolvedLayer(MiddlewareSpec Middleware, PipelineStep Step, LayerSource Source, ServiceLifetimeKind Lifetime);
 
 /// <summary>How one hard ordering rule fared in one chain.</summary>
 /// <param name="Middleware">The middleware that declares the rule.</param>

@@ -77,6 +77,7 @@ internal static class HandlerMiddlewareParser
                 Order = order ?? spec.Order,
                 HasExplicitOrder = order is not null || spec.HasExplicitOrder,
                 FromAssemblyAttribute = false,
+                Lifetime = LifetimeReader.Explicit(attribute) ?? spec.Lifetime,
             };
             var placement = order is null ? location : OrderingAttributeParser.NamedLocation(attribute, "Order") ?? location;
             uses.Add(new HandlerMiddlewareUse(spec, location, placement));

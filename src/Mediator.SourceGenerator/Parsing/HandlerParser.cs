@@ -57,7 +57,7 @@ internal static class HandlerParser
             return Failed(name, location, DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotAccessible, location, name, inaccessible));
         }
 
-        var lifetime = ReadLifetime(attributes);
+        var lifetime = LifetimeReader.ForHandler(symbol, attributes.FirstOrDefault(a => KnownTypes.IsHandlerAttribute(a.AttributeClass)));
         var specs = new List<HandlerSpec>();
         var diagnostics = new List<DiagnosticInfo>();
         var uses = HandlerMiddlewareParser.Parse(symbol, symbol.ToDisplayString(), compilation, diagnostics, cancellationToken);
@@ -183,22 +183,6 @@ internal static class HandlerParser
         return SymbolFacts.GenericContainerOrSelf(symbol.ContainingType) is { } container
             ? $"it is nested in the generic type '{container.Name}'; move it to a namespace or a non-generic class"
             : null;
-    }
-
-    private static ServiceLifetimeKind ReadLifetime(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
-    {
-        foreach (var attribute in attributes)
-        {
-            foreach (var argument in attribute.NamedArguments)
-            {
-                if (argument.Key == "Lifetime" && argument.Value.Value is int value && Enum.IsDefined(typeof(ServiceLifetimeKind), value))
-                {
-                    return (ServiceLifetimeKind)value;
-                }
-            }
-        }
-
-        return ServiceLifetimeKind.Singleton;
     }
 
     /// <summary>An interface the compiler rejects: the compiler's own error explains it better than we can.</summary>

@@ -124,7 +124,8 @@ internal static class MiddlewareParser
             OrderingAttributeParser.ReadConstraints(symbol, name, diagnostics),
             constructor,
             IsExplicit: IsExplicit(middlewareAttribute),
-            Usage: Usage(symbol, constructor));
+            Usage: Usage(symbol, constructor),
+            Lifetime: LifetimeReader.ForMiddleware(symbol, middlewareAttribute));
 
         // Rules are reported where the order was decided: the Order argument when written, else the class name.
         var placement = hasExplicitOrder ? OrderingAttributeParser.NamedLocation(middlewareAttribute!, "Order") ?? location : location;

@@ -80,6 +80,7 @@ internal static class UseMiddlewareParser
                 HasExplicitOrder = order is not null || spec.HasExplicitOrder,
                 FromAssemblyAttribute = true,
                 IsExplicit = false,
+                Lifetime = LifetimeReader.Explicit(attribute) ?? spec.Lifetime,
             };
             found.Add(new MiddlewareDiscovery(location, spec, diagnostics, placement));
         }

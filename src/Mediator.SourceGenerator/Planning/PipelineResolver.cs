@@ -23,8 +23,8 @@ internal static class PipelineResolver
 
         // One handler per request and per stream; when there are several (MED0002) the first by name is used so the
         // rest of the user's code still compiles while the error is fixed.
-        var requests = Chosen(handlers, MessageKind.Request).Select(h => Single(h, messageSide)).ToEquatableArray();
-        var streams = Chosen(handlers, MessageKind.Stream).Select(h => Single(h, messageSide)).ToEquatableArray();
+        var requests = Chosen(handlers, MessageKind.Request).Select(h => Single(h, messageSide)).ToList();
+        var streams = Chosen(handlers, MessageKind.Stream).Select(h => Single(h, messageSide)).ToList();
 
         var notificationHandlers = handlers.Where(h => h.Kind == MessageKind.Notification).ToList();
         var published = PublishedTypes(notificationHandlers, declaredNotifications);
@@ -32,9 +32,15 @@ internal static class PipelineResolver
             .Select(t => Notification(t, notificationHandlers, automatic, messageSide))
             .Where(p => p is not null)
             .Select(p => p!)
-            .ToEquatableArray();
+            .ToList();
 
-        return new ResolvedPipelines(automatic.ToEquatableArray(), published.ToEquatableArray(), requests, streams, notifications);
+        var unified = LayerLifetimes.Unify(requests, streams, notifications);
+        return new ResolvedPipelines(
+            automatic.ToEquatableArray(),
+            published.ToEquatableArray(),
+            unified.Requests.ToEquatableArray(),
+            unified.Streams.ToEquatableArray(),
+            unified.Notifications.ToEquatableArray());
     }
 
     /// <summary>The message identity used to group handlers: the type without nullable annotations.</summary>
@@ -142,6 +148,6 @@ internal static class PipelineResolver
             }
         }
 
-        return LayerOrder.Resolve(steps.Keys, cycles).Select(m => new ResolvedLayer(m, steps[m], LayerSource.Of(m))).ToList();
+        return LayerOrder.Resolve(steps.Keys, cycles).Select(m => new ResolvedLayer(m, steps[m], LayerSource.Of(m), m.Lifetime)).ToList();
     }
 }

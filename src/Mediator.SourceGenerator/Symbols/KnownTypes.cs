@@ -58,6 +58,8 @@ internal static class KnownTypes
 
     public static bool IsHandlerAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "HandlerAttribute", 0);
 
+    public static bool IsDefaultLifetimesAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "DefaultLifetimesAttribute", 0);
+
     public static bool IsUseMiddlewareAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "UseMiddlewareAttribute", 0);
 
     public static bool IsRequiresConcernAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "RequiresConcernAttribute", 0);

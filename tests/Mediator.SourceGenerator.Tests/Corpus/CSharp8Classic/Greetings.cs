@@ -88,7 +88,7 @@ namespace App.Greetings
         }
     }
 
-    [Handler(Lifetime = HandlerLifetime.Transient)]
+    [Handler(Lifetime = ComponentLifetime.Transient)]
     public class TickHandler : IRequestHandler<Tick>
     {
         private readonly Journal _journal;

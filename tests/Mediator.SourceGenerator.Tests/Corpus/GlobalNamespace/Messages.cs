@@ -39,7 +39,7 @@ public sealed class Names
     public List<string> All { get; } = new() { "ann", "bob", "cy" };
 }
 
-[M.Handler(Lifetime = M.HandlerLifetime.Scoped)]
+[M.Handler(Lifetime = M.ComponentLifetime.Scoped)]
 public sealed class NameHandler : M.IRequestHandler<ListNames, List<string>>, M.IRequestHandler<Commands.Rename>
 {
     private readonly Names _names;

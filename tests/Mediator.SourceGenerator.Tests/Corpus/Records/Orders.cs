@@ -77,7 +77,7 @@ public sealed class PlaceOrderHandler(OrderStore store) : IRequestHandler<PlaceO
     }
 }
 
-[Handler(Lifetime = HandlerLifetime.Scoped)]
+[Handler(Lifetime = ComponentLifetime.Scoped)]
 public sealed class OrderQueries(OrderStore store) : IRequestHandler<CancelOrder>, IRequestHandler<GetOrder, OrderView>
 {
     public ValueTask Handle(CancelOrder request, CancellationToken cancellationToken)
