@@ -210,7 +210,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MiddlewareHasMutableState = Create(
         "MED0032",
         "Middleware has mutable instance state",
-        "Middleware '{0}' is one shared instance for all concurrent messages, but {1} '{2}' can be changed after construction; make it readonly, or keep the state in an injected service or in MessageContext",
+        "Middleware '{0}' is one shared instance for all concurrent messages, but {1} '{2}' {3}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor BlockingCallInPipeline = Create(
