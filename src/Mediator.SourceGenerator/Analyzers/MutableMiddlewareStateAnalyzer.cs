@@ -1,5 +1,4 @@
 using Mediator.SourceGenerator.Diagnostics;
-using Mediator.SourceGenerator.Parsing;
 using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
