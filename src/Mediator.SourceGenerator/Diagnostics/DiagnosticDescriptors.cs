@@ -210,7 +210,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MiddlewareHasMutableState = Create(
         "MED0032",
         "Middleware has mutable instance state",
-        "Middleware '{0}' is one shared instance for all concurrent messages, but {1} '{2}' can be changed after construction; make it readonly, or keep the state in an injected service or in MessageContext",
+        "Middleware '{0}' is one shared instance for all concurrent messages, but {1} '{2}' {3}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor BlockingCallInPipeline = Create(
@@ -255,6 +255,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is declared in this project and hides the type of the same name in {1} (warning CS0436); the generated code names it, and would get this declaration instead, so no mediator was generated. Rename it, or move it to a namespace of the project's own.",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor SingletonCapturesShorterLifetime = Create(
+        "MED0040",
+        "A singleton handler or middleware takes a scoped or transient dependency",
+        "{0} '{1}' is a singleton, but its constructor takes '{3}' ('{2}'), {4}: a singleton keeps the one instance it is given and shares it between every dispatch for the life of the application; make it scoped ({5}), or {6}",
+        DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         RequestHasNoHandler,
@@ -296,6 +302,7 @@ internal static class DiagnosticDescriptors
         UnsupportedMessage,
         LanguageVersionTooLow,
         ContractRedeclared,
+        SingletonCapturesShorterLifetime,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
