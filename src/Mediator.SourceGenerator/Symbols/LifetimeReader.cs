@@ -1,4 +1,3 @@
-using System;
 using Mediator.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
 
