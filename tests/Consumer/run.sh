@@ -16,7 +16,8 @@ here="$root/tests/Consumer"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # A version no earlier run used, so the NuGet cache can never serve a stale package. Stable (no pre-release label), so
-# README.md's `dotnet add package CompiledMediator`, which takes the newest stable version, picks it as written.
+# README.md's `dotnet add package CompiledMediator`, which takes the newest stable version, picks it as written. Only the
+# package version: an assembly version's parts stop at 65535, so the assemblies keep Directory.Build.props' Version.
 version="0.1.$(date +%s)"
 packages=(CompiledMediator.Abstractions CompiledMediator CompiledMediator.Testing CompiledMediator.EntityFrameworkCore)
 feed="$work/feed"
@@ -29,7 +30,7 @@ echo "packing $version into $feed"
 SECONDS=0
 # The folders keep the design card's names (src/Mediator.*); the package IDs are CompiledMediator.* (docs/packaging.md).
 for project in Mediator.Abstractions Mediator.Runtime Mediator.Testing Mediator.EntityFrameworkCore; do
-  dotnet pack "$root/src/$project" -c Release -o "$feed" -p:Version="$version" -v q -nologo \
+  dotnet pack "$root/src/$project" -c Release -o "$feed" -p:PackageVersion="$version" -v q -nologo \
     || { echo "FAIL pack $project"; echo "0 passed, 1 failed"; exit 1; }
 done
 echo "packed in ${SECONDS}s"
