@@ -46,3 +46,4 @@ public sealed class Counting2<TRequest, TResponse> : IRequestMiddleware<TRequest
         return await next.InvokeAsync(request, context);
     }
 }
+#pragma warning restore MED0032
