@@ -11,18 +11,34 @@ namespace ScopedBenchmarks;
 /// </summary>
 public static class AllocationProfile
 {
+    // Created once, so that no row counts its message.
+    private static readonly HandScopedPing HandPing = new();
+    private static readonly ScopedPing Ping = new();
+    private static readonly MrScopedPing MrPing = new();
+
     public static int Run()
     {
         using var provider = ScopedContainer.Build();
-        Profile("hand-written (plain classes)", provider, (scope, _) => Await(HandWrittenScoped.Send(scope, new HandScopedPing())), resolveSender: null);
-        Profile("our components by hand", provider, (scope, _) => Await(OurComponentsByHand.Send(scope, new ScopedPing())), resolveSender: null);
-        Profile("ours (ISender)", provider, (scope, sender) => Await(((global::Mediator.ISender)sender!).Send(new ScopedPing())),
+        Profile("hand-written (plain classes)", provider, (scope, _) => Await(HandWrittenScoped.Send(scope, HandPing)), resolveSender: null);
+        Profile("our components by hand", provider, (scope, _) => Await(OurComponentsByHand.Send(scope, Ping)), resolveSender: null);
+        Profile("ours (ISender)", provider, (scope, sender) => Await(((global::Mediator.ISender)sender!).Send(Ping)),
             scope => scope.GetRequiredService<global::Mediator.ISender>());
-        Profile("ours (generated Mediator)", provider, (scope, sender) => Await(((Mediator)sender!).Send(new ScopedPing())),
+        Profile("ours (generated Mediator)", provider, (scope, sender) => Await(((Mediator)sender!).Send(Ping)),
             scope => scope.GetRequiredService<Mediator>());
-        Profile("MediatR 5.1.0", provider, (scope, sender) => ((global::MediatR.IMediator)sender!).Send(new MrScopedPing()).GetAwaiter().GetResult(),
+        Profile("MediatR 5.1.0", provider, (scope, sender) => ((global::MediatR.IMediator)sender!).Send(MrPing).GetAwaiter().GetResult(),
             scope => scope.GetRequiredService<global::MediatR.IMediator>());
+
+        // The same hand-written Send in a container with one more scoped service, resolved in each scope before the
+        // Send: what a fourth scoped instance costs the scope (its resolved-services dictionary grows past three).
+        using var withFourth = new ServiceCollection().AddHandWrittenScoped().AddScoped<FourthScopedService>().BuildServiceProvider();
+        Profile("hand-written + 4th scoped", withFourth, (scope, _) => Await(HandWrittenScoped.Send(scope, HandPing)),
+            scope => scope.GetRequiredService<FourthScopedService>());
         return 0;
+    }
+
+    /// <summary>Stands for any fourth scoped instance in a scope: a DbContext, the current user, or our scoped pipeline.</summary>
+    private sealed class FourthScopedService
+    {
     }
 
     private static int Await(ValueTask<int> task) => task.GetAwaiter().GetResult();
