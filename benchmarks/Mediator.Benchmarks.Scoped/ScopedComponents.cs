@@ -18,9 +18,6 @@ public sealed class ScopedPingHandler : IRequestHandler<ScopedPing, int>
 
 // The same trivial work as the peers' behaviors and the hand-written layers: count (per-scope state, the reason a
 // middleware is scoped), then await the next step.
-// MED0032 does not yet read lifetimes: it reports the counter of these scoped middlewares as if each were one shared
-// instance. A scoped middleware is one instance per scope, so the field is per-scope state, not a data race.
-#pragma warning disable MED0032
 
 [Middleware(Order = 1)]
 public sealed class Counting1<TRequest, TResponse> : IRequestMiddleware<TRequest, TResponse>
@@ -49,4 +46,3 @@ public sealed class Counting2<TRequest, TResponse> : IRequestMiddleware<TRequest
         return await next.InvokeAsync(request, context);
     }
 }
-#pragma warning restore MED0032
