@@ -44,3 +44,7 @@ public sealed record Noticed(int Id) : INotification;
 
 /// <summary>A stream request: the built-ins that apply to every message wrap it too.</summary>
 public sealed record Counting(int Count) : IStreamRequest<int>;
+
+/// <summary>A stream only clerks may read: authorization checks the caller before the first item.</summary>
+[Authorize(Roles = "clerk")]
+public sealed record GuardedFeed(int Count) : IStreamRequest<int>;

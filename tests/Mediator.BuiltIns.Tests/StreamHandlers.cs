@@ -1,0 +1,20 @@
+using Mediator;
+using Mediator.Transactions;
+
+namespace BuiltInsTests;
+
+/// <summary>The handlers of the stream requests that ask for built-ins: each reports to the probe when it is opened.</summary>
+[Handler]
+public sealed class StreamHandlers(HandlerProbe probe, AmbientTransactionContext transactions) : IStreamRequestHandler<GuardedFeed, int>
+{
+    public async IAsyncEnumerable<int> Handle(GuardedFeed request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        probe.Enter(transactions.Current is not null);
+        probe.Exit();
+        for (var i = 0; i < request.Count; i++)
+        {
+            await Task.Yield();
+            yield return i;
+        }
+    }
+}
