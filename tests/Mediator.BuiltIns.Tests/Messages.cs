@@ -48,3 +48,9 @@ public sealed record Counting(int Count) : IStreamRequest<int>;
 /// <summary>A stream only clerks may read: authorization checks the caller before the first item.</summary>
 [Authorize(Roles = "clerk")]
 public sealed record GuardedFeed(int Count) : IStreamRequest<int>;
+
+/// <summary>A stream whose request checks itself: validation runs before the first item.</summary>
+public sealed record ValidatedFeed(int Count) : IStreamRequest<int>, IValidatable
+{
+    public void Validate(ValidationErrors errors) => errors.Require(Count >= 0, nameof(Count), "must not be negative");
+}

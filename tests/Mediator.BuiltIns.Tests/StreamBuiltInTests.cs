@@ -1,5 +1,6 @@
 using Mediator.Authorization;
 using Mediator.Testing;
+using Mediator.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,7 +14,7 @@ public sealed class StreamBuiltInTests
 {
     private static readonly Type[] StreamBuiltIns =
     {
-        typeof(AuthorizationMiddleware<Counting, int>),
+        typeof(ValidationMiddleware<Counting, int>), typeof(AuthorizationMiddleware<Counting, int>),
     };
 
     private static async Task<List<int>> ReadAll(IAsyncEnumerable<int> stream)
@@ -60,6 +61,20 @@ public sealed class StreamBuiltInTests
 
         AsyncLocalCallerAccessor.SignIn(AsyncLocalCallerAccessor.User("alice", "clerk"));
         Assert.Equal([0, 1, 2], await ReadAll(client.CreateStream(new GuardedFeed(3))));
+        Assert.Equal(1, probe.Calls);
+    }
+
+    [Fact]
+    public async Task An_invalid_stream_request_is_refused_before_the_first_item_and_the_handler_never_runs()
+    {
+        using var client = BuiltInsHost.Client(new FakeTimeProvider(), new CapturingLoggerFactory());
+        var probe = client.Services.GetRequiredService<HandlerProbe>();
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => ReadAll(client.CreateStream(new ValidatedFeed(-1))));
+        Assert.Equal(nameof(ValidatedFeed.Count), Assert.Single(error.Errors).Member);
+        Assert.Equal(0, probe.Calls);
+
+        Assert.Equal([0, 1], await ReadAll(client.CreateStream(new ValidatedFeed(2))));
         Assert.Equal(1, probe.Calls);
     }
 }

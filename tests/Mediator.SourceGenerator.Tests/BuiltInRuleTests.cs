@@ -102,7 +102,17 @@ public sealed class BuiltInRuleTests
         Assert.Contains("'App.Feed' asks for Authorization through [Authorize]", Message(diagnostic), StringComparison.Ordinal);
     }
 
-    /// <summary>All eleven built-ins (but <paramref name="omit"/>) and a stream request that asks for authorization.</summary>
+    [Fact]
+    public void MED0022_a_validatable_stream_without_the_validation_middleware_is_a_warning()
+    {
+        var run = StreamRun(omit: "ValidationMiddleware");
+
+        var diagnostic = Assert.Single(OrderingRules(run));
+        Assert.Equal(("MED0022", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("'App.Feed' asks for Validation", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    /// <summary>All eleven built-ins (but <paramref name="omit"/>) and a stream request that asks for authorization and validation.</summary>
     private static GeneratorRun StreamRun(string? omit)
     {
         var lines = BuiltIns.Where(name => name != omit).Select(name => $"[assembly: UseMiddleware(typeof({name}<,>))]");
@@ -111,7 +121,10 @@ public sealed class BuiltInRuleTests
             namespace App;
 
             [Authorize(Roles = "clerk")]
-            public sealed record Feed(int Count) : IStreamRequest<int>;
+            public sealed record Feed(int Count) : IStreamRequest<int>, IValidatable
+            {
+                public void Validate(ValidationErrors errors) { }
+            }
 
             [Handler]
             public sealed class FeedHandler : IStreamRequestHandler<Feed, int>
