@@ -54,3 +54,7 @@ public sealed record ValidatedFeed(int Count) : IStreamRequest<int>, IValidatabl
 {
     public void Validate(ValidationErrors errors) => errors.Require(Count >= 0, nameof(Count), "must not be negative");
 }
+
+/// <summary>A stream with a two-second deadline for the whole enumeration: it hangs after its first item.</summary>
+[Timeout(Milliseconds = 2_000)]
+public sealed record TimedFeed : IStreamRequest<int>;

@@ -1,4 +1,5 @@
 using Mediator.Authorization;
+using Mediator.Resilience;
 using Mediator.Testing;
 using Mediator.Validation;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,5 +77,21 @@ public sealed class StreamBuiltInTests
 
         Assert.Equal([0, 1], await ReadAll(client.CreateStream(new ValidatedFeed(2))));
         Assert.Equal(1, probe.Calls);
+    }
+
+    [Fact]
+    public async Task A_Timeout_stream_that_stalls_fails_with_a_timeout_when_its_deadline_passes()
+    {
+        var time = new FakeTimeProvider();
+        using var client = BuiltInsHost.Client(time, new CapturingLoggerFactory());
+        await using var items = client.CreateStream(new TimedFeed()).GetAsyncEnumerator();
+        Assert.True(await items.MoveNextAsync());
+
+        var read = items.MoveNextAsync();
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        var timeout = await Assert.ThrowsAsync<MessageTimeoutException>(async () => await read);
+        Assert.Equal(typeof(TimedFeed), timeout.MessageType);
+        Assert.Contains(typeof(TimeoutMiddleware<TimedFeed, int>), client.Dispatches.Single().Steps.Select(s => s.ComponentType));
     }
 }

@@ -83,13 +83,14 @@ public sealed class BuiltInRuleTests
     }
 
     [Fact]
-    public void An_authorize_stream_is_wrapped_by_the_authorization_middleware_and_breaks_no_rule()
+    public void An_authorize_and_timeout_stream_is_wrapped_by_both_middlewares_and_breaks_no_rule()
     {
         var run = StreamRun(omit: null);
 
         Assert.Empty(OrderingRules(run));
         Assert.Empty(run.CompilationErrors);
         Assert.Contains(run.GeneratedSources, s => s.Text.Contains("AuthorizationMiddleware<global::App.Feed, int>", StringComparison.Ordinal));
+        Assert.Contains(run.GeneratedSources, s => s.Text.Contains("BetweenItemsMilliseconds = (int)(100)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class BuiltInRuleTests
         Assert.Contains("'App.Feed' asks for Validation", Message(diagnostic), StringComparison.Ordinal);
     }
 
-    /// <summary>All eleven built-ins (but <paramref name="omit"/>) and a stream request that asks for authorization and validation.</summary>
+    /// <summary>All eleven built-ins (but <paramref name="omit"/>) and a stream request that asks for authorization, validation and a timeout.</summary>
     private static GeneratorRun StreamRun(string? omit)
     {
         var lines = BuiltIns.Where(name => name != omit).Select(name => $"[assembly: UseMiddleware(typeof({name}<,>))]");
@@ -120,7 +121,7 @@ public sealed class BuiltInRuleTests
 
             namespace App;
 
-            [Authorize(Roles = "clerk")]
+            [Authorize(Roles = "clerk"), Timeout(Milliseconds = 500, BetweenItemsMilliseconds = 100)]
             public sealed record Feed(int Count) : IStreamRequest<int>, IValidatable
             {
                 public void Validate(ValidationErrors errors) { }
