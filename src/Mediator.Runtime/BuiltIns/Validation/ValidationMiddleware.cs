@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Mediator.BuiltIns;
 
@@ -42,13 +43,19 @@ public sealed class ValidationMiddleware<TMessage, TResult> : IMiddleware<TMessa
     private async ValueTask<TResult> ValidateThenInvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
         where TNext : struct, INext<TMessage, TResult>
     {
+        await ValidateAsync(message, context.CancellationToken).ConfigureAwait(false);
+        return await next.InvokeAsync(message, context).ConfigureAwait(false);
+    }
+
+    /// <summary>The message's own check, then every validator; throws with all their errors together.</summary>
+    private async ValueTask ValidateAsync(TMessage message, CancellationToken cancellationToken)
+    {
         var errors = new ValidationErrors();
         if (message is IValidatable self) self.Validate(errors);
         foreach (var validator in _validators)
-            await validator.ValidateAsync(message, errors, context.CancellationToken).ConfigureAwait(false);
+            await validator.ValidateAsync(message, errors, cancellationToken).ConfigureAwait(false);
 
         if (!errors.IsValid) throw new ValidationException(typeof(TMessage), errors);
-        return await next.InvokeAsync(message, context).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -61,12 +68,7 @@ public sealed class ValidationMiddleware<TMessage, TResult> : IMiddleware<TMessa
     private async IAsyncEnumerator<TResult> ValidatedItemsAsync<TNext>(TMessage request, TNext next, MessageContext context)
         where TNext : struct, IStreamNext<TMessage, TResult>
     {
-        var errors = new ValidationErrors();
-        if (request is IValidatable self) self.Validate(errors);
-        foreach (var validator in _validators)
-            await validator.ValidateAsync(request, errors, context.CancellationToken).ConfigureAwait(false);
-
-        if (!errors.IsValid) throw new ValidationException(typeof(TMessage), errors);
+        await ValidateAsync(request, context.CancellationToken).ConfigureAwait(false);
         await foreach (var item in next.InvokeAsync(request, context))
             yield return item;
     }
