@@ -1,4 +1,5 @@
 using Mediator.Authorization;
+using Mediator.Logging;
 using Mediator.Resilience;
 using Mediator.Testing;
 using Mediator.Validation;
@@ -15,7 +16,7 @@ public sealed class StreamBuiltInTests
 {
     private static readonly Type[] StreamBuiltIns =
     {
-        typeof(ValidationMiddleware<Counting, int>), typeof(AuthorizationMiddleware<Counting, int>),
+        typeof(LoggingMiddleware<Counting, int>), typeof(ValidationMiddleware<Counting, int>), typeof(AuthorizationMiddleware<Counting, int>),
     };
 
     private static async Task<List<int>> ReadAll(IAsyncEnumerable<int> stream)
@@ -35,6 +36,20 @@ public sealed class StreamBuiltInTests
         var steps = client.Dispatches.Single().Steps;
         Assert.Equal(StreamBuiltIns, steps.Where(s => s.Kind == DispatchStepKind.Middleware).Select(s => s.ComponentType));
         Assert.Equal(DispatchStepKind.Handler, steps[^1].Kind);
+    }
+
+    [Fact]
+    public async Task A_stream_is_logged_from_its_opening_to_its_end_with_its_item_count()
+    {
+        var logs = new CapturingLoggerFactory();
+        using var client = BuiltInsHost.Client(new FakeTimeProvider(), logs);
+
+        Assert.Equal([0, 1], await ReadAll(client.CreateStream(new Counting(2))));
+
+        Assert.Equal(
+            ["Debug: Opening stream BuiltInsTests.Counting", "Trace: Stream BuiltInsTests.Counting item 1 after 0 ms",
+             "Trace: Stream BuiltInsTests.Counting item 2 after 0 ms", "Information: Streamed BuiltInsTests.Counting: 2 items in 0 ms: completed"],
+            logs.Lines);
     }
 
     [Fact]

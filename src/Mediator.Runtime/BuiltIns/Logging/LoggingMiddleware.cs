@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Mediator.BuiltIns;
 using Microsoft.Extensions.Logging;
@@ -14,11 +15,15 @@ namespace Mediator.Logging;
 /// <remarks>
 /// Event IDs: 1 Dispatching and 2 DispatchingWithPayload (Debug), 3 Dispatched and 4 DispatchCancelled (Information),
 /// 5 DispatchFailed (Error). When the logger has Error disabled the middleware only calls <c>next</c>.
+/// A stream (<c>CreateStream</c>) gets 6 StreamOpening and 7 StreamOpeningWithPayload (Debug) when the caller starts
+/// reading, 8 StreamItem (Trace) per item, and one end entry with the item count and the time since opening:
+/// 9 Streamed (Information; <c>completed</c>, or <c>stopped</c> when the caller disposed it before the end),
+/// 10 StreamCancelled (Information) and 11 StreamFailed (Error, with the exception).
 /// </remarks>
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.Logging, Concern = Concerns.Logging)]
-public sealed class LoggingMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+public sealed class LoggingMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>, IStreamMiddleware<TMessage, TResult>
 {
     private static readonly string MessageTypeName = typeof(TMessage).FullName ?? typeof(TMessage).Name;
 
@@ -73,4 +78,80 @@ public sealed class LoggingMiddleware<TMessage, TResult> : IMiddleware<TMessage,
     }
 
     private double Elapsed(long started) => _time.GetElapsedTime(started).TotalMilliseconds;
+
+    /// <summary>
+    /// Wraps a stream: with Error disabled the inner stream is returned untouched; otherwise the opening, every item
+    /// (at Trace) and how the enumeration ended are logged, with the number of items the caller received.
+    /// </summary>
+    IAsyncEnumerator<TResult> IStreamMiddleware<TMessage, TResult>.InvokeAsync<TNext>(TMessage request, TNext next, MessageContext context)
+        => _logger.IsEnabled(LogLevel.Error) ? LoggedItemsAsync(request, next, context) : next.InvokeAsync(request, context).GetAsyncEnumerator();
+
+    private async IAsyncEnumerator<TResult> LoggedItemsAsync<TNext>(TMessage request, TNext next, MessageContext context)
+        where TNext : struct, IStreamNext<TMessage, TResult>
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            if (_logPayload) LoggingMiddlewareLog.StreamOpeningWithPayload(_logger, MessageTypeName, request?.ToString());
+            else LoggingMiddlewareLog.StreamOpening(_logger, MessageTypeName);
+        }
+
+        var started = _time.GetTimestamp();
+        var traceItems = _logger.IsEnabled(LogLevel.Trace);
+        long count = 0;
+        var ended = false;
+        IAsyncEnumerator<TResult> items;
+        try
+        {
+            items = next.InvokeAsync(request, context).GetAsyncEnumerator();
+        }
+        catch (Exception exception)
+        {
+            LogEnd(exception, count, started, context);
+            throw;
+        }
+
+        try
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await items.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    ended = true;
+                    LogEnd(exception, count, started, context);
+                    throw;
+                }
+
+                if (!more)
+                {
+                    ended = true;
+                    LoggingMiddlewareLog.Streamed(_logger, MessageTypeName, count, Elapsed(started), "completed");
+                    yield break;
+                }
+
+                count++;
+                if (traceItems) LoggingMiddlewareLog.StreamItem(_logger, MessageTypeName, count, Elapsed(started));
+                yield return items.Current;
+            }
+        }
+        finally
+        {
+            // Reached without an end entry only when the caller disposed the stream before its end (a break out of
+            // await foreach): the handler did not fail, the caller stopped reading.
+            if (!ended) LoggingMiddlewareLog.Streamed(_logger, MessageTypeName, count, Elapsed(started), "stopped");
+            await items.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void LogEnd(Exception exception, long count, long started, MessageContext context)
+    {
+        if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+            LoggingMiddlewareLog.StreamCancelled(_logger, MessageTypeName, count, Elapsed(started), "cancelled");
+        else
+            LoggingMiddlewareLog.StreamFailed(_logger, MessageTypeName, count, Elapsed(started), "failed", exception);
+    }
 }

@@ -20,4 +20,22 @@ internal static partial class LoggingMiddlewareLog
 
     [LoggerMessage(EventId = 5, EventName = "DispatchFailed", Level = LogLevel.Error, Message = "Dispatched {MessageType} in {ElapsedMilliseconds} ms: {Outcome}")]
     public static partial void Failed(ILogger logger, string messageType, double elapsedMilliseconds, string outcome, Exception exception);
+
+    [LoggerMessage(EventId = 6, EventName = "StreamOpening", Level = LogLevel.Debug, Message = "Opening stream {MessageType}")]
+    public static partial void StreamOpening(ILogger logger, string messageType);
+
+    [LoggerMessage(EventId = 7, EventName = "StreamOpeningWithPayload", Level = LogLevel.Debug, Message = "Opening stream {MessageType}: {Payload}")]
+    public static partial void StreamOpeningWithPayload(ILogger logger, string messageType, string? payload);
+
+    [LoggerMessage(EventId = 8, EventName = "StreamItem", Level = LogLevel.Trace, Message = "Stream {MessageType} item {ItemNumber} after {ElapsedMilliseconds} ms")]
+    public static partial void StreamItem(ILogger logger, string messageType, long itemNumber, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 9, EventName = "Streamed", Level = LogLevel.Information, Message = "Streamed {MessageType}: {ItemCount} items in {ElapsedMilliseconds} ms: {Outcome}")]
+    public static partial void Streamed(ILogger logger, string messageType, long itemCount, double elapsedMilliseconds, string outcome);
+
+    [LoggerMessage(EventId = 10, EventName = "StreamCancelled", Level = LogLevel.Information, Message = "Streamed {MessageType}: {ItemCount} items in {ElapsedMilliseconds} ms: {Outcome}")]
+    public static partial void StreamCancelled(ILogger logger, string messageType, long itemCount, double elapsedMilliseconds, string outcome);
+
+    [LoggerMessage(EventId = 11, EventName = "StreamFailed", Level = LogLevel.Error, Message = "Streamed {MessageType}: {ItemCount} items in {ElapsedMilliseconds} ms: {Outcome}")]
+    public static partial void StreamFailed(ILogger logger, string messageType, long itemCount, double elapsedMilliseconds, string outcome, Exception exception);
 }
