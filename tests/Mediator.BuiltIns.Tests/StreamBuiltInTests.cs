@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Mediator.Authorization;
 using Mediator.Logging;
+using Mediator.Metrics;
 using Mediator.Resilience;
 using Mediator.Testing;
 using Mediator.Validation;
@@ -17,6 +19,7 @@ public sealed class StreamBuiltInTests
     private static readonly Type[] StreamBuiltIns =
     {
         typeof(LoggingMiddleware<Counting, int>), typeof(ValidationMiddleware<Counting, int>), typeof(AuthorizationMiddleware<Counting, int>),
+        typeof(MetricsMiddleware<Counting, int>),
     };
 
     private static async Task<List<int>> ReadAll(IAsyncEnumerable<int> stream)
@@ -50,6 +53,31 @@ public sealed class StreamBuiltInTests
             ["Debug: Opening stream BuiltInsTests.Counting", "Trace: Stream BuiltInsTests.Counting item 1 after 0 ms",
              "Trace: Stream BuiltInsTests.Counting item 2 after 0 ms", "Information: Streamed BuiltInsTests.Counting: 2 items in 0 ms: completed"],
             logs.Lines);
+    }
+
+    [Fact]
+    public async Task A_stream_is_measured_on_the_stream_instruments_with_its_items_and_outcome()
+    {
+        using var client = BuiltInsHost.Client(new FakeTimeProvider(), new CapturingLoggerFactory());
+        var instrumentation = client.Services.GetRequiredService<MediatorInstrumentation>();
+        var items = new List<(long Value, object? Outcome)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument, instrumentation.StreamItems)) l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Key == MetricsTags.Outcome) items.Add((value, tag.Value));
+        });
+        listener.Start();
+
+        Assert.Equal([0, 1, 2], await ReadAll(client.CreateStream(new Counting(3))));
+
+        Assert.Equal([(3L, (object?)MetricsTags.Success)], items);
     }
 
     [Fact]

@@ -11,11 +11,13 @@ namespace Mediator.Metrics;
 /// and one span per dispatch following the OpenTelemetry messaging conventions (<c>send Ping</c> or
 /// <c>publish OrderPlaced</c>, <c>messaging.system = mediator</c>, <c>messaging.destination.name</c>, <c>error.type</c>).
 /// Zero cost when nothing listens: it checks the instruments and the source first and then only calls <c>next</c>.
+/// Streams (<c>CreateStream</c>) are measured on their own instruments (<c>stream_*</c>) with a span covering the
+/// whole enumeration; see the stream side in MetricsMiddleware.Streams.cs.
 /// </summary>
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.Metrics, Concern = Concerns.Metrics)]
-public sealed class MetricsMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+public sealed partial class MetricsMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
 {
     private static readonly string MessageTypeName = typeof(TMessage).FullName ?? typeof(TMessage).Name;
     private static readonly string Operation = typeof(INotification).IsAssignableFrom(typeof(TMessage)) ? "publish" : "send";
