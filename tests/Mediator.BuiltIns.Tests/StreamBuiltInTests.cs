@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Mediator.Authorization;
 using Mediator.Logging;
 using Mediator.Metrics;
+using Mediator.RateLimiting;
 using Mediator.Resilience;
 using Mediator.Testing;
 using Mediator.Validation;
@@ -19,7 +20,7 @@ public sealed class StreamBuiltInTests
     private static readonly Type[] StreamBuiltIns =
     {
         typeof(LoggingMiddleware<Counting, int>), typeof(ValidationMiddleware<Counting, int>), typeof(AuthorizationMiddleware<Counting, int>),
-        typeof(MetricsMiddleware<Counting, int>),
+        typeof(MetricsMiddleware<Counting, int>), typeof(RateLimitMiddleware<Counting, int>),
     };
 
     private static async Task<List<int>> ReadAll(IAsyncEnumerable<int> stream)
@@ -78,6 +79,20 @@ public sealed class StreamBuiltInTests
         Assert.Equal([0, 1, 2], await ReadAll(client.CreateStream(new Counting(3))));
 
         Assert.Equal([(3L, (object?)MetricsTags.Success)], items);
+    }
+
+    [Fact]
+    public async Task A_stream_takes_one_rate_limit_token_when_it_opens_and_a_caller_out_of_tokens_never_reaches_the_handler()
+    {
+        using var client = BuiltInsHost.Client(new FakeTimeProvider(), new CapturingLoggerFactory(), o => { o.TokenLimit = 1; o.TokensPerPeriod = 1; o.ReplenishmentPeriod = TimeSpan.FromSeconds(1); });
+        var probe = client.Services.GetRequiredService<HandlerProbe>();
+        AsyncLocalCallerAccessor.SignIn(AsyncLocalCallerAccessor.User("carol"));
+
+        Assert.Equal([0, 1, 2], await ReadAll(client.CreateStream(new ValidatedFeed(3))));
+        var refusal = await Assert.ThrowsAsync<RateLimitExceededException>(() => ReadAll(client.CreateStream(new ValidatedFeed(3))));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), refusal.RetryAfter);
+        Assert.Equal(1, probe.Calls);
     }
 
     [Fact]
