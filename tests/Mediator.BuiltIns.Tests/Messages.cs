@@ -58,3 +58,7 @@ public sealed record ValidatedFeed(int Count) : IStreamRequest<int>, IValidatabl
 /// <summary>A stream with a two-second deadline for the whole enumeration: it hangs after its first item.</summary>
 [Timeout(Milliseconds = 2_000)]
 public sealed record TimedFeed : IStreamRequest<int>;
+
+/// <summary>A stream one caller at a time may read: the bulkhead's permit is held until the reader stops.</summary>
+[Bulkhead(MaxConcurrency = 1)]
+public sealed record NarrowFeed(int Count) : IStreamRequest<int>;

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using Mediator.Authorization;
 using Mediator.Logging;
 using Mediator.Metrics;
@@ -21,6 +22,7 @@ public sealed class StreamBuiltInTests
     {
         typeof(LoggingMiddleware<Counting, int>), typeof(ValidationMiddleware<Counting, int>), typeof(AuthorizationMiddleware<Counting, int>),
         typeof(MetricsMiddleware<Counting, int>), typeof(RateLimitMiddleware<Counting, int>),
+        typeof(BulkheadMiddleware<Counting, int>),
     };
 
     private static async Task<List<int>> ReadAll(IAsyncEnumerable<int> stream)
@@ -93,6 +95,50 @@ public sealed class StreamBuiltInTests
 
         Assert.Equal(TimeSpan.FromSeconds(1), refusal.RetryAfter);
         Assert.Equal(1, probe.Calls);
+    }
+
+    [Fact]
+    public async Task A_Bulkhead_stream_holds_its_permit_until_the_reader_stops_and_refuses_a_second_reader_meanwhile()
+    {
+        using var client = BuiltInsHost.Client(new FakeTimeProvider(), new CapturingLoggerFactory());
+        var probe = client.Services.GetRequiredService<HandlerProbe>();
+
+        var reading = client.CreateStream(new NarrowFeed(3)).GetAsyncEnumerator();
+        Assert.True(await reading.MoveNextAsync());
+        var rejection = await Assert.ThrowsAsync<BulkheadRejectedException>(() => ReadAll(client.CreateStream(new NarrowFeed(3))));
+        Assert.Equal(typeof(NarrowFeed), rejection.MessageType);
+        Assert.Equal(1, probe.Calls);
+
+        await reading.DisposeAsync();
+        Assert.Equal([0, 1, 2], await ReadAll(client.CreateStream(new NarrowFeed(3))));
+        Assert.Equal(2, probe.Calls);
+    }
+
+    [Fact]
+    public async Task A_Bulkhead_stream_dropped_without_dispose_gets_its_permit_back_through_every_layer_of_the_generated_pipeline()
+    {
+        using var client = BuiltInsHost.Client(new FakeTimeProvider(), new CapturingLoggerFactory());
+        var limiter = client.Services.GetRequiredService<BulkheadRegistry>().GetLimiter(typeof(NarrowFeed), new BulkheadAttribute { MaxConcurrency = 1 });
+
+        await ReadOneItemAndDrop(client.CreateStream(new NarrowFeed(3)));
+        Assert.Equal(0, limiter.GetStatistics()!.CurrentAvailablePermits);
+
+        // A bounded number of full collections, not a wait: nothing in the pipeline may keep the dropped enumerator alive.
+        for (var i = 0; i < 3 && limiter.GetStatistics()!.CurrentAvailablePermits == 0; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.Equal(1, limiter.GetStatistics()!.CurrentAvailablePermits);
+        Assert.Equal([0, 1, 2], await ReadAll(client.CreateStream(new NarrowFeed(3))));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task ReadOneItemAndDrop(IAsyncEnumerable<int> stream)
+    {
+        var items = stream.GetAsyncEnumerator();
+        Assert.True(await items.MoveNextAsync());
     }
 
     [Fact]

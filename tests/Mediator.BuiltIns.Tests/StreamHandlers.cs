@@ -6,11 +6,13 @@ namespace BuiltInsTests;
 /// <summary>The handlers of the stream requests that ask for built-ins: each reports to the probe when it is opened.</summary>
 [Handler]
 public sealed class StreamHandlers(HandlerProbe probe, AmbientTransactionContext transactions) : IStreamRequestHandler<GuardedFeed, int>, IStreamRequestHandler<ValidatedFeed, int>,
-      IStreamRequestHandler<TimedFeed, int>
+      IStreamRequestHandler<TimedFeed, int>, IStreamRequestHandler<NarrowFeed, int>
 {
     public IAsyncEnumerable<int> Handle(GuardedFeed request, CancellationToken cancellationToken) => Count(request.Count, cancellationToken);
 
     public IAsyncEnumerable<int> Handle(ValidatedFeed request, CancellationToken cancellationToken) => Count(request.Count, cancellationToken);
+
+    public IAsyncEnumerable<int> Handle(NarrowFeed request, CancellationToken cancellationToken) => Count(request.Count, cancellationToken);
 
     /// <summary>One item, then waits for its token: only a timeout or the caller ends it.</summary>
     public async IAsyncEnumerable<int> Handle(TimedFeed request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

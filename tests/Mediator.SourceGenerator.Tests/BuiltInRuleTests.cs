@@ -104,6 +104,16 @@ public sealed class BuiltInRuleTests
     }
 
     [Fact]
+    public void A_bulkhead_stream_is_wrapped_by_the_bulkhead_and_without_it_gets_MED0022()
+    {
+        Assert.Contains(StreamRun(omit: null).GeneratedSources, s => s.Text.Contains("BulkheadMiddleware<global::App.Feed, int>", StringComparison.Ordinal));
+
+        var diagnostic = Assert.Single(OrderingRules(StreamRun(omit: "BulkheadMiddleware")));
+        Assert.Equal(("MED0022", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("'App.Feed' asks for Bulkhead", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MED0022_a_validatable_stream_without_the_validation_middleware_is_a_warning()
     {
         var run = StreamRun(omit: "ValidationMiddleware");
@@ -113,7 +123,7 @@ public sealed class BuiltInRuleTests
         Assert.Contains("'App.Feed' asks for Validation", Message(diagnostic), StringComparison.Ordinal);
     }
 
-    /// <summary>All eleven built-ins (but <paramref name="omit"/>) and a stream request that asks for authorization, validation and a timeout.</summary>
+    /// <summary>All eleven built-ins (but <paramref name="omit"/>) and a stream request that asks for authorization, validation, a timeout and a bulkhead.</summary>
     private static GeneratorRun StreamRun(string? omit)
     {
         var lines = BuiltIns.Where(name => name != omit).Select(name => $"[assembly: UseMiddleware(typeof({name}<,>))]");
@@ -121,7 +131,7 @@ public sealed class BuiltInRuleTests
 
             namespace App;
 
-            [Authorize(Roles = "clerk"), Timeout(Milliseconds = 500, BetweenItemsMilliseconds = 100)]
+            [Authorize(Roles = "clerk"), Timeout(Milliseconds = 500, BetweenItemsMilliseconds = 100), Bulkhead(MaxConcurrency = 2)]
             public sealed record Feed(int Count) : IStreamRequest<int>, IValidatable
             {
                 public void Validate(ValidationErrors errors) { }

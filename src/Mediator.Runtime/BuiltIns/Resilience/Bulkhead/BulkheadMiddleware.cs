@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Mediator.BuiltIns;
@@ -8,12 +9,15 @@ namespace Mediator.Resilience;
 /// Caps the dispatches of a message type (or of a group, see <see cref="BulkheadAttribute.Group"/>) in flight at once,
 /// on the platform's <see cref="ConcurrencyLimiter"/>. A dispatch that finds the bulkhead full waits in its bounded
 /// queue, or is rejected with <see cref="BulkheadRejectedException"/> when the queue is full or there is none.
-/// The permit is returned however the dispatch ends: result, exception or cancellation.
+/// The permit is returned however the dispatch ends: result, exception or cancellation. A stream (<c>CreateStream</c>)
+/// takes its permit when the caller starts reading and holds it until the caller stops: completion, failure,
+/// cancellation, <c>DisposeAsync</c>, or, for an enumerator dropped without being disposed, the garbage collection that
+/// finds it unreachable (<see cref="BulkheadStreamSlot"/>).
 /// </summary>
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.Bulkhead, Concern = Concerns.Bulkhead)]
-public sealed class BulkheadMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+public sealed class BulkheadMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>, IStreamMiddleware<TMessage, TResult>
 {
     private readonly ConcurrencyLimiter _limiter;
     private readonly string? _group;
@@ -44,5 +48,37 @@ public sealed class BulkheadMiddleware<TMessage, TResult> : IMiddleware<TMessage
         if (!lease.IsAcquired) throw new BulkheadRejectedException(typeof(TMessage), _group, _limits);
 
         return await next.InvokeAsync(message, context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Wraps a stream: the permit is taken (or waited for in the queue, or refused) when the caller starts reading, the
+    /// inner stream (and so the handler) is opened only with it, and it is held until the enumeration ends.
+    /// </summary>
+    IAsyncEnumerator<TResult> IStreamMiddleware<TMessage, TResult>.InvokeAsync<TNext>(TMessage request, TNext next, MessageContext context)
+        => SlottedItemsAsync(request, next, context);
+
+    private async IAsyncEnumerator<TResult> SlottedItemsAsync<TNext>(TMessage request, TNext next, MessageContext context)
+        where TNext : struct, IStreamNext<TMessage, TResult>
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var lease = await _limiter.AcquireAsync(1, context.CancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            throw new BulkheadRejectedException(typeof(TMessage), _group, _limits);
+        }
+
+        // From here the slot owns the permit. The finally returns it however the enumeration ends, and the slot's
+        // finalizer returns it when the caller drops the enumerator without disposing it (the finally never runs then).
+        var slot = new BulkheadStreamSlot(lease);
+        try
+        {
+            await foreach (var item in next.InvokeAsync(request, context))
+                yield return item;
+        }
+        finally
+        {
+            slot.Release();
+        }
     }
 }
