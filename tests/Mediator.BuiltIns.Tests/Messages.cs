@@ -62,3 +62,7 @@ public sealed record TimedFeed : IStreamRequest<int>;
 /// <summary>A stream one caller at a time may read: the bulkhead's permit is held until the reader stops.</summary>
 [Bulkhead(MaxConcurrency = 1)]
 public sealed record NarrowFeed(int Count) : IStreamRequest<int>;
+
+/// <summary>A stream behind a circuit breaker: it fails after <c>FailAfter</c> items when that is set.</summary>
+[CircuitBreaker(FailureThreshold = 2, BreakDurationSeconds = 10)]
+public sealed record FlakyFeed(int Count, int? FailAfter) : IStreamRequest<int>;

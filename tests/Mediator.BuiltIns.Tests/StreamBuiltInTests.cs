@@ -142,6 +142,31 @@ public sealed class StreamBuiltInTests
     }
 
     [Fact]
+    public async Task A_CircuitBreaker_stream_that_fails_while_read_opens_the_circuit_and_an_open_circuit_never_reaches_the_handler()
+    {
+        var time = new FakeTimeProvider();
+        using var client = BuiltInsHost.Client(time, new CapturingLoggerFactory());
+        var probe = client.Services.GetRequiredService<HandlerProbe>();
+        var registry = client.Services.GetRequiredService<CircuitBreakerRegistry>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ReadAll(client.CreateStream(new FlakyFeed(3, FailAfter: 1))));
+        Assert.Equal([0, 1, 2], await ReadAll(client.CreateStream(new FlakyFeed(3, FailAfter: null))));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ReadAll(client.CreateStream(new FlakyFeed(3, FailAfter: 1))));
+        Assert.Equal(CircuitState.Closed, registry.GetState(typeof(FlakyFeed))); // the completed stream reset the count
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ReadAll(client.CreateStream(new FlakyFeed(3, FailAfter: 2))));
+        Assert.Equal(CircuitState.Open, registry.GetState(typeof(FlakyFeed)));
+
+        var open = await Assert.ThrowsAsync<CircuitOpenException>(() => ReadAll(client.CreateStream(new FlakyFeed(3, FailAfter: null))));
+        Assert.Equal(TimeSpan.FromSeconds(10), open.RetryAfter);
+        Assert.Equal(4, probe.Calls);
+        Assert.Contains(typeof(CircuitBreakerMiddleware<FlakyFeed, int>), client.Dispatches[^1].Steps.Select(s => s.ComponentType));
+
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal([0, 1, 2], await ReadAll(client.CreateStream(new FlakyFeed(3, FailAfter: null))));
+        Assert.Equal(CircuitState.Closed, registry.GetState(typeof(FlakyFeed)));
+    }
+
+    [Fact]
     public async Task An_Authorize_stream_without_a_caller_is_denied_before_the_first_item_and_the_handler_never_runs()
     {
         using var client = BuiltInsHost.Client(new FakeTimeProvider(), new CapturingLoggerFactory());

@@ -6,13 +6,24 @@ namespace BuiltInsTests;
 /// <summary>The handlers of the stream requests that ask for built-ins: each reports to the probe when it is opened.</summary>
 [Handler]
 public sealed class StreamHandlers(HandlerProbe probe, AmbientTransactionContext transactions) : IStreamRequestHandler<GuardedFeed, int>, IStreamRequestHandler<ValidatedFeed, int>,
-      IStreamRequestHandler<TimedFeed, int>, IStreamRequestHandler<NarrowFeed, int>
+      IStreamRequestHandler<TimedFeed, int>, IStreamRequestHandler<NarrowFeed, int>,
+      IStreamRequestHandler<FlakyFeed, int>
 {
     public IAsyncEnumerable<int> Handle(GuardedFeed request, CancellationToken cancellationToken) => Count(request.Count, cancellationToken);
 
     public IAsyncEnumerable<int> Handle(ValidatedFeed request, CancellationToken cancellationToken) => Count(request.Count, cancellationToken);
 
     public IAsyncEnumerable<int> Handle(NarrowFeed request, CancellationToken cancellationToken) => Count(request.Count, cancellationToken);
+
+    /// <summary>Counts like the others, and throws when it reaches <c>FailAfter</c>.</summary>
+    public async IAsyncEnumerable<int> Handle(FlakyFeed request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in Count(request.Count, cancellationToken))
+        {
+            if (item == request.FailAfter) throw new InvalidOperationException("feed broke after " + item + " items");
+            yield return item;
+        }
+    }
 
     /// <summary>One item, then waits for its token: only a timeout or the caller ends it.</summary>
     public async IAsyncEnumerable<int> Handle(TimedFeed request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

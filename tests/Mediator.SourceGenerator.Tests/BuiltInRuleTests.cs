@@ -114,6 +114,43 @@ public sealed class BuiltInRuleTests
     }
 
     [Fact]
+    public void A_circuit_breaker_stream_is_wrapped_by_the_breaker_and_without_it_gets_MED0022()
+    {
+        Assert.Contains(StreamRun(omit: null).GeneratedSources, s => s.Text.Contains("CircuitBreakerMiddleware<global::App.Feed, int>", StringComparison.Ordinal));
+
+        var diagnostic = Assert.Single(OrderingRules(StreamRun(omit: "CircuitBreakerMiddleware")));
+        Assert.Equal(("MED0022", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("'App.Feed' asks for CircuitBreaker", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MED0014_holds_on_a_stream_pipeline_a_stream_retry_of_the_users_placed_inside_the_breaker_is_reported_for_the_stream()
+    {
+        // The built-in retry serves no stream, so the rule can only meet a stream through a stream middleware of the
+        // user's that declares the Retry concern; the same table entry must then judge the stream's pipeline.
+        // A [Middleware] class of the app's own assembly joins every pipeline it matches: here, every stream.
+        const string streamRetry = """
+
+            namespace App.Streams
+            {
+                [Middleware(Order = -150, Concern = Concerns.Retry)]
+                public sealed class StreamRetry<TRequest, TItem> : IStreamMiddleware<TRequest, TItem>
+                {
+                    public System.Collections.Generic.IAsyncEnumerator<TItem> InvokeAsync<TNext>(TRequest request, TNext next, MessageContext context)
+                        where TNext : struct, IStreamNext<TRequest, TItem>
+                        => next.InvokeAsync(request, context).GetAsyncEnumerator();
+                }
+            }
+            """;
+        var run = StreamRun(omit: null, extra: streamRetry);
+        Assert.Empty(run.CompilationErrors);
+
+        var diagnostic = Assert.Single(OrderingRules(run));
+        Assert.Equal(("MED0014", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("runs outside 'App.Streams.StreamRetry<TRequest, TItem>' in the pipeline of 'App.Feed'", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MED0022_a_validatable_stream_without_the_validation_middleware_is_a_warning()
     {
         var run = StreamRun(omit: "ValidationMiddleware");
@@ -123,15 +160,15 @@ public sealed class BuiltInRuleTests
         Assert.Contains("'App.Feed' asks for Validation", Message(diagnostic), StringComparison.Ordinal);
     }
 
-    /// <summary>All eleven built-ins (but <paramref name="omit"/>) and a stream request that asks for authorization, validation, a timeout and a bulkhead.</summary>
-    private static GeneratorRun StreamRun(string? omit)
+    /// <summary>All eleven built-ins (but <paramref name="omit"/>) and a stream request that asks for authorization, validation, a timeout, a bulkhead and a circuit breaker; <paramref name="extra"/> is added to the source.</summary>
+    private static GeneratorRun StreamRun(string? omit, string extra = "")
     {
         var lines = BuiltIns.Where(name => name != omit).Select(name => $"[assembly: UseMiddleware(typeof({name}<,>))]");
         var source = string.Join("\n", lines) + """
 
             namespace App;
 
-            [Authorize(Roles = "clerk"), Timeout(Milliseconds = 500, BetweenItemsMilliseconds = 100), Bulkhead(MaxConcurrency = 2)]
+            [Authorize(Roles = "clerk"), Timeout(Milliseconds = 500, BetweenItemsMilliseconds = 100), Bulkhead(MaxConcurrency = 2), CircuitBreaker]
             public sealed record Feed(int Count) : IStreamRequest<int>, IValidatable
             {
                 public void Validate(ValidationErrors errors) { }
@@ -146,7 +183,7 @@ public sealed class BuiltInRuleTests
                 }
             }
             """;
-        return GeneratorRun.For(new[] { ConcernUsings + source }, RuntimeReferences.Value);
+        return GeneratorRun.For(new[] { ConcernUsings + source, extra }, RuntimeReferences.Value);
     }
 
     /// <summary>The root namespace and every concern's, as an application using all the built-ins imports them.</summary>

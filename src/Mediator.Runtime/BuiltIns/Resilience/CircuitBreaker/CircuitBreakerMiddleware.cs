@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Mediator.BuiltIns;
 using Mediator.Shared;
@@ -12,7 +13,10 @@ namespace Mediator.Resilience;
 /// <see cref="CircuitBreakerAttribute.BreakDurationSeconds"/>; then it lets exactly one probe through, whose success
 /// closes the circuit and whose failure opens it again. A probe that is cancelled frees the slot at once; one that
 /// never finishes is given up after <see cref="CircuitBreakerAttribute.ProbeTimeoutSeconds"/>. The state is in
-/// <see cref="CircuitBreakerRegistry"/>, one breaker per message type.
+/// <see cref="CircuitBreakerRegistry"/>, one breaker per message type. A stream (<c>CreateStream</c>) is admitted when
+/// the caller starts reading (an open circuit fails the first <c>MoveNextAsync</c> and the handler's stream is never
+/// opened); a failure while it is read counts as a failure, a stream read to its end as a success, and a stream the
+/// caller stops reading early or cancels gives no verdict.
 /// </summary>
 /// <remarks>
 /// The caller's cancellation is not a failure. A timeout middleware outside the breaker (the default order) shows up
@@ -22,7 +26,7 @@ namespace Mediator.Resilience;
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.CircuitBreaker, Concern = Concerns.CircuitBreaker)]
 [MustRunInside(Concerns.Retry, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.CircuitBreakerInsideRetry, Reason = BuiltInRules.CircuitBreakerInsideRetryReason)]
-public sealed class CircuitBreakerMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+public sealed class CircuitBreakerMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>, IStreamMiddleware<TMessage, TResult>
 {
     private readonly MessageCircuit _circuit;
     private readonly CircuitBreakerOptions _options;
@@ -43,13 +47,7 @@ public sealed class CircuitBreakerMiddleware<TMessage, TResult> : IMiddleware<TM
     public async ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
         where TNext : struct, INext<TMessage, TResult>
     {
-        // An already-cancelled caller must not take the probe slot.
-        context.CancellationToken.ThrowIfCancellationRequested();
-        if (!_circuit.TryAdmit(out var permit, out var retryAfter))
-        {
-            throw new CircuitOpenException(typeof(TMessage), retryAfter);
-        }
-
+        var permit = Admit(context);
         TResult result;
         try
         {
@@ -57,20 +55,87 @@ public sealed class CircuitBreakerMiddleware<TMessage, TResult> : IMiddleware<TM
         }
         catch (Exception exception)
         {
-            var cancelledByCaller = exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested;
-            if (cancelledByCaller || !_options.IsFailure(exception))
-            {
-                _circuit.OnNoVerdict(permit);
-            }
-            else
-            {
-                _circuit.OnFailure(permit);
-            }
-
+            OnException(permit, exception, context);
             throw;
         }
 
         _circuit.OnSuccess(permit);
         return result;
+    }
+
+    /// <summary>
+    /// Wraps a stream: admitted (or refused) when the caller starts reading, and judged by how the enumeration ends: an
+    /// exception as for a request, the end of the stream as a success, a caller that stops early as no verdict.
+    /// </summary>
+    IAsyncEnumerator<TResult> IStreamMiddleware<TMessage, TResult>.InvokeAsync<TNext>(TMessage request, TNext next, MessageContext context)
+        => JudgedItemsAsync(request, next, context);
+
+    private async IAsyncEnumerator<TResult> JudgedItemsAsync<TNext>(TMessage request, TNext next, MessageContext context)
+        where TNext : struct, IStreamNext<TMessage, TResult>
+    {
+        var permit = Admit(context);
+        var judged = false;
+        IAsyncEnumerator<TResult>? items = null;
+        try
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    items ??= next.InvokeAsync(request, context).GetAsyncEnumerator();
+                    more = await items.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    judged = true;
+                    OnException(permit, exception, context);
+                    throw;
+                }
+
+                if (!more)
+                {
+                    judged = true;
+                    _circuit.OnSuccess(permit);
+                    yield break;
+                }
+
+                yield return items.Current;
+            }
+        }
+        finally
+        {
+            // The caller disposed the stream before its end: the handler was fine so far, which says nothing either way
+            // (a probe frees its slot at once, as a cancelled one does).
+            if (!judged) _circuit.OnNoVerdict(permit);
+            if (items is not null) await items.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Admits the dispatch (possibly as the half-open probe) or throws <see cref="CircuitOpenException"/>.</summary>
+    private CircuitPermit Admit(MessageContext context)
+    {
+        // An already-cancelled caller must not take the probe slot.
+        context.CancellationToken.ThrowIfCancellationRequested();
+        if (!_circuit.TryAdmit(out var permit, out var retryAfter))
+        {
+            throw new CircuitOpenException(typeof(TMessage), retryAfter);
+        }
+
+        return permit;
+    }
+
+    /// <summary>Counts the exception as a failure, or as no verdict when it is the caller's cancellation or not a failure per the options.</summary>
+    private void OnException(CircuitPermit permit, Exception exception, MessageContext context)
+    {
+        var cancelledByCaller = exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested;
+        if (cancelledByCaller || !_options.IsFailure(exception))
+        {
+            _circuit.OnNoVerdict(permit);
+        }
+        else
+        {
+            _circuit.OnFailure(permit);
+        }
     }
 }
