@@ -12,7 +12,7 @@ namespace Mediator.Resilience;
 /// The permit is returned however the dispatch ends: result, exception or cancellation. A stream (<c>CreateStream</c>)
 /// takes its permit when the caller starts reading and holds it until the caller stops: completion, failure,
 /// cancellation, <c>DisposeAsync</c>, or, for an enumerator dropped without being disposed, the garbage collection that
-/// finds it unreachable (<see cref="BulkheadStreamSlot"/>).
+/// finds it unreachable (docs/built-ins/bulkhead.md, "Streams", says when that is and what it does not cover).
 /// </summary>
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
