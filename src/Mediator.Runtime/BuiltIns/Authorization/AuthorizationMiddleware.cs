@@ -17,7 +17,7 @@ namespace Mediator.Authorization;
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.Authorization, Concern = Concerns.Authorization)]
-public sealed class AuthorizationMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>, IStreamMiddleware<TMessage, TResult>
+public sealed class AuthorizationMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>, IStreamMiddleware<TMessage, TResult>, IStreamOpeningCheck<TMessage>
 {
     private readonly ICallerAccessor _callers;
     private readonly bool _requiresAuthorization;
@@ -54,16 +54,15 @@ public sealed class AuthorizationMiddleware<TMessage, TResult> : IMiddleware<TMe
     /// reading starts, and the inner stream (and so the handler) is opened only once the check has passed.
     /// </summary>
     IAsyncEnumerator<TResult> IStreamMiddleware<TMessage, TResult>.InvokeAsync<TNext>(TMessage request, TNext next, MessageContext context)
-        => RequiresAuthorization(request) ? AuthorizedItemsAsync(request, next, context) : next.InvokeAsync(request, context).GetAsyncEnumerator();
+        => RequiresAuthorization(request)
+            ? new CheckedStreamEnumerator<TMessage, TResult, TNext, AuthorizationMiddleware<TMessage, TResult>>(this, request, next, context)
+            : next.InvokeAsync(request, context).GetAsyncEnumerator();
 
-    private async IAsyncEnumerator<TResult> AuthorizedItemsAsync<TNext>(TMessage request, TNext next, MessageContext context)
-        where TNext : struct, IStreamNext<TMessage, TResult>
+    /// <summary>The stream's check, run in the caller's first read: the caller, then the policy.</summary>
+    ValueTask IStreamOpeningCheck<TMessage>.CheckAsync(TMessage request, MessageContext context)
     {
         var caller = CheckCaller(request);
-        if (_policy is not null) await CheckPolicyAsync(caller, _policy, request, context).ConfigureAwait(false);
-
-        await foreach (var item in next.InvokeAsync(request, context))
-            yield return item;
+        return _policy is null ? default : CheckPolicyAsync(caller, _policy, request, context);
     }
 
     private bool RequiresAuthorization(TMessage message) => _requiresAuthorization || message is IAuthorizable;

@@ -23,7 +23,7 @@ namespace Mediator.RateLimiting;
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.RateLimit, Concern = Concerns.RateLimit)]
 [MustRunOutside(Concerns.Retry, Severity = RuleSeverity.Warning, RuleId = BuiltInRules.RateLimitOutsideRetry, Reason = BuiltInRules.RateLimitOutsideRetryReason)]
-public sealed class RateLimitMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>, IStreamMiddleware<TMessage, TResult>
+public sealed class RateLimitMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>, IStreamMiddleware<TMessage, TResult>, IStreamOpeningCheck<TMessage>
 {
     private readonly ICallerAccessor _callers;
     private readonly CallerRateLimiter _limiter;
@@ -53,14 +53,13 @@ public sealed class RateLimitMiddleware<TMessage, TResult> : IMiddleware<TMessag
     /// opened only when the caller got one.
     /// </summary>
     IAsyncEnumerator<TResult> IStreamMiddleware<TMessage, TResult>.InvokeAsync<TNext>(TMessage request, TNext next, MessageContext context)
-        => LimitedItemsAsync(request, next, context);
+        => new CheckedStreamEnumerator<TMessage, TResult, TNext, RateLimitMiddleware<TMessage, TResult>>(this, request, next, context);
 
-    private async IAsyncEnumerator<TResult> LimitedItemsAsync<TNext>(TMessage request, TNext next, MessageContext context)
-        where TNext : struct, IStreamNext<TMessage, TResult>
+    /// <summary>The stream's check, run in the caller's first read: one token.</summary>
+    ValueTask IStreamOpeningCheck<TMessage>.CheckAsync(TMessage request, MessageContext context)
     {
         TakeToken(context.CancellationToken);
-        await foreach (var item in next.InvokeAsync(request, context))
-            yield return item;
+        return default;
     }
 
     /// <summary>Takes one token from the caller's bucket, or throws <see cref="RateLimitExceededException"/>.</summary>

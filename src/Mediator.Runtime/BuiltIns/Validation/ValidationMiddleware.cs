@@ -18,7 +18,7 @@ namespace Mediator.Validation;
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.Validation, Concern = Concerns.Validation)]
-public sealed class ValidationMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>, IStreamMiddleware<TMessage, TResult>
+public sealed class ValidationMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>, IStreamMiddleware<TMessage, TResult>, IStreamOpeningCheck<TMessage>
 {
     private readonly IValidator<TMessage>[] _validators;
 
@@ -63,13 +63,10 @@ public sealed class ValidationMiddleware<TMessage, TResult> : IMiddleware<TMessa
     /// validated when reading starts, and the inner stream (and so the handler) is opened only when it is valid.
     /// </summary>
     IAsyncEnumerator<TResult> IStreamMiddleware<TMessage, TResult>.InvokeAsync<TNext>(TMessage request, TNext next, MessageContext context)
-        => _validators.Length > 0 || request is IValidatable ? ValidatedItemsAsync(request, next, context) : next.InvokeAsync(request, context).GetAsyncEnumerator();
+        => _validators.Length > 0 || request is IValidatable
+            ? new CheckedStreamEnumerator<TMessage, TResult, TNext, ValidationMiddleware<TMessage, TResult>>(this, request, next, context)
+            : next.InvokeAsync(request, context).GetAsyncEnumerator();
 
-    private async IAsyncEnumerator<TResult> ValidatedItemsAsync<TNext>(TMessage request, TNext next, MessageContext context)
-        where TNext : struct, IStreamNext<TMessage, TResult>
-    {
-        await ValidateAsync(request, context.CancellationToken).ConfigureAwait(false);
-        await foreach (var item in next.InvokeAsync(request, context))
-            yield return item;
-    }
+    /// <summary>The stream's check, run in the caller's first read.</summary>
+    ValueTask IStreamOpeningCheck<TMessage>.CheckAsync(TMessage request, MessageContext context) => ValidateAsync(request, context.CancellationToken);
 }

@@ -62,6 +62,21 @@ public sealed class RateLimitStreamTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_stream_stays_ended_a_second_read_returns_false_and_neither_checks_again_nor_opens_the_handler()
+    {
+        await StreamHandlerStub.ReadAll(Open("alice"));
+        await StreamHandlerStub.ReadAll(Open("alice"));
+        await using var refused = Open("alice");
+        await Assert.ThrowsAsync<RateLimitExceededException>(async () => await refused.MoveNextAsync());
+
+        _clock.Advance(TimeSpan.FromSeconds(1)); // a token is back: a second check would take it and open the handler
+        Assert.False(await refused.MoveNextAsync());
+
+        Assert.Equal(1, Tokens("alice"));
+        Assert.Equal(2, _handler.Opened);
+    }
+
+    [Fact]
     public async Task Each_caller_has_its_own_bucket_and_anonymous_callers_are_refused_when_the_policy_says_reject()
     {
         await StreamHandlerStub.ReadAll(Open("alice"));
