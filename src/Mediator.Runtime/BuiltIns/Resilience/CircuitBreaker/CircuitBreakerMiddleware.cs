@@ -12,7 +12,8 @@ namespace Mediator.Resilience;
 /// <see cref="CircuitBreakerAttribute.BreakDurationSeconds"/>; then it lets exactly one probe through, whose success
 /// closes the circuit and whose failure opens it again. A probe that is cancelled frees the slot at once; one that
 /// never finishes is given up after <see cref="CircuitBreakerAttribute.ProbeTimeoutSeconds"/>. The state is in
-/// <see cref="CircuitBreakerRegistry"/>, one breaker per message type.
+/// <see cref="CircuitBreakerRegistry"/>, one breaker per message type; a notification's handlers each get their own, so
+/// that one failing handler opens only its own circuit.
 /// </summary>
 /// <remarks>
 /// The caller's cancellation is not a failure. A timeout middleware outside the breaker (the default order) shows up
@@ -26,16 +27,19 @@ public sealed class CircuitBreakerMiddleware<TMessage, TResult> : IMiddleware<TM
 {
     private readonly MessageCircuit _circuit;
     private readonly CircuitBreakerOptions _options;
+    private readonly Type? _handlerType;
 
-    /// <summary>Creates the middleware for one message type.</summary>
-    /// <param name="settings">The message's <see cref="CircuitBreakerAttribute"/>.</param>
+    /// <summary>Creates the middleware for one message type (for a notification, for one of its handlers).</summary>
+    /// <param name="settings">The message's <see cref="CircuitBreakerAttribute"/> (a notification handler's own, when its class carries one).</param>
     /// <param name="registry">Where the breaker of each message type lives.</param>
     /// <param name="options">Settings shared by all messages.</param>
-    public CircuitBreakerMiddleware(CircuitBreakerAttribute settings, CircuitBreakerRegistry registry, CircuitBreakerOptions options)
+    /// <param name="handler">The notification handler this instance wraps, which gets a breaker of its own; null for a request.</param>
+    public CircuitBreakerMiddleware(CircuitBreakerAttribute settings, CircuitBreakerRegistry registry, CircuitBreakerOptions options, HandlerIdentity? handler = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(registry);
-        _circuit = registry.For(typeof(TMessage), settings);
+        _handlerType = handler?.HandlerType;
+        _circuit = registry.For(typeof(TMessage), _handlerType, settings);
         _options = options;
     }
 
@@ -47,7 +51,7 @@ public sealed class CircuitBreakerMiddleware<TMessage, TResult> : IMiddleware<TM
         context.CancellationToken.ThrowIfCancellationRequested();
         if (!_circuit.TryAdmit(out var permit, out var retryAfter))
         {
-            throw new CircuitOpenException(typeof(TMessage), retryAfter);
+            throw new CircuitOpenException(typeof(TMessage), retryAfter, _handlerType);
         }
 
         TResult result;
