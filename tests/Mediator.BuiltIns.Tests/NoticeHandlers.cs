@@ -148,3 +148,26 @@ public sealed class SucceedingRecordedNoticeHandler(NoticeLog log, ITransactionC
         return default;
     }
 }
+
+/// <summary>Only admins may trigger this handler: its class carries [Authorize].</summary>
+[Handler]
+[global::Mediator.Authorization.Authorize(Roles = "admin")]
+public sealed class AdminAuditedNoticeHandler(NoticeLog log) : INotificationHandler<AuditedNotice>
+{
+    public ValueTask Handle(AuditedNotice notification, CancellationToken cancellationToken)
+    {
+        log.Enter("admin");
+        return default;
+    }
+}
+
+/// <summary>Anyone may trigger this one.</summary>
+[Handler]
+public sealed class OpenAuditedNoticeHandler(NoticeLog log) : INotificationHandler<AuditedNotice>
+{
+    public ValueTask Handle(AuditedNotice notification, CancellationToken cancellationToken)
+    {
+        log.Enter("open");
+        return default;
+    }
+}

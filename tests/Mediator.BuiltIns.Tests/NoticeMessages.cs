@@ -30,3 +30,6 @@ public sealed record UnsafeRetriedNotice(int Id) : INotification;
 /// <summary>A unit of work per handler: the one that fails rolls back, the other commits.</summary>
 [Transactional]
 public sealed record RecordedNotice(int Id) : INotification;
+
+/// <summary>Nothing on the type: one of its handlers requires a role of its own.</summary>
+public sealed record AuditedNotice(int Id) : INotification;

@@ -1,4 +1,5 @@
 using Mediator;
+using Mediator.Authorization;
 using Mediator.Resilience;
 using Mediator.Testing;
 using Mediator.Transactions;
@@ -89,6 +90,23 @@ public sealed class NotificationBuiltInTests
         Assert.DoesNotContain(typeof(CircuitBreakerMiddleware<ShipmentNotice, Unit>), mailer);
         Assert.Equal(tracker[..^2], mailer);     // the built-ins every handler shares, the same for both
         Assert.Equal(1, log.Calls("mailer"));
+    }
+
+    [Fact]
+    public async Task Authorize_on_one_handler_class_refuses_that_handler_only()
+    {
+        using var client = BuiltInsHost.Client(new FakeTimeProvider(), new CapturingLoggerFactory());
+        var log = Log(client);
+        AsyncLocalCallerAccessor.SignIn(AsyncLocalCallerAccessor.User("carol", "clerk"));
+
+        var failure = Assert.Single((await Assert.ThrowsAsync<PublishException>(() => client.Publish(new AuditedNotice(1)).AsTask())).Failures);
+        Assert.Equal(typeof(AdminAuditedNoticeHandler), failure.HandlerType);
+        Assert.Equal(AuthorizationFailure.Forbidden, Assert.IsType<AuthorizationException>(failure.Exception).Failure);
+        Assert.Equal((0, 1), (log.Calls("admin"), log.Calls("open")));
+
+        AsyncLocalCallerAccessor.SignIn(AsyncLocalCallerAccessor.User("dave", "admin"));
+        await client.Publish(new AuditedNotice(2));
+        Assert.Equal((1, 2), (log.Calls("admin"), log.Calls("open")));
     }
 
     [Fact]

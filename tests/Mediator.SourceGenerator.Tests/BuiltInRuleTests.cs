@@ -113,6 +113,32 @@ public sealed class BuiltInRuleTests
         Assert.Contains("'App.Feed' asks for Validation", Message(diagnostic), StringComparison.Ordinal);
     }
 
+    /// <summary>All eleven built-ins (but <paramref name="omit"/>) and a stream request that asks for authorization, validation and a timeout.</summary>
+    private static GeneratorRun StreamRun(string? omit)
+    {
+        var lines = BuiltIns.Where(name => name != omit).Select(name => $"[assembly: UseMiddleware(typeof({name}<,>))]");
+        var source = string.Join("\n", lines) + """
+
+            namespace App;
+
+            [Authorize(Roles = "clerk"), Timeout(Milliseconds = 500, BetweenItemsMilliseconds = 100)]
+            public sealed record Feed(int Count) : IStreamRequest<int>, IValidatable
+            {
+                public void Validate(ValidationErrors errors) { }
+            }
+
+            [Handler]
+            public sealed class FeedHandler : IStreamRequestHandler<Feed, int>
+            {
+                public async System.Collections.Generic.IAsyncEnumerable<int> Handle(Feed request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+                {
+                    for (var i = 0; i < request.Count; i++) { await Task.Yield(); yield return i; }
+                }
+            }
+            """;
+        return GeneratorRun.For(new[] { ConcernUsings + source }, RuntimeReferences.Value);
+    }
+
     [Fact]
     public void MED0022_a_transactional_notification_handler_class_without_the_transaction_middleware_is_the_same_warning_as_for_a_request()
     {
@@ -181,32 +207,6 @@ public sealed class BuiltInRuleTests
             public sealed class Mailer : INotificationHandler<Placed>
             {
                 public ValueTask Handle(Placed notification, CancellationToken cancellationToken) => default;
-            }
-            """;
-        return GeneratorRun.For(new[] { ConcernUsings + source }, RuntimeReferences.Value);
-    }
-
-    /// <summary>All eleven built-ins (but <paramref name="omit"/>) and a stream request that asks for authorization, validation and a timeout.</summary>
-    private static GeneratorRun StreamRun(string? omit)
-    {
-        var lines = BuiltIns.Where(name => name != omit).Select(name => $"[assembly: UseMiddleware(typeof({name}<,>))]");
-        var source = string.Join("\n", lines) + """
-
-            namespace App;
-
-            [Authorize(Roles = "clerk"), Timeout(Milliseconds = 500, BetweenItemsMilliseconds = 100)]
-            public sealed record Feed(int Count) : IStreamRequest<int>, IValidatable
-            {
-                public void Validate(ValidationErrors errors) { }
-            }
-
-            [Handler]
-            public sealed class FeedHandler : IStreamRequestHandler<Feed, int>
-            {
-                public async System.Collections.Generic.IAsyncEnumerable<int> Handle(Feed request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-                {
-                    for (var i = 0; i < request.Count; i++) { await Task.Yield(); yield return i; }
-                }
             }
             """;
         return GeneratorRun.For(new[] { ConcernUsings + source }, RuntimeReferences.Value);
