@@ -161,6 +161,31 @@ public sealed class BuiltInRuleTests
     }
 
     [Fact]
+    public void MED0022_a_cached_notification_is_reported_because_caching_serves_requests_only()
+    {
+        var lines = BuiltIns.Select(name => $"[assembly: UseMiddleware(typeof({name}<,>))]");
+        var source = string.Join("\n", lines) + """
+
+            namespace App;
+
+            [Cache]
+            public sealed record Priced(int Id) : INotification;
+
+            [Handler]
+            public sealed class Quote : INotificationHandler<Priced>
+            {
+                public ValueTask Handle(Priced notification, CancellationToken cancellationToken) => default;
+            }
+            """;
+        var run = GeneratorRun.For(new[] { ConcernUsings + source }, RuntimeReferences.Value);
+
+        var diagnostic = Assert.Single(OrderingRules(run));
+        Assert.Equal("MED0022", diagnostic.Id);
+        Assert.Contains("'App.Priced' asks for Caching through [Cache]", Message(diagnostic), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.GeneratedSources, s => s.Text.Contains("CachingMiddleware<global::App.Priced", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_notification_with_per_handler_built_ins_at_their_default_orders_breaks_no_rule()
     {
         Assert.Empty(OrderingRules(NotificationRun(omit: null)));
