@@ -88,8 +88,8 @@ internal static class MiddlewareMatcher
             if (Arguments(middleware, carried, receiver, bindings, out var byHandler) is not { } arguments)
             {
                 var attribute = middleware.Constructor.First(p => p.Source == ParameterSource.Attribute && !carried.Any(a => a.Types.Contains(AttributeKey(p, bindings))));
-                var carriers = receiver is null ? $"'{Show(request.Type)}' does not" : $"neither '{Show(request.Type)}' nor '{Show(receiver.HandlerType)}' does";
-                reason = $"its constructor takes [{Show(AttributeKey(attribute, bindings))}], and {carriers} carry it";
+                var carriers = receiver is null ? $"'{Show(request.Type)}' does not carry it" : $"neither '{Show(request.Type)}' nor '{Show(receiver.HandlerType)}' carries it";
+                reason = $"its constructor takes [{Show(AttributeKey(attribute, bindings))}], and {carriers}";
                 return null;
             }
 
