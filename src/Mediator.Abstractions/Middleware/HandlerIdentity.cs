@@ -7,7 +7,8 @@ namespace Mediator;
 /// handlers its own instance of such a middleware (its own deadline, breaker, retry loop and unit of work); the
 /// generated pipeline passes the handler to a constructor parameter of this type, so that state kept outside the
 /// instance (a circuit breaker's registry) can be kept per handler too. Requests and streams, which have one handler,
-/// pass <see langword="null"/>.
+/// pass <see langword="null"/>, and so does a publish-side middleware. Only a middleware built by generated code (one
+/// whose constructor takes an attribute) receives it; declare the parameter nullable.
 /// </summary>
 /// <example><code>
 /// public MyBreaker(CircuitBreakerAttribute settings, HandlerIdentity? handler = null) { ... }
