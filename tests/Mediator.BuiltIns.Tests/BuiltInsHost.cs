@@ -19,6 +19,7 @@ public static class BuiltInsHost
         services.AddSingleton<ILoggerFactory>(logs);
         services.AddSingleton<ICallerAccessor, AsyncLocalCallerAccessor>();
         services.AddSingleton<HandlerProbe>();
+        services.AddSingleton<NoticeLog>();
         services.AddMediatorLogging();
         services.AddMediatorAuthorization();
         services.AddMediatorMetrics();

@@ -37,6 +37,11 @@ public sealed class StressProbe
     public int MaxConcurrentProbes;
     public int ProbeCalls;
 
+    /// <summary>Notification deliveries whose handler returned (a successful attempt; its transaction then commits).</summary>
+    public int NoticesDelivered;
+
+    public void NoticeDelivered() => Interlocked.Increment(ref NoticesDelivered);
+
     public void Enter(bool probing)
     {
         Raise(ref MaxInFlight, Interlocked.Increment(ref _inFlight));

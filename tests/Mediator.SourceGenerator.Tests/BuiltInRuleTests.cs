@@ -186,6 +186,104 @@ public sealed class BuiltInRuleTests
         return GeneratorRun.For(new[] { ConcernUsings + source, extra }, RuntimeReferences.Value);
     }
 
+    [Fact]
+    public void MED0022_a_transactional_notification_handler_class_without_the_transaction_middleware_is_the_same_warning_as_for_a_request()
+    {
+        var run = NotificationRun(omit: "TransactionMiddleware");
+
+        var diagnostic = Assert.Single(OrderingRules(run));
+        Assert.Equal(("MED0022", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("'App.Ledger' asks for Transaction through [Transactional]", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Equal("Transactional", SpanText(diagnostic));
+    }
+
+    [Fact]
+    public void MED0022_a_notification_asking_for_a_timeout_without_the_timeout_middleware_is_a_warning()
+    {
+        var run = NotificationRun(omit: "TimeoutMiddleware");
+
+        var diagnostic = Assert.Single(OrderingRules(run));
+        Assert.Equal("MED0022", diagnostic.Id);
+        Assert.Contains("'App.Placed' asks for Timeout through [Timeout]", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MED0022_a_cached_notification_is_reported_because_caching_serves_requests_only()
+    {
+        var lines = BuiltIns.Select(name => $"[assembly: UseMiddleware(typeof({name}<,>))]");
+        var source = string.Join("\n", lines) + """
+
+            namespace App;
+
+            [Cache]
+            public sealed record Priced(int Id) : INotification;
+
+            [Handler]
+            public sealed class Quote : INotificationHandler<Priced>
+            {
+                public ValueTask Handle(Priced notification, CancellationToken cancellationToken) => default;
+            }
+            """;
+        var run = GeneratorRun.For(new[] { ConcernUsings + source }, RuntimeReferences.Value);
+
+        var diagnostic = Assert.Single(OrderingRules(run));
+        Assert.Equal("MED0022", diagnostic.Id);
+        Assert.Contains("'App.Priced' asks for Caching through [Cache]", Message(diagnostic), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.GeneratedSources, s => s.Text.Contains("CachingMiddleware<global::App.Priced", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_notification_with_per_handler_built_ins_at_their_default_orders_breaks_no_rule()
+    {
+        Assert.Empty(OrderingRules(NotificationRun(omit: null)));
+    }
+
+    [Fact]
+    public void MED0013_retry_moved_inside_a_handlers_transaction_is_reported_on_that_handlers_chain()
+    {
+        var run = NotificationRun(omit: null, moved: ("RetryMiddleware", -50));
+
+        // Retry inside the breaker and the transaction of the one handler that has them: MED0013 (error), and with it
+        // the breaker outside retry (MED0014) and the transaction outside retry (MED0016), all on Ledger's chain only.
+        Assert.Equal(new[] { "MED0013", "MED0014", "MED0016" }, OrderingRules(run).Select(d => d.Id).Order());
+        var diagnostic = OrderingRules(run).Single(d => d.Id == "MED0013");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.All(OrderingRules(run), d => Assert.Contains("'App.Placed (App.Ledger)'", Message(d), StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// All eleven built-ins (but <paramref name="omit"/>) and a notification with a timeout and a retry on its type, two
+    /// idempotent handlers, one of which asks for a transaction and a circuit breaker on its class.
+    /// </summary>
+    private static GeneratorRun NotificationRun(string? omit, (string Middleware, int Order)? moved = null)
+    {
+        var lines = BuiltIns.Where(name => name != omit).Select(name =>
+            moved is { } m && m.Middleware == name
+                ? $"[assembly: UseMiddleware(typeof({name}<,>), Order = {m.Order})]"
+                : $"[assembly: UseMiddleware(typeof({name}<,>))]");
+        var source = string.Join("\n", lines) + """
+
+            namespace App;
+
+            [Timeout(Milliseconds = 500), Retry(MaxAttempts = 2)]
+            public sealed record Placed(int Id) : INotification, IIdempotent;
+
+            [Handler]
+            [Transactional, CircuitBreaker(FailureThreshold = 3)]
+            public sealed class Ledger : INotificationHandler<Placed>
+            {
+                public ValueTask Handle(Placed notification, CancellationToken cancellationToken) => default;
+            }
+
+            [Handler]
+            public sealed class Mailer : INotificationHandler<Placed>
+            {
+                public ValueTask Handle(Placed notification, CancellationToken cancellationToken) => default;
+            }
+            """;
+        return GeneratorRun.For(new[] { ConcernUsings + source }, RuntimeReferences.Value);
+    }
+
     /// <summary>The root namespace and every concern's, as an application using all the built-ins imports them.</summary>
     private const string ConcernUsings = """
         global using System.Threading;

@@ -6,7 +6,8 @@ namespace Mediator.SourceGenerator.Checks;
 
 /// <summary>
 /// Reports a concern a message asks for (<c>[RequiresConcern]</c>, or an interface carrying it) that no middleware of
-/// its pipeline provides: MED0021 (error) or MED0022 (warning), on the attribute that asks.
+/// its pipeline provides: MED0021 (error) or MED0022 (warning), on the attribute that asks. A notification handler
+/// class may ask too (<c>[Transactional]</c> on the class): then that handler's chain must provide it.
 /// </summary>
 internal static class ConcernChecks
 {
@@ -44,9 +45,41 @@ internal static class ConcernChecks
                     continue;
                 }
 
-                var descriptor = requirement.IsError ? DiagnosticDescriptors.RequiredConcernMissingError : DiagnosticDescriptors.RequiredConcernMissing;
-                diagnostics.Add(DiagnosticInfo.Create(descriptor, requirement.Location, DiagnosticText.Readable(message.MessageType), requirement.Concern, requirement.AskedBy));
+                Report(requirement, message.MessageType, diagnostics);
             }
         }
+    }
+
+    /// <summary>
+    /// A notification handler class that asks for a concern: every pipeline it receives in must provide it around it,
+    /// in the chain every handler shares or in its own. Reported once per requirement, naming the handler.
+    /// </summary>
+    public static void FindOnHandlers(IEnumerable<HandlerDiscovery> handlers, ResolvedPipelines resolved, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var discovery in handlers.Where(h => h.Requirements.Count > 0).OrderBy(h => h.HandlerType, StringComparer.Ordinal))
+        {
+            var chains = resolved.Notifications
+                .SelectMany(p => p.Receivers.Where(r => r.Handler.HandlerType == discovery.HandlerType).Select(r => (p.Chain, r.Own)))
+                .ToList();
+            if (chains.Count == 0)
+            {
+                continue; // It receives nothing published here: no pipeline to judge.
+            }
+
+            foreach (var requirement in discovery.Requirements.GroupBy(r => r.Concern, StringComparer.Ordinal).Select(g => g.OrderByDescending(r => r.IsError).First()))
+            {
+                bool Provides(ResolvedChain chain) => chain.Layers.Any(l => l.Middleware.Concern == requirement.Concern);
+                if (!chains.All(c => Provides(c.Chain) || Provides(c.Own)))
+                {
+                    Report(requirement, discovery.HandlerType, diagnostics);
+                }
+            }
+        }
+    }
+
+    private static void Report(ConcernRequirement requirement, string asker, List<DiagnosticInfo> diagnostics)
+    {
+        var descriptor = requirement.IsError ? DiagnosticDescriptors.RequiredConcernMissingError : DiagnosticDescriptors.RequiredConcernMissing;
+        diagnostics.Add(DiagnosticInfo.Create(descriptor, requirement.Location, DiagnosticText.Readable(asker), requirement.Concern, requirement.AskedBy));
     }
 }

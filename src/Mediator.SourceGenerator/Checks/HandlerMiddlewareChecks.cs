@@ -42,18 +42,18 @@ internal static class HandlerMiddlewareChecks
                     continue; // The class handles nothing (MED0006, or its contracts do not compile): nothing to wrap.
                 }
 
-                var fitting = targets.Where(t => MiddlewareMatcher.Match(middleware, t.Message, t.Handler.Response, t.Handler.Kind) is not null).ToList();
+                var fitting = targets.Where(t => MiddlewareMatcher.Match(middleware, t.Message, t.Handler.Response, t.Handler.Kind, HandlerMiddleware.Receiver(t.Handler)) is not null).ToList();
                 if (fitting.Count == 0)
                 {
                     var first = targets[0];
-                    var reason = MiddlewareMatcher.WhyNot(middleware, first.Message, first.Handler.Response, first.Handler.Kind) ?? "it does not fit";
+                    var reason = MiddlewareMatcher.WhyNot(middleware, first.Message, first.Handler.Response, first.Handler.Kind, HandlerMiddleware.Receiver(first.Handler)) ?? "it does not fit";
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerMiddlewareDoesNotFit, use.Location, handlerName, middleware.DisplayName, reason));
                     continue;
                 }
 
                 foreach (var (handler, message) in fitting)
                 {
-                    if (HandlerMiddleware.AlreadyApplied(middleware, message, handler.Response, handler.Kind, automatic) is not { } applied)
+                    if (HandlerMiddleware.AlreadyApplied(middleware, message, handler.Response, handler.Kind, automatic, HandlerMiddleware.Receiver(handler)) is not { } applied)
                     {
                         continue;
                     }

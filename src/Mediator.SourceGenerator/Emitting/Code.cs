@@ -61,7 +61,9 @@ internal static class Code
         };
         var concern = step.Concern is null ? string.Empty : ", concern " + step.Concern;
         var origin = step.FromAssemblyAttribute ? ", from [assembly: UseMiddleware]" : string.Empty;
-        var configured = step.IsConfigured ? ", configured by the message's attribute" : string.Empty;
+        var configured = !step.IsConfigured ? string.Empty
+            : step.ConfiguredByHandler ? ", configured by the handler's attribute"
+            : ", configured by the message's attribute";
         return $"{step.DisplayName} ({level}, order {step.Order}{concern}{origin}{configured})";
     }
 

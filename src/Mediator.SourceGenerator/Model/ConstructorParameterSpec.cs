@@ -14,6 +14,12 @@ internal enum ParameterSource
 
     /// <summary>The message's attribute or null: does not restrict which messages the middleware wraps.</summary>
     OptionalAttribute = 3,
+
+    /// <summary>
+    /// A <c>Mediator.HandlerIdentity</c> naming the notification handler the instance wraps; null on requests and
+    /// streams, whose one instance serves their one handler.
+    /// </summary>
+    Handler = 4,
 }
 
 /// <summary>
@@ -37,7 +43,7 @@ internal sealed record ConstructorParameterSpec(TypeRef Type, ParameterSource So
 /// <param name="Expression">The rebuilt attribute (or <c>null</c>) for attribute parameters; the fallback for optional services.</param>
 internal sealed record StepArgument(ParameterSource Source, string Type, string? Expression);
 
-/// <summary>An attribute a message type (or one of its base classes) carries, as planning needs it.</summary>
+/// <summary>An attribute a message type (or one of its base classes), or a notification handler class, carries, as planning needs it.</summary>
 /// <param name="Types">
 /// The attribute class and its base classes, as <see cref="TypeRef.Erased"/> text: a parameter of any of these types
 /// receives it.

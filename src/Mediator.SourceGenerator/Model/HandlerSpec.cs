@@ -11,6 +11,10 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="Middlewares">Named by <c>[UseMiddleware]</c> on the class: handler-level middleware (level, and order when given there, already set).</param>
 /// <param name="Dependencies">What its constructor takes from the container (the capture checks compare their lifetimes with its own).</param>
 /// <param name="HandlerUsage">The <c>[Obsolete]</c> and <c>[Experimental]</c> C# reports where the class is written, and on the <c>Handle</c> method the pipeline calls directly.</param>
+/// <param name="Attributes">
+/// Notification handlers only: the attributes on the class (and its base classes, nearest first) that a middleware
+/// configured by an attribute may take. They configure that handler's own instance and win over the notification's.
+/// </param>
 internal sealed record HandlerSpec(
     string HandlerType,
     ServiceLifetimeKind Lifetime,
@@ -21,4 +25,5 @@ internal sealed record HandlerSpec(
     MessageKind Kind = MessageKind.Request,
     EquatableArray<MiddlewareSpec> Middlewares = default,
     EquatableArray<UsageMark> HandlerUsage = default,
-    EquatableArray<DependencySpec> Dependencies = default);
+    EquatableArray<DependencySpec> Dependencies = default,
+    EquatableArray<MessageAttributeSpec> Attributes = default);

@@ -46,6 +46,13 @@ internal sealed record MiddlewareSpec(
     /// <c>[assembly: UseMiddleware]</c>. An explicit middleware declared here wraps only the handlers that name it.
     /// </summary>
     public bool IsAutomatic => !IsExplicit || FromAssemblyAttribute;
+
+    /// <summary>
+    /// Its constructor requires an attribute (<c>[Timeout]</c>, <c>[Retry]</c>, ...): it wraps only what carries one,
+    /// and a notification gives each handler its own instance, configured by the handler class's attribute or else the
+    /// notification's, so that a deadline, a breaker, a retry loop or a unit of work belongs to one handler.
+    /// </summary>
+    public bool IsConfiguredPerMessage => Constructor.Any(p => p.Source == ParameterSource.Attribute);
 }
 
 /// <summary>One middleware contract of a middleware class (<c>IMiddleware&lt;TMessage, TResult&gt;</c> or one of its narrower forms, or <c>IStreamMiddleware&lt;TRequest, TItem&gt;</c>).</summary>

@@ -30,6 +30,7 @@ internal sealed record PipelinePlan(
 /// <c>INotificationNext&lt;T&gt;</c>, where every other step returns <c>ValueTask&lt;TResult&gt;</c> and takes an <c>INext&lt;T, TResult&gt;</c>.
 /// </param>
 /// <param name="Usage">The <c>[Obsolete]</c> and <c>[Experimental]</c> of the middleware and of the types it is closed over.</param>
+/// <param name="ConfiguredByHandler">A notification handler's own instance configured by an attribute on the handler class (rather than the notification), for the pipeline's doc comment.</param>
 internal sealed record PipelineStep(
     string MiddlewareType,
     string DisplayName,
@@ -41,7 +42,8 @@ internal sealed record PipelineStep(
     bool FromAssemblyAttribute = false,
     EquatableArray<StepArgument> Arguments = default,
     bool ReturnsPlainValueTask = false,
-    EquatableArray<UsageMark> Usage = default)
+    EquatableArray<UsageMark> Usage = default,
+    bool ConfiguredByHandler = false)
 {
     /// <summary>Built by the pipeline's factory with the message's attribute, not resolved from the container.</summary>
     public bool IsConfigured => Arguments.Count > 0;

@@ -39,6 +39,26 @@ internal static class ConcernRequirementParser
         return found.ToEquatableArray();
     }
 
+    /// <summary>
+    /// The concerns a notification handler class asks for through its own attributes (<c>[Transactional]</c> on the
+    /// class): that handler's chain must provide them. Interfaces are not read: a handler class implements handler
+    /// contracts, not message ones.
+    /// </summary>
+    public static EquatableArray<ConcernRequirement> ParseAttributes(INamedTypeSymbol handler, LocationInfo? handlerLocation)
+    {
+        var found = new List<ConcernRequirement>();
+        foreach (var attribute in handler.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass)
+            {
+                var location = attribute.ApplicationSyntaxReference is { } reference ? LocationInfo.From(reference.GetSyntax().GetLocation()) : handlerLocation;
+                AddRequirements(attributeClass, "[" + ShortAttributeName(attributeClass) + "]", location, found);
+            }
+        }
+
+        return found.ToEquatableArray();
+    }
+
     private static void AddRequirements(INamedTypeSymbol asker, string askedBy, LocationInfo? location, List<ConcernRequirement> into)
     {
         foreach (var requirement in asker.GetAttributes().Where(a => KnownTypes.IsRequiresConcernAttribute(a.AttributeClass)))

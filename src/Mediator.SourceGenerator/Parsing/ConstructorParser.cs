@@ -51,6 +51,11 @@ internal static class ConstructorParser
             return new ConstructorParameterSpec(optional ? type with { IsNullableAnnotated = true } : type, optional ? ParameterSource.OptionalAttribute : ParameterSource.Attribute);
         }
 
+        if (KnownTypes.IsHandlerIdentity(parameter.Type))
+        {
+            return new ConstructorParameterSpec(type with { IsNullableAnnotated = true }, ParameterSource.Handler);
+        }
+
         if (parameter.HasExplicitDefaultValue)
         {
             return new ConstructorParameterSpec(type, ParameterSource.OptionalService, AttributeLiteral.DefaultValue(parameter.ExplicitDefaultValue, parameter.Type));

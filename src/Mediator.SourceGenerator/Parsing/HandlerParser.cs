@@ -68,6 +68,9 @@ internal static class HandlerParser
         var (dependencies, dependencyLocations) = DependencyParser.Parse(symbol);
         // An interface the compiler rejects, here or on a base type: the generator then stays quiet (see Discoveries).
         var hasCompileErrors = HasErrorInterfaces(symbol);
+        // Read only for notification handlers: each gets its own instance of a configured middleware (see PipelineResolver).
+        var handlesNotifications = symbol.AllInterfaces.Any(KnownTypes.IsNotificationHandler);
+        var classAttributes = handlesNotifications ? ConfiguringAttributes(symbol) : EquatableArray<MessageAttributeSpec>.Empty;
         foreach (var contract in symbol.AllInterfaces)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -120,7 +123,8 @@ internal static class HandlerParser
                 kind,
                 middlewares,
                 usage,
-                dependencies));
+                dependencies,
+                kind == MessageKind.Notification ? classAttributes : EquatableArray<MessageAttributeSpec>.Empty));
         }
 
         if (specs.Count == 0 && diagnostics.Count == 0 && !hasCompileErrors)
@@ -128,8 +132,18 @@ internal static class HandlerParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerWithoutContract, location, name));
         }
 
-        return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray(), uses, hasCompileErrors, dependencyLocations);
+        var requirements = handlesNotifications ? ConcernRequirementParser.ParseAttributes(symbol, location) : EquatableArray<ConcernRequirement>.Empty;
+        return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray(), uses, hasCompileErrors, dependencyLocations, requirements);
     }
+
+    /// <summary>
+    /// The class's attributes a configured middleware could take; the mediator's own markers (<c>[Handler]</c>,
+    /// <c>[UseMiddleware]</c>) configure nothing and are left out.
+    /// </summary>
+    private static EquatableArray<MessageAttributeSpec> ConfiguringAttributes(INamedTypeSymbol symbol)
+        => MessageAttributesFactory.Create(symbol)
+            .Where(a => !a.Types.Contains("global::" + KnownTypes.HandlerAttribute) && !a.Types.Contains("global::" + KnownTypes.UseMiddlewareAttribute))
+            .ToEquatableArray();
 
     private static MessageKind? ContractKind(INamedTypeSymbol contract)
     {

@@ -12,6 +12,7 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <param name="MiddlewareUses">The middlewares its <c>[UseMiddleware]</c> attributes name, with where, for cross-cutting diagnostics.</param>
 /// <param name="HasCompileErrors">A contract was left out because the compiler rejects it (<see cref="BrokenTypes"/>).</param>
 /// <param name="DependencyLocations">Where each of its specs' <see cref="HandlerSpec.Dependencies"/> is declared, in the same order.</param>
+/// <param name="Requirements">For a notification handler: the concerns its class's own attributes ask for (<c>[Transactional]</c> on it).</param>
 internal sealed record HandlerDiscovery(
     string HandlerType,
     LocationInfo? Location,
@@ -19,7 +20,8 @@ internal sealed record HandlerDiscovery(
     EquatableArray<DiagnosticInfo> Diagnostics,
     EquatableArray<HandlerMiddlewareUse> MiddlewareUses = default,
     bool HasCompileErrors = false,
-    EquatableArray<LocationInfo> DependencyLocations = default);
+    EquatableArray<LocationInfo> DependencyLocations = default,
+    EquatableArray<ConcernRequirement> Requirements = default);
 
 /// <summary>One <c>[UseMiddleware(typeof(X))]</c> on a handler class whose middleware could be read.</summary>
 /// <param name="Middleware">The middleware as a handler-level spec (also in each of the class's <see cref="HandlerSpec.Middlewares"/>).</param>

@@ -24,19 +24,23 @@ internal static class HandlerMiddleware
         MessageKind mode,
         IReadOnlyCollection<MiddlewareSpec> automatic)
         => handler.Middlewares.Where(m => !m.OnPublish
-            && MiddlewareMatcher.Match(m, message, result, mode) is not null
-            && AlreadyApplied(m, message, result, mode, automatic) is null);
+            && MiddlewareMatcher.Match(m, message, result, mode, Receiver(handler)) is not null
+            && AlreadyApplied(m, message, result, mode, automatic, Receiver(handler)) is null);
 
-    /// <summary>The automatic middleware of the same class that already wraps the message, if any.</summary>
+    /// <summary>The handler whose class attributes also configure its middleware: a notification handler, which has an instance of its own.</summary>
+    public static HandlerSpec? Receiver(HandlerSpec handler) => handler.Kind == MessageKind.Notification ? handler : null;
+
+    /// <summary>The automatic middleware of the same class that already wraps the message (for a notification, that <paramref name="receiver"/>), if any.</summary>
     public static MiddlewareSpec? AlreadyApplied(
         MiddlewareSpec named,
         MessageTypeSpec message,
         MessageTypeSpec result,
         MessageKind mode,
-        IEnumerable<MiddlewareSpec> automatic)
+        IEnumerable<MiddlewareSpec> automatic,
+        HandlerSpec? receiver = null)
         => automatic.FirstOrDefault(a => !a.OnPublish
             && string.Equals(a.OpenName, named.OpenName, StringComparison.Ordinal)
-            && MiddlewareMatcher.Match(a, message, result, mode) is not null);
+            && MiddlewareMatcher.Match(a, message, result, mode, receiver) is not null);
 
     /// <summary>
     /// The concrete messages whose pipelines <paramref name="handler"/> runs in: its request or stream request; for a

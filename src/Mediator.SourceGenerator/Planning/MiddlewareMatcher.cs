@@ -13,15 +13,24 @@ internal static class MiddlewareMatcher
     /// The closed middleware type for this message (with its result: the response, <c>Unit</c> for notifications, the
     /// item type for streams), or null when the middleware does not apply in this mode.
     /// </summary>
-    public static PipelineStep? Match(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode = MessageKind.Request)
-        => Match(middleware, request, response, mode, out _);
+    /// <param name="middleware">The middleware.</param>
+    /// <param name="request">The message.</param>
+    /// <param name="response">Its result.</param>
+    /// <param name="mode">Send, Publish or CreateStream.</param>
+    /// <param name="receiver">
+    /// For a notification handler's own instance: the handler, whose class attributes configure the middleware before
+    /// the notification's, and which a <c>HandlerIdentity</c> parameter receives. Null for a request, a stream, and the
+    /// handler-side middleware every handler of a notification shares.
+    /// </param>
+    public static PipelineStep? Match(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode = MessageKind.Request, HandlerSpec? receiver = null)
+        => Match(middleware, request, response, mode, receiver, out _);
 
     /// <summary>
     /// Why the middleware does not wrap this message in this mode, as a user reads it ("'App.Ping' does not satisfy
     /// the constraint 'TRequest : App.IAudited'"); null when it does.
     /// </summary>
-    public static string? WhyNot(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode)
-        => Match(middleware, request, response, mode, out var reason) is null ? reason : null;
+    public static string? WhyNot(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode, HandlerSpec? receiver = null)
+        => Match(middleware, request, response, mode, receiver, out var reason) is null ? reason : null;
 
     /// <summary>
     /// The marks a closed step carries: the middleware's, and those of what it is closed over (the message, the result,
@@ -32,7 +41,7 @@ internal static class MiddlewareMatcher
             .Distinct()
             .ToEquatableArray();
 
-    private static PipelineStep? Match(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode, out string reason)
+    private static PipelineStep? Match(MiddlewareSpec middleware, MessageTypeSpec request, MessageTypeSpec response, MessageKind mode, HandlerSpec? receiver, out string reason)
     {
         string? firstFailure = null;
         foreach (var contract in middleware.Contracts)
@@ -75,10 +84,12 @@ internal static class MiddlewareMatcher
             var closed = middleware.TypeParameters.Count == 0
                 ? middleware.OpenName
                 : middleware.OpenName + "<" + string.Join(", ", middleware.TypeParameters.Select(p => bindings[p.Name].Display)) + ">";
-            if (Arguments(middleware, request, bindings) is not { } arguments)
+            var carried = CarriedAttributes(request, receiver);
+            if (Arguments(middleware, carried, receiver, bindings, out var byHandler) is not { } arguments)
             {
-                var attribute = middleware.Constructor.First(p => p.Source == ParameterSource.Attribute && !request.Attributes.Any(a => a.Types.Contains(AttributeKey(p, bindings))));
-                reason = $"its constructor takes [{Show(AttributeKey(attribute, bindings))}], and '{Show(request.Type)}' does not carry it";
+                var attribute = middleware.Constructor.First(p => p.Source == ParameterSource.Attribute && !carried.Any(a => a.Types.Contains(AttributeKey(p, bindings))));
+                var carriers = receiver is null ? $"'{Show(request.Type)}' does not carry it" : $"neither '{Show(request.Type)}' nor '{Show(receiver.HandlerType)}' carries it";
+                reason = $"its constructor takes [{Show(AttributeKey(attribute, bindings))}], and {carriers}";
                 return null;
             }
 
@@ -95,7 +106,8 @@ internal static class MiddlewareMatcher
                 middleware.FromAssemblyAttribute,
                 arguments,
                 contract.Kind == ContractKind.Notification,
-                StepUsage(middleware, request, response));
+                StepUsage(middleware, request, response),
+                byHandler);
         }
 
         reason = firstFailure ?? mode switch
@@ -157,12 +169,19 @@ internal static class MiddlewareMatcher
     private static string Show(string type) => DiagnosticText.Readable(type);
 
     /// <summary>
-    /// A per-message middleware's constructor arguments for this message, or null when it asks for an attribute the
-    /// message (and its base classes) does not carry; empty for a middleware resolved from the container. Parameter
+    /// A per-message middleware's constructor arguments for this message (and handler), or null when it asks for an
+    /// attribute none of <paramref name="carried"/> is; empty for a middleware resolved from the container.
+    /// <paramref name="byHandler"/> says whether an attribute came from the notification handler's class. Parameter
     /// types are closed with the middleware's bindings (<c>ILogger&lt;TRequest&gt;</c> becomes <c>ILogger&lt;App.Ping&gt;</c>).
     /// </summary>
-    private static EquatableArray<StepArgument>? Arguments(MiddlewareSpec middleware, MessageTypeSpec message, Dictionary<string, TypeRef> bindings)
+    private static EquatableArray<StepArgument>? Arguments(
+        MiddlewareSpec middleware,
+        List<MessageAttributeSpec> carried,
+        HandlerSpec? receiver,
+        Dictionary<string, TypeRef> bindings,
+        out bool byHandler)
     {
+        byHandler = false;
         if (middleware.Constructor.Count == 0)
         {
             return EquatableArray<StepArgument>.Empty;
@@ -172,23 +191,38 @@ internal static class MiddlewareMatcher
         foreach (var parameter in middleware.Constructor)
         {
             var type = Close(parameter.Type, bindings);
+            if (parameter.Source == ParameterSource.Handler)
+            {
+                var identity = receiver is null ? "null" : "new global::Mediator.HandlerIdentity(typeof(" + receiver.HandlerType + "))";
+                arguments.Add(new StepArgument(parameter.Source, type.Display, identity));
+                continue;
+            }
+
             if (!parameter.IsAttribute)
             {
                 arguments.Add(new StepArgument(parameter.Source, type.Display, parameter.Fallback ?? (parameter.Source == ParameterSource.OptionalService ? DefaultOf(type) : null)));
                 continue;
             }
 
-            var carried = message.Attributes.FirstOrDefault(a => a.Types.Contains(type.Erased.Display));
-            if (carried is null && parameter.Source == ParameterSource.Attribute)
+            var attribute = carried.FirstOrDefault(a => a.Types.Contains(type.Erased.Display));
+            if (attribute is null && parameter.Source == ParameterSource.Attribute)
             {
                 return null;
             }
 
-            arguments.Add(new StepArgument(parameter.Source, type.Display, carried?.Construction ?? "null"));
+            byHandler |= attribute is not null && receiver is not null && receiver.Attributes.Contains(attribute);
+            arguments.Add(new StepArgument(parameter.Source, type.Display, attribute?.Construction ?? "null"));
         }
 
         return arguments.ToEquatableArray();
     }
+
+    /// <summary>
+    /// The attributes a configured middleware may take, nearest first: a notification handler's own (its class and base
+    /// classes), then the message's (its type and base classes). The first of the asked-for class wins.
+    /// </summary>
+    private static List<MessageAttributeSpec> CarriedAttributes(MessageTypeSpec message, HandlerSpec? receiver)
+        => receiver is null ? message.Attributes.ToList() : receiver.Attributes.Concat(message.Attributes).ToList();
 
     /// <summary>The attribute class a constructor parameter asks for, as <see cref="MessageAttributeSpec.Types"/> names it.</summary>
     private static string AttributeKey(ConstructorParameterSpec parameter, Dictionary<string, TypeRef> bindings)

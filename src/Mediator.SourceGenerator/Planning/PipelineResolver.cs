@@ -118,31 +118,58 @@ internal static class PipelineResolver
         var unit = HandlerParser.UnitSpec;
         var cycles = new List<List<MiddlewareSpec>>();
         var publishSide = Layers(notification, unit, MessageKind.Notification, automatic.Where(m => m.OnPublish), cycles);
-        var handlerSide = Layers(notification, unit, MessageKind.Notification, messageSide, cycles);
+        // A middleware configured by an attribute is per handler: each handler gets its own instance, in its own chain
+        // (inside the shared one), configured by its class's attribute or else the notification's.
+        var perHandler = messageSide.Where(m => IsPerHandler(m, notification, unit, receivers)).ToList();
+        var handlerSide = Layers(notification, unit, MessageKind.Notification, messageSide.Except(perHandler), cycles);
         var shared = publishSide.Concat(handlerSide).ToList();
         var own = receivers.Select(receiver =>
         {
             var ownCycles = new List<List<MiddlewareSpec>>();
-            var candidates = HandlerMiddleware.For(receiver, notification, unit, MessageKind.Notification, messageSide);
-            var layers = Layers(notification, unit, MessageKind.Notification, candidates, ownCycles);
+            var candidates = perHandler.Concat(HandlerMiddleware.For(receiver, notification, unit, MessageKind.Notification, messageSide));
+            var layers = Layers(notification, unit, MessageKind.Notification, candidates, ownCycles, receiver);
             return new ResolvedReceiver(receiver, ChainRules.Chain(layers, ownCycles, shared));
         });
         var key = notification.Type.Erased.Display;
         return new ResolvedPipeline(MessageKind.Notification, key, notification, unit, null, ChainRules.Chain(shared, cycles), own.ToEquatableArray());
     }
 
-    /// <summary>The middlewares that fit the message in this mode, ordered, each closed over the message.</summary>
+    /// <summary>
+    /// Whether a notification's handler-side middleware needs an instance per handler: it requires an attribute
+    /// (<see cref="MiddlewareSpec.IsConfiguredPerMessage"/>), or some handler would build it differently from the shared
+    /// instance (its class carries an attribute the middleware takes as optional, or the middleware takes the handler).
+    /// </summary>
+    private static bool IsPerHandler(MiddlewareSpec middleware, MessageTypeSpec notification, MessageTypeSpec unit, List<HandlerSpec> receivers)
+    {
+        if (middleware.IsConfiguredPerMessage)
+        {
+            return true;
+        }
+
+        if (middleware.Constructor.Count == 0 || MiddlewareMatcher.Match(middleware, notification, unit, MessageKind.Notification) is not { } shared)
+        {
+            return false;
+        }
+
+        return receivers.Any(r => MiddlewareMatcher.Match(middleware, notification, unit, MessageKind.Notification, r) is { } own && !own.Arguments.Equals(shared.Arguments));
+    }
+
+    /// <summary>
+    /// The middlewares that fit the message in this mode, ordered, each closed over the message (and, for a notification
+    /// handler's own chain, configured for <paramref name="receiver"/>).
+    /// </summary>
     private static List<ResolvedLayer> Layers(
         MessageTypeSpec message,
         MessageTypeSpec result,
         MessageKind mode,
         IEnumerable<MiddlewareSpec> middlewares,
-        List<List<MiddlewareSpec>> cycles)
+        List<List<MiddlewareSpec>> cycles,
+        HandlerSpec? receiver = null)
     {
         var steps = new Dictionary<MiddlewareSpec, PipelineStep>();
         foreach (var middleware in middlewares)
         {
-            if (MiddlewareMatcher.Match(middleware, message, result, mode) is { } step)
+            if (MiddlewareMatcher.Match(middleware, message, result, mode, receiver) is { } step)
             {
                 steps[middleware] = step;
             }

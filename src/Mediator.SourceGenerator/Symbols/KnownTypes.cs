@@ -64,6 +64,9 @@ internal static class KnownTypes
 
     public static bool IsRequiresConcernAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "RequiresConcernAttribute", 0);
 
+    /// <summary><c>Mediator.HandlerIdentity</c>: a configured middleware's constructor parameter that generated code fills with the handler it wraps.</summary>
+    public static bool IsHandlerIdentity(ITypeSymbol type) => type is INamedTypeSymbol named && IsMediatorType(named, "HandlerIdentity", 0);
+
     /// <summary>The ordering attribute <paramref name="type"/> stands for, if it is one.</summary>
     public static ConstraintKind? OrderingAttributeKind(INamedTypeSymbol? type)
     {

@@ -17,13 +17,14 @@ namespace Mediator.Caching;
 /// <remarks>
 /// The key comes from equality the compiler writes (records) or from the message itself (<see cref="ICacheKey"/>):
 /// no reflection over properties and no serializer, so it is trimming- and AOT-safe. A message type that has neither
-/// would only ever hit by reference, so it is refused at construction.
+/// would only ever hit by reference, so it is refused at construction. Requests only (<see cref="IRequestMiddleware{TRequest, TResponse}"/>):
+/// a notification has no response to keep, and a cached <see cref="Unit"/> would skip its handlers.
 /// </remarks>
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.Caching, Concern = Concerns.Caching)]
 [MustRunInside(Concerns.Authorization, Severity = RuleSeverity.Error, RuleId = BuiltInRules.CachingInsideAuthorization, Reason = BuiltInRules.CachingInsideAuthorizationReason)]
-public sealed class CachingMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+public sealed class CachingMiddleware<TMessage, TResult> : IRequestMiddleware<TMessage, TResult>
     where TMessage : notnull
 {
     private readonly CacheAttribute _settings;

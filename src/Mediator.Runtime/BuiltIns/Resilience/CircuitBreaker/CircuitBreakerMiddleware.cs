@@ -16,7 +16,8 @@ namespace Mediator.Resilience;
 /// <see cref="CircuitBreakerRegistry"/>, one breaker per message type. A stream (<c>CreateStream</c>) is admitted when
 /// the caller starts reading (an open circuit fails the first <c>MoveNextAsync</c> and the handler's stream is never
 /// opened); a failure while it is read counts as a failure, a stream read to its end as a success, and a stream the
-/// caller stops reading early or cancels gives no verdict.
+/// caller stops reading early or cancels gives no verdict. A notification's handlers each get their own breaker, so
+/// that one failing handler opens only its own circuit.
 /// </summary>
 /// <remarks>
 /// The caller's cancellation is not a failure. A timeout middleware outside the breaker (the default order) shows up
@@ -30,16 +31,19 @@ public sealed class CircuitBreakerMiddleware<TMessage, TResult> : IMiddleware<TM
 {
     private readonly MessageCircuit _circuit;
     private readonly CircuitBreakerOptions _options;
+    private readonly Type? _handlerType;
 
-    /// <summary>Creates the middleware for one message type.</summary>
-    /// <param name="settings">The message's <see cref="CircuitBreakerAttribute"/>.</param>
+    /// <summary>Creates the middleware for one message type (for a notification, for one of its handlers).</summary>
+    /// <param name="settings">The message's <see cref="CircuitBreakerAttribute"/> (a notification handler's own, when its class carries one).</param>
     /// <param name="registry">Where the breaker of each message type lives.</param>
     /// <param name="options">Settings shared by all messages.</param>
-    public CircuitBreakerMiddleware(CircuitBreakerAttribute settings, CircuitBreakerRegistry registry, CircuitBreakerOptions options)
+    /// <param name="handler">The notification handler this instance wraps, which gets a breaker of its own; null for a request or a stream.</param>
+    public CircuitBreakerMiddleware(CircuitBreakerAttribute settings, CircuitBreakerRegistry registry, CircuitBreakerOptions options, HandlerIdentity? handler = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(registry);
-        _circuit = registry.For(typeof(TMessage), settings);
+        _handlerType = handler?.HandlerType;
+        _circuit = registry.For(typeof(TMessage), _handlerType, settings);
         _options = options;
     }
 
@@ -119,7 +123,7 @@ public sealed class CircuitBreakerMiddleware<TMessage, TResult> : IMiddleware<TM
         context.CancellationToken.ThrowIfCancellationRequested();
         if (!_circuit.TryAdmit(out var permit, out var retryAfter))
         {
-            throw new CircuitOpenException(typeof(TMessage), retryAfter);
+            throw new CircuitOpenException(typeof(TMessage), retryAfter, _handlerType);
         }
 
         return permit;

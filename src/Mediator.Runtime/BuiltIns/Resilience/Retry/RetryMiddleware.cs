@@ -13,6 +13,8 @@ namespace Mediator.Resilience;
 /// when they are used up the last failure propagates unchanged. It wraps only messages that carry
 /// <see cref="RetryAttribute"/>, and refuses (at construction) a message that is not idempotent unless the attribute
 /// allows it. A cancelled caller token is never retried: cancellation during an attempt or a back-off ends the send.
+/// Around a notification handler it re-runs that handler only; the handler is safe to retry when its class or the
+/// notification implements <see cref="IIdempotent"/>.
 /// </summary>
 /// <remarks>
 /// Hand-written rather than on Polly's retry strategy: the loop is a few lines, and written here the happy path is a
@@ -36,19 +38,22 @@ public sealed class RetryMiddleware<TMessage, TResult> : IMiddleware<TMessage, T
     /// <param name="timeProvider">The clock the back-off waits on.</param>
     /// <param name="options">Settings shared by all messages.</param>
     /// <param name="predicates">User rules that declare more exceptions transient.</param>
-    /// <exception cref="InvalidOperationException">The message is not idempotent and its attribute does not allow retrying it anyway.</exception>
+    /// <param name="handler">The notification handler this instance wraps (it alone is run again); null for a request.</param>
+    /// <exception cref="InvalidOperationException">The message (for a notification: neither it nor the handler) is not idempotent and its attribute does not allow retrying it anyway.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The attribute asks for fewer than one attempt or a negative delay.</exception>
-    public RetryMiddleware(RetryAttribute settings, TimeProvider timeProvider, RetryOptions options, IEnumerable<IRetryPredicate> predicates)
+    public RetryMiddleware(RetryAttribute settings, TimeProvider timeProvider, RetryOptions options, IEnumerable<IRetryPredicate> predicates, HandlerIdentity? handler = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxAttempts, 1, nameof(settings.MaxAttempts));
         ArgumentOutOfRangeException.ThrowIfNegative(settings.BaseDelayMilliseconds, nameof(settings.BaseDelayMilliseconds));
         ArgumentOutOfRangeException.ThrowIfNegative(settings.MaxDelayMilliseconds, nameof(settings.MaxDelayMilliseconds));
-        if (!settings.AllowNonIdempotent && !typeof(IIdempotent).IsAssignableFrom(typeof(TMessage)))
+        if (!settings.AllowNonIdempotent && !IsIdempotent(typeof(TMessage)) && !(handler is not null && IsIdempotent(handler.HandlerType)))
         {
-            throw new InvalidOperationException(
-                $"{typeof(TMessage)} carries [Retry] but is not idempotent, so retrying could run its effects twice. " +
-                "Implement IIdempotent (or IQuery<TResponse> for a read), or set [Retry(AllowNonIdempotent = true)] to accept repeats.");
+            throw new InvalidOperationException(handler is null
+                ? $"{typeof(TMessage)} carries [Retry] but is not idempotent, so retrying could run its effects twice. " +
+                  "Implement IIdempotent (or IQuery<TResponse> for a read), or set [Retry(AllowNonIdempotent = true)] to accept repeats."
+                : $"{handler.HandlerType} is retried for {typeof(TMessage)} ([Retry]) but neither is idempotent, so retrying could run the handler's effects twice. " +
+                  "Implement IIdempotent on the handler class (this handler may run twice) or on the notification (all its handlers may), or set [Retry(AllowNonIdempotent = true)] to accept repeats.");
         }
 
         _settings = settings;
@@ -75,6 +80,8 @@ public sealed class RetryMiddleware<TMessage, TResult> : IMiddleware<TMessage, T
             }
         }
     }
+
+    private static bool IsIdempotent(Type type) => typeof(IIdempotent).IsAssignableFrom(type);
 
     private bool IsTransient(Exception exception)
     {
