@@ -98,10 +98,23 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 input.Left.Left.Right.AsImmutableArray().AddRange(input.Right),
                 input.Left.Right.AsImmutableArray()))
             .WithTrackingName(TrackingNames.Resolved);
+        // The modules among the references: read from the references alone (a compilation of metadata, no syntax), so an
+        // edit in this project leaves this step cached, and a rebuilt module re-runs it.
+        var moduleReferences = context.MetadataReferencesProvider
+            .Collect()
+            .Select(static (references, ct) => ReadModulesSafely(references, ct))
+            .WithTrackingName(TrackingNames.ModuleReferences);
+        var composition = resolved
+            .Combine(moduleReferences)
+            .Combine(project.Select(static (p, _) => p.AssemblyName ?? string.Empty))
+            .Select(static (input, _) => ComposeSafely(input.Left.Left.Pipelines, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.Composition);
         var plan = resolved
             .Combine(options)
             .Select(static (input, _) => PlanSafely(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Plan)
+            .Combine(composition)
+            .Select(static (input, _) => WithModules(input.Left, input.Right))
             .Combine(support)
             .Select(static (input, _) => input.Right.CanGenerate ? input.Left : PlanResult.Nothing);
         var pipelines = plan
@@ -128,6 +141,10 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         // .editorconfig apply). It runs on every edit, with one array per kind, nearly always empty.
         var compilation = declarations.Combine(context.CompilationProvider);
         context.RegisterSourceOutput(support.Select(static (s, _) => s.Diagnostics).Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        var compositionDiagnostics = moduleReferences
+            .Combine(composition)
+            .Select(static (input, _) => input.Left.Diagnostics.Concat(input.Right.Diagnostics).ToEquatableArray());
+        context.RegisterSourceOutput(compositionDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
 
         // The generator's own diagnostics, unless the compiler rejects a declaration it reads: it then says nothing, and
         // the compiler's error is the one to fix (the rule: for code the compiler rejects, the generator adds no error).
@@ -247,6 +264,45 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         }
     }
 
+    /// <summary>The modules among the references; a failure (a generator bug) is MED0003 and composes nothing.</summary>
+    internal static ModuleReferences ReadModulesSafely(ImmutableArray<MetadataReference> references, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ModuleReader.Read(references, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new ModuleReferences(EquatableArray<ModuleSpec>.Empty, new[] { Failure("the referenced modules", exception) }.ToEquatableArray());
+        }
+    }
+
+    internal static Composition ComposeSafely(ResolvedPipelines? own, ModuleReferences references, string hostAssembly)
+    {
+        try
+        {
+            return ModuleComposer.Compose(own, references, hostAssembly);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Composition.None with { Diagnostics = new[] { Failure("the composition of the referenced modules", exception) }.ToEquatableArray() };
+        }
+    }
+
+    /// <summary>
+    /// The plan with the modules it forwards to. (A project with neither handlers nor modules still gets an empty mediator,
+    /// as before: removing it is not done yet, see docs/multi-project.md.)
+    /// </summary>
+    internal static PlanResult WithModules(PlanResult result, Composition composition)
+    {
+        if (result.Plan is not { } plan)
+        {
+            return result;
+        }
+
+        return composition.IsEmpty ? result : result with { Plan = plan with { Composition = composition } };
+    }
+
     internal static EquatableArray<MiddlewareDiscovery> UsedMiddlewaresSafely(Compilation compilation, System.Threading.CancellationToken cancellationToken)
     {
         try
@@ -308,6 +364,16 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         if (plan.EmitServiceCollection)
         {
             Emit(context, ServiceCollectionEmitter.HintName, "AddMediator()", () => ServiceCollectionEmitter.Emit(plan));
+        }
+
+        if (ModuleEmitter.IsModule(plan))
+        {
+            Emit(context, ModuleEmitter.HintName, "the module descriptor", () => ModuleEmitter.Emit(plan));
+        }
+
+        if (!plan.Composed.IsEmpty)
+        {
+            Emit(context, Composer.HintName, "the forwarding to referenced modules", () => Composer.Emit(plan));
         }
     }
 
