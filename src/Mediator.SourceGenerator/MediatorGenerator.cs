@@ -98,10 +98,23 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 input.Left.Left.Right.AsImmutableArray().AddRange(input.Right),
                 input.Left.Right.AsImmutableArray()))
             .WithTrackingName(TrackingNames.Resolved);
+        // The modules among the references: read from the references alone (a compilation of metadata, no syntax), so an
+        // edit in this project leaves this step cached, and a rebuilt module re-runs it.
+        var moduleReferences = context.MetadataReferencesProvider
+            .Collect()
+            .Select(static (references, ct) => ReadModulesSafely(references, ct))
+            .WithTrackingName(TrackingNames.ModuleReferences);
+        var composition = resolved
+            .Combine(moduleReferences)
+            .Combine(project.Select(static (p, _) => p.AssemblyName ?? string.Empty))
+            .Select(static (input, _) => ComposeSafely(input.Left.Left.Pipelines, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.Composition);
         var plan = resolved
             .Combine(options)
             .Select(static (input, _) => PlanSafely(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Plan)
+            .Combine(composition)
+            .Select(static (input, _) => WithModules(input.Left, input.Right))
             .Combine(support)
             .Select(static (input, _) => input.Right.CanGenerate ? input.Left : PlanResult.Nothing);
         var pipelines = plan
@@ -128,6 +141,10 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         // .editorconfig apply). It runs on every edit, with one array per kind, nearly always empty.
         var compilation = declarations.Combine(context.CompilationProvider);
         context.RegisterSourceOutput(support.Select(static (s, _) => s.Diagnostics).Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
+        var compositionDiagnostics = moduleReferences
+            .Combine(composition)
+            .Select(static (input, _) => input.Left.Diagnostics.Concat(input.Right.Diagnostics).ToEquatableArray());
+        context.RegisterSourceOutput(compositionDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
 
         // The generator's own diagnostics, unless the compiler rejects a declaration it reads: it then says nothing, and
         // the compiler's error is the one to fix (the rule: for code the compiler rejects, the generator adds no error).
@@ -160,6 +177,36 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 input.Right))
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
         context.RegisterSourceOutput(crossCutting.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
+
+        // Calls checked against what this project and its modules handle (MED0044 to MED0047). The syntax predicate reads
+        // invocation names only; the semantic model is asked about the candidates, in the edited files. Positions are
+        // taken in the current trees, so these are reported against the current compilation.
+        var callSites = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, ct) => CallSiteParser.IsCandidate(node, ct), static (c, ct) => CallSiteParser.Read(c, ct))
+            .Where(static call => call is not null)
+            .Select(static (call, _) => call!)
+            .Collect()
+            .Select(static (calls, _) => calls.ToEquatableArray())
+            .WithTrackingName(TrackingNames.CallSites);
+        var isApplication = context.CompilationProvider
+            .Select(static (c, _) => c.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication);
+        var callSiteDiagnostics = callSites
+            .Combine(resolved)
+            .Combine(composition)
+            .Combine(options)
+            .Combine(project.Select(static (p, _) => p.AssemblyName ?? string.Empty))
+            .Combine(isApplication)
+            .Select(static (input, _) => CallSiteChecksSafely(
+                input.Left.Left.Left.Left.Left,
+                input.Left.Left.Left.Left.Right.Pipelines,
+                input.Left.Left.Left.Right,
+                input.Left.Left.Right.Mediator,
+                input.Left.Right,
+                input.Right))
+            .WithTrackingName(TrackingNames.CallSiteDiagnostics);
+        context.RegisterSourceOutput(
+            callSiteDiagnostics.Combine(context.CompilationProvider).Combine(quiet),
+            static (spc, d) => ReportUnlessQuiet(spc, d.Left.Left, ((d.Left.Right, d.Left.Right), d.Right)));
 
         // Why nothing is generated under this name (MED0035, MED0036): true whatever else is wrong, so reported even when
         // quiet; but not beside MED0038 or MED0039, which already say that nothing can be generated at all.
@@ -247,6 +294,72 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         }
     }
 
+    /// <summary>The modules among the references; a failure (a generator bug) is MED0003 and composes nothing.</summary>
+    internal static ModuleReferences ReadModulesSafely(ImmutableArray<MetadataReference> references, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ModuleReader.Read(references, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new ModuleReferences(EquatableArray<ModuleSpec>.Empty, new[] { Failure("the referenced modules", exception) }.ToEquatableArray());
+        }
+    }
+
+    internal static Composition ComposeSafely(ResolvedPipelines? own, ModuleReferences references, string hostAssembly)
+    {
+        try
+        {
+            return ModuleComposer.Compose(own, references, hostAssembly);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Composition.None with { Diagnostics = new[] { Failure("the composition of the referenced modules", exception) }.ToEquatableArray() };
+        }
+    }
+
+    /// <summary>
+    /// The plan with the modules it forwards to; nothing for a project with neither handlers nor modules. Such a project
+    /// (messages only, or Infrastructure that injects <c>IPublisher</c>) only passes the package on: a public mediator
+    /// there would dispatch nothing, and a call to its <c>AddMediator()</c> is MED0044 (see docs/multi-project.md).
+    /// </summary>
+    internal static PlanResult WithModules(PlanResult result, Composition composition)
+    {
+        if (result.Plan is not { } plan)
+        {
+            return result;
+        }
+
+        if (composition.IsEmpty)
+        {
+            return HasMessages(plan) ? result : PlanResult.Nothing;
+        }
+
+        return result with { Plan = plan with { Composition = composition } };
+    }
+
+    private static bool HasMessages(MediatorPlan plan) => plan.Pipelines.Count + plan.Notifications.Count + plan.Streams.Count > 0;
+
+    /// <summary>The checks of calls (<see cref="CallSiteChecks"/>); a failure (a generator bug) is MED0003.</summary>
+    internal static EquatableArray<DiagnosticInfo> CallSiteChecksSafely(
+        EquatableArray<CallSite> calls,
+        ResolvedPipelines? own,
+        Composition composition,
+        MediatorName? mediator,
+        string assemblyName,
+        bool isApplication)
+    {
+        try
+        {
+            return CallSiteChecks.Find(calls, own, composition, mediator, assemblyName, isApplication);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new[] { Failure("the checks of Send and CreateStream calls", exception) }.ToEquatableArray();
+        }
+    }
+
     internal static EquatableArray<MiddlewareDiscovery> UsedMiddlewaresSafely(Compilation compilation, System.Threading.CancellationToken cancellationToken)
     {
         try
@@ -308,6 +421,16 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         if (plan.EmitServiceCollection)
         {
             Emit(context, ServiceCollectionEmitter.HintName, "AddMediator()", () => ServiceCollectionEmitter.Emit(plan));
+        }
+
+        if (ModuleEmitter.IsModule(plan))
+        {
+            Emit(context, ModuleEmitter.HintName, "the module descriptor", () => ModuleEmitter.Emit(plan));
+        }
+
+        if (!plan.Composed.IsEmpty)
+        {
+            Emit(context, Composer.HintName, "the forwarding to referenced modules", () => Composer.Emit(plan));
         }
     }
 

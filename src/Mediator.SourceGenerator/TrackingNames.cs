@@ -18,6 +18,18 @@ internal static class TrackingNames
     public const string NameCheck = nameof(NameCheck);
     public const string Resolved = nameof(Resolved);
     public const string Plan = nameof(Plan);
+
+    /// <summary>The modules among the references, read from metadata only (never re-run by an edit in this project).</summary>
+    public const string ModuleReferences = nameof(ModuleReferences);
+
+    /// <summary>Which module takes each message, and the conflicts between projects.</summary>
+    public const string Composition = nameof(Composition);
+
+    /// <summary>The calls the composed mediator's checks read (Send, CreateStream, AddMediator, RegisterModule), from the syntax of each file.</summary>
+    public const string CallSites = nameof(CallSites);
+
+    /// <summary>The diagnostics of those calls against the resolved and composed model.</summary>
+    public const string CallSiteDiagnostics = nameof(CallSiteDiagnostics);
     public const string Pipelines = nameof(Pipelines);
     public const string PipelineFiles = nameof(PipelineFiles);
     public const string CrossCuttingDiagnostics = nameof(CrossCuttingDiagnostics);

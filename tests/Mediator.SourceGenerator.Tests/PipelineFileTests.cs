@@ -17,7 +17,7 @@ public class PipelineFileTests
     private static string Requests(int count, int first = 0, string ns = "App.Many")
         => Sources.Numbered(ns, "Query", count, first, voidRequests: false);
 
-    private static readonly string[] MediatorFiles = { "Mediator.g.cs", "Mediator.Publish.g.cs", "Mediator.CreateStream.g.cs", "Mediator.ServiceCollectionExtensions.g.cs" };
+    private static readonly string[] MediatorFiles = { "Mediator.g.cs", "Mediator.Publish.g.cs", "Mediator.CreateStream.g.cs", "Mediator.ServiceCollectionExtensions.g.cs", "Mediator.Module.g.cs" };
 
     /// <summary>Every generated file but the mediator's own, line endings made "\n".</summary>
     private static List<(string HintName, string Text)> PipelineSources(GeneratorRun run)

@@ -58,6 +58,9 @@ internal sealed class GenericDispatch
     /// <summary>The name of the table of message types, when the dispatch uses one (<see cref="TypeSwitch"/>).</summary>
     public string IndexName { get; }
 
+    /// <summary>The method's accessibility: <c>public</c> unless another method takes its place (<c>PublishHere</c> in a host).</summary>
+    public string Accessibility { get; init; } = "public";
+
     /// <summary>A <c>where</c> clause, written on its own line under the signature; null for none.</summary>
     public string? Constraint { get; init; }
 

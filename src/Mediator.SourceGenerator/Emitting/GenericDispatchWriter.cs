@@ -24,7 +24,7 @@ internal static class GenericDispatchWriter
         }
 
         writer.Line("/// <inheritdoc />");
-        var signature = "public " + dispatch.ReturnType + " " + dispatch.MethodName + dispatch.TypeParameters + "(" + dispatch.MessageParameterType + " " + dispatch.Message + ", " + Code.CancellationToken + " cancellationToken = default)";
+        var signature = dispatch.Accessibility + " " + dispatch.ReturnType + " " + dispatch.MethodName + dispatch.TypeParameters + "(" + dispatch.MessageParameterType + " " + dispatch.Message + ", " + Code.CancellationToken + " cancellationToken = default)";
         if (dispatch.Constraint is { } constraint)
         {
             writer.Line(signature);

@@ -45,9 +45,9 @@ internal static class MediatorEmitter
                 // generic Send's table, whose positions are every request type's.
                 var requestTypes = plan.Pipelines.Select(p => p.Shape.MessageType).Distinct().ToList();
                 writer.Line();
-                GenericDispatchWriter.Write(writer, s_send, requestTypes, plan.Pipelines.Select(p => new DispatchTarget(p.Shape, p.GuardResponseType)).ToList());
+                GenericDispatchWriter.Write(writer, Send(Composer.SendNotFound(plan)), requestTypes, plan.Pipelines.Select(p => new DispatchTarget(p.Shape, p.GuardResponseType)).ToList());
                 writer.Line();
-                GenericDispatchWriter.Write(writer, s_voidSend, requestTypes, plan.Pipelines.Where(p => p.IsVoid).Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
+                GenericDispatchWriter.Write(writer, VoidSend(Composer.SendVoidNotFound(plan)), requestTypes, plan.Pipelines.Where(p => p.IsVoid).Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
                 writer.Line();
                 WriteHelpers(writer, plan);
                 writer.Line();
@@ -90,7 +90,7 @@ internal static class MediatorEmitter
     /// <c>ISender.Send&lt;TResponse&gt;</c>. Its base-class tests have a method of their own, which keeps the common path
     /// small; a chosen pipeline's <c>ValueTask</c> of its own response is reinterpreted as the caller's.
     /// </summary>
-    private static readonly GenericDispatch s_send = new(
+    private static GenericDispatch Send(Action<SourceWriter>? notFound) => new(
         methodName: "Send",
         returnType: Code.ValueTask("TResponse"),
         typeParameters: "<TResponse>",
@@ -103,6 +103,7 @@ internal static class MediatorEmitter
         // Unlike the others it has always read the type, even with no request types; kept, so the output is unchanged.
         ReadsTypeWithoutPipelines = true,
         CallStatements = WriteForwardToPipeline,
+        NotFound = notFound,
     };
 
     /// <summary>
@@ -110,7 +111,7 @@ internal static class MediatorEmitter
     /// table or chain, by the number of void requests: a project with many requests but few void ones keeps the short
     /// chain here. With a table, it reads the generic Send's (no <see cref="GenericDispatch.IndexDescription"/>).
     /// </summary>
-    private static readonly GenericDispatch s_voidSend = new(
+    private static GenericDispatch VoidSend(Action<SourceWriter>? notFound) => new(
         methodName: "Send",
         returnType: Code.PlainValueTask,
         typeParameters: string.Empty,
@@ -122,6 +123,7 @@ internal static class MediatorEmitter
         HelperOwner = "generic void <c>Send</c>'s",
         ForwardMethod = "ForwardVoid",
         Call = (pipeline, request) => "Send(" + request + ", cancellationToken)",
+        NotFound = notFound,
     };
 
     /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>

@@ -16,14 +16,17 @@ internal static class PublishEmitter
         var writer = Code.MediatorFile(plan);
         using (Code.MediatorPart(writer, plan.Mediator))
         {
+            // In a host whose modules handle notifications, these reach this project's handlers only, under another name;
+            // the public Publish methods (Composer) call them and the modules'.
+            var name = plan.Composed.ComposesNotifications ? Composer.PublishHere : "Publish";
             foreach (var pipeline in plan.Notifications)
             {
-                WriteTypedPublish(writer, pipeline);
+                WriteTypedPublish(writer, pipeline, name);
                 writer.Line();
             }
 
             var types = plan.Notifications.Select(p => p.Shape.MessageType).ToList();
-            GenericDispatchWriter.Write(writer, s_publish, types, plan.Notifications.Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
+            GenericDispatchWriter.Write(writer, Publish(name), types, plan.Notifications.Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
             writer.Line();
             writer.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
             writer.Line("private static void ThrowNotificationNull() => throw new global::System.ArgumentNullException(\"notification\");");
@@ -32,7 +35,7 @@ internal static class PublishEmitter
         return writer.ToString();
     }
 
-    private static void WriteTypedPublish(SourceWriter writer, NotificationPlan pipeline)
+    private static void WriteTypedPublish(SourceWriter writer, NotificationPlan pipeline, string name)
     {
         var shape = pipeline.Shape;
         writer.Line("/// <summary>");
@@ -50,7 +53,8 @@ internal static class PublishEmitter
         writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handlers.</param>");
         writer.Line("/// <exception cref=\"global::Mediator.PublishException\">One or more handlers failed; the others still ran.</exception>");
         UsageEmitter.WriteOverloadMarks(writer, shape.SignatureUsage);
-        using (writer.Block(Code.Accessibility(shape) + " global::System.Threading.Tasks.ValueTask Publish(" + shape.MessageType.Display + " notification, " + Code.CancellationToken + " cancellationToken = default)"))
+        var accessibility = name == "Publish" ? Code.Accessibility(shape) : "private";
+        using (writer.Block(accessibility + " global::System.Threading.Tasks.ValueTask " + name + "(" + shape.MessageType.Display + " notification, " + Code.CancellationToken + " cancellationToken = default)"))
         {
             if (!shape.IsValueType)
             {
@@ -65,8 +69,8 @@ internal static class PublishEmitter
     /// <c>IPublisher.Publish&lt;TNotification&gt;</c>: a notification goes through its typed overload; one whose type
     /// nobody handles completes at once.
     /// </summary>
-    private static readonly GenericDispatch s_publish = new(
-        methodName: "Publish",
+    private static GenericDispatch Publish(string name) => new(
+        methodName: name,
         returnType: Code.PlainValueTask,
         typeParameters: "<TNotification>",
         message: ("TNotification", "notification"),
@@ -82,7 +86,8 @@ internal static class PublishEmitter
         // the table (the JIT folds IsValueType of a type argument, so each instantiation keeps one side).
         RuntimeType = "typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType()",
         RuntimeTypeHandle = "typeof(TNotification).IsValueType ? typeof(TNotification).TypeHandle : " + TypeSwitch.HandleOf("notification"),
-        Call = (pipeline, notification) => "Publish(" + notification + ", cancellationToken)",
+        Accessibility = name == "Publish" ? "public" : "private",
+        Call = (pipeline, notification) => name + "(" + notification + ", cancellationToken)",
         NotFound = writer =>
         {
             writer.Line("// No handler was compiled for this type or any of its base classes: publishing it does nothing.");

@@ -109,42 +109,7 @@ internal static class ServiceCollectionEmitter
                 writer.Line("/// <returns>The same collection, for chaining.</returns>");
                 using (writer.Block("public static " + Di + ".IServiceCollection " + plan.Mediator.RegistrationMethod + "(this " + Di + ".IServiceCollection services)"))
                 {
-                    writer.Line("if (services is null) throw new global::System.ArgumentNullException(\"services\");");
-                    writer.Line();
-                    writer.Line("// Handlers and middlewares");
-                    foreach (var service in plan.Services.Where(s => !s.NamesObsolete))
-                    {
-                        WriteService(writer, service);
-                    }
-
-                    writer.Line();
-                    writer.Line("// Pipelines: one per message type, with the shortest lifetime of its handlers and middleware");
-                    foreach (var registration in Registrations(plan, "GetServiceOr"))
-                    {
-                        if (registration.InObsoleteContext)
-                        {
-                            writer.Line(mediator + "." + registration.ClassName + ".Register(services);");
-                        }
-                        else
-                        {
-                            WritePipeline(writer, plan, registration);
-                        }
-                    }
-
-                    if (plan.Notifications.Count > 0)
-                    {
-                        writer.Line();
-                        writer.Line("// What notification pipelines share: retry policy, clock, dead-letter sink and observer, read from the container");
-                        writer.Line(TryAdd + "(services, " + Descriptor + ".Singleton<" + Code.PublishRuntime + ">(sp => " + Code.PublishRuntime + ".FromServices(sp)));");
-                    }
-
-                    writer.Line();
-                    writer.Line("// The mediator: transient, so that it resolves scoped pipelines from the scope it was resolved in");
-                    writer.Line(TryAdd + "(services, " + Descriptor + ".Singleton<" + mediator + ".PipelineCache>(sp => new " + mediator + ".PipelineCache(sp)));");
-                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<" + mediator + ">(sp => new " + mediator + "(sp, " + GetRequired + "<" + mediator + ".PipelineCache>(sp))));");
-                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IMediator>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
-                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.ISender>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
-                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IPublisher>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
+                    WriteRegistrations(writer, plan, "GetServiceOr", asInterfaces: true);
                     writer.Line("return services;");
                 }
 
@@ -159,6 +124,67 @@ internal static class ServiceCollectionEmitter
 
         WriteObsoleteContextRegistrations(writer, plan);
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The registrations <c>AddMediator()</c> makes, and a module's <c>RegisterModule</c> (without <c>IMediator</c>,
+    /// <c>ISender</c> and <c>IPublisher</c>, which are the host's).
+    /// </summary>
+    internal static void WriteRegistrations(SourceWriter writer, MediatorPlan plan, string getServiceOr, bool asInterfaces)
+    {
+        var mediator = plan.Mediator.FullName;
+            writer.Line("if (services is null) throw new global::System.ArgumentNullException(\"services\");");
+            writer.Line();
+            writer.Line("// Handlers and middlewares");
+            foreach (var service in plan.Services.Where(s => !s.NamesObsolete))
+            {
+                WriteService(writer, service);
+            }
+
+            writer.Line();
+            writer.Line("// Pipelines: one per message type, with the shortest lifetime of its handlers and middleware");
+            foreach (var registration in Registrations(plan, getServiceOr))
+            {
+                if (registration.InObsoleteContext)
+                {
+                    writer.Line(mediator + "." + registration.ClassName + ".Register(services);");
+                }
+                else
+                {
+                    WritePipeline(writer, plan, registration);
+                }
+            }
+
+            if (plan.Notifications.Count > 0)
+            {
+                writer.Line();
+                writer.Line("// What notification pipelines share: retry policy, clock, dead-letter sink and observer, read from the container");
+                writer.Line(TryAdd + "(services, " + Descriptor + ".Singleton<" + Code.PublishRuntime + ">(sp => " + Code.PublishRuntime + ".FromServices(sp)));");
+            }
+
+            writer.Line();
+            writer.Line("// The mediator: transient, so that it resolves scoped pipelines from the scope it was resolved in");
+            writer.Line(TryAdd + "(services, " + Descriptor + ".Singleton<" + mediator + ".PipelineCache>(sp => new " + mediator + ".PipelineCache(sp)));");
+            writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<" + mediator + ">(sp => new " + mediator + "(sp, " + GetRequired + "<" + mediator + ".PipelineCache>(sp))));");
+            if (asInterfaces)
+            {
+                writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IMediator>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
+                writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.ISender>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
+                writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IPublisher>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
+            }
+
+            // The modules this project references: their pipelines, handlers and middleware, and their mediators, which
+            // this one forwards their messages to (their interface registrations are this project's, above).
+            for (var i = 0; i < plan.Composed.Modules.Count; i++)
+            {
+                if (i == 0)
+                {
+                    writer.Line();
+                    writer.Line("// The referenced modules whose messages this mediator forwards");
+                }
+
+                writer.Line(plan.Composed.Modules[i].MediatorType + "." + ModuleEmitter.RegisterModule + "(services);");
+            }
     }
 
     /// <summary>The <c>Register</c> of each pipeline in an obsolete context, as another part of its class.</summary>

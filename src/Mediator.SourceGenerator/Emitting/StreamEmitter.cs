@@ -26,7 +26,7 @@ internal static class StreamEmitter
 
             // The item test keeps a request that implements several IStreamRequest<T> on the pipeline of the right one.
             var types = plan.Streams.Select(p => p.Shape.MessageType).Distinct().ToList();
-            GenericDispatchWriter.Write(writer, s_createStream, types, plan.Streams.Select(p => new DispatchTarget(p.Shape, TestsResult: true)).ToList());
+            GenericDispatchWriter.Write(writer, CreateStream(Composer.CreateStreamNotFound(plan)), types, plan.Streams.Select(p => new DispatchTarget(p.Shape, TestsResult: true)).ToList());
         }
 
         return writer.ToString();
@@ -59,7 +59,7 @@ internal static class StreamEmitter
     /// <c>ISender.CreateStream&lt;TItem&gt;</c>: every test also tests the item type; after it the pipeline's stream is the
     /// caller's, a reinterpretation, not a conversion.
     /// </summary>
-    private static readonly GenericDispatch s_createStream = new(
+    private static GenericDispatch CreateStream(Action<SourceWriter>? notFound) => new(
         methodName: "CreateStream",
         returnType: Stream("TItem"),
         typeParameters: "<TItem>",
@@ -70,5 +70,6 @@ internal static class StreamEmitter
         IndexDescription = "stream request types",
         Call = (pipeline, request) => Code.Unsafe + ".As<" + Stream("TItem") + ">(" + Code.InvokePipeline(pipeline, request) + ")",
         CallOnNextLine = true,
+        NotFound = notFound,
     };
 }

@@ -7,13 +7,19 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="Services">Handlers and middlewares to register, ordered by type.</param>
 /// <param name="Notifications">One per concrete notification type with at least one handler, ordered by type.</param>
 /// <param name="Streams">One per stream request type, ordered by type.</param>
+/// <param name="Composition">The referenced modules whose messages this mediator forwards (<see cref="Planning.ModuleComposer"/>).</param>
 internal sealed record MediatorPlan(
     MediatorName Mediator,
     bool EmitServiceCollection,
     EquatableArray<PipelinePlan> Pipelines,
     EquatableArray<ServiceRegistration> Services,
     EquatableArray<NotificationPlan> Notifications,
-    EquatableArray<StreamPlan> Streams);
+    EquatableArray<StreamPlan> Streams,
+    Composition? Composition = null)
+{
+    /// <summary>The referenced modules this mediator forwards to; none unless this project references a module.</summary>
+    public Composition Composed => Composition ?? Model.Composition.None;
+}
 
 /// <summary>A class the container must know, with its lifetime.</summary>
 /// <param name="Type">The class.</param>

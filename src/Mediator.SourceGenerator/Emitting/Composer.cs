@@ -1,0 +1,267 @@
+using Mediator.SourceGenerator.Model;
+
+namespace Mediator.SourceGenerator.Emitting;
+
+/// <summary>
+/// Writes what a host's mediator adds for the modules it references (<c>Mediator.Modules.g.cs</c>): each module's
+/// mediator, resolved on first use; a typed overload per message a module handles, which calls that module's typed
+/// overload (the module's pipeline, with the module's middleware, runs there); the generic paths' fallbacks; and the
+/// <c>Publish</c> methods that reach this project's handlers and every module's.
+/// </summary>
+internal static class Composer
+{
+    public const string HintName = "Mediator.Modules.g.cs";
+
+    /// <summary>This project's own <c>Publish</c> methods, when the public ones also reach modules.</summary>
+    public const string PublishHere = "PublishHere";
+
+    private const string SendToModules = "SendToModules";
+    private const string SendVoidToModules = "SendVoidToModules";
+    private const string CreateStreamInModules = "CreateStreamInModules";
+
+    /// <summary>The names this file declares in the mediator class, which its name cannot take (MED0036).</summary>
+    public static readonly string[] MemberNames = { PublishHere, SendToModules, SendVoidToModules, CreateStreamInModules, "ResolveModule", "ThrowModuleRequestNull" };
+
+    /// <summary>Module fields and properties are named <c>_composedModule0</c>, <c>ComposedModule0</c>, ...</summary>
+    private static string Module(int index) => "ComposedModule" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static Action<SourceWriter>? SendNotFound(MediatorPlan plan)
+        => plan.Composed.Modules.Any(m => m.Requests.Count > 0) ? w => w.Line("return " + SendToModules + "(request, cancellationToken);") : null;
+
+    public static Action<SourceWriter>? SendVoidNotFound(MediatorPlan plan)
+        => plan.Composed.Modules.Any(m => m.Requests.Any(r => r.Result is null)) ? w => w.Line("return " + SendVoidToModules + "(request, cancellationToken);") : null;
+
+    public static Action<SourceWriter>? CreateStreamNotFound(MediatorPlan plan)
+        => plan.Composed.Modules.Any(m => m.Streams.Count > 0) ? w => w.Line("return " + CreateStreamInModules + "(request, cancellationToken);") : null;
+
+    public static string Emit(MediatorPlan plan)
+    {
+        var composition = plan.Composed;
+        var writer = Code.MediatorFile(plan);
+        using (Code.MediatorPart(writer, plan.Mediator))
+        {
+            for (var i = 0; i < composition.Modules.Count; i++)
+            {
+                var module = composition.Modules[i];
+                writer.Line("private " + module.MediatorType + "? _" + Module(i).Substring(0, 1).ToLowerInvariant() + Module(i).Substring(1) + ";");
+                writer.Line();
+                writer.Line("/// <summary>The mediator of <c>" + Code.Doc(module.AssemblyName) + "</c>, from this mediator's services on first use.</summary>");
+                writer.Line("private " + module.MediatorType + " " + Module(i));
+                writer.Line("{");
+                writer.Line("    " + Code.AggressiveInlining);
+                var field = "_" + Module(i).Substring(0, 1).ToLowerInvariant() + Module(i).Substring(1);
+                writer.Line("    get => " + field + " ?? (" + field + " = ResolveModule<" + module.MediatorType + ">(\"" + module.AssemblyName + "\"));");
+                writer.Line("}");
+                writer.Line();
+            }
+
+            using (writer.Block("private T ResolveModule<T>(string assembly) where T : class"))
+            {
+                writer.Line("return _services.GetService(typeof(T)) as T ?? throw new global::System.InvalidOperationException(");
+                writer.Line("    \"The mediator of module '\" + assembly + \"' is not registered: call services." + plan.Mediator.RegistrationMethod + "() of this project, which registers the modules it references.\");");
+            }
+
+            WriteSends(writer, composition);
+            WriteStreams(writer, composition);
+            if (composition.ComposesNotifications)
+            {
+                WritePublishes(writer, composition);
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static IEnumerable<(ModuleMessage Message, int Module)> Each(Composition composition, Func<ModuleSpec, EquatableArray<ModuleMessage>> kind)
+        => composition.Modules.SelectMany((m, i) => kind(m).Select(message => (message, i)));
+
+    private static string Cast(ModuleMessage message, string variable)
+        => message.IsValueType ? "(" + message.Type + ")(object)" + variable : Code.Unsafe + ".As<" + message.Type + ">(" + variable + ")";
+
+    private static void NullCheck(SourceWriter writer, ModuleMessage message, string name, string thrower)
+    {
+        if (!message.IsValueType)
+        {
+            writer.Line("if (" + name + " is null) " + thrower + "();");
+        }
+    }
+
+    private static void WriteSends(SourceWriter writer, Composition composition)
+    {
+        var requests = Each(composition, m => m.Requests).ToList();
+        if (requests.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (request, module) in requests)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Sends <c>" + Code.Doc(request.Type) + "</c> to its handler in <c>" + Code.Doc(composition.Modules[module].AssemblyName) + "</c>, through that project's pipeline.</summary>");
+            writer.Line("/// <param name=\"request\">The request.</param>");
+            writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handler.</param>");
+            writer.Line(Code.AggressiveInlining);
+            var returns = request.Result is null ? Code.PlainValueTask : Code.ValueTask(request.Result);
+            using (writer.Block("public " + returns + " Send(" + request.Type + " request, " + Code.CancellationToken + " cancellationToken = default)"))
+            {
+                NullCheck(writer, request, "request", "ThrowModuleRequestNull");
+                writer.Line("return " + Module(module) + ".Send(request, cancellationToken);");
+            }
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The generic <c>Send</c>'s last resort: the requests of the modules, by exact type.</summary>");
+        using (writer.Block("private " + Code.ValueTask("TResponse") + " " + SendToModules + "<TResponse>(global::Mediator.IRequest<TResponse> request, " + Code.CancellationToken + " cancellationToken)"))
+        {
+            writer.Line("global::System.Type type = request.GetType();");
+            foreach (var (request, module) in requests)
+            {
+                var result = request.Result ?? "global::Mediator.Unit";
+                using (writer.Block("if (type == typeof(" + request.Type + ") && typeof(TResponse) == typeof(" + result + "))"))
+                {
+                    var call = Module(module) + ".Send(" + Cast(request, "request") + ", cancellationToken)";
+                    writer.Line(Code.ValueTask(result) + " task = " + (request.Result is null ? "global::Mediator.Internal.ValueTasks.ToUnit(" + call + ")" : call) + ";");
+                    writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(result) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
+                }
+            }
+
+            writer.Line("throw new global::Mediator.HandlerNotFoundException(type);");
+        }
+
+        var voids = requests.Where(r => r.Message.Result is null).ToList();
+        if (voids.Count > 0)
+        {
+            writer.Line();
+            writer.Line("/// <summary>The void <c>Send</c>'s last resort: the void requests of the modules, by exact type.</summary>");
+            using (writer.Block("private " + Code.PlainValueTask + " " + SendVoidToModules + "(global::Mediator.IRequest request, " + Code.CancellationToken + " cancellationToken)"))
+            {
+                writer.Line("global::System.Type type = request.GetType();");
+                foreach (var (request, module) in voids)
+                {
+                    writer.Line("if (type == typeof(" + request.Type + ")) return " + Module(module) + ".Send(" + Cast(request, "request") + ", cancellationToken);");
+                }
+
+                writer.Line("throw new global::Mediator.HandlerNotFoundException(type);");
+            }
+        }
+
+        writer.Line();
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+        writer.Line("private static void ThrowModuleRequestNull() => throw new global::System.ArgumentNullException(\"request\");");
+    }
+
+    private static string Stream(string item) => "global::System.Collections.Generic.IAsyncEnumerable<" + item + ">";
+
+    private static void WriteStreams(SourceWriter writer, Composition composition)
+    {
+        var streams = Each(composition, m => m.Streams).ToList();
+        if (streams.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (stream, module) in streams)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Opens the stream of <c>" + Code.Doc(stream.Type) + "</c> in <c>" + Code.Doc(composition.Modules[module].AssemblyName) + "</c>, through that project's pipeline.</summary>");
+            writer.Line("/// <param name=\"request\">The stream request.</param>");
+            writer.Line("/// <param name=\"cancellationToken\">Passed to the middlewares and the handler; cancel it to stop the stream.</param>");
+            using (writer.Block("public " + Stream(stream.Result!) + " CreateStream(" + stream.Type + " request, " + Code.CancellationToken + " cancellationToken = default)"))
+            {
+                NullCheck(writer, stream, "request", "ThrowModuleRequestNull");
+                writer.Line("return " + Module(module) + ".CreateStream(request, cancellationToken);");
+            }
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The generic <c>CreateStream</c>'s last resort: the stream requests of the modules, by exact type.</summary>");
+        using (writer.Block("private " + Stream("TItem") + " " + CreateStreamInModules + "<TItem>(global::Mediator.IStreamRequest<TItem> request, " + Code.CancellationToken + " cancellationToken)"))
+        {
+            writer.Line("global::System.Type type = request.GetType();");
+            foreach (var (stream, module) in streams)
+            {
+                writer.Line("if (type == typeof(" + stream.Type + ") && typeof(TItem) == typeof(" + stream.Result + ")) return " + Code.Unsafe + ".As<" + Stream("TItem") + ">(" + Module(module) + ".CreateStream(" + Cast(stream, "request") + ", cancellationToken));");
+            }
+
+            writer.Line("throw new global::Mediator.HandlerNotFoundException(type);");
+        }
+
+        if (!Each(composition, m => m.Requests).Any())
+        {
+            writer.Line();
+            writer.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+            writer.Line("private static void ThrowModuleRequestNull() => throw new global::System.ArgumentNullException(\"request\");");
+        }
+    }
+
+    /// <summary>
+    /// The public <c>Publish</c> methods: this project's handlers first (<see cref="PublishHere"/>), then each module's in
+    /// assembly-name order, each with its own strategy and middleware. A failure in one project does not stop the others:
+    /// their failures are gathered into one <c>PublishException</c>, as within one project.
+    /// </summary>
+    private static void WritePublishes(SourceWriter writer, Composition composition)
+    {
+        foreach (var notification in composition.Notifications)
+        {
+            writer.Line();
+            var receivers = (notification.HandledHere ? new[] { "this project" } : Array.Empty<string>())
+                .Concat(notification.Modules.Select(i => "<c>" + Code.Doc(composition.Modules[i].AssemblyName) + "</c>"));
+            writer.Line("/// <summary>Publishes <c>" + Code.Doc(notification.Type) + "</c> to its handlers in " + string.Join(", ", receivers) + ", in that order.</summary>");
+            writer.Line("/// <param name=\"notification\">The notification.</param>");
+            writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handlers.</param>");
+            writer.Line("/// <exception cref=\"global::Mediator.PublishException\">One or more handlers failed; the others still ran.</exception>");
+            var calls = (notification.HandledHere ? new[] { PublishHere + "(notification, cancellationToken)" } : Array.Empty<string>())
+                .Concat(notification.Modules.Select(i => Module(i) + ".Publish(notification, cancellationToken)"))
+                .ToList();
+            WritePublish(writer, "public " + Code.PlainValueTask + " Publish(" + notification.Type + " notification, " + Code.CancellationToken + " cancellationToken = default)", null, !notification.IsValueType, calls);
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        var everyone = new[] { PublishHere + "(notification, cancellationToken)" }
+            .Concat(composition.Modules.Select((m, i) => (m, i)).Where(x => x.m.Notifications.Count > 0).Select(x => Module(x.i) + ".Publish(notification, cancellationToken)"))
+            .ToList();
+        WritePublish(writer, "public " + Code.PlainValueTask + " Publish<TNotification>(TNotification notification, " + Code.CancellationToken + " cancellationToken = default)", "where TNotification : global::Mediator.INotification", true, everyone);
+    }
+
+    /// <summary>
+    /// Awaits each project's <c>Publish</c> in turn (async only here, where more than one project receives the message);
+    /// a <c>PublishException</c> of one is kept, the next still runs, and their failures are thrown together at the end.
+    /// </summary>
+    private static void WritePublish(SourceWriter writer, string signature, string? constraint, bool nullCheck, IReadOnlyList<string> calls)
+    {
+        if (calls.Count > 1)
+        {
+            signature = signature.Replace("public ", "public async ");
+        }
+
+        if (constraint is not null)
+        {
+            writer.Line(signature);
+            signature = "    " + constraint;
+        }
+
+        using (writer.Block(signature))
+        {
+            if (nullCheck)
+            {
+                writer.Line("if (notification is null) ThrowNotificationNull();");
+            }
+
+            if (calls.Count == 1)
+            {
+                writer.Line("return " + calls[0] + ";");
+                return;
+            }
+
+            writer.Line("global::System.Collections.Generic.List<global::Mediator.NotificationFailure>? failures = null;");
+            foreach (var call in calls)
+            {
+                writer.Line("try { await " + call + ".ConfigureAwait(false); }");
+                writer.Line("catch (global::Mediator.PublishException exception) { (failures ??= new global::System.Collections.Generic.List<global::Mediator.NotificationFailure>()).AddRange(exception.Failures); }");
+            }
+
+            writer.Line("if (failures != null) throw new global::Mediator.PublishException(notification.GetType(), failures);");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+namespace Mediator.SourceGenerator.Model;
+
+/// <summary>
+/// A referenced project with handlers (a module), as its metadata describes it: the mediator generated there and the
+/// messages its public typed overloads take. A host's mediator forwards these messages to it.
+/// </summary>
+/// <param name="AssemblyName">The module's assembly, for diagnostics.</param>
+/// <param name="MediatorType">The module's generated mediator class, <c>global::</c>-qualified.</param>
+/// <param name="Requests">Request types with a public <c>Send</c> overload.</param>
+/// <param name="Notifications">Notification types with a public <c>Publish</c> overload.</param>
+/// <param name="Streams">Stream request types with a public <c>CreateStream</c> overload.</param>
+internal sealed record ModuleSpec(
+    string AssemblyName,
+    string MediatorType,
+    EquatableArray<ModuleMessage> Requests,
+    EquatableArray<ModuleMessage> Notifications,
+    EquatableArray<ModuleMessage> Streams);
+
+/// <summary>One message a module handles.</summary>
+/// <param name="Type">The message type, <c>global::</c>-qualified.</param>
+/// <param name="Result">The response (null for a void request or a notification) or the stream's item type.</param>
+/// <param name="IsValueType">A struct: the generic dispatch unboxes it instead of reinterpreting it.</param>
+/// <param name="Supertypes">
+/// Its base classes and interfaces: for a notification, a module that handles one of them receives it too; for a request,
+/// a call whose argument is typed as one of them may reach it (<c>Checks/HandledMessages</c>).
+/// </param>
+internal sealed record ModuleMessage(string Type, string? Result, bool IsValueType, EquatableArray<string> Supertypes = default);
+
+/// <summary>The modules among a project's references and what was wrong with the others.</summary>
+internal sealed record ModuleReferences(EquatableArray<ModuleSpec> Modules, EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics)
+{
+    public static readonly ModuleReferences None = new(EquatableArray<ModuleSpec>.Empty, EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
+}
+
+/// <summary>
+/// What the host's mediator forwards: the modules it keeps (each message in one place only), every notification type that
+/// reaches handlers here or in a module, and the conflicts found.
+/// </summary>
+/// <param name="Modules">The modules, in assembly-name order, without messages this project or an earlier module handles.</param>
+/// <param name="Notifications">Each notification type with public handlers in any module, with where it goes.</param>
+/// <param name="Diagnostics">A message handled in two projects (MED0041).</param>
+internal sealed record Composition(
+    EquatableArray<ModuleSpec> Modules,
+    EquatableArray<ComposedNotification> Notifications,
+    EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics)
+{
+    public static readonly Composition None = new(EquatableArray<ModuleSpec>.Empty, EquatableArray<ComposedNotification>.Empty, EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
+
+    public bool IsEmpty => Modules.Count == 0;
+
+    /// <summary>Whether the host's <c>Publish</c> methods fan out to modules (and its own become <c>PublishHere</c>).</summary>
+    public bool ComposesNotifications => Notifications.Count > 0;
+}
+
+/// <summary>A notification type the host's typed <c>Publish</c> takes, and who receives it.</summary>
+/// <param name="Type">The notification type.</param>
+/// <param name="IsValueType">A struct: no null check.</param>
+/// <param name="HandledHere">This project has a pipeline for it (its <c>PublishHere</c> overload).</param>
+/// <param name="Modules">Indexes into <see cref="Composition.Modules"/> of the modules that handle it or a supertype of it.</param>
+internal sealed record ComposedNotification(string Type, bool IsValueType, bool HandledHere, EquatableArray<int> Modules);
