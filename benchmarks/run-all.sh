@@ -29,7 +29,7 @@ mkdir -p "$results"
 } > "$results/machine.md"
 
 # Release builds only: the harness refuses to run a Debug build.
-for project in Mediator.Benchmarks Peers.MartinothamarMediator LoadHarness.Ours LoadHarness.Martinothamar Charts; do
+for project in Mediator.Benchmarks Peers.MartinothamarMediator Mediator.Benchmarks.Scoped Peers.MartinothamarMediator.Scoped LoadHarness.Ours LoadHarness.Martinothamar Charts; do
   dotnet build -c Release "benchmarks/$project" --nologo -v q
 done
 
@@ -55,6 +55,9 @@ if [ "$mode" != quick ]; then
     'MediatorBenchmarks.PublishBenchmarks.*' 'MediatorBenchmarks.StreamBenchmarks.*' '*.DispatchBenchmarks.*'
   bdn Peers.MartinothamarMediator martinothamar --filter '*MartinothamarSendBenchmarks*' '*MartinothamarPublishBenchmarks*' '*MartinothamarStreamBenchmarks*' \
     '*MartinothamarDispatchBenchmarks*'
+  # Send through a scoped handler and two scoped middlewares (issue 18's figure), ours and MediatR beside martinothamar's.
+  bdn Mediator.Benchmarks.Scoped scoped-ours --filter '*'
+  bdn Peers.MartinothamarMediator.Scoped scoped-martinothamar --filter '*'
   dotnet run -c Release --project benchmarks/Generator.Benchmarks -- --filter '*' --artifacts "$results/bdn/generator"
 fi
 

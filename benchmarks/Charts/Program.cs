@@ -34,6 +34,7 @@ doc = DocSplicer.Splice(doc, "publish-one-table", Tables.RatioTable(rows, ["Publ
 doc = DocSplicer.Splice(doc, "send-table", Tables.RatioTable(rows, ["SendBenchmarks", "PeerSendBenchmarks", "MartinothamarSendBenchmarks"], "ns", "HandWritten5"));
 doc = DocSplicer.Splice(doc, "publish-table", Tables.RatioTable(rows, ["PublishBenchmarks", "MartinothamarPublishBenchmarks"], "ns"));
 doc = DocSplicer.Splice(doc, "stream-table", Tables.RatioTable(rows, ["StreamBenchmarks", "MartinothamarStreamBenchmarks"], "ns"));
+doc = DocSplicer.Splice(doc, "scoped-send-table", Tables.RatioTable(rows, ["ScopedSendPerOperationBenchmarks", "MartinothamarScopedSendPerOperationBenchmarks", "ScopedSendOpenScopeBenchmarks", "MartinothamarScopedSendOpenScopeBenchmarks"], "ns"));
 doc = DocSplicer.Splice(doc, "cold-start-table", Tables.RatioTable(rows, ["ColdStartBenchmarks", "MartinothamarColdStartBenchmarks"], "µs"));
 File.WriteAllText(docPath, doc);
 Console.WriteLine($"Spliced tables into {docPath}");

@@ -10,8 +10,9 @@ namespace GeneratorBenchmarks;
 /// <code>
 /// git worktree add /tmp/before &lt;commit&gt;
 /// dotnet build /tmp/before/src/Mediator.SourceGenerator -c Release; dotnet build /tmp/before/src/Mediator.Abstractions -c Release
-/// mkdir /tmp/before-bin; cp /tmp/before/src/Mediator.SourceGenerator/bin/Release/netstandard2.0/Mediator.SourceGenerator.dll \
-///   /tmp/before/src/Mediator.Abstractions/bin/Release/net10.0/Mediator.Abstractions.dll /tmp/before-bin/
+/// mkdir /tmp/before-bin; cp /tmp/before/src/Mediator.SourceGenerator/bin/Release/netstandard2.0/*.SourceGenerator.dll \
+///   /tmp/before/src/Mediator.Abstractions/bin/Release/net10.0/*.Abstractions.dll /tmp/before-bin/
+/// (CompiledMediator.* since issue 20, Mediator.* before it: either is found.)
 /// dotnet run -c Release --project benchmarks/Generator.Benchmarks -- --before-after /tmp/before-bin [runs]
 /// </code>
 /// </summary>

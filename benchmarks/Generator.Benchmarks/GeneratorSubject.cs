@@ -33,15 +33,18 @@ internal sealed class GeneratorSubject
             .ToList();
 
         // The framework and Microsoft.Extensions.DependencyInjection from this process, none of either mediator's
-        // assemblies, then the subject's own libraries.
+        // assemblies (ours are CompiledMediator.*, the peer's Mediator.*), then the subject's own libraries.
         References = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => !Path.GetFileName(p).StartsWith("Mediator", StringComparison.Ordinal))
+            .Where(p => !IsEitherMediator(Path.GetFileName(p)))
             .Concat(libraryPaths)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray();
     }
 
     public string Name { get; }
+
+    private static bool IsEitherMediator(string fileName)
+        => fileName.StartsWith("Mediator", StringComparison.Ordinal) || fileName.StartsWith("CompiledMediator", StringComparison.Ordinal);
 
     public SyntheticProject.Flavor Flavor { get; }
 
@@ -57,20 +60,27 @@ internal sealed class GeneratorSubject
     public static GeneratorSubject Ours(int requests) => OursFrom(
         "ours",
         requests,
-        // The abstractions and the runtime, as Mediator.Runtime brings them: generated code calls Mediator.Internal's
+        // The abstractions and the runtime, as the CompiledMediator package brings them: generated code calls Mediator.Internal's
         // helpers (TypeIndex above the chain limit), which ship with the runtime.
         [typeof(global::Mediator.IMediator).Assembly.Location, typeof(global::Mediator.Internal.TypeIndex).Assembly.Location],
         static () => new Mediator.SourceGenerator.MediatorGenerator().AsSourceGenerator());
 
     /// <summary>
-    /// Our generator as built from another commit: a folder holding that build's Mediator.SourceGenerator.dll,
-    /// Mediator.Abstractions.dll and, when that build has one, Mediator.Runtime.dll (see <see cref="BeforeAfter"/>).
-    /// Same synthetic project, same output checks.
+    /// Our generator as built from another commit: a folder holding that build's generator, abstractions and, when that
+    /// build has one, runtime (see <see cref="BeforeAfter"/>): CompiledMediator.SourceGenerator.dll,
+    /// CompiledMediator.Abstractions.dll and CompiledMediator.dll, or for a build from before the rename (issue 20)
+    /// Mediator.SourceGenerator.dll, Mediator.Abstractions.dll and Mediator.Runtime.dll. Same synthetic project, same
+    /// output checks.
     /// </summary>
     public static GeneratorSubject OursBuiltIn(string folder, int requests)
     {
-        var generator = new Lazy<Type>(() => OtherGenerator.Load(Path.Combine(folder, "Mediator.SourceGenerator.dll"), "an earlier build of ours"));
-        var references = new[] { "Mediator.Abstractions.dll", "Mediator.Runtime.dll" }.Select(f => Path.Combine(folder, f)).Where(File.Exists).ToArray();
+        var renamed = File.Exists(Path.Combine(folder, "CompiledMediator.SourceGenerator.dll"));
+        var generatorFile = renamed ? "CompiledMediator.SourceGenerator.dll" : "Mediator.SourceGenerator.dll";
+        var libraries = renamed
+            ? new[] { "CompiledMediator.Abstractions.dll", "CompiledMediator.dll" }
+            : new[] { "Mediator.Abstractions.dll", "Mediator.Runtime.dll" };
+        var generator = new Lazy<Type>(() => OtherGenerator.Load(Path.Combine(folder, generatorFile), "an earlier build of ours"));
+        var references = libraries.Select(f => Path.Combine(folder, f)).Where(File.Exists).ToArray();
         return OursFrom($"ours at {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", requests, references, () => OtherGenerator.Create(generator.Value));
     }
 
@@ -188,8 +198,9 @@ internal static class PeerGenerator
 }
 
 /// <summary>
-/// A generator whose assembly is called Mediator.SourceGenerator like ours (the peer's, or ours built from another
-/// commit), loaded into an <see cref="AssemblyLoadContext"/> of its own. Only the generator comes from its folder;
+/// A generator that must not meet the one this process references (the peer's, whose assembly is called
+/// Mediator.SourceGenerator, or ours built from another commit, named like ours), loaded into an
+/// <see cref="AssemblyLoadContext"/> of its own. Only the generator comes from its folder;
 /// everything else (Microsoft.CodeAnalysis*, the polyfills a netstandard2.0 generator ships) comes from the default
 /// context, so the Roslyn types it implements are the host's.
 /// </summary>
@@ -197,7 +208,7 @@ internal static class OtherGenerator
 {
     public static Type Load(string path, string contextName)
     {
-        var context = new LoadContext(contextName, Path.GetDirectoryName(path)!);
+        var context = new LoadContext(contextName, Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path));
         var assembly = context.LoadFromAssemblyPath(path);
         var generators = assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.GetCustomAttributes(typeof(GeneratorAttribute), false).Length > 0)
@@ -213,9 +224,9 @@ internal static class OtherGenerator
         return instance as ISourceGenerator ?? ((IIncrementalGenerator)instance).AsSourceGenerator();
     }
 
-    private sealed class LoadContext(string name, string directory) : System.Runtime.Loader.AssemblyLoadContext(name)
+    private sealed class LoadContext(string name, string directory, string generatorAssembly) : System.Runtime.Loader.AssemblyLoadContext(name)
     {
         protected override Assembly? Load(AssemblyName assemblyName)
-            => assemblyName.Name == "Mediator.SourceGenerator" ? LoadFromAssemblyPath(Path.Combine(directory, assemblyName.Name + ".dll")) : null;
+            => assemblyName.Name == generatorAssembly ? LoadFromAssemblyPath(Path.Combine(directory, assemblyName.Name + ".dll")) : null;
     }
 }

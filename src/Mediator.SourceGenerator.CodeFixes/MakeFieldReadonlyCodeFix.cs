@@ -18,6 +18,8 @@ namespace Mediator.SourceGenerator.CodeFixes;
 /// MED0032: makes a middleware field <c>readonly</c>, offered only when that cannot change what the code does: the
 /// field is written nowhere but in its own class's instance constructors, it is not volatile, it shares its
 /// declaration with no other field, and it is not a mutable struct (whose method calls would then mutate a copy).
+/// Never offered for a field reported because it holds a mutable object (a <c>Stopwatch</c>, a <c>List&lt;T&gt;</c>),
+/// readonly or not: readonly would not stop concurrent messages changing that object.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeFieldReadonlyCodeFix))]
 [Shared]
@@ -36,7 +38,9 @@ public sealed class MakeFieldReadonlyCodeFix : CodeFixProvider
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
+            // A field that holds a mutable object (readonly or not) is not made safe by readonly: no fix.
             if (!diagnostic.Properties.TryGetValue(MutableMiddlewareStateAnalyzer.IsFieldProperty, out var isField) || isField != "true"
+                || !diagnostic.Properties.TryGetValue(MutableMiddlewareStateAnalyzer.HoldsMutableObjectProperty, out var holdsMutable) || holdsMutable != "false"
                 || root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<VariableDeclaratorSyntax>() is not { } variable
                 || variable.Parent?.Parent is not FieldDeclarationSyntax { Declaration.Variables.Count: 1 } declaration
                 || declaration.Modifiers.Any(SyntaxKind.VolatileKeyword)

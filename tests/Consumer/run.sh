@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Consumer test: packs the packages into a local folder feed, checks the package layout, creates fresh projects outside
-# the solution that add Mediator.Runtime the way the README says, builds each with warnings as errors, runs it and
-# compares its output (Send, Publish and a stream, all through middleware) with expected.txt.
+# Consumer test: packs the four packages into a local folder feed, checks their layout, then, outside the repository:
+# - runs README.md's install commands (the bash block after "<!-- install-commands", line by line, as written) in a new
+#   console app whose Program.cs is README.md's smallest program (the csharp block after "<!-- smallest-program"), builds
+#   it with warnings as errors and runs it: the README cannot drift from what installs;
+# - builds samples/Quickstart from the packages (run_sample_case: the hook a multi-project sample plugs into);
+# - creates fresh projects that add CompiledMediator with `dotnet add package`, builds each with warnings as errors, runs
+#   it and compares its output (Send, Publish and a stream, all through middleware) with expected.txt;
+# - a message-only library that adds CompiledMediator.Abstractions alone gets no generator.
 # net8.0 builds run on the newest installed runtime (DOTNET_ROLL_FORWARD=Major): the machine may have only .NET 10.
 # Prints one "PASS <case>" or "FAIL <case>" line per case, the seconds each step took, and a last line
 # "N passed, N failed".
@@ -10,8 +15,11 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/tests/Consumer"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# A version no earlier run used, so the NuGet cache can never serve a stale package.
-version="0.1.0-consumer.$(date +%Y%m%d%H%M%S)"
+# A version no earlier run used, so the NuGet cache can never serve a stale package. Stable (no pre-release label), so
+# README.md's `dotnet add package CompiledMediator`, which takes the newest stable version, picks it as written. Only the
+# package version: an assembly version's parts stop at 65535, so the assemblies keep Directory.Build.props' Version.
+version="0.1.$(date +%s)"
+packages=(CompiledMediator.Abstractions CompiledMediator CompiledMediator.Testing CompiledMediator.EntityFrameworkCore)
 feed="$work/feed"
 passed=0
 failed=0
@@ -20,52 +28,83 @@ fail() { echo "FAIL $1"; failed=$((failed + 1)); }
 
 echo "packing $version into $feed"
 SECONDS=0
-for project in Mediator.Abstractions Mediator.Runtime Mediator.Testing; do
-  dotnet pack "$root/src/$project" -c Release -o "$feed" -p:Version="$version" -v q -nologo \
+# The folders keep the design card's names (src/Mediator.*); the package IDs are CompiledMediator.* (docs/packaging.md).
+for project in Mediator.Abstractions Mediator.Runtime Mediator.Testing Mediator.EntityFrameworkCore; do
+  dotnet pack "$root/src/$project" -c Release -o "$feed" -p:PackageVersion="$version" -v q -nologo \
     || { echo "FAIL pack $project"; echo "0 passed, 1 failed"; exit 1; }
 done
 echo "packed in ${SECONDS}s"
 
-# The package layout: the generator (and the code-fix assembly, once its project exists) only under
-# analyzers/dotnet/cs, never under lib/ where it would become a reference of the user's code.
+# The package layout. CompiledMediator: the generator and the code-fix assembly only under analyzers/dotnet/cs, never
+# under lib/ where they would become references of the user's code; the props under build/ and buildTransitive/ named
+# after the package ID (NuGet imports no other name). CompiledMediator.Abstractions: no analyzer, no build props, and no
+# dependency that could bring either, so a message-only project gets no generator. Every package: licence, readme,
+# repository commit, symbols, and no dependency on an ID of martinothamar/Mediator's (Mediator.*).
 check_layout() {
   SECONDS=0
-  local nupkg="$feed/Mediator.Runtime.$version.nupkg" listing problems=""
-  listing=$(unzip -Z1 "$nupkg")
-  local analyzers=(Mediator.SourceGenerator.dll Mediator.SourceGenerator.CodeFixes.dll)
-  for dll in "${analyzers[@]}"; do
+  local problems="" package listing nuspec
+  listing_of() { unzip -Z1 "$feed/$1.$version.nupkg"; }
+  nuspec_of() { unzip -p "$feed/$1.$version.nupkg" "$1.nuspec"; }
+  for package in "${packages[@]}"; do
+    [ -f "$feed/$package.$version.nupkg" ] || { problems+=" no $package package;"; continue; }
+    nuspec=$(nuspec_of "$package")
+    grep -q "<id>$package</id>" <<< "$nuspec" || problems+=" $package: wrong id;"
+    grep -q '<license type="expression">MIT</license>' <<< "$nuspec" || problems+=" $package: no MIT licence expression;"
+    grep -q '<readme>README.md</readme>' <<< "$nuspec" || problems+=" $package: no readme;"
+    grep -qE '<repository type="git" url="https://[^"]+"[^>]* commit="[0-9a-f]{40}"' <<< "$nuspec" || problems+=" $package: no repository url and commit;"
+    grep -qE '<dependency id="Mediator\.' <<< "$nuspec" && problems+=" $package: depends on a Mediator.* package (martinothamar's IDs);"
+    [ -f "$feed/$package.$version.snupkg" ] || problems+=" no $package symbols package;"
+    listing=$(listing_of "$package")
+    local assembly=$package
+    for framework in net8.0 net10.0; do
+      grep -qx "lib/$framework/$assembly.dll" <<< "$listing" || problems+=" $package: missing lib/$framework/$assembly.dll;"
+    done
+    if [ "$package" != CompiledMediator ]; then
+      grep -q '^analyzers/' <<< "$listing" && problems+=" $package: carries analyzers/;"
+      grep -qE '^build(Transitive)?/' <<< "$listing" && problems+=" $package: carries build props;"
+    fi
+  done
+
+  listing=$(listing_of CompiledMediator)
+  for dll in CompiledMediator.SourceGenerator.dll CompiledMediator.SourceGenerator.CodeFixes.dll; do
     grep -qx "analyzers/dotnet/cs/$dll" <<< "$listing" || problems+=" missing analyzers/dotnet/cs/$dll;"
     grep -q "^lib/.*/$dll$" <<< "$listing" && problems+=" $dll also under lib/;"
   done
-  # The props that make MediatorNamespace and MediatorClassName visible to the generator (docs/naming.md).
-  for props in build/Mediator.Runtime.props buildTransitive/Mediator.Runtime.props; do
+  # The props that make MediatorNamespace and MediatorClassName visible to the generator (docs/generated-code.md).
+  for props in build/CompiledMediator.props buildTransitive/CompiledMediator.props; do
     grep -qx "$props" <<< "$listing" || problems+=" missing $props;"
   done
-  for framework in net8.0 net10.0; do
-    grep -qx "lib/$framework/Mediator.Runtime.dll" <<< "$listing" || problems+=" missing lib/$framework/Mediator.Runtime.dll;"
+  nuspec=$(nuspec_of CompiledMediator)
+  grep -q "<dependency id=\"CompiledMediator.Abstractions\" version=\"$version\"" <<< "$nuspec" || problems+=" CompiledMediator: no dependency on CompiledMediator.Abstractions $version;"
+
+  # The abstractions flow nothing: no dependency at all (a dependency could carry an analyzer or build props).
+  grep -q '<dependency ' <<< "$(nuspec_of CompiledMediator.Abstractions)" && problems+=" CompiledMediator.Abstractions has dependencies;"
+
+  nuspec=$(nuspec_of CompiledMediator.Testing)
+  grep -q "<dependency id=\"CompiledMediator.Abstractions\" version=\"$version\"" <<< "$nuspec" || problems+=" CompiledMediator.Testing: no dependency on CompiledMediator.Abstractions;"
+
+  # EF Core: the runtime package, and EF Core 8 on net8.0 beside EF Core 10 on net10.0.
+  nuspec=$(nuspec_of CompiledMediator.EntityFrameworkCore)
+  grep -q "<dependency id=\"CompiledMediator\" version=\"$version\"" <<< "$nuspec" || problems+=" CompiledMediator.EntityFrameworkCore: no dependency on CompiledMediator;"
+  for pair in "net8.0 8." "net10.0 10."; do
+    set -- $pair
+    awk -v tf="$1" '$0 ~ "<group targetFramework=\"" tf "\"" { on = 1 } on { print } on && /<\/group>/ { exit }' <<< "$nuspec" \
+      | grep -qF "<dependency id=\"Microsoft.EntityFrameworkCore.Relational\" version=\"$2" \
+      || problems+=" CompiledMediator.EntityFrameworkCore: no EF Core $2x dependency for $1;"
   done
-  local nuspec
-  nuspec=$(unzip -p "$nupkg" Mediator.Runtime.nuspec)
-  grep -q '<license type="expression">MIT</license>' <<< "$nuspec" || problems+=" no MIT licence expression;"
-  grep -q '<readme>README.md</readme>' <<< "$nuspec" || problems+=" no readme;"
-  grep -qE '<repository type="git" url="https://[^"]+"[^>]* commit="[0-9a-f]{40}"' <<< "$nuspec" || problems+=" no repository url and commit;"
-  grep -q '<dependency id="Mediator.Abstractions"' <<< "$nuspec" || problems+=" no dependency on Mediator.Abstractions;"
-  for package in Mediator.Abstractions Mediator.Runtime Mediator.Testing; do
-    [ -f "$feed/$package.$version.snupkg" ] || problems+=" no $package symbols package;"
-  done
+
   if [ -z "$problems" ]; then
-    echo "analyzers/ in Mediator.Runtime: $(grep '^analyzers/' <<< "$listing" | tr '\n' ' ')"
+    echo "analyzers/ in CompiledMediator: $(grep '^analyzers/' <<< "$listing" | tr '\n' ' ')"
     pass package-layout
   else
     fail "package-layout:$problems"
   fi
 }
 
-# new_project DIR TARGET_FRAMEWORK EXTRA_PROPERTIES: a fresh project with the local feed, warnings as errors.
-new_project() {
-  local dir=$1 framework=$2 properties=$3
-  mkdir -p "$dir"
-  cat > "$dir/nuget.config" <<XML
+# write_nuget_config DIR: the local feed beside the machine's own sources (nuget.org stays, as for a real user: a
+# package ID that clashed with one there would resolve from there, which the README case checks against).
+write_nuget_config() {
+  cat > "$1/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
@@ -73,6 +112,13 @@ new_project() {
   </packageSources>
 </configuration>
 XML
+}
+
+# new_project DIR TARGET_FRAMEWORK EXTRA_PROPERTIES: a fresh project with the local feed, warnings as errors.
+new_project() {
+  local dir=$1 framework=$2 properties=$3
+  mkdir -p "$dir"
+  write_nuget_config "$dir"
   cat > "$dir/Consumer.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -110,13 +156,128 @@ expect_output() {
   fi
 }
 
+# readme_block MARKER LANGUAGE: the fenced block of LANGUAGE right after the line "<!-- MARKER..." in README.md. Fails
+# (empty output, status 1) when the marker is missing or found twice, or the block does not follow it or is empty.
+readme_block() {
+  awk -v marker="<!-- $1" -v fence="\`\`\`$2" '
+    index($0, marker) == 1 { found++; want = 1; next }
+    want && $0 == "" { next }
+    want && $0 == fence { want = 0; inside = 1; next }
+    want { want = 0 }
+    inside && $0 == "```" { inside = 0; blocks++; next }
+    inside { print }
+    END { exit (found == 1 && blocks == 1) ? 0 : 1 }' "$root/README.md"
+}
+
+# The README is the install test: a new console app outside the repository (as the README says), the local feed as a
+# package source, then README.md's install commands run line by line exactly as written, README.md's smallest program as
+# Program.cs; built with warnings as errors and run. NuGet must resolve our packages from the feed: not the public
+# Mediator.Abstractions that the old IDs resolved to.
+run_readme_case() {
+  local name=readme-install-and-smallest-program dir="$work/readme-app" commands program line
+  SECONDS=0
+  commands=$(readme_block install-commands bash) || { fail "$name (no bash block after <!-- install-commands in README.md)"; return; }
+  program=$(readme_block smallest-program csharp) || { fail "$name (no csharp block after <!-- smallest-program in README.md)"; return; }
+  mkdir -p "$dir"
+  write_nuget_config "$dir"
+  if ! (cd "$dir" && dotnet new console -n ReadmeApp -o . --no-restore > new.log 2>&1); then
+    fail "$name (dotnet new console failed)"; tail -n 20 "$dir/new.log"; return
+  fi
+  printf '%s\n' "$program" > "$dir/Program.cs"
+  while IFS= read -r line; do
+    [ -z "${line// /}" ] && continue
+    echo "  README: $line"
+    if ! (cd "$dir" && bash -c "$line" >> add.log 2>&1); then
+      fail "$name (README command failed: $line)"; tail -n 20 "$dir/add.log"; return
+    fi
+  done <<< "$commands"
+  build_clean "$name" "$dir" || return
+  local assets="$dir/obj/project.assets.json" problems=""
+  grep -q "\"CompiledMediator/$version\"" "$assets" || problems+=" CompiledMediator $version not resolved;"
+  grep -q "\"CompiledMediator.Abstractions/$version\"" "$assets" || problems+=" CompiledMediator.Abstractions $version not resolved;"
+  grep -qE '"Mediator\.[A-Za-z]+/' "$assets" && problems+=" a Mediator.* package (martinothamar's) was resolved;"
+  [ -z "$problems" ] || { fail "$name:$problems"; return; }
+  if ! (cd "$dir" && DOTNET_ROLL_FORWARD=Major dotnet run -c Release --no-build > run.log 2>&1); then
+    fail "$name (the program failed)"; tail -n 20 "$dir/run.log"; return
+  fi
+  [ "$(cat "$dir/run.log")" = "pong hello" ] || { fail "$name (printed '$(head -c 300 "$dir/run.log")', expected 'pong hello')"; return; }
+  pass "$name"
+}
+
+# run_sample_case NAME SAMPLE_DIR ENTRY EXPECTED_FILE COMMAND: the hook a sample from samples/ plugs into. Copies
+# SAMPLE_DIR (relative to the repository) out of the repository with the repository's Directory.Packages.props beside
+# it, adds the local feed, builds ENTRY (a solution or project in the copy) with warnings as errors and
+# -p:CompiledMediatorVersion=<packed version> -p:ManagePackageVersionsCentrally=true, runs COMMAND with bash in the
+# copy and compares what it prints with EXPECTED_FILE (relative to the repository). The sample's projects take the
+# packages when CompiledMediatorVersion is set and the projects under src/ otherwise:
+#   <PackageReference Include="CompiledMediator" VersionOverride="$(CompiledMediatorVersion)" />
+# (samples/Quickstart/Quickstart.csproj does so). COMMAND may start a host, call it and stop it; its exit status counts.
+run_sample_case() {
+  local name=$1 sample=$2 entry=$3 expected=$4 command=$5 dir="$work/$1"
+  SECONDS=0
+  mkdir -p "$dir"
+  cp -r "$root/$sample" "$dir/sample"
+  find "$dir/sample" -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+  cp "$root/Directory.Packages.props" "$dir/"
+  write_nuget_config "$dir"
+  if ! (cd "$dir/sample" && dotnet build "$entry" -c Release -nologo -p:ManagePackageVersionsCentrally=true \
+          -p:CompiledMediatorVersion="$version" > build.log 2>&1); then
+    fail "$name (build failed)"; grep -E 'error|warning' "$dir/sample/build.log" | sort -u | head -20; return
+  fi
+  if grep -qE 'warning' "$dir/sample/build.log"; then
+    fail "$name (the build warned)"; grep -E 'warning' "$dir/sample/build.log" | sort -u | head; return
+  fi
+  grep -rqs --include=project.assets.json "\"CompiledMediator/$version\"" "$dir/sample" \
+    || { fail "$name (built without the CompiledMediator package: does it switch on CompiledMediatorVersion?)"; return; }
+  if ! (cd "$dir/sample" && DOTNET_ROLL_FORWARD=Major bash -c "$command" > run.log 2>&1); then
+    fail "$name (the program failed)"; tail -n 20 "$dir/sample/run.log"; return
+  fi
+  if ! diff -u "$root/$expected" "$dir/sample/run.log" > "$dir/diff.log"; then
+    fail "$name (output differs)"; cat "$dir/diff.log"; return
+  fi
+  pass "$name"
+}
+
+# A project that only declares messages takes CompiledMediator.Abstractions alone: it builds, and no analyzer of ours
+# reaches the compiler (so no generator asks it for handlers that live elsewhere, and no mediator is written into it).
+run_abstractions_only_case() {
+  local name=message-only-project-gets-no-generator dir="$work/abstractions-only"
+  SECONDS=0
+  new_project "$dir" net10.0 "<OutputType>Library</OutputType><Nullable>enable</Nullable><EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>"
+  rm "$dir/Program.cs"
+  cat > "$dir/Messages.cs" <<'CS'
+using Mediator;
+
+namespace Contracts;
+
+public sealed record PlaceOrder(string Product, int Quantity) : IRequest<int>;
+public sealed record OrderPlaced(int Id) : INotification;
+CS
+  if ! (cd "$dir" && dotnet add package CompiledMediator.Abstractions --version "$version" > add.log 2>&1); then
+    fail "$name (dotnet add package failed)"; tail -n 20 "$dir/add.log"; return
+  fi
+  build_clean "$name" "$dir" || return
+  (cd "$dir" && dotnet msbuild -nologo -p:Configuration=Release -getItem:Analyzer > analyzers.json 2> analyzers.err) \
+    || { fail "$name (could not list analyzers)"; cat "$dir/analyzers.err"; return; }
+  if grep -qi 'compiledmediator' "$dir/analyzers.json"; then
+    fail "$name (an analyzer of ours reached the compiler)"; grep -i 'compiledmediator' "$dir/analyzers.json"; return
+  fi
+  if grep -q '"CompiledMediator/' "$dir/obj/project.assets.json"; then
+    fail "$name (the abstractions brought the CompiledMediator package)"; return
+  fi
+  if [ -n "$(find "$dir/obj" -path '*generated*' -name '*.g.cs' 2> /dev/null)" ]; then
+    fail "$name (generated sources appeared)"; find "$dir/obj" -path '*generated*' -name '*.g.cs'; return
+  fi
+  pass "$name"
+}
+
 # run_case NAME TARGET_FRAMEWORK EXTRA_PROPERTIES: adds the packages the README's way, builds, runs, compares.
 run_case() {
   local name=$1 framework=$2 properties=$3 dir="$work/$1"
   SECONDS=0
   new_project "$dir" "$framework" "$properties"
   if ! (cd "$dir" \
-        && dotnet add package Mediator.Runtime --version "$version" > add.log 2>&1 \
+        && dotnet add package CompiledMediator --version "$version" > add.log 2>&1 \
         && dotnet add package Microsoft.Extensions.DependencyInjection --version 10.0.0 >> add.log 2>&1); then
     fail "$name (dotnet add package failed)"; tail -n 20 "$dir/add.log"; return
   fi
@@ -126,12 +287,12 @@ run_case() {
 }
 
 # Without Microsoft.Extensions.DependencyInjection (the container) the handlers, middlewares and the generated
-# AddMediator() still build: Mediator.Runtime brings the DI abstractions. Only running needs a container.
+# AddMediator() still build: CompiledMediator brings the DI abstractions. Only running needs a container.
 run_no_container_case() {
   local name=no-container-package dir="$work/no-container-package"
   SECONDS=0
   new_project "$dir" net10.0 "<OutputType>Library</OutputType><DefineConstants>\$(DefineConstants);NO_CONTAINER</DefineConstants>"
-  if ! (cd "$dir" && dotnet add package Mediator.Runtime --version "$version" > add.log 2>&1); then
+  if ! (cd "$dir" && dotnet add package CompiledMediator --version "$version" > add.log 2>&1); then
     fail "$name (dotnet add package failed)"; tail -n 20 "$dir/add.log"; return
   fi
   build_clean "$name" "$dir" && pass "$name"
@@ -155,7 +316,7 @@ run_roslyn48_case() {
      -getItem:Analyzer -getItem:ReferencePathWithRefAssemblies > items.json 2> items.err) \
     || { fail "$name (could not list references)"; cat "$case/items.err"; return; }
   grep -oE '"FullPath": "[^"]+"' "$case/items.json" | cut -d'"' -f4 | sort -u > "$case/all-items.txt"
-  grep -i "/mediator.runtime/$version/analyzers/" "$case/all-items.txt" > "$case/analyzers.txt"
+  grep -i "/compiledmediator/$version/analyzers/" "$case/all-items.txt" > "$case/analyzers.txt"
   grep -v '/analyzers/' "$case/all-items.txt" | grep '\.dll$' > "$case/references.txt"
   if ! (cd "$case" && dotnet "$tool/bin/Release/net10.0/Roslyn48Compile.dll" analyzers.txt references.txt Program.cs default \
           bin/Release/net10.0/Consumer.dll > roslyn48.log 2>&1); then
@@ -189,7 +350,7 @@ public sealed class CountWordsHandler : IRequestHandler<CountWords, int>
         => new(request.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
 }
 CS
-  if ! (cd "$dir" && dotnet add package Mediator.Runtime --version "$version" > add.log 2>&1); then
+  if ! (cd "$dir" && dotnet add package CompiledMediator --version "$version" > add.log 2>&1); then
     fail "$name (dotnet add package failed)"; tail -n 20 "$dir/add.log"; return
   fi
   build_clean "$name (near miss: a readonly struct message)" "$dir" || return
@@ -208,6 +369,12 @@ CS
 }
 
 check_layout
+run_readme_case
+# The sample's timing middleware prints microseconds, which vary from run to run: masked before the comparison.
+run_sample_case quickstart-sample-from-packages samples/Quickstart Quickstart.csproj tests/Consumer/quickstart-expected.txt \
+  "dotnet run -c Release --no-build | sed -E 's/took [0-9]+ µs/took N µs/'"
+# Part C of issue 20 (the multi-project sample) plugs in here with run_sample_case.
+run_abstractions_only_case
 run_case net10-defaults net10.0 "<Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings>"
 run_case net8-nullable-off-no-implicit-usings net8.0 "<Nullable>disable</Nullable><ImplicitUsings>disable</ImplicitUsings>"
 run_case oldest-language-version-csharp8 net8.0 "<LangVersion>8.0</LangVersion><Nullable>enable</Nullable>"

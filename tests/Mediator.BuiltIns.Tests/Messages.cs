@@ -44,3 +44,17 @@ public sealed record Noticed(int Id) : INotification;
 
 /// <summary>A stream request: the built-ins that apply to every message wrap it too.</summary>
 public sealed record Counting(int Count) : IStreamRequest<int>;
+
+/// <summary>A stream only clerks may read: authorization checks the caller before the first item.</summary>
+[Authorize(Roles = "clerk")]
+public sealed record GuardedFeed(int Count) : IStreamRequest<int>;
+
+/// <summary>A stream whose request checks itself: validation runs before the first item.</summary>
+public sealed record ValidatedFeed(int Count) : IStreamRequest<int>, IValidatable
+{
+    public void Validate(ValidationErrors errors) => errors.Require(Count >= 0, nameof(Count), "must not be negative");
+}
+
+/// <summary>A stream with a two-second deadline for the whole enumeration: it hangs after its first item.</summary>
+[Timeout(Milliseconds = 2_000)]
+public sealed record TimedFeed : IStreamRequest<int>;

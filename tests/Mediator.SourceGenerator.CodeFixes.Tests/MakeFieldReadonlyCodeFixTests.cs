@@ -62,4 +62,24 @@ public sealed class MakeFieldReadonlyCodeFixTests
         Assert.NotEmpty(await _run.DiagnoseAsync(Middleware(members, body)));
         Assert.Null(await _run.FixAsync(Middleware(members, body)));
     }
+
+    [Theory]
+    [InlineData("    private readonly System.Diagnostics.Stopwatch _watch = new();", "_watch.Restart();")]
+    [InlineData("    private readonly System.Collections.Generic.List<int> _seen = new();", "_seen.Add(1);")]
+    [InlineData("    private readonly int[] _slots = new int[4];", "_slots[0]++;")]
+    [InlineData("    private System.Text.StringBuilder _text = new();", "_text.Append('x');")]
+    public async Task Offers_no_fix_for_a_field_that_holds_a_mutable_object_readonly_or_not(string members, string body)
+    {
+        var diagnostic = Assert.Single(await _run.DiagnoseAsync(Middleware(members, body)));
+        Assert.Contains("a mutable object", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Null(await _run.FixAsync(Middleware(members, body)));
+    }
+
+    [Fact]
+    public async Task Makes_a_writable_field_given_only_Random_Shared_readonly()
+    {
+        var fixedSource = await _run.FixAsync(Middleware("    private System.Random _random = System.Random.Shared;", "_ = _random.Next();"));
+
+        Assert.Equal(Middleware("    private readonly System.Random _random = System.Random.Shared;", "_ = _random.Next();"), fixedSource);
+    }
 }

@@ -82,6 +82,63 @@ public sealed class BuiltInRuleTests
         Assert.Contains("'App.Everything' asks for Authorization through [Authorize]", Message(diagnostic), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_authorize_and_timeout_stream_is_wrapped_by_both_middlewares_and_breaks_no_rule()
+    {
+        var run = StreamRun(omit: null);
+
+        Assert.Empty(OrderingRules(run));
+        Assert.Empty(run.CompilationErrors);
+        Assert.Contains(run.GeneratedSources, s => s.Text.Contains("AuthorizationMiddleware<global::App.Feed, int>", StringComparison.Ordinal));
+        Assert.Contains(run.GeneratedSources, s => s.Text.Contains("BetweenItemsMilliseconds = (int)(100)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MED0021_an_authorize_stream_without_the_authorization_middleware_is_an_error()
+    {
+        var run = StreamRun(omit: "AuthorizationMiddleware");
+
+        var diagnostic = Assert.Single(OrderingRules(run));
+        Assert.Equal(("MED0021", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("'App.Feed' asks for Authorization through [Authorize]", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MED0022_a_validatable_stream_without_the_validation_middleware_is_a_warning()
+    {
+        var run = StreamRun(omit: "ValidationMiddleware");
+
+        var diagnostic = Assert.Single(OrderingRules(run));
+        Assert.Equal(("MED0022", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("'App.Feed' asks for Validation", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    /// <summary>All eleven built-ins (but <paramref name="omit"/>) and a stream request that asks for authorization, validation and a timeout.</summary>
+    private static GeneratorRun StreamRun(string? omit)
+    {
+        var lines = BuiltIns.Where(name => name != omit).Select(name => $"[assembly: UseMiddleware(typeof({name}<,>))]");
+        var source = string.Join("\n", lines) + """
+
+            namespace App;
+
+            [Authorize(Roles = "clerk"), Timeout(Milliseconds = 500, BetweenItemsMilliseconds = 100)]
+            public sealed record Feed(int Count) : IStreamRequest<int>, IValidatable
+            {
+                public void Validate(ValidationErrors errors) { }
+            }
+
+            [Handler]
+            public sealed class FeedHandler : IStreamRequestHandler<Feed, int>
+            {
+                public async System.Collections.Generic.IAsyncEnumerable<int> Handle(Feed request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+                {
+                    for (var i = 0; i < request.Count; i++) { await Task.Yield(); yield return i; }
+                }
+            }
+            """;
+        return GeneratorRun.For(new[] { ConcernUsings + source }, RuntimeReferences.Value);
+    }
+
     /// <summary>The root namespace and every concern's, as an application using all the built-ins imports them.</summary>
     private const string ConcernUsings = """
         global using System.Threading;

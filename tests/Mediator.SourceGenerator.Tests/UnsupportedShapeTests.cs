@@ -207,7 +207,7 @@ public sealed class UnsupportedShapeTests
             "MED0039",
             DiagnosticSeverity.Error,
             "IRequest",
-            "'Mediator.IRequest<TResponse>' is declared in this project and hides the type of the same name in Mediator.Abstractions (warning CS0436); the generated code names it, and would get this declaration instead, so no mediator was generated. Rename it, or move it to a namespace of the project's own.");
+            "'Mediator.IRequest<TResponse>' is declared in this project and hides the type of the same name in CompiledMediator.Abstractions (warning CS0436); the generated code names it, and would get this declaration instead, so no mediator was generated. Rename it, or move it to a namespace of the project's own.");
         Assert.Empty(run.GeneratedSources);
         Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS0436");
     }
@@ -231,8 +231,8 @@ public sealed class UnsupportedShapeTests
         Assert.Equal(
             new[]
             {
-                "'Mediator.HandlerAttribute' is declared in this project and hides the type of the same name in Mediator.Abstractions (warning CS0436)",
-                "'Mediator.Publishing.PublishRuntime' is declared in this project and hides the type of the same name in Mediator.Runtime (warning CS0436)",
+                "'Mediator.HandlerAttribute' is declared in this project and hides the type of the same name in CompiledMediator.Abstractions (warning CS0436)",
+                "'Mediator.Publishing.PublishRuntime' is declared in this project and hides the type of the same name in CompiledMediator (warning CS0436)",
             },
             run.GeneratorDiagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split(';')[0]).OrderBy(m => m, StringComparer.Ordinal));
         Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("MED0039", d.Id));

@@ -38,6 +38,7 @@ internal static class PipelineChecks
         OrderingRuleChecks.Find(chains, locations, diagnostics);
         LayerOrderChecks.Find(chains, locations, diagnostics);
         ConcernChecks.Find(messages, resolved, diagnostics);
+        CaptureChecks.Find(resolved, new DependencyLocations(handlers, declared), locations, diagnostics);
         return diagnostics.ToEquatableArray();
     }
 }

@@ -5,7 +5,8 @@ namespace Mediator.SourceGenerator.Emitting;
 /// <summary>Fragments every emitter shares: the file header, attributes and well-known names.</summary>
 internal static class Code
 {
-    public const string GeneratorName = "Mediator.SourceGenerator";
+    /// <summary>The generator's assembly name: generated code names its tool in [GeneratedCode].</summary>
+    public const string GeneratorName = "CompiledMediator.SourceGenerator";
     public const string GeneratorVersion = "0.1.0";
 
     public const string GeneratedCode =

@@ -9,6 +9,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="IsImplicit">The <c>Handle</c> method is a public member of the class, so it is called directly, not through the interface.</param>
 /// <param name="Kind">Request, notification or stream handler. For notifications <see cref="Response"/> is <c>Unit</c>; for streams it is the item type.</param>
 /// <param name="Middlewares">Named by <c>[UseMiddleware]</c> on the class: handler-level middleware (level, and order when given there, already set).</param>
+/// <param name="Dependencies">What its constructor takes from the container (the capture checks compare their lifetimes with its own).</param>
 /// <param name="HandlerUsage">The <c>[Obsolete]</c> and <c>[Experimental]</c> C# reports where the class is written, and on the <c>Handle</c> method the pipeline calls directly.</param>
 internal sealed record HandlerSpec(
     string HandlerType,
@@ -19,4 +20,5 @@ internal sealed record HandlerSpec(
     bool IsImplicit,
     MessageKind Kind = MessageKind.Request,
     EquatableArray<MiddlewareSpec> Middlewares = default,
-    EquatableArray<UsageMark> HandlerUsage = default);
+    EquatableArray<UsageMark> HandlerUsage = default,
+    EquatableArray<DependencySpec> Dependencies = default);

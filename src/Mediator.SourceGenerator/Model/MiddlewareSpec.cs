@@ -20,6 +20,7 @@ namespace Mediator.SourceGenerator.Model;
 /// declaring assembly's <c>[assembly: DefaultLifetimes(Middleware = ...)]</c>, else singleton. The lifetime a pipeline uses
 /// is <see cref="ResolvedLayer.Lifetime"/>, which also accounts for the same closed type placed with another lifetime.
 /// </param>
+/// <param name="Dependencies">What its constructor takes from the container (the capture checks compare their lifetimes with its own).</param>
 /// <param name="Usage">The <c>[Obsolete]</c> and <c>[Experimental]</c> C# reports where the class is written, on its <c>InvokeAsync</c> methods, and for a configured middleware on its constructor and the parameter types generated code resolves.</param>
 internal sealed record MiddlewareSpec(
     string DisplayName,
@@ -37,7 +38,8 @@ internal sealed record MiddlewareSpec(
     bool FromAssemblyAttribute = false,
     bool IsExplicit = false,
     EquatableArray<UsageMark> Usage = default,
-    ServiceLifetimeKind Lifetime = ServiceLifetimeKind.Singleton)
+    ServiceLifetimeKind Lifetime = ServiceLifetimeKind.Singleton,
+    EquatableArray<DependencySpec> Dependencies = default)
 {
     /// <summary>
     /// Placed in every pipeline its constraints fit: declared here without <c>Explicit</c>, or added by

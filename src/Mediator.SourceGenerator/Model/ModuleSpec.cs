@@ -35,7 +35,7 @@ internal sealed record ModuleReferences(EquatableArray<ModuleSpec> Modules, Equa
 /// </summary>
 /// <param name="Modules">The modules, in assembly-name order, without messages this project or an earlier module handles.</param>
 /// <param name="Notifications">Each notification type with public handlers in any module, with where it goes.</param>
-/// <param name="Diagnostics">A message handled in two projects (MED0040).</param>
+/// <param name="Diagnostics">A message handled in two projects (MED0041).</param>
 internal sealed record Composition(
     EquatableArray<ModuleSpec> Modules,
     EquatableArray<ComposedNotification> Notifications,

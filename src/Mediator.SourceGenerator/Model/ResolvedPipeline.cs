@@ -1,5 +1,3 @@
-using System.Linq;
-
 namespace Mediator.SourceGenerator.Model;
 
 /// <summary>

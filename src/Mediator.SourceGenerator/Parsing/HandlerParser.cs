@@ -65,6 +65,7 @@ internal static class HandlerParser
         // The class as written, and its Handle methods, which the pipeline may call directly.
         var usage = UsageMarkFactory.AsNamed(symbol).Concat(symbol.GetMembers("Handle").SelectMany(UsageMarkFactory.Own)).Distinct().ToEquatableArray();
         var middlewares = uses.Select(u => u.Middleware).ToEquatableArray();
+        var (dependencies, dependencyLocations) = DependencyParser.Parse(symbol);
         // An interface the compiler rejects, here or on a base type: the generator then stays quiet (see Discoveries).
         var hasCompileErrors = HasErrorInterfaces(symbol);
         foreach (var contract in symbol.AllInterfaces)
@@ -118,7 +119,8 @@ internal static class HandlerParser
                 CallsHandleDirectly(symbol, contract),
                 kind,
                 middlewares,
-                usage));
+                usage,
+                dependencies));
         }
 
         if (specs.Count == 0 && diagnostics.Count == 0 && !hasCompileErrors)
@@ -126,7 +128,7 @@ internal static class HandlerParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerWithoutContract, location, name));
         }
 
-        return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray(), uses, hasCompileErrors);
+        return new HandlerDiscovery(name, location, specs.ToEquatableArray(), diagnostics.ToEquatableArray(), uses, hasCompileErrors, dependencyLocations);
     }
 
     private static MessageKind? ContractKind(INamedTypeSymbol contract)

@@ -20,7 +20,7 @@ internal sealed record NameChoice(MediatorName? Name, EquatableArray<DiagnosticI
 
 /// <summary>
 /// Reads <c>MediatorNamespace</c> and <c>MediatorClassName</c> (made visible to the compiler by the package's
-/// <c>build/Mediator.Runtime.props</c>) and the project's <c>RootNamespace</c>, and turns them into the names generated
+/// <c>build/CompiledMediator.props</c>) and the project's <c>RootNamespace</c>, and turns them into the names generated
 /// code writes. A value the user set is checked, never repaired: an invalid one is reported (MED0036) and nothing is
 /// generated. The defaults are repaired instead, since the user did not choose them for the mediator.
 /// </summary>

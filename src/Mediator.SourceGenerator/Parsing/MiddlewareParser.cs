@@ -106,6 +106,7 @@ internal static class MiddlewareParser
         }
 
         var constructor = ConstructorParser.Parse(symbol);
+        var (dependencies, dependencyLocations) = DependencyParser.Parse(symbol);
         var (level, group) = Level(symbol, contracts);
         var middlewareAttribute = attributes.FirstOrDefault(a => KnownTypes.IsMiddlewareAttribute(a.AttributeClass));
         var diagnostics = new List<DiagnosticInfo>();
@@ -125,11 +126,12 @@ internal static class MiddlewareParser
             constructor,
             IsExplicit: IsExplicit(middlewareAttribute),
             Usage: Usage(symbol, constructor),
-            Lifetime: LifetimeReader.ForMiddleware(symbol, middlewareAttribute));
+            Lifetime: LifetimeReader.ForMiddleware(symbol, middlewareAttribute),
+            Dependencies: dependencies);
 
         // Rules are reported where the order was decided: the Order argument when written, else the class name.
         var placement = hasExplicitOrder ? OrderingAttributeParser.NamedLocation(middlewareAttribute!, "Order") ?? location : location;
-        return new MiddlewareDiscovery(location, spec, diagnostics.ToEquatableArray(), placement);
+        return new MiddlewareDiscovery(location, spec, diagnostics.ToEquatableArray(), placement, DependencyLocations: dependencyLocations);
     }
 
     /// <summary>

@@ -18,7 +18,11 @@ internal static class ModuleReader
 
     public const string ModuleAttribute = "Mediator.Internal.MediatorModuleAttribute";
 
-    private const string GeneratorName = "Mediator.SourceGenerator";
+    /// <summary>
+    /// The names this generator has written in <c>[GeneratedCode]</c>: today's, and the one before the packages were named
+    /// CompiledMediator (a mediator generated then predates modules, MED0042, whichever name it carries).
+    /// </summary>
+    private static readonly string[] GeneratorNames = { Emitting.Code.GeneratorName, "Mediator.SourceGenerator" };
 
     public static ModuleReferences Read(ImmutableArray<MetadataReference> references, CancellationToken cancellationToken)
     {
@@ -67,7 +71,7 @@ internal static class ModuleReader
             var generated = types.FirstOrDefault(t => t.AllInterfaces.Contains(mediatorInterface, SymbolEqualityComparer.Default) && GeneratedBy(t) is not null);
             if (generated is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncompatibleModule, null, assembly.Name, "Mediator.SourceGenerator " + GeneratedBy(generated) + ", from before projects could be composed"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncompatibleModule, null, assembly.Name, Emitting.Code.GeneratorName + " " + GeneratedBy(generated) + ", from before projects could be composed"));
                 continue;
             }
 
@@ -89,7 +93,7 @@ internal static class ModuleReader
     /// <summary>
     /// A module that references another module composes it, so its mediator has overloads for the other's messages too.
     /// A request or stream stays with the module that handles it (the composing one forwards; a real duplicate was
-    /// reported as MED0040 when it was built). A notification goes through the composing module only, whose Publish
+    /// reported as MED0041 when it was built). A notification goes through the composing module only, whose Publish
     /// reaches its own handlers and the composed module's: publishing to both would deliver it twice.
     /// </summary>
     private static IEnumerable<ModuleSpec> WithoutForwarded(List<ModuleSpec> modules, Dictionary<string, List<string>> referencedBy)
@@ -165,7 +169,8 @@ internal static class ModuleReader
         => type.GetAttributes()
             .Where(a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
                 && a.ConstructorArguments.Length == 2
-                && a.ConstructorArguments[0].Value as string == GeneratorName)
+                && a.ConstructorArguments[0].Value is string name
+                && GeneratorNames.Contains(name, StringComparer.Ordinal))
             .Select(a => a.ConstructorArguments[1].Value as string ?? "?")
             .FirstOrDefault();
 

@@ -11,13 +11,15 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <param name="Diagnostics">What is wrong with the class on its own.</param>
 /// <param name="MiddlewareUses">The middlewares its <c>[UseMiddleware]</c> attributes name, with where, for cross-cutting diagnostics.</param>
 /// <param name="HasCompileErrors">A contract was left out because the compiler rejects it (<see cref="BrokenTypes"/>).</param>
+/// <param name="DependencyLocations">Where each of its specs' <see cref="HandlerSpec.Dependencies"/> is declared, in the same order.</param>
 internal sealed record HandlerDiscovery(
     string HandlerType,
     LocationInfo? Location,
     EquatableArray<HandlerSpec> Handlers,
     EquatableArray<DiagnosticInfo> Diagnostics,
     EquatableArray<HandlerMiddlewareUse> MiddlewareUses = default,
-    bool HasCompileErrors = false);
+    bool HasCompileErrors = false,
+    EquatableArray<LocationInfo> DependencyLocations = default);
 
 /// <summary>One <c>[UseMiddleware(typeof(X))]</c> on a handler class whose middleware could be read.</summary>
 /// <param name="Middleware">The middleware as a handler-level spec (also in each of the class's <see cref="HandlerSpec.Middlewares"/>).</param>
@@ -32,12 +34,14 @@ internal sealed record HandlerMiddlewareUse(MiddlewareSpec Middleware, LocationI
 /// <param name="PlacementLocation">What decided its place, where ordering rules are reported: its <c>Order = ...</c>
 /// argument, the <c>[assembly: UseMiddleware]</c> that added it, or else its name.</param>
 /// <param name="HasCompileErrors">Left out, silently, because it names a type the compiler rejects (<see cref="BrokenTypes"/>).</param>
+/// <param name="DependencyLocations">Where each of its spec's <see cref="MiddlewareSpec.Dependencies"/> is declared, in the same order; empty for a class from another assembly.</param>
 internal sealed record MiddlewareDiscovery(
     LocationInfo? Location,
     MiddlewareSpec? Middleware,
     EquatableArray<DiagnosticInfo> Diagnostics,
     LocationInfo? PlacementLocation = null,
-    bool HasCompileErrors = false);
+    bool HasCompileErrors = false,
+    EquatableArray<LocationInfo> DependencyLocations = default);
 
 /// <summary>A concrete message type declared in this compilation.</summary>
 /// <param name="Kind">Request, notification or stream request.</param>

@@ -4,7 +4,7 @@ using Mediator.SourceGenerator.Model;
 namespace Mediator.SourceGenerator.Planning;
 
 /// <summary>
-/// The whole-program step of a host: which referenced module takes each message, and the conflicts (MED0040). A
+/// The whole-program step of a host: which referenced module takes each message, and the conflicts (MED0041). A
 /// request or stream belongs to one project only; a notification reaches this project's handlers and every module's.
 /// </summary>
 internal static class ModuleComposer

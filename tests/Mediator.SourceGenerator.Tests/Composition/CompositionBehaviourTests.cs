@@ -124,7 +124,7 @@ public sealed class CompositionBehaviourTests
         set.Module("ModuleA2", ModuleA.Replace("namespace ModuleA;", "namespace ModuleA2;"));
         var host = set.Generate("Host", Host);
 
-        var error = Assert.Single(host.GeneratorDiagnostics, d => d.Id == "MED0040");
+        var error = Assert.Single(host.GeneratorDiagnostics, d => d.Id == "MED0041");
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, error.Severity);
         Assert.Contains("'Domain.Ping'", error.GetMessage());
         Assert.Contains("'ModuleA'", error.GetMessage());
@@ -137,7 +137,7 @@ public sealed class CompositionBehaviourTests
         var set = new ProjectSet().Plain("Domain", Domain).Plain("Handwritten", ModuleA.Replace("internal sealed", "public sealed"));
         var host = set.Generate("Host", Host);
 
-        var warning = Assert.Single(host.GeneratorDiagnostics, d => d.Id == "MED0042");
+        var warning = Assert.Single(host.GeneratorDiagnostics, d => d.Id == "MED0043");
         Assert.Contains("'Handwritten'", warning.GetMessage());
     }
 }

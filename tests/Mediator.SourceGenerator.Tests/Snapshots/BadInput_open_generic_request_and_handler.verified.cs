@@ -59,7 +59,7 @@ namespace TestApp
 namespace Microsoft.Extensions.DependencyInjection
 {
     /// <summary>Registers the mediator generated for this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
@@ -102,7 +102,7 @@ namespace TestApp
     /// The mediator compiled for this assembly: every message has a typed <c>Send</c>, <c>Publish</c> or <c>CreateStream</c> overload that calls its
     /// middlewares and handler directly. Resolve it, or <c>global::Mediator.IMediator</c>, after <c>services.AddMediator()</c>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     public sealed partial class Mediator : global::Mediator.IMediator
     {
         private readonly global::System.IServiceProvider _services;
@@ -146,7 +146,7 @@ namespace TestApp
         }
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;

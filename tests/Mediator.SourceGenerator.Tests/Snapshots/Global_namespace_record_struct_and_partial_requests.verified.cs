@@ -37,7 +37,7 @@ namespace TestApp
         /// The compiled pipeline of <c>GlobalQuery</c>, outermost first:
         /// GlobalHandler.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class GlobalQueryPipeline
         {
             private readonly global::GlobalHandler _handler;
@@ -130,7 +130,7 @@ namespace TestApp
         /// The compiled pipeline of <c>PartialCommand</c>, outermost first:
         /// GlobalHandler.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class PartialCommandPipeline
         {
             private readonly global::GlobalHandler _handler;
@@ -205,7 +205,7 @@ namespace TestApp
 namespace Microsoft.Extensions.DependencyInjection
 {
     /// <summary>Registers the mediator generated for this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
@@ -254,7 +254,7 @@ namespace TestApp
         /// The compiled pipeline of <c>StructQuery</c>, outermost first:
         /// GlobalHandler.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class StructQueryPipeline
         {
             private readonly global::GlobalHandler _handler;
@@ -305,7 +305,7 @@ namespace TestApp
     /// The mediator compiled for this assembly: every message has a typed <c>Send</c>, <c>Publish</c> or <c>CreateStream</c> overload that calls its
     /// middlewares and handler directly. Resolve it, or <c>global::Mediator.IMediator</c>, after <c>services.AddMediator()</c>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     public sealed partial class Mediator : global::Mediator.IMediator
     {
         private readonly global::System.IServiceProvider _services;
@@ -420,7 +420,7 @@ namespace TestApp
         }
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;

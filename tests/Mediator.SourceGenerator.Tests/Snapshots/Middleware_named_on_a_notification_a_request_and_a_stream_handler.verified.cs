@@ -15,7 +15,7 @@ namespace TestApp
         /// The compiled stream pipeline of <c>App.CountTo</c>, outermost first:
         /// App.CountItems&lt;TRequest, TItem&gt; (handler, order 0) -> App.CountToHandler.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class CountToStreamPipeline : global::Mediator.Internal.StreamPipeline<global::App.CountTo, int>
         {
             private readonly global::App.CountItems<global::App.CountTo, int> _step0;
@@ -179,7 +179,7 @@ namespace TestApp
         /// Per handler: App.Log&lt;TMessage, TResult&gt; (global, order 5) -> App.Email.
         /// Per handler: App.Log&lt;TMessage, TResult&gt; (global, order 5) -> App.Timing&lt;TMessage, TResult&gt; (handler, order -1, concern Timing) -> App.RetryOnce&lt;TMessage, TResult&gt; (handler, order 10) -> App.ReserveStock.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class OrderPlacedNotificationPipeline
         {
             private readonly global::App.Log<global::App.OrderPlaced, global::Mediator.Unit> _step0;
@@ -408,7 +408,7 @@ namespace TestApp
         /// The compiled pipeline of <c>App.Ping</c>, outermost first:
         /// App.Log&lt;TMessage, TResult&gt; (global, order 5) -> App.RetryOnce&lt;TMessage, TResult&gt; (handler, order 10) -> App.PingHandler.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class PingPipeline
         {
             private readonly global::App.Log<global::App.Ping, int> _step0;
@@ -533,7 +533,7 @@ namespace TestApp
 namespace Microsoft.Extensions.DependencyInjection
 {
     /// <summary>Registers the mediator generated for this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
@@ -592,7 +592,7 @@ namespace TestApp
     /// The mediator compiled for this assembly: every message has a typed <c>Send</c>, <c>Publish</c> or <c>CreateStream</c> overload that calls its
     /// middlewares and handler directly. Resolve it, or <c>global::Mediator.IMediator</c>, after <c>services.AddMediator()</c>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     public sealed partial class Mediator : global::Mediator.IMediator
     {
         private readonly global::System.IServiceProvider _services;
@@ -655,7 +655,7 @@ namespace TestApp
         }
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;

@@ -92,7 +92,7 @@ namespace TestApp
         /// Per handler: App.Log&lt;TMessage, TResult&gt; (global, order 9) -> App.OrderAudit&lt;TMessage, TResult&gt; (group App.IOrderEvent, order 0) -> App.PlacedOnly (message, order -1) -> App.Audit.
         /// Per handler: App.Log&lt;TMessage, TResult&gt; (global, order 9) -> App.OrderAudit&lt;TMessage, TResult&gt; (group App.IOrderEvent, order 0) -> App.PlacedOnly (message, order -1) -> App.Email.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class OrderPlacedNotificationPipeline
         {
             private readonly global::App.Measure<global::App.OrderPlaced> _publish0;
@@ -378,7 +378,7 @@ namespace TestApp
         /// Once per Publish: App.Measure&lt;TNotification&gt; (global, order 1) -> fan-out.
         /// Per handler: App.Log&lt;TMessage, TResult&gt; (global, order 9) -> App.OrderAudit&lt;TMessage, TResult&gt; (group App.IOrderEvent, order 0) -> App.Audit.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class OrderShippedNotificationPipeline
         {
             private readonly global::App.Measure<global::App.OrderShipped> _publish0;
@@ -572,7 +572,7 @@ namespace TestApp
 namespace Microsoft.Extensions.DependencyInjection
 {
     /// <summary>Registers the mediator generated for this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
@@ -635,7 +635,7 @@ namespace TestApp
         /// Once per Publish: App.Measure&lt;TNotification&gt; (global, order 1) -> fan-out.
         /// Per handler: App.Log&lt;TMessage, TResult&gt; (global, order 9) -> App.Audit.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class TickNotificationPipeline
         {
             private readonly global::App.Measure<global::App.Tick> _publish0;
@@ -782,7 +782,7 @@ namespace TestApp
     /// The mediator compiled for this assembly: every message has a typed <c>Send</c>, <c>Publish</c> or <c>CreateStream</c> overload that calls its
     /// middlewares and handler directly. Resolve it, or <c>global::Mediator.IMediator</c>, after <c>services.AddMediator()</c>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     public sealed partial class Mediator : global::Mediator.IMediator
     {
         private readonly global::System.IServiceProvider _services;
@@ -832,7 +832,7 @@ namespace TestApp
         }
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;

@@ -37,7 +37,7 @@ namespace TestApp
         /// The compiled pipeline of <c>App.Forget</c>, outermost first:
         /// App.Logging&lt;TRequest, TResponse&gt; (global, order 1) -> App.ForgetHandler.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class ForgetPipeline
         {
             private readonly global::App.Logging<global::App.Forget, global::Mediator.Unit> _step0;
@@ -149,7 +149,7 @@ namespace TestApp
         /// The compiled pipeline of <c>App.Ping</c>, outermost first:
         /// App.Logging&lt;TRequest, TResponse&gt; (global, order 1) -> App.Audit&lt;TRequest, TResponse&gt; (global, order 2) -> App.PingHandler.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class PingPipeline
         {
             private readonly global::App.Logging<global::App.Ping, global::App.Pong> _step0;
@@ -256,7 +256,7 @@ namespace TestApp
 namespace Microsoft.Extensions.DependencyInjection
 {
     /// <summary>Registers the mediator generated for this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
@@ -306,7 +306,7 @@ namespace TestApp
     /// The mediator compiled for this assembly: every message has a typed <c>Send</c>, <c>Publish</c> or <c>CreateStream</c> overload that calls its
     /// middlewares and handler directly. Resolve it, or <c>global::Mediator.IMediator</c>, after <c>services.AddMediator()</c>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     public sealed partial class Mediator : global::Mediator.IMediator
     {
         private readonly global::System.IServiceProvider _services;
@@ -390,7 +390,7 @@ namespace TestApp
         }
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;

@@ -37,7 +37,7 @@ namespace TestApp
         /// The compiled pipeline of <c>App.Load</c>, outermost first:
         /// App.Stamp&lt;TRequest, TResponse&gt; (global, order 0) -> App.Cheap&lt;TRequest, TResponse&gt; (global, order 1) -> App.LoadHandler.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class LoadPipeline
         {
             private readonly global::App.Stamp<global::App.Load, int> _step0;
@@ -219,7 +219,7 @@ namespace TestApp
         /// The compiled pipeline of <c>App.Save</c>, outermost first:
         /// App.Stamp&lt;TRequest, TResponse&gt; (global, order 0) -> App.Cheap&lt;TRequest, TResponse&gt; (global, order 1) -> App.SaveHandler.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class SavePipeline
         {
             private readonly global::App.Stamp<global::App.Save, bool> _step0;
@@ -306,7 +306,7 @@ namespace TestApp
         /// Per handler: App.Audit&lt;TMessage, TResult&gt; (handler, order 0) -> App.FirstSavedHandler.
         /// Per handler: App.Audit&lt;TMessage, TResult&gt; (handler, order 0) -> App.SecondSavedHandler.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class SavedNotificationPipeline
         {
             private readonly global::App.FirstSavedHandler _handler0;
@@ -500,7 +500,7 @@ namespace TestApp
 namespace Microsoft.Extensions.DependencyInjection
 {
     /// <summary>Registers the mediator generated for this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     internal static class GeneratedMediatorServiceCollectionExtensions
     {
         /// <summary>
@@ -558,7 +558,7 @@ namespace TestApp
     /// The mediator compiled for this assembly: every message has a typed <c>Send</c>, <c>Publish</c> or <c>CreateStream</c> overload that calls its
     /// middlewares and handler directly. Resolve it, or <c>global::Mediator.IMediator</c>, after <c>services.AddMediator()</c>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
     public sealed partial class Mediator : global::Mediator.IMediator
     {
         private readonly global::System.IServiceProvider _services;
@@ -646,7 +646,7 @@ namespace TestApp
         }
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Mediator.SourceGenerator", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;

@@ -17,4 +17,11 @@ public sealed class TimeoutAttribute : Attribute
 {
     /// <summary>The deadline, counted from when the middleware starts. Default 30,000.</summary>
     public int Milliseconds { get; set; } = 30_000;
+
+    /// <summary>
+    /// Streams only: the longest the handler may take to produce each next item, counted from when the caller asks
+    /// for it (time the caller spends between reads is not counted). 0, the default, sets no such limit; the whole
+    /// stream still has <see cref="Milliseconds"/>. Requests and notifications ignore it.
+    /// </summary>
+    public int BetweenItemsMilliseconds { get; set; }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Mediator.BuiltIns;
 
@@ -10,12 +11,14 @@ namespace Mediator.Validation;
 /// Validates a message before the handler: first the message's own <see cref="IValidatable.Validate"/>, then every
 /// <see cref="IValidator{TMessage}"/> registered for its type, all adding to one collector; any error refuses the message
 /// with a <see cref="ValidationException"/> carrying all of them. No reflection: validators are ordinary services and
-/// the message check is an interface call. Messages with neither pass straight through.
+/// the message check is an interface call. Messages with neither pass straight through. A stream (<c>CreateStream</c>)
+/// is validated the same way when the caller starts reading, before the first item: an invalid request never opens
+/// the handler's stream.
 /// </summary>
 /// <typeparam name="TMessage">The message type.</typeparam>
 /// <typeparam name="TResult">The answer type.</typeparam>
 [Middleware(Order = BuiltInOrder.Validation, Concern = Concerns.Validation)]
-public sealed class ValidationMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>
+public sealed class ValidationMiddleware<TMessage, TResult> : IMiddleware<TMessage, TResult>, IStreamMiddleware<TMessage, TResult>
 {
     private readonly IValidator<TMessage>[] _validators;
 
@@ -40,12 +43,33 @@ public sealed class ValidationMiddleware<TMessage, TResult> : IMiddleware<TMessa
     private async ValueTask<TResult> ValidateThenInvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)
         where TNext : struct, INext<TMessage, TResult>
     {
+        await ValidateAsync(message, context.CancellationToken).ConfigureAwait(false);
+        return await next.InvokeAsync(message, context).ConfigureAwait(false);
+    }
+
+    /// <summary>The message's own check, then every validator; throws with all their errors together.</summary>
+    private async ValueTask ValidateAsync(TMessage message, CancellationToken cancellationToken)
+    {
         var errors = new ValidationErrors();
         if (message is IValidatable self) self.Validate(errors);
         foreach (var validator in _validators)
-            await validator.ValidateAsync(message, errors, context.CancellationToken).ConfigureAwait(false);
+            await validator.ValidateAsync(message, errors, cancellationToken).ConfigureAwait(false);
 
         if (!errors.IsValid) throw new ValidationException(typeof(TMessage), errors);
-        return await next.InvokeAsync(message, context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Wraps a stream: a request with neither validators nor its own check passes through untouched; otherwise it is
+    /// validated when reading starts, and the inner stream (and so the handler) is opened only when it is valid.
+    /// </summary>
+    IAsyncEnumerator<TResult> IStreamMiddleware<TMessage, TResult>.InvokeAsync<TNext>(TMessage request, TNext next, MessageContext context)
+        => _validators.Length > 0 || request is IValidatable ? ValidatedItemsAsync(request, next, context) : next.InvokeAsync(request, context).GetAsyncEnumerator();
+
+    private async IAsyncEnumerator<TResult> ValidatedItemsAsync<TNext>(TMessage request, TNext next, MessageContext context)
+        where TNext : struct, IStreamNext<TMessage, TResult>
+    {
+        await ValidateAsync(request, context.CancellationToken).ConfigureAwait(false);
+        await foreach (var item in next.InvokeAsync(request, context))
+            yield return item;
     }
 }

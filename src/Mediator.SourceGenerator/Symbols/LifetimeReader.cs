@@ -1,15 +1,14 @@
-using System;
 using Mediator.SourceGenerator.Model;
-using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 
-namespace Mediator.SourceGenerator.Parsing;
+namespace Mediator.SourceGenerator.Symbols;
 
 /// <summary>
 /// Reads a component's lifetime: <c>Lifetime = ...</c> on its own attribute when written, else the default its declaring
 /// assembly gives with <c>[assembly: DefaultLifetimes(Handlers = ..., Middleware = ...)]</c>, else singleton. The
 /// default is the declaring assembly's, not the compiling one's, so that a referenced library's middleware (the built-ins)
-/// keeps the lifetime its author chose.
+/// keeps the lifetime its author chose. In Symbols/ because the parsers and the MED0032 analyzer (which checks only
+/// singleton middleware) must read it the same way.
 /// </summary>
 internal static class LifetimeReader
 {
@@ -23,7 +22,7 @@ internal static class LifetimeReader
 
     /// <summary><c>Lifetime = ...</c> written on <paramref name="attribute"/>, if it is and names a known value.</summary>
     public static ServiceLifetimeKind? Explicit(AttributeData? attribute)
-        => attribute is not null && OrderingAttributeParser.Named(attribute, "Lifetime") is int value && Enum.IsDefined(typeof(ServiceLifetimeKind), value)
+        => attribute is not null && Named(attribute, "Lifetime") is int value && Enum.IsDefined(typeof(ServiceLifetimeKind), value)
             ? (ServiceLifetimeKind)value
             : null;
 
@@ -37,7 +36,7 @@ internal static class LifetimeReader
         foreach (var attribute in assembly.GetAttributes())
         {
             if (KnownTypes.IsDefaultLifetimesAttribute(attribute.AttributeClass)
-                && OrderingAttributeParser.Named(attribute, property) is int value
+                && Named(attribute, property) is int value
                 && Enum.IsDefined(typeof(ServiceLifetimeKind), value))
             {
                 return (ServiceLifetimeKind)value;
@@ -45,5 +44,18 @@ internal static class LifetimeReader
         }
 
         return ServiceLifetimeKind.Singleton;
+    }
+
+    private static object? Named(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name)
+            {
+                return argument.Value.Kind == TypedConstantKind.Error ? null : argument.Value.Value;
+            }
+        }
+
+        return null;
     }
 }
