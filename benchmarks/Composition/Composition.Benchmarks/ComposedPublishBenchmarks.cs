@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using CompositionModule;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CompositionBenchmarks;
 
@@ -8,7 +10,7 @@ namespace CompositionBenchmarks;
 /// Publish across modules against within one: the host's mediator publishing the module's notification (to the
 /// module's two handlers, through the module's mediator), beside the module's own mediator publishing it, and the
 /// host publishing an identical notification to two handlers of its own. Typed and <c>IPublisher</c> calls are
-/// compared within their own category.
+/// compared within their own category; "resolved" resolves <c>IPublisher</c> for every operation.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -43,4 +45,10 @@ public class ComposedPublishBenchmarks
 
     [Benchmark, BenchmarkCategory("interface")]
     public async ValueTask WithinHostInterface() => await _subjects.HostInterface.Publish(_hostEvent);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("resolved")]
+    public async ValueTask WithinHostResolved() => await _subjects.Services.GetRequiredService<IPublisher>().Publish(_hostEvent);
+
+    [Benchmark, BenchmarkCategory("resolved")]
+    public async ValueTask AcrossModulesResolved() => await _subjects.Services.GetRequiredService<IPublisher>().Publish(_moduleEvent);
 }

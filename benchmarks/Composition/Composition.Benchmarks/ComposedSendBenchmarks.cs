@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using CompositionModule;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CompositionBenchmarks;
 
@@ -8,7 +10,9 @@ namespace CompositionBenchmarks;
 /// Send across modules against within one: the host's mediator sending the module's request (its typed overload calls
 /// the module mediator's), beside the module's own mediator sending it, and the host sending an identical request of
 /// its own. Typed calls and calls through <c>IMediator</c> are compared within their own category (each has its
-/// baseline: the module's mediator).
+/// baseline: the module's mediator). The "resolved" category resolves <c>ISender</c> for every operation, as a minimal-API
+/// endpoint does: the host's mediator is transient, and the first request it forwards resolves the module's mediator
+/// too; its baseline is the same with a request of the host's own.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -43,4 +47,10 @@ public class ComposedSendBenchmarks
 
     [Benchmark, BenchmarkCategory("interface")]
     public async ValueTask<int> WithinHostInterface() => await _subjects.HostInterface.Send(_hostPing);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("resolved")]
+    public async ValueTask<int> WithinHostResolved() => await _subjects.Services.GetRequiredService<ISender>().Send(_hostPing);
+
+    [Benchmark, BenchmarkCategory("resolved")]
+    public async ValueTask<int> AcrossModulesResolved() => await _subjects.Services.GetRequiredService<ISender>().Send(_modulePing);
 }
