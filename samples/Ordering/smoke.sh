@@ -22,6 +22,8 @@ stop_host() {
   rm -f "$log"
 }
 trap stop_host EXIT
+# Interrupted or terminated: exit through the EXIT trap, so the host is stopped then too.
+trap 'exit 130' INT TERM
 
 # Port 0: Kestrel binds a free port and logs it ("Now listening on: http://127.0.0.1:NNNNN"), so no port is guessed.
 ASPNETCORE_ENVIRONMENT=Production dotnet "$app" --urls http://127.0.0.1:0 > "$log" 2>&1 &
