@@ -178,6 +178,36 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
         context.RegisterSourceOutput(crossCutting.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
 
+        // Calls checked against what this project and its modules handle (MED0044 to MED0047). The syntax predicate reads
+        // invocation names only; the semantic model is asked about the candidates, in the edited files. Positions are
+        // taken in the current trees, so these are reported against the current compilation.
+        var callSites = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, ct) => CallSiteParser.IsCandidate(node, ct), static (c, ct) => CallSiteParser.Read(c, ct))
+            .Where(static call => call is not null)
+            .Select(static (call, _) => call!)
+            .Collect()
+            .Select(static (calls, _) => calls.ToEquatableArray())
+            .WithTrackingName(TrackingNames.CallSites);
+        var isApplication = context.CompilationProvider
+            .Select(static (c, _) => c.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication);
+        var callSiteDiagnostics = callSites
+            .Combine(resolved)
+            .Combine(composition)
+            .Combine(options)
+            .Combine(project.Select(static (p, _) => p.AssemblyName ?? string.Empty))
+            .Combine(isApplication)
+            .Select(static (input, _) => CallSiteChecksSafely(
+                input.Left.Left.Left.Left.Left,
+                input.Left.Left.Left.Left.Right.Pipelines,
+                input.Left.Left.Left.Right,
+                input.Left.Left.Right.Mediator,
+                input.Left.Right,
+                input.Right))
+            .WithTrackingName(TrackingNames.CallSiteDiagnostics);
+        context.RegisterSourceOutput(
+            callSiteDiagnostics.Combine(context.CompilationProvider).Combine(quiet),
+            static (spc, d) => ReportUnlessQuiet(spc, d.Left.Left, ((d.Left.Right, d.Left.Right), d.Right)));
+
         // Why nothing is generated under this name (MED0035, MED0036): true whatever else is wrong, so reported even when
         // quiet; but not beside MED0038 or MED0039, which already say that nothing can be generated at all.
         var nameDiagnostics = names
@@ -290,8 +320,9 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     }
 
     /// <summary>
-    /// The plan with the modules it forwards to. (A project with neither handlers nor modules still gets an empty mediator,
-    /// as before: removing it is not done yet, see docs/multi-project.md.)
+    /// The plan with the modules it forwards to; nothing for a project with neither handlers nor modules. Such a project
+    /// (messages only, or Infrastructure that injects <c>IPublisher</c>) only passes the package on: a public mediator
+    /// there would dispatch nothing, and a call to its <c>AddMediator()</c> is MED0044 (see docs/multi-project.md).
     /// </summary>
     internal static PlanResult WithModules(PlanResult result, Composition composition)
     {
@@ -300,7 +331,33 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             return result;
         }
 
-        return composition.IsEmpty ? result : result with { Plan = plan with { Composition = composition } };
+        if (composition.IsEmpty)
+        {
+            return HasMessages(plan) ? result : PlanResult.Nothing;
+        }
+
+        return result with { Plan = plan with { Composition = composition } };
+    }
+
+    private static bool HasMessages(MediatorPlan plan) => plan.Pipelines.Count + plan.Notifications.Count + plan.Streams.Count > 0;
+
+    /// <summary>The checks of calls (<see cref="CallSiteChecks"/>); a failure (a generator bug) is MED0003.</summary>
+    internal static EquatableArray<DiagnosticInfo> CallSiteChecksSafely(
+        EquatableArray<CallSite> calls,
+        ResolvedPipelines? own,
+        Composition composition,
+        MediatorName? mediator,
+        string assemblyName,
+        bool isApplication)
+    {
+        try
+        {
+            return CallSiteChecks.Find(calls, own, composition, mediator, assemblyName, isApplication);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new[] { Failure("the checks of Send and CreateStream calls", exception) }.ToEquatableArray();
+        }
     }
 
     internal static EquatableArray<MiddlewareDiscovery> UsedMiddlewaresSafely(Compilation compilation, System.Threading.CancellationToken cancellationToken)

@@ -24,6 +24,12 @@ internal static class TrackingNames
 
     /// <summary>Which module takes each message, and the conflicts between projects.</summary>
     public const string Composition = nameof(Composition);
+
+    /// <summary>The calls the composed mediator's checks read (Send, CreateStream, AddMediator, RegisterModule), from the syntax of each file.</summary>
+    public const string CallSites = nameof(CallSites);
+
+    /// <summary>The diagnostics of those calls against the resolved and composed model.</summary>
+    public const string CallSiteDiagnostics = nameof(CallSiteDiagnostics);
     public const string Pipelines = nameof(Pipelines);
     public const string PipelineFiles = nameof(PipelineFiles);
     public const string CrossCuttingDiagnostics = nameof(CrossCuttingDiagnostics);

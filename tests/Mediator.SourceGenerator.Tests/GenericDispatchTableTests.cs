@@ -122,11 +122,12 @@ public sealed class GenericDispatchTableTests
                         await mediator.Publish(new Lib.ForeignNote());
                         await foreach (var letter in mediator.CreateStream(new MoreLetters())) seen.Add(letter.ToString());
                         await foreach (var number in mediator.CreateStream(new Count { To = 2 })) seen.Add(number.ToString());
-                        try { await mediator.Send(new Lib.ForeignRequest()); }
+                        // Typed as interfaces: the run-time path for a type nobody handles (a concrete static type would be MED0046 here).
+                        try { await mediator.Send((IRequest<int>)new Lib.ForeignRequest()); }
                         catch (HandlerNotFoundException e) { seen.Add("no handler for " + e.MessageType.Name); }
-                        try { await mediator.Send(new Lib.ForeignCommand()); }
+                        try { await mediator.Send((IRequest)new Lib.ForeignCommand()); }
                         catch (HandlerNotFoundException e) { seen.Add("no handler for " + e.MessageType.Name); }
-                        try { mediator.CreateStream(new Lib.ForeignStream()); }
+                        try { mediator.CreateStream((IStreamRequest<int>)new Lib.ForeignStream()); }
                         catch (HandlerNotFoundException e) { seen.Add("no handler for " + e.MessageType.Name); }
                         try { await mediator.Send((IRequest<int>)null!); }
                         catch (ArgumentNullException) { seen.Add("null rejected"); }

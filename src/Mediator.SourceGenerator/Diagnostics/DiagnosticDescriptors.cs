@@ -279,6 +279,30 @@ internal static class DiagnosticDescriptors
         "Referenced assembly '{0}' declares [Handler] classes ('{1}') but was built without the mediator generator, so they are not in this project's mediator; reference the mediator package in '{0}' (not only the abstractions)",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor RegistrationWithoutMediator = Create(
+        "MED0044",
+        "No mediator is generated in this project",
+        "'{0}()' is not generated in '{1}': the project has no [Handler] classes and references no project with handlers, so it has no mediator to register. Call {0}() in the project that composes the handlers (the application's host), or reference the project whose handlers this one should dispatch to.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SentAndHandledNowhere = Create(
+        "MED0045",
+        "Message sent but handled nowhere",
+        "{0} '{1}' has no handler in '{2}' or in the projects it references{3}, so {4} throws HandlerNotFoundException: add a [Handler] for it, or reference the project that handles it",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SentAndHandledNowhereInLibrary = Create(
+        "MED0046",
+        "Message sent but handled nowhere this library can see",
+        "{0} '{1}' has no handler in '{2}' or in the projects it references{3}, so {4} throws HandlerNotFoundException unless the application that composes '{2}' handles it elsewhere: add a [Handler] for it, or reference the project that handles it",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ModuleRegisteredDirectly = Create(
+        "MED0047",
+        "A module's registration is called directly",
+        "'{0}' is how the generated {1}() registers the module '{2}'; on its own it registers no IMediator, ISender or IPublisher, and the handlers of this project and the other modules are missing: call services.{1}() instead",
+        DiagnosticSeverity.Error);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         RequestHasNoHandler,
@@ -324,6 +348,10 @@ internal static class DiagnosticDescriptors
         HandledInTwoProjects,
         IncompatibleModule,
         HandlersWithoutGeneratedMediator,
+        RegistrationWithoutMediator,
+        SentAndHandledNowhere,
+        SentAndHandledNowhereInLibrary,
+        ModuleRegisteredDirectly,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -20,7 +20,10 @@ internal sealed record ModuleSpec(
 /// <param name="Type">The message type, <c>global::</c>-qualified.</param>
 /// <param name="Result">The response (null for a void request or a notification) or the stream's item type.</param>
 /// <param name="IsValueType">A struct: the generic dispatch unboxes it instead of reinterpreting it.</param>
-/// <param name="Supertypes">Its base classes and interfaces, for notifications: a module that handles one of them receives it too.</param>
+/// <param name="Supertypes">
+/// Its base classes and interfaces: for a notification, a module that handles one of them receives it too; for a request,
+/// a call whose argument is typed as one of them may reach it (<c>Checks/HandledMessages</c>).
+/// </param>
 internal sealed record ModuleMessage(string Type, string? Result, bool IsValueType, EquatableArray<string> Supertypes = default);
 
 /// <summary>The modules among a project's references and what was wrong with the others.</summary>

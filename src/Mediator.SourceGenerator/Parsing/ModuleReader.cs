@@ -131,10 +131,10 @@ internal static class ModuleReader
             switch (method.Name)
             {
                 case "Send":
-                    requests.Add(new ModuleMessage(type, returned is { IsGenericType: true } ? Name(returned.TypeArguments[0]) : null, message.IsValueType));
+                    requests.Add(new ModuleMessage(type, returned is { IsGenericType: true } ? Name(returned.TypeArguments[0]) : null, message.IsValueType, Supertypes(message)));
                     break;
                 case "CreateStream" when returned is { IsGenericType: true }:
-                    streams.Add(new ModuleMessage(type, Name(returned.TypeArguments[0]), message.IsValueType));
+                    streams.Add(new ModuleMessage(type, Name(returned.TypeArguments[0]), message.IsValueType, Supertypes(message)));
                     break;
                 case "Publish":
                     notifications.Add(new ModuleMessage(type, null, message.IsValueType, Supertypes(message)));

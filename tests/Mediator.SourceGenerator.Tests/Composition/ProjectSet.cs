@@ -13,6 +13,9 @@ internal sealed class ProjectSet
 
     public IReadOnlyList<byte[]> Images => _built.Select(b => b.Image).ToList();
 
+    /// <summary>Every project built so far, as the next one references them.</summary>
+    public IReadOnlyList<MetadataReference> References => _built.Select(b => b.Reference).ToList();
+
     /// <summary>A project without the generator (messages only), referencing every project built before it.</summary>
     public ProjectSet Plain(string name, params string[] sources)
     {
@@ -21,10 +24,18 @@ internal sealed class ProjectSet
         return this;
     }
 
-    /// <summary>Runs the generator over a project that references every project built before it; fails on any error.</summary>
+    /// <summary>Runs the generator over a project (a library) that references every project built before it.</summary>
     public GeneratorRun Generate(string name, params string[] sources)
     {
         var compilation = GeneratorRun.CreateCompilation(sources, _built.Select(b => b.Reference), assemblyName: name);
+        return GeneratorRun.Run(GeneratorRun.CreateDriver(name), compilation);
+    }
+
+    /// <summary>As <see cref="Generate"/>, for an executable (the sources declare its <c>Main</c>): the composition root.</summary>
+    public GeneratorRun GenerateApplication(string name, params string[] sources)
+    {
+        var compilation = GeneratorRun.CreateCompilation(sources, _built.Select(b => b.Reference), assemblyName: name);
+        compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
         return GeneratorRun.Run(GeneratorRun.CreateDriver(name), compilation);
     }
 
@@ -34,18 +45,33 @@ internal sealed class ProjectSet
     /// </summary>
     public GeneratorRun Module(string name, params string[] sources)
     {
-        var compilation = GeneratorRun.CreateCompilation(sources, _built.Where(b => !b.IsModule).Select(b => b.Reference), assemblyName: name);
-        var run = GeneratorRun.Run(GeneratorRun.CreateDriver(name), compilation);
-        Assert.Empty(run.CompilationErrors);
-        Add(run.Output, isModule: true);
+        var (run, image) = BuildModule(name, sources);
+        _built.Add((image, MetadataReference.CreateFromImage(image), true));
         return run;
     }
 
-    private void Add(Compilation compilation, bool isModule = false)
+    /// <summary>A module built as <see cref="Module"/> does, but not added: a rebuilt version of one already in the set.</summary>
+    public MetadataReference Rebuilt(string name, params string[] sources) => MetadataReference.CreateFromImage(BuildModule(name, sources).Image);
+
+    private (GeneratorRun Run, byte[] Image) BuildModule(string name, string[] sources)
+    {
+        var compilation = GeneratorRun.CreateCompilation(sources, _built.Where(b => !b.IsModule).Select(b => b.Reference), assemblyName: name);
+        var run = GeneratorRun.Run(GeneratorRun.CreateDriver(name), compilation);
+        Assert.Empty(run.CompilationErrors);
+        return (run, Emit(run.Output));
+    }
+
+    private void Add(Compilation compilation)
+    {
+        var image = Emit(compilation);
+        _built.Add((image, MetadataReference.CreateFromImage(image), false));
+    }
+
+    private static byte[] Emit(Compilation compilation)
     {
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        _built.Add((stream.ToArray(), MetadataReference.CreateFromImage(stream.ToArray()), isModule));
+        return stream.ToArray();
     }
 }
