@@ -59,6 +59,11 @@ if [ "$mode" != quick ]; then
   bdn Mediator.Benchmarks.Scoped scoped-ours --filter '*'
   bdn Peers.MartinothamarMediator.Scoped scoped-martinothamar --filter '*'
   dotnet run -c Release --project benchmarks/Generator.Benchmarks -- --filter '*' --artifacts "$results/bdn/generator"
+  # Issue 20: Send and Publish across modules against within one, and generator time per edit on 10 modules x 100.
+  dotnet build -c Release benchmarks/Composition/Composition.Benchmarks --nologo -v q
+  bdn Composition/Composition.Benchmarks composition --filter '*'
+  mkdir -p "$results/composition"
+  dotnet run -c Release --no-build --project benchmarks/Generator.Benchmarks -- --modules 20 > "$results/composition/generator-edits.txt"
 fi
 
 # The seed's table: each executable writes benchmarks/results/load-<name>.json.

@@ -23,7 +23,7 @@ internal static class SyntheticProject
 
     public static IReadOnlyList<string> Files(Flavor flavor, int count)
     {
-        var files = new List<string> { flavor == Flavor.Ours ? Middlewares : PeerBehaviors };
+        var files = new List<string> { flavor == Flavor.Ours ? MiddlewareFile("App", "App.Feature0.Request0") : PeerBehaviors };
         var perFile = count / FilesOfRequests;
         for (var file = 0; file < FilesOfRequests; file++)
         {
@@ -33,7 +33,11 @@ internal static class SyntheticProject
         return files;
     }
 
-    public static string RequestFile(Flavor flavor, int file, int perFile, string body = "return new(request.Id);")
+    /// <summary>
+    /// Ten requests (with <paramref name="perFile"/> = 10) in namespace <c>App.Feature{file}</c>, named
+    /// <c>Request{file * perFile + i}</c>; every tenth is marked <paramref name="auditedInterface"/>.
+    /// </summary>
+    public static string RequestFile(Flavor flavor, int file, int perFile, string body = "return new(request.Id);", string auditedInterface = "App.IAudited")
     {
         var handlerAttribute = flavor == Flavor.Ours ? "[Handler] " : string.Empty;
         var text = new StringBuilder();
@@ -42,7 +46,7 @@ internal static class SyntheticProject
         for (var i = 0; i < perFile; i++)
         {
             var n = (file * perFile) + i;
-            var audited = n % 10 == 0 ? ", App.IAudited" : string.Empty;
+            var audited = n % 10 == 0 ? ", " + auditedInterface : string.Empty;
             text.Append($"public sealed record Request{n}(int Id) : IRequest<int>{audited};\n");
             text.Append($"{handlerAttribute}public sealed class Request{n}Handler : IRequestHandler<Request{n}, int>\n");
             text.Append($"{{\n    public ValueTask<int> Handle(Request{n} request, CancellationToken cancellationToken)\n    {{\n        {body}\n    }}\n}}\n");
@@ -61,9 +65,14 @@ internal static class SyntheticProject
         }
         """;
 
-    private const string Middlewares = """
+    /// <summary>
+    /// Our four middleware layers and the <c>IAudited</c> marker in namespace <paramref name="ns"/>; the last layer is
+    /// closed over <paramref name="firstRequest"/>. The one-project build takes them in namespace <c>App</c>; each
+    /// module of <see cref="SyntheticSolution"/> has its own.
+    /// </summary>
+    public static string MiddlewareFile(string ns, string firstRequest) => $$"""
         using System.Threading.Tasks; using Mediator;
-        namespace App;
+        namespace {{ns}};
         public interface IAudited { }
         [Middleware(Order = 1)]
         public sealed class Logging<TRequest, TResponse> : IRequestMiddleware<TRequest, TResponse> where TRequest : IRequest<TResponse>
@@ -84,10 +93,10 @@ internal static class SyntheticProject
                 where TNext : struct, INext<TRequest, TResponse> => next.InvokeAsync(request, context);
         }
         [Middleware(Order = 4)]
-        public sealed class OnlyTheFirst : IRequestMiddleware<App.Feature0.Request0, int>
+        public sealed class OnlyTheFirst : IRequestMiddleware<{{firstRequest}}, int>
         {
-            public ValueTask<int> InvokeAsync<TNext>(App.Feature0.Request0 request, TNext next, MessageContext context)
-                where TNext : struct, INext<App.Feature0.Request0, int> => next.InvokeAsync(request, context);
+            public ValueTask<int> InvokeAsync<TNext>({{firstRequest}} request, TNext next, MessageContext context)
+                where TNext : struct, INext<{{firstRequest}}, int> => next.InvokeAsync(request, context);
         }
         """;
 

@@ -3,7 +3,8 @@
 # - runs README.md's install commands (the bash block after "<!-- install-commands", line by line, as written) in a new
 #   console app whose Program.cs is README.md's smallest program (the csharp block after "<!-- smallest-program"), builds
 #   it with warnings as errors and runs it: the README cannot drift from what installs;
-# - builds samples/Quickstart from the packages (run_sample_case: the hook a multi-project sample plugs into);
+# - builds samples/Quickstart and the multi-project samples/Ordering from the packages (run_sample_case), starts
+#   Ordering's Web host on 127.0.0.1, calls it and stops it;
 # - creates fresh projects that add CompiledMediator with `dotnet add package`, builds each with warnings as errors, runs
 #   it and compares its output (Send, Publish and a stream, all through middleware) with expected.txt;
 # - a message-only library that adds CompiledMediator.Abstractions alone gets no generator.
@@ -373,7 +374,22 @@ run_readme_case
 # The sample's timing middleware prints microseconds, which vary from run to run: masked before the comparison.
 run_sample_case quickstart-sample-from-packages samples/Quickstart Quickstart.csproj tests/Consumer/quickstart-expected.txt \
   "dotnet run -c Release --no-build | sed -E 's/took [0-9]+ µs/took N µs/'"
-# Part C of issue 20 (the multi-project sample) plugs in here with run_sample_case.
+# The multi-project sample (issue 20): samples/Ordering/Ordering.sln from the packages. smoke.sh starts Ordering.Web on
+# a free port of 127.0.0.1 (bounded waits), calls a request handled in Application, one handled in Infrastructure and a
+# command whose domain event reaches handlers in both, and always stops the host. Then the sample's test project (a
+# host over the Application module) runs on the packaged build, and the message-only Ordering.Domain must have taken
+# CompiledMediator.Abstractions alone.
+read -r -d '' ordering_command <<SH
+set -e
+bash smoke.sh Release
+if grep -q '"CompiledMediator/' Ordering.Domain/obj/project.assets.json; then echo "Ordering.Domain took the CompiledMediator package"; exit 1; fi
+if ! dotnet test Ordering.Application.Tests/Ordering.Application.Tests.csproj -c Release --no-build -nologo \
+     -p:ManagePackageVersionsCentrally=true -p:CompiledMediatorVersion=$version > tests.log 2>&1; then
+  tail -n 30 tests.log; exit 1
+fi
+echo "Ordering.Application.Tests passed on the packages"
+SH
+run_sample_case ordering-sample-from-packages samples/Ordering Ordering.sln tests/Consumer/ordering-expected.txt "$ordering_command"
 run_abstractions_only_case
 run_case net10-defaults net10.0 "<Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings>"
 run_case net8-nullable-off-no-implicit-usings net8.0 "<Nullable>disable</Nullable><ImplicitUsings>disable</ImplicitUsings>"
