@@ -147,23 +147,29 @@ internal static class MediatorEmitter
 
         if (Code.AllShapes(plan).Any(p => p.NeedsScope))
         {
-            WriteResolveInScope(writer);
+            WriteInScope(writer);
         }
     }
 
     /// <summary>
-    /// A pipeline with a scoped component, resolved from the root provider, would hold one instance of it for the life of
-    /// the application (or fail under <c>ValidateScopes</c> with a message about the pipeline, not the caller's mistake).
+    /// A pipeline with a scoped component, built from the root provider, would hold one instance of it for the life of
+    /// the application (or fail under <c>ValidateScopes</c> with a message about the component, not the caller's mistake).
     /// The cache is a singleton whose factory was given the root provider, so comparing references tells them apart.
     /// </summary>
-    private static void WriteResolveInScope(SourceWriter writer)
+    private static void WriteInScope(SourceWriter writer)
     {
         writer.Line();
-        using (writer.Block("private T ResolveInScope<T>(global::System.Type messageType) where T : class"))
+        writer.Line("/// <summary>The provider to build a pipeline with a scoped component from: the mediator's, unless it is the root.</summary>");
+        writer.Line(Code.AggressiveInlining);
+        using (writer.Block("private " + Code.ServiceProvider + " InScope(global::System.Type messageType)"))
         {
-            writer.Line("if ((object)_services == (object)_pipelines.Root) throw new global::Mediator.ScopeRequiredException(messageType);");
-            writer.Line("return Resolve<T>(_services);");
+            writer.Line("if ((object)_services == (object)_pipelines.Root) ThrowScopeRequired(messageType);");
+            writer.Line("return _services;");
         }
+
+        writer.Line();
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+        writer.Line("private static void ThrowScopeRequired(global::System.Type messageType) => throw new global::Mediator.ScopeRequiredException(messageType);");
     }
 
     private static void WritePipelineCache(SourceWriter writer, MediatorPlan plan)

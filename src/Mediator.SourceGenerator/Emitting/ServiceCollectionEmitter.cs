@@ -16,42 +16,42 @@ internal static class ServiceCollectionEmitter
     private const string GetRequired = Di + ".ServiceProviderServiceExtensions.GetRequiredService";
 
     /// <summary>
-    /// What registering one pipeline takes: its class, lifetime and constructor arguments, and the services it uses.
-    /// A pipeline in an obsolete context (<see cref="UsageEmitter"/>) registers itself and its services that name obsolete
-    /// types, in a <c>Register</c> method inside it, where C# accepts those names.
+    /// What registering one pipeline takes: its class, constructor arguments, and the services it uses. Only a singleton
+    /// pipeline is registered itself; any other is built per dispatch (<see cref="PipelineConstruction"/>) and registers
+    /// nothing but its services. A pipeline in an obsolete context (<see cref="UsageEmitter"/>) registers its services that
+    /// name obsolete types (and itself, when a singleton), in a <c>Register</c> method inside it, where C# accepts those names.
     /// </summary>
-    private sealed record Registration(MessageShape Pipeline, IReadOnlyList<string> Arguments, IReadOnlyList<string> Services)
+    private sealed record Registration(MessageShape Pipeline, IReadOnlyList<string> Arguments, IReadOnlyList<string> Services, bool IsValueType = false)
     {
         public string ClassName => Pipeline.ClassName;
 
         public bool InObsoleteContext => Pipeline.InObsoleteContext;
+
+        public bool RegistersPipeline => !PipelineConstruction.IsBuiltPerDispatch(Pipeline);
     }
 
     private static IEnumerable<Registration> Registrations(MediatorPlan plan, string getServiceOr)
     {
         // Request and stream pipelines are built alike: their steps, their handler, then the observer.
-        var handlerPipelines = plan.Pipelines.Select(p => (p.Shape, p.Steps, p.HandlerType))
-            .Concat(plan.Streams.Select(p => (p.Shape, p.Steps, p.HandlerType)));
-        foreach (var (shape, steps, handler) in handlerPipelines)
+        var handlerPipelines = plan.Pipelines.Select(p => (p.Shape, p.Steps, p.HandlerType, PipelineConstruction.IsValueType(p)))
+            .Concat(plan.Streams.Select(p => (p.Shape, p.Steps, p.HandlerType, false)));
+        foreach (var (shape, steps, handler, isValueType) in handlerPipelines)
         {
             yield return new Registration(
                 shape,
-                steps.Select(s => Construct(s, getServiceOr)).Concat(new[] { Resolve(handler), Observer }).ToList(),
-                steps.Select(s => s.MiddlewareType).Concat(new[] { handler }).ToList());
+                PipelineConstruction.Arguments(steps, handler, getServiceOr),
+                steps.Select(s => s.MiddlewareType).Concat(new[] { handler }).ToList(),
+                isValueType);
         }
 
         foreach (var pipeline in plan.Notifications)
         {
             yield return new Registration(
                 pipeline.Shape,
-                NotificationFields.For(pipeline).Select(f => f.Step is { } step ? Construct(step, getServiceOr) : Resolve(f.Type))
-                    .Concat(new[] { GetRequired + "<" + Code.PublishRuntime + ">(sp)" })
-                    .ToList(),
+                PipelineConstruction.Arguments(pipeline, getServiceOr),
                 NotificationFields.For(pipeline).Select(f => f.Type).ToList());
         }
     }
-
-    private const string Observer = "(global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver))";
 
     private static void WritePipeline(SourceWriter writer, MediatorPlan plan, Registration registration)
     {
@@ -61,29 +61,6 @@ internal static class ServiceCollectionEmitter
 
     private static void WriteService(SourceWriter writer, ServiceRegistration service)
         => writer.Line(TryAdd + "(services, " + Descriptor + "." + service.Lifetime + "<" + service.Type + ", " + service.Type + ">());");
-
-    private static string Resolve(string type) => GetRequired + "<" + type + ">(sp)";
-
-    /// <summary>
-    /// A container-resolved middleware, or, for one configured by the message's attribute, a <c>new</c> with the
-    /// attribute rebuilt from its constants and the other parameters from the container (through
-    /// <paramref name="getServiceOr"/> for optional ones).
-    /// </summary>
-    private static string Construct(PipelineStep step, string getServiceOr)
-    {
-        if (!step.IsConfigured)
-        {
-            return Resolve(step.MiddlewareType);
-        }
-
-        var arguments = step.Arguments.Select(a => a.Source switch
-        {
-            ParameterSource.Service => Resolve(a.Type),
-            ParameterSource.OptionalService => getServiceOr + "<" + a.Type + ">(sp, " + a.Expression + ")",
-            _ => a.Expression,
-        });
-        return "new " + step.MiddlewareType + "(" + string.Join(", ", arguments) + ")";
-    }
 
     private static bool HasOptionalServices(MediatorPlan plan)
         => plan.Pipelines.SelectMany(p => p.Steps)
@@ -103,7 +80,12 @@ internal static class ServiceCollectionEmitter
             {
                 writer.Line("/// <summary>");
                 writer.Line("/// Registers the generated mediator (as <c>" + Code.Doc(mediator) + "</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),");
-                writer.Line("/// its " + (plan.Pipelines.Count + plan.Streams.Count + plan.Notifications.Count) + " pipeline(s), and every handler and middleware they use. Calling it twice is harmless.");
+                var pipelineCount = plan.Pipelines.Count + plan.Streams.Count + plan.Notifications.Count;
+                var perDispatch = Code.AllShapes(plan).Count(PipelineConstruction.IsBuiltPerDispatch);
+                writer.Line(perDispatch == 0
+                    ? "/// its " + pipelineCount + " pipeline(s), and every handler and middleware they use. Calling it twice is harmless."
+                    : "/// its " + (pipelineCount - perDispatch) + " singleton pipeline(s), and every handler and middleware of all " + pipelineCount + " pipeline(s) (the mediator builds the "
+                        + perDispatch + " with a scoped or transient component on each dispatch). Calling it twice is harmless.");
                 writer.Line("/// </summary>");
                 writer.Line("/// <param name=\"services\">The service collection.</param>");
                 writer.Line("/// <returns>The same collection, for chaining.</returns>");
@@ -118,8 +100,10 @@ internal static class ServiceCollectionEmitter
                     }
 
                     writer.Line();
-                    writer.Line("// Pipelines: one per message type, with the shortest lifetime of its handlers and middleware");
-                    foreach (var registration in Registrations(plan, "GetServiceOr"))
+                    writer.Line(perDispatch == 0
+                        ? "// Pipelines: one per message type, with the shortest lifetime of its handlers and middleware"
+                        : "// Pipelines: one per message type; a singleton one is registered, the mediator builds the others per dispatch from the services above");
+                    foreach (var registration in Registrations(plan, "GetServiceOr").Where(r => r.InObsoleteContext || r.RegistersPipeline))
                     {
                         if (registration.InObsoleteContext)
                         {
@@ -164,7 +148,7 @@ internal static class ServiceCollectionEmitter
     /// <summary>The <c>Register</c> of each pipeline in an obsolete context, as another part of its class.</summary>
     private static void WriteObsoleteContextRegistrations(SourceWriter writer, MediatorPlan plan)
     {
-        var getServiceOr = "global::" + MediatorName.RegistrationNamespace + "." + plan.Mediator.RegistrationClass + ".GetServiceOr";
+        var getServiceOr = PipelineConstruction.QualifiedGetServiceOr(plan.Mediator);
         var shielded = Registrations(plan, getServiceOr).Where(r => r.InObsoleteContext).ToList();
         if (shielded.Count == 0)
         {
@@ -184,9 +168,11 @@ internal static class ServiceCollectionEmitter
                 }
 
                 first = false;
-                using (writer.Block("partial class " + registration.ClassName))
+                using (writer.Block((registration.IsValueType ? "partial struct " : "partial class ") + registration.ClassName))
                 {
-                    writer.Line("/// <summary>Registers this pipeline and the services it uses whose names mention obsolete types, which only code in an obsolete context may write.</summary>");
+                    writer.Line(registration.RegistersPipeline
+                        ? "/// <summary>Registers this pipeline and the services it uses whose names mention obsolete types, which only code in an obsolete context may write.</summary>"
+                        : "/// <summary>Registers the services this pipeline uses whose names mention obsolete types, which only code in an obsolete context may write; the mediator builds the pipeline per dispatch.</summary>");
                     using (writer.Block("internal static void Register(" + Di + ".IServiceCollection services)"))
                     {
                         foreach (var type in registration.Services.Distinct(System.StringComparer.Ordinal))
@@ -197,7 +183,10 @@ internal static class ServiceCollectionEmitter
                             }
                         }
 
-                        WritePipeline(writer, plan, registration);
+                        if (registration.RegistersPipeline)
+                        {
+                            WritePipeline(writer, plan, registration);
+                        }
                     }
                 }
             }
