@@ -103,11 +103,16 @@ internal static class Code
     /// (<see cref="PipelineConstruction"/>), after a check that it is a scope when a component is scoped.
     /// </summary>
     public static string PipelineInstance(MessageShape pipeline)
-        => !PipelineConstruction.IsBuiltPerDispatch(pipeline)
-            ? "_pipelines." + pipeline.ClassName
-            : pipeline.NeedsScope
-                ? pipeline.ClassName + ".Create(InScope(typeof(" + pipeline.MessageType.TypeOfOperand + ")))"
-                : pipeline.ClassName + ".Create(_services)";
+    {
+        if (!PipelineConstruction.IsBuiltPerDispatch(pipeline))
+        {
+            return "_pipelines." + pipeline.ClassName;
+        }
+
+        var services = pipeline.NeedsScope ? "InScope(typeof(" + pipeline.MessageType.TypeOfOperand + "))" : "_services";
+        var observer = pipeline.Kind == MessageKind.Notification ? string.Empty : ", _pipelines.Observer";
+        return pipeline.ClassName + ".Create(" + services + observer + ")";
+    }
 
     /// <summary>The mediator's call of a pipeline with <paramref name="message"/>, already of its message type.</summary>
     public static string InvokePipeline(MessageShape pipeline, string message)

@@ -172,6 +172,33 @@ internal static class MediatorEmitter
         writer.Line("private static void ThrowScopeRequired(global::System.Type messageType) => throw new global::Mediator.ScopeRequiredException(messageType);");
     }
 
+    /// <summary>
+    /// The observer that request and stream pipelines built per dispatch report to: read once, on first use, from the root
+    /// provider, as singleton pipelines and the notification pipelines' shared runtime read it, instead of a look-up on
+    /// every dispatch. Read lazily so that an observer that itself needs the mediator does not recurse while the cache is
+    /// built; the flag is written after the observer (volatile), so a thread that sees it set sees the observer.
+    /// </summary>
+    private static void WriteObserver(SourceWriter writer)
+    {
+        writer.Line();
+        writer.Line("private " + Code.Observer + "? _observer;");
+        writer.Line("private volatile bool _observerRead;");
+        writer.Line();
+        writer.Line("/// <summary>The registered dispatch observer, or null; read from the root provider on first use.</summary>");
+        writer.Line("public " + Code.Observer + "? Observer");
+        writer.Line("{");
+        writer.Line("    " + Code.AggressiveInlining);
+        writer.Line("    get => _observerRead ? _observer : ReadObserver();");
+        writer.Line("}");
+        writer.Line();
+        using (writer.Block("private " + Code.Observer + "? ReadObserver()"))
+        {
+            writer.Line("_observer = (" + Code.Observer + "?)_services.GetService(typeof(" + Code.Observer + "));");
+            writer.Line("_observerRead = true;");
+            writer.Line("return _observer;");
+        }
+    }
+
     private static void WritePipelineCache(SourceWriter writer, MediatorPlan plan)
     {
         writer.Line("/// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>");
@@ -195,6 +222,11 @@ internal static class MediatorEmitter
                 writer.Line();
                 writer.Line("/// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>");
                 writer.Line("public " + Code.ServiceProvider + " Root => _services;");
+            }
+
+            if (PipelineConstruction.NeedsCachedObserver(plan))
+            {
+                WriteObserver(writer);
             }
             foreach (var className in singletons)
             {

@@ -25,7 +25,7 @@ internal static class NotificationPipelineEmitter
                 writer.Line();
                 if (PipelineConstruction.IsBuiltPerDispatch(pipeline.Shape))
                 {
-                    PipelineConstruction.WriteCreate(writer, pipeline.Shape, PipelineConstruction.Arguments(pipeline, PipelineConstruction.QualifiedGetServiceOr(pipeline.Shape.Mediator)));
+                    PipelineConstruction.WriteCreate(writer, pipeline.Shape, PipelineConstruction.Arguments(pipeline, PipelineConstruction.QualifiedGetServiceOr(pipeline.Shape.Mediator)), takesObserver: false);
                     writer.Line();
                 }
                 writer.Line("/// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>");

@@ -14,8 +14,15 @@ internal static class PipelineConstruction
 {
     private const string GetRequired = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
 
-    /// <summary>The observer, which may not be registered.</summary>
+    /// <summary>The observer, which may not be registered, read from the provider (a singleton pipeline's registration).</summary>
     private const string Observer = "(global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver))";
+
+    /// <summary>
+    /// The parameter through which <c>Create</c> of a request or stream pipeline takes the observer: the mediator passes
+    /// the one its cache read once from the root provider (<c>PipelineCache.Observer</c>), as a singleton pipeline and
+    /// the notification pipelines' shared runtime hold it, rather than look it up on every dispatch.
+    /// </summary>
+    public const string ObserverParameter = "observer";
 
     /// <summary>
     /// Built by the mediator on each dispatch rather than resolved: a pipeline with a scoped or transient component. Its
@@ -29,9 +36,13 @@ internal static class PipelineConstruction
     /// </summary>
     public static bool IsValueType(PipelinePlan pipeline) => IsBuiltPerDispatch(pipeline.Shape);
 
-    /// <summary>A request's or stream's pipeline: its steps, its handler, then the observer.</summary>
-    public static IReadOnlyList<string> Arguments(EquatableArray<PipelineStep> steps, string handlerType, string getServiceOr)
-        => steps.Select(s => Construct(s, getServiceOr)).Concat(new[] { Resolve(handlerType), Observer }).ToList();
+    /// <summary>A request's or stream's pipeline: its steps, its handler, then the observer (read from <c>sp</c>, or <paramref name="observer"/>).</summary>
+    public static IReadOnlyList<string> Arguments(EquatableArray<PipelineStep> steps, string handlerType, string getServiceOr, string observer = Observer)
+        => steps.Select(s => Construct(s, getServiceOr)).Concat(new[] { Resolve(handlerType), observer }).ToList();
+
+    /// <summary>Whether the mediator's cache reads the observer for per-dispatch request and stream pipelines.</summary>
+    public static bool NeedsCachedObserver(MediatorPlan plan)
+        => plan.Pipelines.Any(p => IsBuiltPerDispatch(p.Shape)) || plan.Streams.Any(p => IsBuiltPerDispatch(p.Shape));
 
     /// <summary>A notification's pipeline: its fields (<see cref="NotificationFields"/>), then the shared publish runtime.</summary>
     public static IReadOnlyList<string> Arguments(NotificationPlan pipeline, string getServiceOr)
@@ -50,16 +61,21 @@ internal static class PipelineConstruction
     /// Writes the static <c>Create</c> of a pipeline built per dispatch. It sits in the pipeline itself, an obsolete
     /// context when the pipeline names obsolete types (<see cref="UsageEmitter"/>), so the mediator names only the class.
     /// </summary>
-    public static void WriteCreate(SourceWriter writer, MessageShape pipeline, IReadOnlyList<string> arguments)
+    public static void WriteCreate(SourceWriter writer, MessageShape pipeline, IReadOnlyList<string> arguments, bool takesObserver)
     {
         writer.Line("/// <summary>");
         writer.Line("/// Builds the pipeline for one dispatch from <paramref name=\"sp\"/>, the provider the mediator was resolved from: each");
         writer.Line("/// component comes with its own registration and lifetime (the scope's scoped instances, a new transient, the shared singletons).");
         writer.Line("/// </summary>");
         writer.Line(Code.AggressiveInlining);
-        writer.Line("public static " + pipeline.ClassName + " Create(" + Code.ServiceProvider + " sp)");
+        var parameters = Code.ServiceProvider + " sp" + (takesObserver ? ", " + Code.Observer + "? " + ObserverParameter : string.Empty);
+        writer.Line("public static " + pipeline.ClassName + " Create(" + parameters + ")");
         writer.Line("    => new " + pipeline.ClassName + "(" + string.Join(", ", arguments) + ");");
     }
+
+    /// <summary>The <c>Create</c> of a request or stream pipeline built per dispatch, which takes the observer.</summary>
+    public static void WriteCreate(SourceWriter writer, MessageShape pipeline, EquatableArray<PipelineStep> steps, string handlerType)
+        => WriteCreate(writer, pipeline, Arguments(steps, handlerType, QualifiedGetServiceOr(pipeline.Mediator), ObserverParameter), takesObserver: true);
 
     /// <summary>The line of a pipeline's doc comment that says it is built per dispatch, when it is.</summary>
     public static void WritePerDispatchNote(SourceWriter writer, MessageShape pipeline)

@@ -125,10 +125,13 @@ internal static class ServiceCollectionEmitter
                     writer.Line();
                     writer.Line("// The mediator: transient, so that it resolves scoped pipelines from the scope it was resolved in");
                     writer.Line(TryAdd + "(services, " + Descriptor + ".Singleton<" + mediator + ".PipelineCache>(sp => new " + mediator + ".PipelineCache(sp)));");
-                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<" + mediator + ">(sp => new " + mediator + "(sp, " + GetRequired + "<" + mediator + ".PipelineCache>(sp))));");
-                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IMediator>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
-                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.ISender>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
-                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IPublisher>(sp => " + GetRequired + "<" + mediator + ">(sp)));");
+                    // The interfaces construct the mediator themselves rather than resolve it again: one factory call per
+                    // resolution instead of two, which a scoped Send pays every time it resolves ISender.
+                    var construct = "new " + mediator + "(sp, " + GetRequired + "<" + mediator + ".PipelineCache>(sp))";
+                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<" + mediator + ">(sp => " + construct + "));");
+                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IMediator>(sp => " + construct + "));");
+                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.ISender>(sp => " + construct + "));");
+                    writer.Line(TryAdd + "(services, " + Descriptor + ".Transient<global::Mediator.IPublisher>(sp => " + construct + "));");
                     writer.Line("return services;");
                 }
 

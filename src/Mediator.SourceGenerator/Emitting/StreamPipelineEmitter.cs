@@ -31,7 +31,7 @@ internal static class StreamPipelineEmitter
                 writer.Line();
                 if (PipelineConstruction.IsBuiltPerDispatch(pipeline.Shape))
                 {
-                    PipelineConstruction.WriteCreate(writer, pipeline.Shape, PipelineConstruction.Arguments(pipeline.Steps, pipeline.HandlerType, PipelineConstruction.QualifiedGetServiceOr(pipeline.Shape.Mediator)));
+                    PipelineConstruction.WriteCreate(writer, pipeline.Shape, pipeline.Steps, pipeline.HandlerType);
                     writer.Line();
                 }
                 if (layered)

@@ -59,8 +59,8 @@ namespace TestApp
             /// component comes with its own registration and lifetime (the scope's scoped instances, a new transient, the shared singletons).
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static LoadPipeline Create(global::System.IServiceProvider sp)
-                => new LoadPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Stamp<global::App.Load, int>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Cheap<global::App.Load, int>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.LoadHandler>(sp), (global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver)));
+            public static LoadPipeline Create(global::System.IServiceProvider sp, global::Mediator.IDispatchObserver? observer)
+                => new LoadPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Stamp<global::App.Load, int>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Cheap<global::App.Load, int>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.LoadHandler>(sp), observer);
 
             /// <summary>Runs the request through every step and the handler.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -199,8 +199,8 @@ namespace TestApp
             /// component comes with its own registration and lifetime (the scope's scoped instances, a new transient, the shared singletons).
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static SavePipeline Create(global::System.IServiceProvider sp)
-                => new SavePipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Stamp<global::App.Save, bool>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Cheap<global::App.Save, bool>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.SaveHandler>(sp), (global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver)));
+            public static SavePipeline Create(global::System.IServiceProvider sp, global::Mediator.IDispatchObserver? observer)
+                => new SavePipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Stamp<global::App.Save, bool>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Cheap<global::App.Save, bool>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.SaveHandler>(sp), observer);
 
             /// <summary>Runs the request through every step and the handler.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -508,9 +508,9 @@ namespace Microsoft.Extensions.DependencyInjection
             // The mediator: transient, so that it resolves scoped pipelines from the scope it was resolved in
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::TestApp.Mediator.PipelineCache>(sp => new global::TestApp.Mediator.PipelineCache(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             return services;
         }
     }
@@ -554,7 +554,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<int> Send(global::App.Load request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            return LoadPipeline.Create(_services).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
+            return LoadPipeline.Create(_services, _pipelines.Observer).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
         }
 
         /// <summary>
@@ -567,7 +567,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<bool> Send(global::App.Save request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            return SavePipeline.Create(InScope(typeof(global::App.Save))).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
+            return SavePipeline.Create(InScope(typeof(global::App.Save)), _pipelines.Observer).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
         }
 
         /// <inheritdoc />
@@ -577,13 +577,13 @@ namespace TestApp
             global::System.Type type = request.GetType();
             if (type == typeof(global::App.Load))
             {
-                global::System.Threading.Tasks.ValueTask<int> task = LoadPipeline.Create(_services).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Load>(request), new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<int> task = LoadPipeline.Create(_services, _pipelines.Observer).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Load>(request), new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
                 // The tests above make TResponse int, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
             if (type == typeof(global::App.Save))
             {
-                global::System.Threading.Tasks.ValueTask<bool> task = SavePipeline.Create(InScope(typeof(global::App.Save))).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Save>(request), new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<bool> task = SavePipeline.Create(InScope(typeof(global::App.Save)), _pipelines.Observer).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Save>(request), new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
                 // The tests above make TResponse bool, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<bool>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -633,6 +633,23 @@ namespace TestApp
 
             /// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>
             public global::System.IServiceProvider Root => _services;
+
+            private global::Mediator.IDispatchObserver? _observer;
+            private volatile bool _observerRead;
+
+            /// <summary>The registered dispatch observer, or null; read from the root provider on first use.</summary>
+            public global::Mediator.IDispatchObserver? Observer
+            {
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                get => _observerRead ? _observer : ReadObserver();
+            }
+
+            private global::Mediator.IDispatchObserver? ReadObserver()
+            {
+                _observer = (global::Mediator.IDispatchObserver?)_services.GetService(typeof(global::Mediator.IDispatchObserver));
+                _observerRead = true;
+                return _observer;
+            }
         }
     }
 }
