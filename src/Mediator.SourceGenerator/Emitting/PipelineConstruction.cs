@@ -8,7 +8,7 @@ namespace Mediator.SourceGenerator.Emitting;
 /// in <c>AddMediator()</c> with a factory that passes them once. Any other pipeline is not a service: its static
 /// <c>Create</c> passes them on every dispatch, from the provider the mediator was resolved from, so that a scope holds
 /// only its scoped components and never a pipeline object besides them (a scope's storage grows with each scoped
-/// instance; see docs/benchmarks.md, "Where shape (a)'s cost goes").
+/// instance; see docs/benchmarks.md, "Where a scoped Send's cost goes").
 /// </summary>
 internal static class PipelineConstruction
 {
