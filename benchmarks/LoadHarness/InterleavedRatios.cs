@@ -9,7 +9,7 @@ namespace LoadHarness;
 /// prints each method's median ns/op and its ratio to the first. BenchmarkDotNet runs one method after another, so a
 /// build starting halfway through a run moves its ratios; this does not. It is not a replacement: no memory
 /// diagnoser, no outlier analysis, one process.
-/// <code>dotnet run -c Release --project benchmarks/Mediator.Benchmarks -- --interleaved PublishBenchmarks HandWritten Generated [--rounds 40]</code>
+/// <code>dotnet run -c Release --project benchmarks/Mediator.Benchmarks -- --interleaved PublishBenchmarks HandWritten Generated [--rounds 40] [--cpu]</code>
 /// </summary>
 public static class InterleavedRatios
 {
@@ -17,6 +17,9 @@ public static class InterleavedRatios
     {
         var names = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(40);
+        // --cpu: time each block by this thread's CPU time (Linux) instead of the wall clock, so that the time
+        // the thread waits for a core while other processes run is not counted (their cache traffic still is).
+        var cpuTime = args.Contains("--cpu");
         var type = assembly.GetTypes().Single(t => t.Name == args[0]);
         var instance = Activator.CreateInstance(type)!;
         Invoke(type, instance, "GlobalSetupAttribute");
@@ -44,15 +47,15 @@ public static class InterleavedRatios
         {
             foreach (var i in Enumerable.Range(0, calls.Length).OrderBy(_ => random.Next()))
             {
-                var started = Stopwatch.GetTimestamp();
+                var started = Nanoseconds(cpuTime);
                 calls[i](blockSizes[i]);
-                samples[i].Add(Stopwatch.GetElapsedTime(started).TotalNanoseconds / blockSizes[i]);
+                samples[i].Add((Nanoseconds(cpuTime) - started) / blockSizes[i]);
             }
         }
 
         Invoke(type, instance, "GlobalCleanupAttribute");
         var baseline = Quantile(samples[0], 0.5);
-        Console.WriteLine($"{type.Name}: {rounds} rounds of ~20 ms blocks per method, load {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"{type.Name}: {rounds} rounds of ~20 ms blocks per method, {(cpuTime ? "thread CPU time" : "wall clock")}, load {File.ReadAllText("/proc/loadavg").Trim()}");
         for (var i = 0; i < names.Count; i++)
         {
             var median = Quantile(samples[i], 0.5);
@@ -60,6 +63,33 @@ public static class InterleavedRatios
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The wall clock, or the time this thread has spent on a CPU: clock_gettime(CLOCK_THREAD_CPUTIME_ID), which counts
+    /// to the nanosecond (/proc/thread-self/schedstat only moves at scheduler ticks).
+    /// </summary>
+    private static double Nanoseconds(bool cpuTime)
+    {
+        if (!cpuTime)
+        {
+            return Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency);
+        }
+
+        return ClockGetTime(ThreadCpuTimeClock, out var time) == 0
+            ? time.Seconds * 1e9 + time.Nanoseconds
+            : throw new PlatformNotSupportedException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed: --cpu needs Linux.");
+    }
+
+    private const int ThreadCpuTimeClock = 3;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 
     private static double Quantile(List<double> values, double q) => values.Order().ElementAt((int)(q * (values.Count - 1)));

@@ -279,6 +279,32 @@ public sealed class UsageAttributeTests
         Assert.Equal(Expected, await CompiledApp.RunAsync(WithWarningsAsErrors(run)));
     }
 
+    public static TheoryData<string, string> PerDispatchCombinations()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var group in Groups)
+        {
+            data.Add(string.Join(",", group), "obsolete error with an ID");
+            data.Add(string.Join(",", group), "experimental");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PerDispatchCombinations))]
+    public async Task A_marked_type_builds_and_runs_when_every_pipeline_is_built_per_dispatch(string elements, string mark)
+    {
+        // Transient components: no pipeline is a service; the mediator calls each one's Create (a request's pipeline is
+        // then a struct, and its Register, for the services that name obsolete types, a part of that struct).
+        var lifetimes = "[assembly: Mediator.DefaultLifetimes(Handlers = Mediator.ComponentLifetime.Transient, Middleware = Mediator.ComponentLifetime.Transient)]";
+        var run = GeneratorRun.For(App(Attributes(elements, mark)), lifetimes);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Matches("internal readonly (partial )?struct PingPipeline", string.Concat(run.GeneratedSources.Select(s => s.Text)));
+        Assert.Equal(Expected, await CompiledApp.RunAsync(WithWarningsAsErrors(run)));
+    }
+
     /// <summary>Calls of each typed overload whose signature names a marked type; the message comes from a factory.</summary>
     private static readonly Dictionary<string, string> CallsOf = new()
     {

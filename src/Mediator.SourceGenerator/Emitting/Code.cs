@@ -101,15 +101,20 @@ internal static class Code
     public static string Accessibility(MessageShape pipeline) => pipeline.IsPublic ? "public" : "internal";
 
     /// <summary>
-    /// Singleton pipelines come from the cache; scoped and transient ones from the mediator's provider, per dispatch, after
-    /// a check that it is a scope when a component is scoped.
+    /// Singleton pipelines come from the cache; the others are built per dispatch from the mediator's provider
+    /// (<see cref="PipelineConstruction"/>), after a check that it is a scope when a component is scoped.
     /// </summary>
     public static string PipelineInstance(MessageShape pipeline)
-        => pipeline.Lifetime == ServiceLifetimeKind.Singleton
-            ? "_pipelines." + pipeline.ClassName
-            : pipeline.NeedsScope
-                ? "ResolveInScope<" + pipeline.ClassName + ">(typeof(" + pipeline.MessageType.TypeOfOperand + "))"
-                : "Resolve<" + pipeline.ClassName + ">(_services)";
+    {
+        if (!PipelineConstruction.IsBuiltPerDispatch(pipeline))
+        {
+            return "_pipelines." + pipeline.ClassName;
+        }
+
+        var services = pipeline.NeedsScope ? "InScope(typeof(" + pipeline.MessageType.TypeOfOperand + "))" : "_services";
+        var observer = pipeline.Kind == MessageKind.Notification ? string.Empty : ", _pipelines.Observer";
+        return pipeline.ClassName + ".Create(" + services + observer + ")";
+    }
 
     /// <summary>The mediator's call of a pipeline with <paramref name="message"/>, already of its message type.</summary>
     public static string InvokePipeline(MessageShape pipeline, string message)

@@ -149,22 +149,55 @@ internal static class MediatorEmitter
 
         if (Code.AllShapes(plan).Any(p => p.NeedsScope))
         {
-            WriteResolveInScope(writer);
+            WriteInScope(writer);
         }
     }
 
     /// <summary>
-    /// A pipeline with a scoped component, resolved from the root provider, would hold one instance of it for the life of
-    /// the application (or fail under <c>ValidateScopes</c> with a message about the pipeline, not the caller's mistake).
+    /// A pipeline with a scoped component, built from the root provider, would hold one instance of it for the life of
+    /// the application (or fail under <c>ValidateScopes</c> with a message about the component, not the caller's mistake).
     /// The cache is a singleton whose factory was given the root provider, so comparing references tells them apart.
     /// </summary>
-    private static void WriteResolveInScope(SourceWriter writer)
+    private static void WriteInScope(SourceWriter writer)
     {
         writer.Line();
-        using (writer.Block("private T ResolveInScope<T>(global::System.Type messageType) where T : class"))
+        writer.Line("/// <summary>The provider to build a pipeline with a scoped component from: the mediator's, unless it is the root.</summary>");
+        writer.Line(Code.AggressiveInlining);
+        using (writer.Block("private " + Code.ServiceProvider + " InScope(global::System.Type messageType)"))
         {
-            writer.Line("if ((object)_services == (object)_pipelines.Root) throw new global::Mediator.ScopeRequiredException(messageType);");
-            writer.Line("return Resolve<T>(_services);");
+            writer.Line("if ((object)_services == (object)_pipelines.Root) ThrowScopeRequired(messageType);");
+            writer.Line("return _services;");
+        }
+
+        writer.Line();
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+        writer.Line("private static void ThrowScopeRequired(global::System.Type messageType) => throw new global::Mediator.ScopeRequiredException(messageType);");
+    }
+
+    /// <summary>
+    /// The observer that request and stream pipelines built per dispatch report to: read once, on first use, from the root
+    /// provider, as singleton pipelines and the notification pipelines' shared runtime read it, instead of a look-up on
+    /// every dispatch. Read lazily so that an observer that itself needs the mediator does not recurse while the cache is
+    /// built; the flag is written after the observer (volatile), so a thread that sees it set sees the observer.
+    /// </summary>
+    private static void WriteObserver(SourceWriter writer)
+    {
+        writer.Line();
+        writer.Line("private " + Code.Observer + "? _observer;");
+        writer.Line("private volatile bool _observerRead;");
+        writer.Line();
+        writer.Line("/// <summary>The registered dispatch observer, or null; read from the root provider on first use.</summary>");
+        writer.Line("public " + Code.Observer + "? Observer");
+        writer.Line("{");
+        writer.Line("    " + Code.AggressiveInlining);
+        writer.Line("    get => _observerRead ? _observer : ReadObserver();");
+        writer.Line("}");
+        writer.Line();
+        using (writer.Block("private " + Code.Observer + "? ReadObserver()"))
+        {
+            writer.Line("_observer = (" + Code.Observer + "?)_services.GetService(typeof(" + Code.Observer + "));");
+            writer.Line("_observerRead = true;");
+            writer.Line("return _observer;");
         }
     }
 
@@ -191,6 +224,11 @@ internal static class MediatorEmitter
                 writer.Line();
                 writer.Line("/// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>");
                 writer.Line("public " + Code.ServiceProvider + " Root => _services;");
+            }
+
+            if (PipelineConstruction.NeedsCachedObserver(plan))
+            {
+                WriteObserver(writer);
             }
             foreach (var className in singletons)
             {

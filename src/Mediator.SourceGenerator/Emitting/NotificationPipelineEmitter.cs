@@ -23,6 +23,11 @@ internal static class NotificationPipelineEmitter
                 var fields = NotificationFields.For(pipeline).Select(f => (f.Type, f.Name)).ToList();
                 PipelineFields.Write(writer, pipeline.Shape.ClassName, fields, Code.PublishRuntime, "runtime");
                 writer.Line();
+                if (PipelineConstruction.IsBuiltPerDispatch(pipeline.Shape))
+                {
+                    PipelineConstruction.WriteCreate(writer, pipeline.Shape, PipelineConstruction.Arguments(pipeline, PipelineConstruction.QualifiedGetServiceOr(pipeline.Shape.Mediator)), takesObserver: false);
+                    writer.Line();
+                }
                 writer.Line("/// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>");
                 if (pipeline.PublishSteps.Count == 0)
                 {
@@ -79,6 +84,7 @@ internal static class NotificationPipelineEmitter
             writer.Line("/// Per handler: " + Code.Chain(pipeline.HandlerSteps.Concat(handler.Steps), handler.HandlerType) + ".");
         }
 
+        PipelineConstruction.WritePerDispatchNote(writer, pipeline.Shape);
         writer.Line("/// </summary>");
     }
 

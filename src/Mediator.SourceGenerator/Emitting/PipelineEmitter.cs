@@ -17,13 +17,22 @@ internal static class PipelineEmitter
             writer.Line("/// <summary>");
             writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.Shape.MessageType.Display) + "</c>, outermost first:");
             writer.Line("/// " + Code.PipelineSummary(pipeline) + ".");
+            PipelineConstruction.WritePerDispatchNote(writer, pipeline.Shape);
             writer.Line("/// </summary>");
+            var isValueType = PipelineConstruction.IsValueType(pipeline);
             writer.Line(Code.GeneratedCode);
             UsageEmitter.WriteClassMark(writer, pipeline.Shape.Usage);
-            using (writer.Block(UsageEmitter.ClassModifiers(pipeline.Shape.Usage) + pipeline.Shape.ClassName))
+            var modifiers = isValueType ? UsageEmitter.StructModifiers(pipeline.Shape.Usage) : UsageEmitter.ClassModifiers(pipeline.Shape.Usage);
+            using (writer.Block(modifiers + pipeline.Shape.ClassName))
             {
                 PipelineFields.WriteStepsAndHandler(writer, pipeline.Shape.ClassName, pipeline.Steps, pipeline.HandlerType);
                 writer.Line();
+                if (PipelineConstruction.IsBuiltPerDispatch(pipeline.Shape))
+                {
+                    PipelineConstruction.WriteCreate(writer, pipeline.Shape, pipeline.Steps, pipeline.HandlerType);
+                    writer.Line();
+                }
+
                 writer.Line("/// <summary>Runs the request through every step and the handler.</summary>");
                 writer.Line(Code.AggressiveInlining);
                 writer.Line("public " + Code.ValueTask(pipeline.Shape.ResultType.Display) + " InvokeAsync(" + pipeline.Shape.MessageType.Display + " request, " + Code.MessageContext + " context)");

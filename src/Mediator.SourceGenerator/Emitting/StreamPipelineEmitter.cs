@@ -21,6 +21,7 @@ internal static class StreamPipelineEmitter
             writer.Line("/// <summary>");
             writer.Line("/// The compiled stream pipeline of <c>" + Code.Doc(pipeline.Shape.MessageType.Display) + "</c>, outermost first:");
             writer.Line("/// " + Code.Chain(pipeline.Steps, pipeline.HandlerType) + ".");
+            PipelineConstruction.WritePerDispatchNote(writer, pipeline.Shape);
             writer.Line("/// </summary>");
             writer.Line(Code.GeneratedCode);
             UsageEmitter.WriteClassMark(writer, pipeline.Shape.Usage);
@@ -28,6 +29,11 @@ internal static class StreamPipelineEmitter
             {
                 PipelineFields.WriteStepsAndHandler(writer, pipeline.Shape.ClassName, pipeline.Steps, pipeline.HandlerType);
                 writer.Line();
+                if (PipelineConstruction.IsBuiltPerDispatch(pipeline.Shape))
+                {
+                    PipelineConstruction.WriteCreate(writer, pipeline.Shape, pipeline.Steps, pipeline.HandlerType);
+                    writer.Line();
+                }
                 if (layered)
                 {
                     WriteLayeredEntry(writer, pipeline, stream);

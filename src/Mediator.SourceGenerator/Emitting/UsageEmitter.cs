@@ -79,6 +79,9 @@ internal static class UsageEmitter
     /// <summary><c>partial</c> for a pipeline class in an obsolete context: its <c>Register</c> is written with <c>AddMediator()</c>.</summary>
     public static string ClassModifiers(EquatableArray<UsageMark> usage) => usage.NeedObsoleteContext() ? "internal sealed partial class " : "internal sealed class ";
 
+    /// <summary>As <see cref="ClassModifiers"/>, for a pipeline that is a value type (<see cref="PipelineConstruction.IsValueType"/>).</summary>
+    public static string StructModifiers(EquatableArray<UsageMark> usage) => usage.NeedObsoleteContext() ? "internal readonly partial struct " : "internal readonly struct ";
+
     /// <summary>
     /// The members through which the mediator reaches a request pipeline in an obsolete context without naming its
     /// types: the request type, the response test, the instance test, and the typed calls.

@@ -21,6 +21,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="NeedsScope">A component is scoped: the mediator refuses to dispatch it from the root provider.</param>
 /// <param name="Usage">Every <c>[Obsolete]</c> and <c>[Experimental]</c> the pipeline's code meets (see <see cref="UsageMarks"/>).</param>
 /// <param name="SignatureUsage">Those of the types in the typed overload's signature, which the overload carries as copies so that callers still see them.</param>
+/// <param name="Kind">Request, notification or stream: how the mediator builds the pipeline per dispatch (a notification's takes no observer).</param>
 internal sealed record MessageShape(
     MediatorName Mediator,
     string ClassName,
@@ -33,7 +34,8 @@ internal sealed record MessageShape(
     ServiceLifetimeKind Lifetime,
     EquatableArray<UsageMark> Usage = default,
     EquatableArray<UsageMark> SignatureUsage = default,
-    bool NeedsScope = false)
+    bool NeedsScope = false,
+    MessageKind Kind = MessageKind.Request)
 {
     /// <summary>
     /// The pipeline names an <c>[Obsolete]</c> type, so its class is an obsolete context (<see cref="UsageMarks.NeedObsoleteContext"/>)

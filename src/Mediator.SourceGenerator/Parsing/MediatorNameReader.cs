@@ -37,7 +37,7 @@ internal static class MediatorNameReader
     /// </summary>
     private static readonly HashSet<string> s_memberNames = new(StringComparer.Ordinal)
     {
-        "_services", "_pipelines", "Send", "SendToBaseType", "ThrowRequestNull", "Resolve", "ResolveInScope", "Publish", "ThrowNotificationNull",
+        "_services", "_pipelines", "Send", "SendToBaseType", "ThrowRequestNull", "Resolve", "InScope", "ThrowScopeRequired", "Publish", "ThrowNotificationNull",
         "CreateStream", "RequestTypes", "NotificationTypes", "StreamRequestTypes", "PipelineCache",
         "TResponse", "TNotification", "TItem", "T",
         "RegisterModule", "PublishHere", "SendToModules", "SendVoidToModules", "CreateStreamInModules", "ResolveModule", "ThrowModuleRequestNull",

@@ -92,7 +92,8 @@ internal static class PipelinePlanner
             pipeline.Lifetime,
             PipelineUsage.Of(handler, steps),
             PipelineUsage.Signature(handler.Request, handler.Response),
-            pipeline.NeedsScope);
+            pipeline.NeedsScope,
+            pipeline.Kind);
 
     private static NotificationPlan PlanNotification(ResolvedPipeline pipeline, string className, GeneratorOptions options)
     {
@@ -119,7 +120,8 @@ internal static class PipelinePlanner
             pipeline.Lifetime,
             PipelineUsage.Of(notification, receivers, publishSteps.Concat(handlerSteps).Concat(refs.SelectMany(r => r.Steps))),
             PipelineUsage.Signature(notification),
-            pipeline.NeedsScope);
+            pipeline.NeedsScope,
+            pipeline.Kind);
         return new NotificationPlan(shape, notification.DeclaredStrategy ?? options.DefaultStrategy, publishSteps, handlerSteps, refs);
     }
 

@@ -321,7 +321,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<int> Send(global::App.ScopedPing request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            return ResolveInScope<ScopedPingPipeline>(typeof(global::App.ScopedPing)).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.ScopedPing), cancellationToken));
+            return ScopedPingPipeline.Create(InScope(typeof(global::App.ScopedPing)), _pipelines.Observer).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.ScopedPing), cancellationToken));
         }
 
         /// <summary>The 23 request types by position: the generic dispatch switches on a type's position instead of testing each type.</summary>
@@ -630,7 +630,7 @@ namespace TestApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private global::System.Threading.Tasks.ValueTask<TResponse> ScopedPingPipelineSend<TResponse>(global::Mediator.IRequest<TResponse> request, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::System.Threading.Tasks.ValueTask<int> task = ResolveInScope<ScopedPingPipeline>(typeof(global::App.ScopedPing)).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedPing>(request), new global::Mediator.MessageContext(typeof(global::App.ScopedPing), cancellationToken));
+            global::System.Threading.Tasks.ValueTask<int> task = ScopedPingPipeline.Create(InScope(typeof(global::App.ScopedPing)), _pipelines.Observer).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedPing>(request), new global::Mediator.MessageContext(typeof(global::App.ScopedPing), cancellationToken));
             // The caller's type tests make TResponse int, so this reinterprets nothing.
             return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<int>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
         }
@@ -718,11 +718,16 @@ namespace TestApp
                 "The pipeline '" + typeof(T).FullName + "' is not registered: call services.AddMediator() when configuring services, and resolve the mediator from that container.");
         }
 
-        private T ResolveInScope<T>(global::System.Type messageType) where T : class
+        /// <summary>The provider to build a pipeline with a scoped component from: the mediator's, unless it is the root.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private global::System.IServiceProvider InScope(global::System.Type messageType)
         {
-            if ((object)_services == (object)_pipelines.Root) throw new global::Mediator.ScopeRequiredException(messageType);
-            return Resolve<T>(_services);
+            if ((object)_services == (object)_pipelines.Root) ThrowScopeRequired(messageType);
+            return _services;
         }
+
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        private static void ThrowScopeRequired(global::System.Type messageType) => throw new global::Mediator.ScopeRequiredException(messageType);
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
@@ -778,6 +783,23 @@ namespace TestApp
 
             /// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>
             public global::System.IServiceProvider Root => _services;
+
+            private global::Mediator.IDispatchObserver? _observer;
+            private volatile bool _observerRead;
+
+            /// <summary>The registered dispatch observer, or null; read from the root provider on first use.</summary>
+            public global::Mediator.IDispatchObserver? Observer
+            {
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                get => _observerRead ? _observer : ReadObserver();
+            }
+
+            private global::Mediator.IDispatchObserver? ReadObserver()
+            {
+                _observer = (global::Mediator.IDispatchObserver?)_services.GetService(typeof(global::Mediator.IDispatchObserver));
+                _observerRead = true;
+                return _observer;
+            }
 
             public BothReturningintPipeline BothReturningintPipeline
             {

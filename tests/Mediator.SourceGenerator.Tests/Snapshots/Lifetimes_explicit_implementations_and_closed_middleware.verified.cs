@@ -36,9 +36,10 @@ namespace TestApp
         /// <summary>
         /// The compiled pipeline of <c>App.Load</c>, outermost first:
         /// App.ReferenceResponsesOnly&lt;TRequest, TResponse&gt; (global, order -5) -> App.LoadHandler.
+        /// A component is transient: the mediator builds the pipeline on each dispatch (<c>Create</c>), it is not a service.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
-        internal sealed class LoadPipeline
+        internal readonly struct LoadPipeline
         {
             private readonly global::App.ReferenceResponsesOnly<global::App.Load, string?> _step0;
             private readonly global::App.LoadHandler _handler;
@@ -50,6 +51,14 @@ namespace TestApp
                 _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
+
+            /// <summary>
+            /// Builds the pipeline for one dispatch from <paramref name="sp"/>, the provider the mediator was resolved from: each
+            /// component comes with its own registration and lifetime (the scope's scoped instances, a new transient, the shared singletons).
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static LoadPipeline Create(global::System.IServiceProvider sp, global::Mediator.IDispatchObserver? observer)
+                => new LoadPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.ReferenceResponsesOnly<global::App.Load, string?>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.LoadHandler>(sp), observer);
 
             /// <summary>Runs the request through every step and the handler.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -120,9 +129,7 @@ namespace TestApp
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::App.SaveHandler, global::App.SaveHandler>());
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.SaveOnly, global::App.SaveOnly>());
 
-            // Pipelines: one per message type, with the shortest lifetime of its handlers and middleware
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator.LoadPipeline>(sp => new global::TestApp.Mediator.LoadPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.ReferenceResponsesOnly<global::App.Load, string?>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.LoadHandler>(sp), (global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver)))));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.SavePipeline>(sp => new global::TestApp.Mediator.SavePipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.SaveOnly>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.SaveHandler>(sp), (global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver)))));
+            // Pipelines: one per message type; a singleton one is registered, the mediator builds the others per dispatch from the services above
 
             // The mediator: transient, so that it resolves scoped pipelines from the scope it was resolved in
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::TestApp.Mediator.PipelineCache>(sp => new global::TestApp.Mediator.PipelineCache(sp)));
@@ -174,9 +181,10 @@ namespace TestApp
         /// <summary>
         /// The compiled pipeline of <c>App.Save</c>, outermost first:
         /// App.SaveOnly (message, order 5) -> App.SaveHandler.
+        /// A component is scoped: the mediator builds the pipeline on each dispatch (<c>Create</c>), it is not a service.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
-        internal sealed class SavePipeline
+        internal readonly struct SavePipeline
         {
             private readonly global::App.SaveOnly _step0;
             private readonly global::App.SaveHandler _handler;
@@ -188,6 +196,14 @@ namespace TestApp
                 _handler = handler ?? throw new global::System.ArgumentNullException("handler");
                 _observer = observer;
             }
+
+            /// <summary>
+            /// Builds the pipeline for one dispatch from <paramref name="sp"/>, the provider the mediator was resolved from: each
+            /// component comes with its own registration and lifetime (the scope's scoped instances, a new transient, the shared singletons).
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static SavePipeline Create(global::System.IServiceProvider sp, global::Mediator.IDispatchObserver? observer)
+                => new SavePipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.SaveOnly>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.SaveHandler>(sp), observer);
 
             /// <summary>Runs the request through every step and the handler.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -244,7 +260,7 @@ namespace Microsoft.Extensions.DependencyInjection
     {
         /// <summary>
         /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
-        /// its 2 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
+        /// its 0 singleton pipeline(s), and every handler and middleware of all 2 pipeline(s) (the mediator builds the 2 with a scoped or transient component on each dispatch). Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <returns>The same collection, for chaining.</returns>
@@ -258,16 +274,14 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::App.SaveHandler, global::App.SaveHandler>());
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.SaveOnly, global::App.SaveOnly>());
 
-            // Pipelines: one per message type, with the shortest lifetime of its handlers and middleware
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator.LoadPipeline>(sp => new global::TestApp.Mediator.LoadPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.ReferenceResponsesOnly<global::App.Load, string?>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.LoadHandler>(sp), (global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver)))));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.SavePipeline>(sp => new global::TestApp.Mediator.SavePipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.SaveOnly>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.SaveHandler>(sp), (global::Mediator.IDispatchObserver?)sp.GetService(typeof(global::Mediator.IDispatchObserver)))));
+            // Pipelines: one per message type; a singleton one is registered, the mediator builds the others per dispatch from the services above
 
             // The mediator: transient, so that it resolves scoped pipelines from the scope it was resolved in
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::TestApp.Mediator.PipelineCache>(sp => new global::TestApp.Mediator.PipelineCache(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             return services;
         }
     }
@@ -311,7 +325,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<string?> Send(global::App.Load request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            return Resolve<LoadPipeline>(_services).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
+            return LoadPipeline.Create(_services, _pipelines.Observer).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
         }
 
         /// <summary>
@@ -324,7 +338,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask<bool> Send(global::App.Save request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) ThrowRequestNull();
-            return ResolveInScope<SavePipeline>(typeof(global::App.Save)).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
+            return SavePipeline.Create(InScope(typeof(global::App.Save)), _pipelines.Observer).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
         }
 
         /// <inheritdoc />
@@ -334,13 +348,13 @@ namespace TestApp
             global::System.Type type = request.GetType();
             if (type == typeof(global::App.Load))
             {
-                global::System.Threading.Tasks.ValueTask<string?> task = Resolve<LoadPipeline>(_services).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Load>(request), new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<string?> task = LoadPipeline.Create(_services, _pipelines.Observer).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Load>(request), new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
                 // The tests above make TResponse string?, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<string?>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
             if (type == typeof(global::App.Save))
             {
-                global::System.Threading.Tasks.ValueTask<bool> task = ResolveInScope<SavePipeline>(typeof(global::App.Save)).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Save>(request), new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
+                global::System.Threading.Tasks.ValueTask<bool> task = SavePipeline.Create(InScope(typeof(global::App.Save)), _pipelines.Observer).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Save>(request), new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
                 // The tests above make TResponse bool, so this reinterprets nothing.
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Threading.Tasks.ValueTask<bool>, global::System.Threading.Tasks.ValueTask<TResponse>>(ref task);
             }
@@ -369,11 +383,16 @@ namespace TestApp
                 "The pipeline '" + typeof(T).FullName + "' is not registered: call services.AddMediator() when configuring services, and resolve the mediator from that container.");
         }
 
-        private T ResolveInScope<T>(global::System.Type messageType) where T : class
+        /// <summary>The provider to build a pipeline with a scoped component from: the mediator's, unless it is the root.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private global::System.IServiceProvider InScope(global::System.Type messageType)
         {
-            if ((object)_services == (object)_pipelines.Root) throw new global::Mediator.ScopeRequiredException(messageType);
-            return Resolve<T>(_services);
+            if ((object)_services == (object)_pipelines.Root) ThrowScopeRequired(messageType);
+            return _services;
         }
+
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        private static void ThrowScopeRequired(global::System.Type messageType) => throw new global::Mediator.ScopeRequiredException(messageType);
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
@@ -385,6 +404,23 @@ namespace TestApp
 
             /// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>
             public global::System.IServiceProvider Root => _services;
+
+            private global::Mediator.IDispatchObserver? _observer;
+            private volatile bool _observerRead;
+
+            /// <summary>The registered dispatch observer, or null; read from the root provider on first use.</summary>
+            public global::Mediator.IDispatchObserver? Observer
+            {
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                get => _observerRead ? _observer : ReadObserver();
+            }
+
+            private global::Mediator.IDispatchObserver? ReadObserver()
+            {
+                _observer = (global::Mediator.IDispatchObserver?)_services.GetService(typeof(global::Mediator.IDispatchObserver));
+                _observerRead = true;
+                return _observer;
+            }
         }
     }
 }

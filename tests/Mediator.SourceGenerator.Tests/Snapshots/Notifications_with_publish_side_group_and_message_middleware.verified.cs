@@ -58,10 +58,7 @@ namespace TestApp
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.OrderAudit<global::App.OrderShipped, global::Mediator.Unit>, global::App.OrderAudit<global::App.OrderShipped, global::Mediator.Unit>>());
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.PlacedOnly, global::App.PlacedOnly>());
 
-            // Pipelines: one per message type, with the shortest lifetime of its handlers and middleware
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.OrderPlacedNotificationPipeline>(sp => new global::TestApp.Mediator.OrderPlacedNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.OrderPlaced>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.OrderPlaced, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.OrderAudit<global::App.OrderPlaced, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.PlacedOnly>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Email>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp))));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.OrderShippedNotificationPipeline>(sp => new global::TestApp.Mediator.OrderShippedNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.OrderShipped>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.OrderShipped, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.OrderAudit<global::App.OrderShipped, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp))));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.TickNotificationPipeline>(sp => new global::TestApp.Mediator.TickNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.Tick>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.Tick, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp))));
+            // Pipelines: one per message type; a singleton one is registered, the mediator builds the others per dispatch from the services above
 
             // What notification pipelines share: retry policy, clock, dead-letter sink and observer, read from the container
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::Mediator.Publishing.PublishRuntime>(sp => global::Mediator.Publishing.PublishRuntime.FromServices(sp)));
@@ -91,6 +88,7 @@ namespace TestApp
         /// Once per Publish: App.Measure&lt;TNotification&gt; (global, order 1) -> fan-out.
         /// Per handler: App.Log&lt;TMessage, TResult&gt; (global, order 9) -> App.OrderAudit&lt;TMessage, TResult&gt; (group App.IOrderEvent, order 0) -> App.PlacedOnly (message, order -1) -> App.Audit.
         /// Per handler: App.Log&lt;TMessage, TResult&gt; (global, order 9) -> App.OrderAudit&lt;TMessage, TResult&gt; (group App.IOrderEvent, order 0) -> App.PlacedOnly (message, order -1) -> App.Email.
+        /// A component is scoped: the mediator builds the pipeline on each dispatch (<c>Create</c>), it is not a service.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class OrderPlacedNotificationPipeline
@@ -113,6 +111,14 @@ namespace TestApp
                 _handler1 = handler1 ?? throw new global::System.ArgumentNullException("handler1");
                 _runtime = runtime ?? throw new global::System.ArgumentNullException("runtime");
             }
+
+            /// <summary>
+            /// Builds the pipeline for one dispatch from <paramref name="sp"/>, the provider the mediator was resolved from: each
+            /// component comes with its own registration and lifetime (the scope's scoped instances, a new transient, the shared singletons).
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static OrderPlacedNotificationPipeline Create(global::System.IServiceProvider sp)
+                => new OrderPlacedNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.OrderPlaced>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.OrderPlaced, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.OrderAudit<global::App.OrderPlaced, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.PlacedOnly>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Email>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp));
 
             /// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.OrderPlaced notification, global::Mediator.MessageContext context)
@@ -377,6 +383,7 @@ namespace TestApp
         /// The compiled pipeline of <c>App.OrderShipped</c> (concurrent fan-out).
         /// Once per Publish: App.Measure&lt;TNotification&gt; (global, order 1) -> fan-out.
         /// Per handler: App.Log&lt;TMessage, TResult&gt; (global, order 9) -> App.OrderAudit&lt;TMessage, TResult&gt; (group App.IOrderEvent, order 0) -> App.Audit.
+        /// A component is scoped: the mediator builds the pipeline on each dispatch (<c>Create</c>), it is not a service.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class OrderShippedNotificationPipeline
@@ -395,6 +402,14 @@ namespace TestApp
                 _handler0 = handler0 ?? throw new global::System.ArgumentNullException("handler0");
                 _runtime = runtime ?? throw new global::System.ArgumentNullException("runtime");
             }
+
+            /// <summary>
+            /// Builds the pipeline for one dispatch from <paramref name="sp"/>, the provider the mediator was resolved from: each
+            /// component comes with its own registration and lifetime (the scope's scoped instances, a new transient, the shared singletons).
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static OrderShippedNotificationPipeline Create(global::System.IServiceProvider sp)
+                => new OrderShippedNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.OrderShipped>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.OrderShipped, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.OrderAudit<global::App.OrderShipped, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp));
 
             /// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.OrderShipped notification, global::Mediator.MessageContext context)
@@ -510,7 +525,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask Publish(global::App.OrderPlaced notification, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (notification is null) ThrowNotificationNull();
-            return ResolveInScope<OrderPlacedNotificationPipeline>(typeof(global::App.OrderPlaced)).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
+            return OrderPlacedNotificationPipeline.Create(InScope(typeof(global::App.OrderPlaced))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
         }
 
         /// <summary>
@@ -525,7 +540,7 @@ namespace TestApp
         public global::System.Threading.Tasks.ValueTask Publish(global::App.OrderShipped notification, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (notification is null) ThrowNotificationNull();
-            return ResolveInScope<OrderShippedNotificationPipeline>(typeof(global::App.OrderShipped)).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderShipped), cancellationToken));
+            return OrderShippedNotificationPipeline.Create(InScope(typeof(global::App.OrderShipped))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderShipped), cancellationToken));
         }
 
         /// <summary>
@@ -539,7 +554,7 @@ namespace TestApp
         /// <exception cref="global::Mediator.PublishException">One or more handlers failed; the others still ran.</exception>
         public global::System.Threading.Tasks.ValueTask Publish(global::App.Tick notification, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return ResolveInScope<TickNotificationPipeline>(typeof(global::App.Tick)).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
+            return TickNotificationPipeline.Create(InScope(typeof(global::App.Tick))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
         }
 
         /// <inheritdoc />
@@ -577,7 +592,7 @@ namespace Microsoft.Extensions.DependencyInjection
     {
         /// <summary>
         /// Registers the generated mediator (as <c>TestApp.Mediator</c>, <c>IMediator</c>, <c>ISender</c> and <c>IPublisher</c>),
-        /// its 3 pipeline(s), and every handler and middleware they use. Calling it twice is harmless.
+        /// its 0 singleton pipeline(s), and every handler and middleware of all 3 pipeline(s) (the mediator builds the 3 with a scoped or transient component on each dispatch). Calling it twice is harmless.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <returns>The same collection, for chaining.</returns>
@@ -598,10 +613,7 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.OrderAudit<global::App.OrderShipped, global::Mediator.Unit>, global::App.OrderAudit<global::App.OrderShipped, global::Mediator.Unit>>());
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::App.PlacedOnly, global::App.PlacedOnly>());
 
-            // Pipelines: one per message type, with the shortest lifetime of its handlers and middleware
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.OrderPlacedNotificationPipeline>(sp => new global::TestApp.Mediator.OrderPlacedNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.OrderPlaced>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.OrderPlaced, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.OrderAudit<global::App.OrderPlaced, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.PlacedOnly>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Email>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp))));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.OrderShippedNotificationPipeline>(sp => new global::TestApp.Mediator.OrderShippedNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.OrderShipped>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.OrderShipped, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.OrderAudit<global::App.OrderShipped, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp))));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<global::TestApp.Mediator.TickNotificationPipeline>(sp => new global::TestApp.Mediator.TickNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.Tick>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.Tick, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp))));
+            // Pipelines: one per message type; a singleton one is registered, the mediator builds the others per dispatch from the services above
 
             // What notification pipelines share: retry policy, clock, dead-letter sink and observer, read from the container
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::Mediator.Publishing.PublishRuntime>(sp => global::Mediator.Publishing.PublishRuntime.FromServices(sp)));
@@ -609,9 +621,9 @@ namespace Microsoft.Extensions.DependencyInjection
             // The mediator: transient, so that it resolves scoped pipelines from the scope it was resolved in
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::TestApp.Mediator.PipelineCache>(sp => new global::TestApp.Mediator.PipelineCache(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator>(sp)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IMediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.ISender>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Mediator.IPublisher>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
             return services;
         }
     }
@@ -634,6 +646,7 @@ namespace TestApp
         /// The compiled pipeline of <c>App.Tick</c> (sequential fan-out).
         /// Once per Publish: App.Measure&lt;TNotification&gt; (global, order 1) -> fan-out.
         /// Per handler: App.Log&lt;TMessage, TResult&gt; (global, order 9) -> App.Audit.
+        /// A component is scoped: the mediator builds the pipeline on each dispatch (<c>Create</c>), it is not a service.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
         internal sealed class TickNotificationPipeline
@@ -650,6 +663,14 @@ namespace TestApp
                 _handler0 = handler0 ?? throw new global::System.ArgumentNullException("handler0");
                 _runtime = runtime ?? throw new global::System.ArgumentNullException("runtime");
             }
+
+            /// <summary>
+            /// Builds the pipeline for one dispatch from <paramref name="sp"/>, the provider the mediator was resolved from: each
+            /// component comes with its own registration and lifetime (the scope's scoped instances, a new transient, the shared singletons).
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static TickNotificationPipeline Create(global::System.IServiceProvider sp)
+                => new TickNotificationPipeline(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Measure<global::App.Tick>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Log<global::App.Tick, global::Mediator.Unit>>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::App.Audit>(sp), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Mediator.Publishing.PublishRuntime>(sp));
 
             /// <summary>Publishes the notification: publish-side middleware, then every handler.</summary>
             public global::System.Threading.Tasks.ValueTask InvokeAsync(global::App.Tick notification, global::Mediator.MessageContext context)
@@ -825,11 +846,16 @@ namespace TestApp
                 "The pipeline '" + typeof(T).FullName + "' is not registered: call services.AddMediator() when configuring services, and resolve the mediator from that container.");
         }
 
-        private T ResolveInScope<T>(global::System.Type messageType) where T : class
+        /// <summary>The provider to build a pipeline with a scoped component from: the mediator's, unless it is the root.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private global::System.IServiceProvider InScope(global::System.Type messageType)
         {
-            if ((object)_services == (object)_pipelines.Root) throw new global::Mediator.ScopeRequiredException(messageType);
-            return Resolve<T>(_services);
+            if ((object)_services == (object)_pipelines.Root) ThrowScopeRequired(messageType);
+            return _services;
         }
+
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        private static void ThrowScopeRequired(global::System.Type messageType) => throw new global::Mediator.ScopeRequiredException(messageType);
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
