@@ -12,6 +12,8 @@ public sealed class OutcomeTally
 
     public int TypedCount => _typed.Values.Sum();
 
+    public int TypedCountOf(string kind) => _typed.TryGetValue(kind, out var n) ? n : 0;
+
     public ConcurrentQueue<Exception> UntypedExceptions { get; } = new();
 
     public void Result() => Interlocked.Increment(ref _results);
