@@ -24,10 +24,38 @@ internal static class Composer
     private const string ComposedNotificationTypes = "ComposedNotificationTypes";
 
     /// <summary>The names this file declares in the mediator class, which its name cannot take (MED0036).</summary>
-    public static readonly string[] MemberNames = { PublishHere, SendToModules, SendVoidToModules, CreateStreamInModules, PublishInEveryProject, ModuleRequestTypes, ModuleStreamTypes, ComposedNotificationTypes, "ResolveModule", "ThrowModuleRequestNull" };
+    public static readonly string[] MemberNames = { PublishHere, SendToModules, SendVoidToModules, CreateStreamInModules, PublishInEveryProject, ModuleRequestTypes, ModuleStreamTypes, ComposedNotificationTypes, "ResolveModule", "ThrowModuleRequestNull", ModuleEmitter.ComposedPipelines, ModuleEmitter.ComposedMediator };
 
     /// <summary>Module fields and properties are named <c>_composedModule0</c>, <c>ComposedModule0</c>, ...</summary>
     private static string Module(int index) => "ComposedModule" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The host's pipeline cache keeps each module's as <c>ComposedModulePipelines0</c>, ...</summary>
+    private static string ModulePipelines(int index) => "ComposedModulePipelines" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Field(string property) => "_" + property.Substring(0, 1).ToLowerInvariant() + property.Substring(1);
+
+    /// <summary>
+    /// The members of the host's singleton <c>PipelineCache</c> that keep each module's cache, found in the container on
+    /// first use: one lookup per container instead of one per host mediator.
+    /// </summary>
+    public static void WriteModuleCaches(SourceWriter writer, MediatorPlan plan)
+    {
+        for (var i = 0; i < plan.Composed.Modules.Count; i++)
+        {
+            var module = plan.Composed.Modules[i];
+            var field = Field(ModulePipelines(i));
+            writer.Line();
+            writer.Line("private object? " + field + ";");
+            writer.Line();
+            writer.Line("/// <summary>The pipeline cache of <c>" + Code.Doc(module.AssemblyName) + "</c> in this container.</summary>");
+            writer.Line("public object " + ModulePipelines(i));
+            writer.Line("{");
+            writer.Line("    " + Code.AggressiveInlining);
+            writer.Line("    get => " + field + " ?? (" + field + " = " + module.MediatorType + "." + ModuleEmitter.ComposedPipelines + "(_services) ?? throw new global::System.InvalidOperationException(");
+            writer.Line("        \"The mediator of module '" + module.AssemblyName + "' is not registered: call services." + plan.Mediator.RegistrationMethod + "() of this project, which registers the modules it references.\"));");
+            writer.Line("}");
+        }
+    }
 
     public static Action<SourceWriter>? SendNotFound(MediatorPlan plan)
         => plan.Composed.Modules.Any(m => m.Requests.Count > 0) ? w => w.Line("return " + SendToModules + "(request, cancellationToken);") : null;
@@ -47,22 +75,16 @@ internal static class Composer
             for (var i = 0; i < composition.Modules.Count; i++)
             {
                 var module = composition.Modules[i];
-                writer.Line("private " + module.MediatorType + "? _" + Module(i).Substring(0, 1).ToLowerInvariant() + Module(i).Substring(1) + ";");
+                var field = Field(Module(i));
+                writer.Line("private " + module.MediatorType + "? " + field + ";");
                 writer.Line();
-                writer.Line("/// <summary>The mediator of <c>" + Code.Doc(module.AssemblyName) + "</c>, from this mediator's services on first use.</summary>");
+                writer.Line("/// <summary>The mediator of <c>" + Code.Doc(module.AssemblyName) + "</c> over this mediator's services, built on first use (no container lookup: the module's cache is kept in this project's).</summary>");
                 writer.Line("private " + module.MediatorType + " " + Module(i));
                 writer.Line("{");
                 writer.Line("    " + Code.AggressiveInlining);
-                var field = "_" + Module(i).Substring(0, 1).ToLowerInvariant() + Module(i).Substring(1);
-                writer.Line("    get => " + field + " ?? (" + field + " = ResolveModule<" + module.MediatorType + ">(\"" + module.AssemblyName + "\"));");
+                writer.Line("    get => " + field + " ?? (" + field + " = " + module.MediatorType + "." + ModuleEmitter.ComposedMediator + "(_services, _pipelines." + ModulePipelines(i) + "));");
                 writer.Line("}");
                 writer.Line();
-            }
-
-            using (writer.Block("private T ResolveModule<T>(string assembly) where T : class"))
-            {
-                writer.Line("return _services.GetService(typeof(T)) as T ?? throw new global::System.InvalidOperationException(");
-                writer.Line("    \"The mediator of module '\" + assembly + \"' is not registered: call services." + plan.Mediator.RegistrationMethod + "() of this project, which registers the modules it references.\");");
             }
 
             WriteSends(writer, composition);

@@ -192,6 +192,8 @@ internal static class MediatorEmitter
                 writer.Line("/// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>");
                 writer.Line("public " + Code.ServiceProvider + " Root => _services;");
             }
+
+            Composer.WriteModuleCaches(writer, plan);
             foreach (var className in singletons)
             {
                 writer.Line();

@@ -127,10 +127,11 @@ public sealed class ModuleDispatchTests
                     catch (HandlerNotFoundException) { Log.Lines.Add("not found"); }
                 }
 
-                // Without the modules' mediators registered, a notification only this project handles still publishes
-                // through IPublisher: the host does not visit modules that do not handle it.
+                // Without the modules' mediators and pipeline caches registered, a notification only this project handles
+                // still publishes through IPublisher: the host does not visit modules that do not handle it.
                 var services = new ServiceCollection().AddMediator();
-                foreach (var module in services.Where(d => d.ServiceType == typeof(ModuleA.Mediator) || d.ServiceType == typeof(ModuleB.Mediator)).ToList())
+                foreach (var module in services.Where(d => d.ServiceType == typeof(ModuleA.Mediator) || d.ServiceType == typeof(ModuleB.Mediator)
+                    || d.ServiceType.DeclaringType == typeof(ModuleA.Mediator) || d.ServiceType.DeclaringType == typeof(ModuleB.Mediator)).ToList())
                 {
                     services.Remove(module);
                 }
