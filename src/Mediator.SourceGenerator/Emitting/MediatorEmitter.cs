@@ -230,6 +230,8 @@ internal static class MediatorEmitter
             {
                 WriteObserver(writer);
             }
+
+            Composer.WriteModuleCaches(writer, plan);
             foreach (var className in singletons)
             {
                 writer.Line();

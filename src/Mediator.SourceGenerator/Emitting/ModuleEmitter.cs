@@ -16,6 +16,12 @@ internal static class ModuleEmitter
     /// <summary>The module's registration method, on its mediator class.</summary>
     public const string RegisterModule = "RegisterModule";
 
+    /// <summary>The module's hidden static method that finds its pipeline cache in a container, for a host's cache to keep.</summary>
+    public const string ComposedPipelines = "ComposedPipelines";
+
+    /// <summary>The module's hidden static factory of its mediator over a host mediator's services and the module's cache.</summary>
+    public const string ComposedMediator = "ComposedMediator";
+
     public static bool IsModule(MediatorPlan plan)
         => plan.EmitServiceCollection && plan.Pipelines.Count + plan.Notifications.Count + plan.Streams.Count > 0;
 
@@ -37,6 +43,21 @@ internal static class ModuleEmitter
             {
                 ServiceCollectionEmitter.WriteRegistrations(writer, plan, "global::" + MediatorName.RegistrationNamespace + "." + plan.Mediator.RegistrationClass + ".GetServiceOr", asInterfaces: false);
             }
+
+            // A host's mediator is transient: resolving this module's mediator from the container for each of them cost a
+            // lookup and an object per host mediator. The host keeps this module's cache in its own (one lookup per
+            // container) and builds this mediator over its own services, which keeps the scope check (ResolveInScope).
+            writer.Line();
+            writer.Line("/// <summary>This project's pipeline cache in the container of <paramref name=\"services\"/>, or null if <c>" + RegisterModule + "</c> did not run there; an <c>object</c>, as its class is internal. For a host's generated cache, which keeps it.</summary>");
+            writer.Line("/// <param name=\"services\">The container's root services.</param>");
+            writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            writer.Line("public static object? " + ComposedPipelines + "(" + Code.ServiceProvider + " services) => services.GetService(typeof(PipelineCache));");
+            writer.Line();
+            writer.Line("/// <summary>This project's mediator over a host mediator's services (the scope it was resolved in) and this project's cache from <see cref=\"" + ComposedPipelines + "\"/>.</summary>");
+            writer.Line("/// <param name=\"services\">The host mediator's services.</param>");
+            writer.Line("/// <param name=\"pipelines\">What <see cref=\"" + ComposedPipelines + "\"/> returned for that container.</param>");
+            writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            writer.Line("public static " + plan.Mediator.ClassName + " " + ComposedMediator + "(" + Code.ServiceProvider + " services, object pipelines) => new " + plan.Mediator.ClassName + "(services, (PipelineCache)pipelines);");
         }
 
         return writer.ToString();

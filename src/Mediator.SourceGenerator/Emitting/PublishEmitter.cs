@@ -69,6 +69,15 @@ internal static class PublishEmitter
     /// <c>IPublisher.Publish&lt;TNotification&gt;</c>: a notification goes through its typed overload; one whose type
     /// nobody handles completes at once.
     /// </summary>
+    /// <summary>
+    /// The runtime type of the generic <c>Publish</c>'s notification. A struct's runtime type is its static type: asking the
+    /// value would box it (the JIT folds <c>IsValueType</c> of a type argument, so each instantiation keeps one side).
+    /// </summary>
+    public const string RuntimeType = "typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType()";
+
+    /// <summary>As <see cref="RuntimeType"/>, its handle, for a table: <c>Type.GetTypeHandle</c> would box a struct too.</summary>
+    public const string RuntimeTypeHandle = "typeof(TNotification).IsValueType ? typeof(TNotification).TypeHandle : global::System.Type.GetTypeHandle(notification)";
+
     private static GenericDispatch Publish(string name) => new(
         methodName: name,
         returnType: Code.PlainValueTask,
@@ -84,8 +93,8 @@ internal static class PublishEmitter
         HelperArgument = "notification!",
         // A struct's runtime type is its static type: asking the value would box it, and so would Type.GetTypeHandle for
         // the table (the JIT folds IsValueType of a type argument, so each instantiation keeps one side).
-        RuntimeType = "typeof(TNotification).IsValueType ? typeof(TNotification) : notification.GetType()",
-        RuntimeTypeHandle = "typeof(TNotification).IsValueType ? typeof(TNotification).TypeHandle : " + TypeSwitch.HandleOf("notification"),
+        RuntimeType = RuntimeType,
+        RuntimeTypeHandle = RuntimeTypeHandle,
         Accessibility = name == "Publish" ? "public" : "private",
         Call = (pipeline, notification) => name + "(" + notification + ", cancellationToken)",
         NotFound = writer =>

@@ -41,10 +41,11 @@ internal static class MediatorNameReader
         "CreateStream", "RequestTypes", "NotificationTypes", "StreamRequestTypes", "PipelineCache",
         "TResponse", "TNotification", "TItem", "T",
         "RegisterModule", "PublishHere", "SendToModules", "SendVoidToModules", "CreateStreamInModules", "ResolveModule", "ThrowModuleRequestNull",
+        "PublishInEveryProject", "ModuleRequestTypes", "ModuleStreamTypes", "ComposedNotificationTypes", "ComposedPipelines", "ComposedMediator",
     };
 
     /// <summary>Pipeline classes (<c>PingPipeline</c>, <c>PingPipeline2</c>) and the generic dispatch's helpers (<c>PingPipelineSend</c>).</summary>
-    private static readonly Regex s_pipelineMember = new("(Pipeline[0-9]*(Send|SendVoid|Publish|PublishHere|CreateStream)?|^_?[Cc]omposedModule[0-9]+)$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_pipelineMember = new("(Pipeline[0-9]*(Send|SendVoid|Publish|PublishHere|CreateStream)?|^_?[Cc]omposedModule[0-9]+|^_?[Cc]omposedModulePipelines[0-9]+)$", RegexOptions.CultureInvariant);
 
     public static NameSettings Read(AnalyzerConfigOptions options)
         => new(Value(options, "RootNamespace"), Value(options, NamespaceProperty), Value(options, ClassNameProperty));

@@ -13,8 +13,12 @@ namespace Mediator.SourceGenerator.Parsing;
 /// </summary>
 internal static class ModuleReader
 {
-    /// <summary>The version of the module contract this generator writes and reads (<c>RegisterModule</c> and the overloads).</summary>
-    public const int ContractVersion = 1;
+    /// <summary>
+    /// The version of the module contract this generator writes and reads (<c>RegisterModule</c>, the overloads and, since
+    /// version 2, <c>ComposedPipelines</c> and <c>ComposedMediator</c>, which let a host build a module's mediator without
+    /// a container lookup).
+    /// </summary>
+    public const int ContractVersion = 2;
 
     public const string ModuleAttribute = "Mediator.Internal.MediatorModuleAttribute";
 

@@ -135,7 +135,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 1)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 2)]
 
 namespace TestApp
 {
@@ -163,6 +163,17 @@ namespace TestApp
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::TestApp.Mediator.PipelineCache>(sp => new global::TestApp.Mediator.PipelineCache(sp)));
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
         }
+
+        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there; an <c>object</c>, as its class is internal. For a host's generated cache, which keeps it.</summary>
+        /// <param name="services">The container's root services.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
+
+        /// <summary>This project's mediator over a host mediator's services (the scope it was resolved in) and this project's cache from <see cref="ComposedPipelines"/>.</summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static Mediator ComposedMediator(global::System.IServiceProvider services, object pipelines) => new Mediator(services, (PipelineCache)pipelines);
     }
 }
 
