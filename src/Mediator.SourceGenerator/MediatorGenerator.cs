@@ -98,11 +98,17 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 input.Left.Left.Right.AsImmutableArray().AddRange(input.Right),
                 input.Left.Right.AsImmutableArray()))
             .WithTrackingName(TrackingNames.Resolved);
+        // <MediatorComposeModules>false</MediatorComposeModules>: the project keeps only its own handlers, so the
+        // references are not read at all and no module is composed (it is still a module itself if it has handlers).
+        var composesModules = context.AnalyzerConfigOptionsProvider
+            .Select(static (o, _) => CompositionSettingReader.ComposesModules(o.GlobalOptions))
+            .WithTrackingName(TrackingNames.ComposesModules);
         // The modules among the references: read from the references alone (a compilation of metadata, no syntax), so an
         // edit in this project leaves this step cached, and a rebuilt module re-runs it.
         var moduleReferences = context.MetadataReferencesProvider
             .Collect()
-            .Select(static (references, ct) => ReadModulesSafely(references, ct))
+            .Combine(composesModules)
+            .Select(static (input, ct) => input.Right ? ReadModulesSafely(input.Left, ct) : ModuleReferences.None)
             .WithTrackingName(TrackingNames.ModuleReferences);
         var composition = resolved
             .Combine(moduleReferences)

@@ -19,6 +19,9 @@ internal static class TrackingNames
     public const string Resolved = nameof(Resolved);
     public const string Plan = nameof(Plan);
 
+    /// <summary>Whether the project composes the modules it references (<c>MediatorComposeModules</c>, default true).</summary>
+    public const string ComposesModules = nameof(ComposesModules);
+
     /// <summary>The modules among the references, read from metadata only (never re-run by an edit in this project).</summary>
     public const string ModuleReferences = nameof(ModuleReferences);
 

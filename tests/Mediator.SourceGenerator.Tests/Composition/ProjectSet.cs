@@ -33,10 +33,16 @@ internal sealed class ProjectSet
 
     /// <summary>As <see cref="Generate"/>, for an executable (the sources declare its <c>Main</c>): the composition root.</summary>
     public GeneratorRun GenerateApplication(string name, params string[] sources)
+        => GenerateApplication(name, new Dictionary<string, string>(), sources);
+
+    /// <summary>As <see cref="GenerateApplication(string, string[])"/>, in a project that sets these MSBuild properties.</summary>
+    public GeneratorRun GenerateApplication(string name, IReadOnlyDictionary<string, string> buildProperties, params string[] sources)
     {
         var compilation = GeneratorRun.CreateCompilation(sources, _built.Select(b => b.Reference), assemblyName: name);
         compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
-        return GeneratorRun.Run(GeneratorRun.CreateDriver(name), compilation);
+        var properties = new Dictionary<string, string>(buildProperties);
+        properties.TryAdd("RootNamespace", name);
+        return GeneratorRun.Run(GeneratorRun.CreateDriver(properties), compilation);
     }
 
     /// <summary>
