@@ -29,6 +29,7 @@ public sealed class ModelPurityTests
         data.Add(typeof(HandlerDiscovery));
         data.Add(typeof(MiddlewareDiscovery));
         data.Add(typeof(MessageDeclaration));
+        data.Add(typeof(CallSite));
         data.Add(typeof(DiagnosticInfo));
         data.Add(typeof(LocationInfo));
         return data;

@@ -1,5 +1,6 @@
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Parsing;
 
 namespace Mediator.SourceGenerator.Checks;
 

@@ -1,4 +1,5 @@
 using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Parsing;
 
 namespace Mediator.SourceGenerator.Checks;
 

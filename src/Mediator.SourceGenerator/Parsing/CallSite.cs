@@ -1,6 +1,7 @@
 using Mediator.SourceGenerator.Diagnostics;
+using Mediator.SourceGenerator.Model;
 
-namespace Mediator.SourceGenerator.Model;
+namespace Mediator.SourceGenerator.Parsing;
 
 /// <summary>What a call in user code does, as far as the composed mediator is concerned.</summary>
 internal enum CallSiteKind
