@@ -9,7 +9,8 @@ namespace Mediator.Authorization;
 /// <summary>
 /// Checks the caller (<see cref="ICallerAccessor"/>) against what the message requires: its
 /// <see cref="AuthorizeAttribute"/> (authentication, then any of its roles, then its policy) and its own
-/// <see cref="IAuthorizable.IsAuthorized"/>. Denies by default: a message that requires authorization and has no
+/// <see cref="IAuthorizable.IsAuthorized"/>. Roles and policies come from <see cref="AuthorizationPolicies"/>: the
+/// registered policies, then any <see cref="IAuthorizationPolicySource"/> (ASP.NET Core's, with CompiledMediator.AspNetCore). Denies by default: a message that requires authorization and has no
 /// authenticated caller is refused with <see cref="AuthorizationException"/> (<see cref="AuthorizationFailure.Unauthenticated"/>).
 /// Messages that require nothing pass straight through. A stream (<c>CreateStream</c>) is checked the same way when the
 /// caller starts reading, before the first item: a refused caller never reaches the handler.
@@ -22,6 +23,7 @@ public sealed class AuthorizationMiddleware<TMessage, TResult> : IMiddleware<TMe
     private readonly ICallerAccessor _callers;
     private readonly bool _requiresAuthorization;
     private readonly string[] _roles;
+    private readonly IAuthorizationPolicy? _roleCheck; // null: ClaimsPrincipal.IsInRole, checked synchronously
     private readonly IAuthorizationPolicy? _policy;
 
     /// <summary>Creates the middleware for one message type.</summary>
@@ -36,6 +38,8 @@ public sealed class AuthorizationMiddleware<TMessage, TResult> : IMiddleware<TMe
         _roles = authorize?.Roles is { Length: > 0 } roles
             ? roles.Split([','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : [];
+        if (policies is null) throw new ArgumentNullException(nameof(policies));
+        _roleCheck = _roles.Length > 0 ? policies.RoleCheck(_roles) : null;
         _policy = authorize?.Policy is { Length: > 0 } policy ? policies.Get(policy) : null;
     }
 
@@ -45,8 +49,16 @@ public sealed class AuthorizationMiddleware<TMessage, TResult> : IMiddleware<TMe
     {
         if (!RequiresAuthorization(message)) return next.InvokeAsync(message, context);
 
-        var caller = CheckCaller(message);
-        return _policy is null ? next.InvokeAsync(message, context) : CheckPolicyThenInvokeAsync(caller, _policy, message, next, context);
+        var caller = Authenticated();
+        if (_roleCheck is null)
+        {
+            // Roles and the message's own check are synchronous here: no state machine unless a policy needs one.
+            CheckRolesInProcess(caller);
+            CheckSelf(caller, message);
+            if (_policy is null) return next.InvokeAsync(message, context);
+        }
+
+        return CheckThenInvokeAsync(caller, message, next, context);
     }
 
     /// <summary>
@@ -61,39 +73,64 @@ public sealed class AuthorizationMiddleware<TMessage, TResult> : IMiddleware<TMe
     /// <summary>The stream's check, run in the caller's first read: the caller, then the policy.</summary>
     ValueTask IStreamOpeningCheck<TMessage>.CheckAsync(TMessage request, MessageContext context)
     {
-        var caller = CheckCaller(request);
-        return _policy is null ? default : CheckPolicyAsync(caller, _policy, request, context);
+        var caller = Authenticated();
+        if (_roleCheck is null)
+        {
+            CheckRolesInProcess(caller);
+            CheckSelf(caller, request);
+            if (_policy is null) return default;
+        }
+
+        return CheckAsync(caller, request, context);
     }
 
     private bool RequiresAuthorization(TMessage message) => _requiresAuthorization || message is IAuthorizable;
 
-    /// <summary>Authentication, roles and the message's own check; the authenticated caller when all pass.</summary>
-    private ClaimsPrincipal CheckCaller(TMessage message)
+    /// <summary>The authenticated caller; deny by default when there is none.</summary>
+    private ClaimsPrincipal Authenticated()
     {
         var caller = _callers.Caller;
         if (caller?.Identity?.IsAuthenticated != true)
             throw new AuthorizationException(typeof(TMessage), AuthorizationFailure.Unauthenticated, "authentication");
-
-        if (_roles.Length > 0 && !IsInAnyRole(caller))
-            throw new AuthorizationException(typeof(TMessage), AuthorizationFailure.Forbidden, "role in (" + string.Join(", ", _roles) + ")");
-
-        if (message is IAuthorizable self && !self.IsAuthorized(caller))
-            throw new AuthorizationException(typeof(TMessage), AuthorizationFailure.Forbidden, "the message's own check");
-
         return caller;
     }
 
-    private static async ValueTask<TResult> CheckPolicyThenInvokeAsync<TNext>(ClaimsPrincipal caller, IAuthorizationPolicy policy, TMessage message, TNext next, MessageContext context)
+    private void CheckRolesInProcess(ClaimsPrincipal caller)
+    {
+        if (_roles.Length > 0 && !IsInAnyRole(caller)) throw RolesRefused();
+    }
+
+    private static void CheckSelf(ClaimsPrincipal caller, TMessage message)
+    {
+        if (message is IAuthorizable self && !self.IsAuthorized(caller))
+            throw new AuthorizationException(typeof(TMessage), AuthorizationFailure.Forbidden, "the message's own check");
+    }
+
+    private AuthorizationException RolesRefused()
+        => new(typeof(TMessage), AuthorizationFailure.Forbidden, "role in (" + string.Join(", ", _roles) + ")");
+
+    private async ValueTask<TResult> CheckThenInvokeAsync<TNext>(ClaimsPrincipal caller, TMessage message, TNext next, MessageContext context)
         where TNext : struct, INext<TMessage, TResult>
     {
-        await CheckPolicyAsync(caller, policy, message, context).ConfigureAwait(false);
+        await CheckAsync(caller, message, context).ConfigureAwait(false);
         return await next.InvokeAsync(message, context).ConfigureAwait(false);
     }
 
-    private static async ValueTask CheckPolicyAsync(ClaimsPrincipal caller, IAuthorizationPolicy policy, TMessage message, MessageContext context)
+    /// <summary>
+    /// What is left after authentication: with a role check from a source, the roles through it and then the message's
+    /// own check (the synchronous path's order); the policy in every case.
+    /// </summary>
+    private async ValueTask CheckAsync(ClaimsPrincipal caller, TMessage message, MessageContext context)
     {
-        if (!await policy.IsSatisfiedAsync(caller, message!, context.CancellationToken).ConfigureAwait(false))
-            throw new AuthorizationException(typeof(TMessage), AuthorizationFailure.Forbidden, "policy '" + policy.Name + "'");
+        if (_roleCheck is not null)
+        {
+            if (!await _roleCheck.IsSatisfiedAsync(caller, message!, context.CancellationToken).ConfigureAwait(false))
+                throw RolesRefused();
+            CheckSelf(caller, message);
+        }
+
+        if (_policy is not null && !await _policy.IsSatisfiedAsync(caller, message!, context.CancellationToken).ConfigureAwait(false))
+            throw new AuthorizationException(typeof(TMessage), AuthorizationFailure.Forbidden, "policy '" + _policy.Name + "'");
     }
 
     private bool IsInAnyRole(ClaimsPrincipal caller)
