@@ -6,7 +6,7 @@ namespace WebTestApp;
 public sealed class AppHandlers(HandlerCalls calls, IHttpContextAccessor http)
     : IRequestHandler<Ping, Pong>, IRequestHandler<CreateOrder, OrderCreated>, IRequestHandler<GetProfile, string>,
       IRequestHandler<DeleteUser, string>, IRequestHandler<ReadAudit, string>, IRequestHandler<ReadInvoice, string>,
-      IRequestHandler<Boom, string>
+      IRequestHandler<Boom, string>, IRequestHandler<WhoAmI, string>
 {
     public ValueTask<Pong> Handle(Ping request, CancellationToken cancellationToken)
     {
@@ -42,6 +42,12 @@ public sealed class AppHandlers(HandlerCalls calls, IHttpContextAccessor http)
     {
         calls.Record(nameof(ReadInvoice));
         return new("invoice " + request.Id + " of " + request.Tenant);
+    }
+
+    public ValueTask<string> Handle(WhoAmI request, CancellationToken cancellationToken)
+    {
+        calls.Record(nameof(WhoAmI));
+        return new(http.HttpContext!.User.Identity!.Name + " #" + calls.Of(nameof(WhoAmI)));
     }
 
     public ValueTask<string> Handle(Boom request, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Mediator;
 using Mediator.Authorization;
+using Mediator.Caching;
 using Mediator.Validation;
 
 namespace WebTestApp;
@@ -37,3 +38,8 @@ public sealed record ReadAudit : IRequest<string>;
 /// <summary>An ASP.NET Core policy with a resource handler: the message itself is the resource.</summary>
 [Authorize(Policy = "SameTenant")]
 public sealed record ReadInvoice(string Tenant, int Id) : IRequest<string>;
+
+/// <summary>Cached for a minute, per caller: each user gets the answer computed for them.</summary>
+[Authorize]
+[Cache(DurationSeconds = 60)]
+public sealed record WhoAmI : IRequest<string>;

@@ -24,6 +24,7 @@ builder.Services.AddMediatorRateLimit(options =>
     options.ReplenishmentPeriod = TimeSpan.FromMinutes(1);
 });
 builder.Services.AddMediatorBulkhead();
+builder.Services.AddMediatorCaching();
 builder.Services.AddMediatorTimeout();
 builder.Services.AddMediatorCircuitBreaker();
 builder.Services.AddMediator();
@@ -44,6 +45,7 @@ app.MapGet("/tenants/{tenant}/invoices/{id:int}", (string tenant, int id, ISende
 app.MapGet("/export", (ISender sender, CancellationToken ct) => sender.Send(new Export(), ct));
 app.MapGet("/flaky", (bool fail, ISender sender, CancellationToken ct) => sender.Send(new Flaky(fail), ct));
 app.MapGet("/report", (ISender sender, CancellationToken ct) => sender.Send(new SlowReport(), ct));
+app.MapGet("/whoami", (ISender sender, CancellationToken ct) => sender.Send(new WhoAmI(), ct));
 app.MapGet("/boom", (ISender sender, CancellationToken ct) => sender.Send(new Boom(), ct));
 
 app.Run();
