@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Consumer test: packs the four packages into a local folder feed, checks their layout, then, outside the repository:
+# Consumer test: packs the five packages into a local folder feed, checks their layout, then, outside the repository:
 # - runs README.md's install commands (the bash block after "<!-- install-commands", line by line, as written) in a new
 #   console app whose Program.cs is README.md's smallest program (the csharp block after "<!-- smallest-program"), builds
 #   it with warnings as errors and runs it: the README cannot drift from what installs;
@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 # README.md's `dotnet add package CompiledMediator`, which takes the newest stable version, picks it as written. Only the
 # package version: an assembly version's parts stop at 65535, so the assemblies keep Directory.Build.props' Version.
 version="0.1.$(date +%s)"
-packages=(CompiledMediator.Abstractions CompiledMediator CompiledMediator.Testing CompiledMediator.EntityFrameworkCore)
+packages=(CompiledMediator.Abstractions CompiledMediator CompiledMediator.Testing CompiledMediator.EntityFrameworkCore CompiledMediator.AspNetCore)
 feed="$work/feed"
 passed=0
 failed=0
@@ -30,7 +30,7 @@ fail() { echo "FAIL $1"; failed=$((failed + 1)); }
 echo "packing $version into $feed"
 SECONDS=0
 # The folders keep the design card's names (src/Mediator.*); the package IDs are CompiledMediator.* (docs/packaging.md).
-for project in Mediator.Abstractions Mediator.Runtime Mediator.Testing Mediator.EntityFrameworkCore; do
+for project in Mediator.Abstractions Mediator.Runtime Mediator.Testing Mediator.EntityFrameworkCore Mediator.AspNetCore; do
   dotnet pack "$root/src/$project" -c Release -o "$feed" -p:PackageVersion="$version" -v q -nologo \
     || { echo "FAIL pack $project"; echo "0 passed, 1 failed"; exit 1; }
 done
@@ -92,6 +92,16 @@ check_layout() {
     awk -v tf="$1" '$0 ~ "<group targetFramework=\"" tf "\"" { on = 1 } on { print } on && /<\/group>/ { exit }' <<< "$nuspec" \
       | grep -qF "<dependency id=\"Microsoft.EntityFrameworkCore.Relational\" version=\"$2" \
       || problems+=" CompiledMediator.EntityFrameworkCore: no EF Core $2x dependency for $1;"
+  done
+
+  # ASP.NET Core: the runtime package, and the shared framework (a framework reference, not a package) on both targets.
+  nuspec=$(nuspec_of CompiledMediator.AspNetCore)
+  grep -q "<dependency id=\"CompiledMediator\" version=\"$version\"" <<< "$nuspec" || problems+=" CompiledMediator.AspNetCore: no dependency on CompiledMediator;"
+  for framework in net8.0 net10.0; do
+    awk -v tf="$framework" '$0 ~ "<group targetFramework=\"" tf "\"" { on = 1 } on { print } on && /<\/group>/ { exit }' \
+        <<< "$(sed -n '/<frameworkReferences>/,/<\/frameworkReferences>/p' <<< "$nuspec")" \
+      | grep -qF '<frameworkReference name="Microsoft.AspNetCore.App"' \
+      || problems+=" CompiledMediator.AspNetCore: no Microsoft.AspNetCore.App framework reference for $framework;"
   done
 
   if [ -z "$problems" ]; then
@@ -287,6 +297,40 @@ run_case() {
   pass "$name"
 }
 
+# A minimal web app from the packages, added as docs/aspnet-core.md says: it starts Kestrel on 127.0.0.1 (a port it picks),
+# calls itself and prints each status (401 for an anonymous caller, 400 for an invalid message, 200), then stops.
+run_aspnetcore_case() {
+  local name=aspnetcore-from-packages dir="$work/aspnetcore"
+  SECONDS=0
+  mkdir -p "$dir"
+  write_nuget_config "$dir"
+  cat > "$dir/WebConsumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <RootNamespace>WebConsumer</RootNamespace>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+  </PropertyGroup>
+</Project>
+XML
+  cp "$here/AspNetCoreProgram.cs.txt" "$dir/Program.cs"
+  if ! (cd "$dir" \
+        && dotnet add package CompiledMediator --version "$version" > add.log 2>&1 \
+        && dotnet add package CompiledMediator.AspNetCore --version "$version" >> add.log 2>&1); then
+    fail "$name (dotnet add package failed)"; tail -n 20 "$dir/add.log"; return
+  fi
+  build_clean "$name" "$dir" || return
+  if ! (cd "$dir" && timeout 60 dotnet run -c Release --no-build > run.log 2>&1); then
+    fail "$name (the app failed or did not stop within 60 s)"; tail -n 20 "$dir/run.log"; return
+  fi
+  if ! diff -u "$here/aspnetcore-expected.txt" "$dir/run.log" > "$dir/diff.log"; then
+    fail "$name (output differs)"; cat "$dir/diff.log"; return
+  fi
+  pass "$name"
+}
+
 # Without Microsoft.Extensions.DependencyInjection (the container) the handlers, middlewares and the generated
 # AddMediator() still build: CompiledMediator brings the DI abstractions. Only running needs a container.
 run_no_container_case() {
@@ -398,6 +442,7 @@ run_case oldest-language-version-csharp8 net8.0 "<LangVersion>8.0</LangVersion><
 # renamed AddShopMediator() and publishes through IPublisher (RENAMED in Program.cs).
 run_case renamed-mediator net10.0 "<Nullable>enable</Nullable><MediatorNamespace>Consumer.Messaging</MediatorNamespace><MediatorClassName>ShopMediator</MediatorClassName><DefineConstants>\$(DefineConstants);RENAMED</DefineConstants>"
 run_no_container_case
+run_aspnetcore_case
 run_roslyn48_case
 run_ref_struct_case
 
