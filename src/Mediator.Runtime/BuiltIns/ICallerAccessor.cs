@@ -4,8 +4,9 @@ namespace Mediator.BuiltIns;
 
 /// <summary>
 /// Tells the built-in middlewares who is sending: authorization checks this caller, rate limiting keys its buckets by
-/// it and caching keys answers by it whenever a message requires authorization. Register your own implementation
-/// (for ASP.NET Core, one that reads <c>IHttpContextAccessor.HttpContext?.User</c>).
+/// it and caching keys answers by it whenever a message requires authorization. Register your own implementation;
+/// ASP.NET Core apps get one that reads <c>HttpContext.User</c> from <c>services.AddMediatorAspNetCore()</c>
+/// (package CompiledMediator.AspNetCore).
 /// </summary>
 public interface ICallerAccessor
 {
