@@ -26,5 +26,6 @@ public sealed record Problem(HttpStatusCode Status, string? ContentType, string?
         Assert.Equal(status, Number("status"));
         Assert.Equal(title, Text("title"));
         Assert.StartsWith("https://tools.ietf.org/html/", Text("type"));
+        Assert.False(string.IsNullOrEmpty(Text("traceId")));
     }
 }
