@@ -4,8 +4,9 @@ namespace Mediator.BuiltIns;
 
 /// <summary>
 /// Tells the built-in middlewares who is sending: authorization checks this caller, rate limiting keys its buckets by
-/// it and caching keys answers by it whenever a message requires authorization. Register your own implementation
-/// (for ASP.NET Core, one that reads <c>IHttpContextAccessor.HttpContext?.User</c>).
+/// it and caching keeps each caller's answers apart (unless a message's <c>[Cache(SharedAcrossCallers = true)]</c> says
+/// its answer is the same for everyone). Register your own implementation (for ASP.NET Core, one that reads
+/// <c>IHttpContextAccessor.HttpContext?.User</c>).
 /// </summary>
 public interface ICallerAccessor
 {
