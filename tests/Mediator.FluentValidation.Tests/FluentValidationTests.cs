@@ -167,6 +167,21 @@ public sealed class FluentValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_singleton_validation_middleware_over_scoped_validators_is_refused_when_the_container_validates()
+    {
+        // What validation.md promises for the mistake it warns about: the generator registers a singleton middleware
+        // by its closed type, and the container's own check names the scoped validator it would capture.
+        var services = new ServiceCollection();
+        services.AddDbContext<UsersDb>(options => options.UseSqlite(_database.Connection));
+        services.AddScoped<ScopeProbe>();
+        services.AddMediatorFluentValidation(typeof(RegisterRules).Assembly);
+        services.AddSingleton<ValidationMiddleware<Register, int>>();
+
+        var refused = Assert.Throws<AggregateException>(() => services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
+        Assert.Contains("Cannot consume scoped service 'FluentValidation.IValidator`1[FluentValidationTests.Register]' from singleton 'Mediator.Validation.ValidationMiddleware`2[FluentValidationTests.Register,System.Int32]'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_core_packages_do_not_reference_FluentValidation()
     {
         foreach (var assembly in new[] { typeof(ValidationMiddleware<,>).Assembly, typeof(IValidatable).Assembly })
