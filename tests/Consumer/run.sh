@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 # README.md's `dotnet add package CompiledMediator`, which takes the newest stable version, picks it as written. Only the
 # package version: an assembly version's parts stop at 65535, so the assemblies keep Directory.Build.props' Version.
 version="0.1.$(date +%s)"
-packages=(CompiledMediator.Abstractions CompiledMediator CompiledMediator.Testing CompiledMediator.EntityFrameworkCore CompiledMediator.AspNetCore)
+packages=(CompiledMediator.Abstractions CompiledMediator CompiledMediator.Testing CompiledMediator.EntityFrameworkCore CompiledMediator.AspNetCore CompiledMediator.FluentValidation)
 feed="$work/feed"
 passed=0
 failed=0
@@ -30,7 +30,7 @@ fail() { echo "FAIL $1"; failed=$((failed + 1)); }
 echo "packing $version into $feed"
 SECONDS=0
 # The folders keep the design card's names (src/Mediator.*); the package IDs are CompiledMediator.* (docs/packaging.md).
-for project in Mediator.Abstractions Mediator.Runtime Mediator.Testing Mediator.EntityFrameworkCore Mediator.AspNetCore; do
+for project in Mediator.Abstractions Mediator.Runtime Mediator.Testing Mediator.EntityFrameworkCore Mediator.AspNetCore Mediator.FluentValidation; do
   dotnet pack "$root/src/$project" -c Release -o "$feed" -p:PackageVersion="$version" -v q -nologo \
     || { echo "FAIL pack $project"; echo "0 passed, 1 failed"; exit 1; }
 done
@@ -102,6 +102,14 @@ check_layout() {
         <<< "$(sed -n '/<frameworkReferences>/,/<\/frameworkReferences>/p' <<< "$nuspec")" \
       | grep -qF '<frameworkReference name="Microsoft.AspNetCore.App"' \
       || problems+=" CompiledMediator.AspNetCore: no Microsoft.AspNetCore.App framework reference for $framework;"
+  done
+
+  # FluentValidation: the runtime package and FluentValidation itself; nothing else of ours depends on FluentValidation.
+  nuspec=$(nuspec_of CompiledMediator.FluentValidation)
+  grep -q "<dependency id=\"CompiledMediator\" version=\"$version\"" <<< "$nuspec" || problems+=" CompiledMediator.FluentValidation: no dependency on CompiledMediator;"
+  grep -q '<dependency id="FluentValidation" version="12.2.0"' <<< "$nuspec" || problems+=" CompiledMediator.FluentValidation: no FluentValidation 12.2.0 dependency;"
+  for package in CompiledMediator.Abstractions CompiledMediator CompiledMediator.Testing CompiledMediator.EntityFrameworkCore CompiledMediator.AspNetCore; do
+    grep -q '<dependency id="FluentValidation' <<< "$(nuspec_of $package)" && problems+=" $package depends on FluentValidation;"
   done
 
   if [ -z "$problems" ]; then

@@ -4,9 +4,9 @@ namespace Mediator.BuiltIns;
 
 /// <summary>
 /// Tells the built-in middlewares who is sending: authorization checks this caller, rate limiting keys its buckets by
-/// it and caching keys answers by it whenever a message requires authorization. Register your own implementation;
-/// ASP.NET Core apps get one that reads <c>HttpContext.User</c> from <c>services.AddMediatorAspNetCore()</c>
-/// (package CompiledMediator.AspNetCore).
+/// it and caching keeps each caller's answers apart (unless a message's <c>[Cache(SharedAcrossCallers = true)]</c> says
+/// its answer is the same for everyone). Register your own implementation; ASP.NET Core apps get one that reads
+/// <c>HttpContext.User</c> from <c>services.AddMediatorAspNetCore()</c> (package CompiledMediator.AspNetCore).
 /// </summary>
 public interface ICallerAccessor
 {

@@ -303,6 +303,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is how the generated {1}() registers the module '{2}'; on its own it registers no IMediator, ISender or IPublisher, and the handlers of this project and the other modules are missing: call services.{1}() instead",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor SharedCacheHandlerReadsCaller = Create(
+        "MED0070",
+        "A cached answer shared across callers comes from a handler that reads the caller",
+        "'{0}' is cached with [Cache(SharedAcrossCallers = true)], so one answer is given to every caller, but its handler '{1}' takes '{2}' ('{3}'){4}, which reads the current caller: one user's answer would reach another. Remove SharedAcrossCallers (the key then includes the caller), or stop reading the caller in the handler.",
+        DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         RequestHasNoHandler,
@@ -352,6 +358,7 @@ internal static class DiagnosticDescriptors
         SentAndHandledNowhere,
         SentAndHandledNowhereInLibrary,
         ModuleRegisteredDirectly,
+        SharedCacheHandlerReadsCaller,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -125,6 +125,11 @@ internal static class HandlerParser
                 usage,
                 dependencies,
                 kind == MessageKind.Notification ? classAttributes : EquatableArray<MessageAttributeSpec>.Empty));
+            if (kind == MessageKind.Request)
+            {
+                // Only requests are cached (the caching middleware is a request middleware).
+                SharedCacheCallerCheck.Check(symbol, name, request, location, diagnostics);
+            }
         }
 
         if (specs.Count == 0 && diagnostics.Count == 0 && !hasCompileErrors)

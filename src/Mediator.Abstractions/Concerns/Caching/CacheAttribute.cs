@@ -5,8 +5,9 @@ namespace Mediator.Caching;
 /// <summary>
 /// Lets the caching middleware answer this read request from a cache for <see cref="DurationSeconds"/>. The key is
 /// the message itself (a record's value equality) or <see cref="ICacheKey.CacheKey"/> when the message implements
-/// <see cref="ICacheKey"/>; when the message also carries <see cref="Authorization.AuthorizeAttribute"/>, the key includes the
-/// caller, so one user's answer never reaches another. Failures are never cached.
+/// <see cref="ICacheKey"/>, plus the caller whenever one is known (an <c>ICallerAccessor</c> is registered and returns
+/// one), so one user's answer never reaches another; callers with no identity share a partition of their own. Set
+/// <see cref="SharedAcrossCallers"/> when the answer is the same whoever asks. Failures are never cached.
 /// </summary>
 /// <example><code>
 /// [Cache(DurationSeconds = 60)]
@@ -24,4 +25,13 @@ public sealed class CacheAttribute : Attribute
     /// so the limit counts entries.
     /// </summary>
     public int Size { get; set; } = 1;
+
+    /// <summary>
+    /// Declares that the answer is the same for every caller (a product's price, a public list), so one answer is kept
+    /// for all of them and the caller is left out of the key. False by default: the key then includes the caller
+    /// whenever one is known, because a handler that reads the current user (directly or through a service) would
+    /// otherwise hand one user's answer to another. The generator reports MED0070 when a handler of a message marked
+    /// shared takes the caller (<c>ICallerAccessor</c>, <c>IHttpContextAccessor</c>, ...).
+    /// </summary>
+    public bool SharedAcrossCallers { get; set; }
 }

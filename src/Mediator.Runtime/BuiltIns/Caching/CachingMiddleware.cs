@@ -10,9 +10,12 @@ namespace Mediator.Caching;
 /// <summary>
 /// Answers repeated reads from <see cref="ResponseCache"/>. It wraps only messages carrying <see cref="CacheAttribute"/>;
 /// the key is the message type plus the message's <see cref="ICacheKey.CacheKey"/> or, without it, the message itself
-/// by its value equality (records), and, when the message carries <see cref="AuthorizeAttribute"/>, the caller from
-/// <see cref="ICallerAccessor"/>, so one user's answer never reaches another (a send without an identifiable caller
-/// bypasses the cache). Concurrent misses for one key run the handler once; failures are never cached.
+/// by its value equality (records), plus the caller's partition whenever a caller is known, so one user's answer never
+/// reaches another (safe by default: a handler may read the current user without the message saying so). The caller
+/// is left out only when the message declares <see cref="CacheAttribute.SharedAcrossCallers"/> or no
+/// <see cref="ICallerAccessor"/> is registered. Anonymous callers share one partition of their own; an authenticated
+/// caller with no identifier, or no caller for a message carrying <see cref="AuthorizeAttribute"/>, bypasses the cache.
+/// Concurrent misses for one key run the handler once; failures are never cached.
 /// </summary>
 /// <remarks>
 /// The key comes from equality the compiler writes (records) or from the message itself (<see cref="ICacheKey"/>):
@@ -29,14 +32,19 @@ public sealed class CachingMiddleware<TMessage, TResult> : IRequestMiddleware<TM
 {
     private readonly CacheAttribute _settings;
     private readonly bool _perCaller;
+    private readonly bool _requiresCaller;
     private readonly ResponseCache _cache;
     private readonly ICallerAccessor _callerAccessor;
 
     /// <summary>Creates the middleware for one message type.</summary>
     /// <param name="settings">The message's <see cref="CacheAttribute"/>.</param>
-    /// <param name="authorize">The message's <see cref="AuthorizeAttribute"/>, or null when it requires no authorization.</param>
+    /// <param name="authorize">
+    /// The message's <see cref="AuthorizeAttribute"/>, or null when it requires no authorization: with it, a send with no
+    /// identifiable caller is never cached (authorization should have refused it; if a policy let it through, its answer
+    /// is not kept).
+    /// </param>
     /// <param name="cache">The shared answers.</param>
-    /// <param name="callerAccessor">Who is sending, for messages that require authorization.</param>
+    /// <param name="callerAccessor">Who is sending: its caller is part of the key unless the answers are shared across callers.</param>
     /// <exception cref="InvalidOperationException">The message has neither <see cref="ICacheKey"/> nor value equality.</exception>
     public CachingMiddleware(CacheAttribute settings, AuthorizeAttribute? authorize, ResponseCache cache, ICallerAccessor callerAccessor)
     {
@@ -50,7 +58,10 @@ public sealed class CachingMiddleware<TMessage, TResult> : IRequestMiddleware<TM
         }
 
         _settings = settings;
-        _perCaller = authorize is not null;
+        _requiresCaller = authorize is not null && !settings.SharedAcrossCallers;
+        // The accessor AddMediatorCaching registers when the app has none never knows a caller: skip asking it, so an
+        // app without callers pays nothing for the caller rule.
+        _perCaller = _requiresCaller || (!settings.SharedAcrossCallers && callerAccessor is not NoCallerAccessor);
         _cache = cache;
         _callerAccessor = callerAccessor;
     }
@@ -60,7 +71,7 @@ public sealed class CachingMiddleware<TMessage, TResult> : IRequestMiddleware<TM
         where TNext : struct, INext<TMessage, TResult>
     {
         string? caller = null;
-        if (_perCaller && (caller = CallerIdentity.Of(_callerAccessor.Caller)) is null)
+        if (_perCaller && (!CallerIdentity.TryPartition(_callerAccessor.Caller, out caller) || (caller is null && _requiresCaller)))
         {
             // An answer that depends on a caller we cannot identify must not be shared: no cache at all.
             return next.InvokeAsync(message, context);

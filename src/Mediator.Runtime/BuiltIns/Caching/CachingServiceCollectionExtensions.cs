@@ -11,8 +11,10 @@ public static class CachingServiceCollectionExtensions
     /// <summary>
     /// Registers the singleton <see cref="ResponseCache"/>, its options, <see cref="TimeProvider.System"/> unless a
     /// <see cref="TimeProvider"/> is registered already, and, unless one is registered already, an
-    /// <see cref="ICallerAccessor"/> that knows no caller (messages that require authorization are then never cached).
-    /// Register your own accessor to cache per user. Repeated calls are harmless; the first call's options win.
+    /// <see cref="ICallerAccessor"/> that knows no caller (answers are then kept once for everyone, and messages that
+    /// require authorization are never cached). Register your own accessor, before or after this call, and every
+    /// cached answer is kept per caller unless its message says <c>[Cache(SharedAcrossCallers = true)]</c>. Repeated
+    /// calls are harmless; the first call's options win.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes to the default <see cref="CachingOptions"/>.</param>

@@ -2,21 +2,24 @@ using System.Security.Claims;
 
 namespace Mediator.Caching;
 
-/// <summary>Who a cached answer belongs to, when the message requires authorization.</summary>
+/// <summary>Which callers' answers a cached answer may be given to: its partition of the cache.</summary>
 internal static class CallerIdentity
 {
     /// <summary>
-    /// The caller's stable identifier (the name-identifier claim, else the identity's name), or null when there is no
-    /// authenticated caller or it cannot be told apart from others: such sends bypass the cache.
+    /// The partition of <paramref name="caller"/>: its stable identifier (the name-identifier claim, else the identity's
+    /// name) for an authenticated caller, null for an anonymous one (no principal, or one that is not authenticated:
+    /// all of them share one partition, never an authenticated caller's). False for an authenticated caller that cannot
+    /// be told apart from others: such a send bypasses the cache.
     /// </summary>
-    public static string? Of(ClaimsPrincipal? caller)
+    public static bool TryPartition(ClaimsPrincipal? caller, out string? partition)
     {
+        partition = null;
         if (caller?.Identity is not { IsAuthenticated: true } identity)
         {
-            return null;
+            return true;
         }
 
-        var id = caller.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? identity.Name;
-        return string.IsNullOrEmpty(id) ? null : id;
+        partition = caller.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? identity.Name;
+        return !string.IsNullOrEmpty(partition);
     }
 }

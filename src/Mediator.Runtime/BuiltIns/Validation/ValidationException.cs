@@ -30,6 +30,17 @@ public sealed class ValidationException : Exception
     /// <summary>Every error found, in the order they were added.</summary>
     public IReadOnlyList<ValidationError> Errors { get; }
 
+    /// <summary>
+    /// The errors grouped by member, each member's messages in the order they were added: the shape of ASP.NET Core's
+    /// <c>ValidationProblemDetails.Errors</c> (<c>Results.ValidationProblem(exception.ErrorsByMember())</c>), whatever
+    /// produced them (<see cref="IValidatable"/>, an <see cref="IValidator{TMessage}"/>, FluentValidation). Errors about
+    /// the message as a whole are under the empty key.
+    /// </summary>
+    /// <returns>A new dictionary, ordinal keys.</returns>
+    public Dictionary<string, string[]> ErrorsByMember()
+        => Errors.GroupBy(e => e.Member, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+
     private static string Describe(Type messageType, IReadOnlyList<ValidationError> errors)
         => messageType.Name + " is not valid: " + string.Join("; ", errors.Select(e => e.Member.Length == 0 ? e.Message : e.Member + ": " + e.Message));
 }

@@ -23,9 +23,24 @@ public sealed class ValidationMiddleware<TMessage, TResult> : IMiddleware<TMessa
     private readonly IValidator<TMessage>[] _validators;
 
     /// <summary>Creates the middleware for one message type.</summary>
-    /// <param name="validators">The validators registered for <typeparamref name="TMessage"/> (none is fine).</param>
+    /// <param name="validators">
+    /// The validators registered for <typeparamref name="TMessage"/> (none is fine); an <see cref="IValidatorGroup"/>
+    /// that is empty is left out.
+    /// </param>
     public ValidationMiddleware(IEnumerable<IValidator<TMessage>> validators)
-        => _validators = (validators ?? throw new ArgumentNullException(nameof(validators))).ToArray();
+        => _validators = WithoutEmptyGroups(validators ?? throw new ArgumentNullException(nameof(validators)));
+
+    private static IValidator<TMessage>[] WithoutEmptyGroups(IEnumerable<IValidator<TMessage>> validators)
+    {
+        var all = validators.ToArray();
+        var empty = 0;
+        foreach (var validator in all)
+            if (validator is IValidatorGroup { IsEmpty: true }) empty++;
+
+        if (empty == 0) return all;
+        if (empty == all.Length) return Array.Empty<IValidator<TMessage>>();
+        return all.Where(v => v is not IValidatorGroup { IsEmpty: true }).ToArray();
+    }
 
     /// <inheritdoc />
     public ValueTask<TResult> InvokeAsync<TNext>(TMessage message, TNext next, MessageContext context)

@@ -37,9 +37,9 @@ public sealed class CachingMiddlewareTests : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private CachingMiddleware<TMessage, string> Create<TMessage>(AuthorizeAttribute? authorize = null, ResponseCache? cache = null)
+    private CachingMiddleware<TMessage, string> Create<TMessage>(AuthorizeAttribute? authorize = null, ResponseCache? cache = null, bool shared = false)
         where TMessage : notnull
-        => new(new CacheAttribute { DurationSeconds = 60 }, authorize, cache ?? _cache, _caller);
+        => new(new CacheAttribute { DurationSeconds = 60, SharedAcrossCallers = shared }, authorize, cache ?? _cache, _caller);
 
     private ValueTask<string> Send<TMessage>(CachingMiddleware<TMessage, string> middleware, TMessage message, Func<TMessage, ValueTask<string>> handler)
         where TMessage : notnull
@@ -121,9 +121,72 @@ public sealed class CachingMiddlewareTests : IDisposable
     }
 
     [Fact]
-    public async Task Answers_are_shared_between_callers_when_the_message_requires_no_authorization()
+    public async Task Without_authorization_on_the_message_each_known_caller_still_gets_its_own_answer()
+    {
+        // The endpoint authorized the call; the handler reads the current user. The message says nothing about callers.
+        var middleware = Create<GetPrice>();
+        ValueTask<string> AnswerForCaller(GetPrice message) => new("for " + (_caller.Caller?.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "anonymous"));
+
+        _caller.Caller = SwitchableCaller.User("alice");
+        Assert.Equal("for alice", await Send(middleware, new GetPrice(1), AnswerForCaller));
+        _caller.Caller = SwitchableCaller.User("bob");
+        Assert.Equal("for bob", await Send(middleware, new GetPrice(1), AnswerForCaller));
+        _caller.Caller = null;
+        Assert.Equal("for anonymous", await Send(middleware, new GetPrice(1), AnswerForCaller));
+        _caller.Caller = SwitchableCaller.User("alice");
+        Assert.Equal("for alice", await Send(middleware, new GetPrice(1), AnswerForCaller));
+
+        Assert.Equal(3, _calls);
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_share_one_partition_of_their_own()
     {
         var middleware = Create<GetPrice>();
+        _caller.Caller = null;
+        await Send(middleware, new GetPrice(1), Answer);
+        _caller.Caller = new ClaimsPrincipal(new ClaimsIdentity()); // a principal that is not authenticated
+        await Send(middleware, new GetPrice(1), Answer);
+        Assert.Equal(1, _calls);
+
+        // Not an authenticated caller's, though: one who signs in gets an answer of its own.
+        _caller.Caller = SwitchableCaller.User("alice");
+        await Send(middleware, new GetPrice(1), Answer);
+        Assert.Equal(2, _calls);
+    }
+
+    [Fact]
+    public async Task An_authenticated_caller_that_cannot_be_told_apart_from_others_bypasses_the_cache()
+    {
+        var middleware = Create<GetPrice>();
+        _caller.Caller = new ClaimsPrincipal(new ClaimsIdentity(authenticationType: "test")); // authenticated, no name, no id
+
+        await Send(middleware, new GetPrice(1), Answer);
+        await Send(middleware, new GetPrice(1), Answer);
+
+        Assert.Equal(2, _calls);
+        Assert.Equal(0, _cache.Count);
+    }
+
+    [Fact]
+    public async Task Answers_declared_shared_across_callers_are_kept_once_for_all_of_them()
+    {
+        var middleware = Create<GetPrice>(shared: true);
+        _caller.Caller = SwitchableCaller.User("alice");
+        await Send(middleware, new GetPrice(1), Answer);
+        _caller.Caller = SwitchableCaller.User("bob");
+        await Send(middleware, new GetPrice(1), Answer);
+        _caller.Caller = null;
+        await Send(middleware, new GetPrice(1), Answer);
+
+        Assert.Equal(1, _calls);
+    }
+
+    [Fact]
+    public async Task Shared_across_callers_wins_over_authorization_on_the_message()
+    {
+        // [Authorize] still runs outside the cache (MED0012); the answer itself is declared the same for everyone.
+        var middleware = Create<GetPrice>(new AuthorizeAttribute(), shared: true);
         _caller.Caller = SwitchableCaller.User("alice");
         await Send(middleware, new GetPrice(1), Answer);
         _caller.Caller = SwitchableCaller.User("bob");

@@ -111,4 +111,46 @@ public sealed class ValidationMiddlewareTests
         Assert.Equal(2, validators.Length);
         Assert.Single((await Refused(middleware, new Register("taken@example.com", 30))).Errors);
     }
+
+    /// <summary>An adapter to another library's validators, holding some or none.</summary>
+    private sealed class Group(bool empty) : IValidator<Register>, IValidatorGroup
+    {
+        public bool IsEmpty => empty;
+
+        public int Calls { get; private set; }
+
+        public ValueTask ValidateAsync(Register message, ValidationErrors errors, CancellationToken cancellationToken)
+        {
+            Calls++;
+            errors.Add("Group", "ran");
+            return default;
+        }
+    }
+
+    [Fact]
+    public async Task An_empty_validator_group_is_left_out_and_a_non_empty_one_runs()
+    {
+        var empty = new Group(empty: true);
+        var full = new Group(empty: false);
+        var middleware = new ValidationMiddleware<Register, int>([empty, new NoReservedNames(), full]);
+
+        var error = await Refused(middleware, new Register("admin@example.com", 40));
+
+        Assert.Equal([new ValidationError("", "Reserved name."), new ValidationError("Group", "ran")], error.Errors);
+        Assert.Equal(0, empty.Calls);
+        Assert.Equal(1, full.Calls);
+    }
+
+    [Fact]
+    public async Task Errors_by_member_group_messages_in_order_with_the_whole_message_under_the_empty_key()
+    {
+        var middleware = new ValidationMiddleware<Register, int>([new EmailNotTaken(), new NoReservedNames()]);
+
+        var error = await Refused(middleware, new Register("admin", 12));
+
+        var byMember = error.ErrorsByMember();
+        Assert.Equal(["Email", "Age", ""], byMember.Keys);
+        Assert.Equal(["Not an e-mail address."], byMember["Email"]);
+        Assert.Equal(["Reserved name."], byMember[""]);
+    }
 }
