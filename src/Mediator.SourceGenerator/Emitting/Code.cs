@@ -66,7 +66,7 @@ internal static class Code
             : ", configured by the message's attribute";
         // A processor says what it is (and for an exception step, what it catches): its place in the order follows from it.
         var role = step.Role == StepRole.Middleware ? string.Empty
-            : ContractKinds.Describe(step.Role) + (step.ExceptionType is null ? string.Empty : " of " + step.ExceptionType) + ", ";
+            : ContractKinds.Describe(step.Role) + (step.ExceptionType is null ? string.Empty : " of " + step.ExceptionType.Replace("global::", string.Empty)) + ", ";
         return $"{step.DisplayName} ({role}{level}, order {step.Order}{concern}{origin}{configured})";
     }
 
