@@ -16,7 +16,8 @@ internal static class PipelineRoles
     /// <summary>IMiddleware&lt;,&gt; covers the request and notification contracts, which derive from it.</summary>
     public static bool IsMiddlewareContract(INamedTypeSymbol type)
         => KnownTypes.IsMiddleware(type) || KnownTypes.IsRequestMiddleware(type)
-            || KnownTypes.IsNotificationMiddleware(type) || KnownTypes.IsStreamMiddleware(type);
+            || KnownTypes.IsNotificationMiddleware(type) || KnownTypes.IsStreamMiddleware(type)
+            || KnownTypes.IsProcessor(type);
 
     public static bool HasAttribute(INamedTypeSymbol type, string attributeName)
         => type.GetAttributes().Any(a => a.AttributeClass is { } c && KnownTypes.IsMediatorType(c, attributeName + "Attribute", 0));

@@ -28,6 +28,7 @@ internal static class PipelineChecks
 
         HandlerCountChecks.Find(specs, messages, diagnostics);
         UnusedMiddlewareChecks.Find(specs, declared, messages, diagnostics);
+        ProcessorChecks.Find(specs, declared, diagnostics);
         if (handlers.Any(h => h.MiddlewareUses.Count > 0))
         {
             HandlerMiddlewareChecks.Find(handlers, resolved.Automatic, resolved.PublishedTypes, diagnostics);

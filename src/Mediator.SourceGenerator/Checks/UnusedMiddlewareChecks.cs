@@ -23,7 +23,7 @@ internal static class UnusedMiddlewareChecks
     {
         foreach (var middleware in middlewares)
         {
-            if (middleware.Middleware is { IsExplicit: false } spec
+            if (middleware.Middleware is { IsExplicit: false, Role: StepRole.Middleware } spec
                 && !handlers.Any(s => Applies(spec, s.Handler))
                 && !messages.Any(m => m.Notification is { } n && MiddlewareMatcher.Match(spec, n, HandlerParser.UnitSpec, MessageKind.Notification) is not null))
             {

@@ -303,6 +303,30 @@ internal static class DiagnosticDescriptors
         "'{0}' is how the generated {1}() registers the module '{2}'; on its own it registers no IMediator, ISender or IPublisher, and the handlers of this project and the other modules are missing: call services.{1}() instead",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor ProcessorWithSeveralRoles = Create(
+        "MED0050",
+        "A [Middleware] class is more than one pipeline step",
+        "'{0}' is {1}; one class is one step of a pipeline: split it into one class per step",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OpenProcessorException = Create(
+        "MED0051",
+        "Exception handler or action with an open exception type",
+        "'{0}' takes its exception type from the type parameter '{1}'; which exceptions a pipeline step catches is decided at compile time: write a concrete exception type (System.Exception sees every exception)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ProcessorMatchesNothing = Create(
+        "MED0052",
+        "Processor applies to no message",
+        "{1} '{0}' is in no pipeline: no handled request or stream in this project satisfies its contract and its generic constraints",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ProcessorResponseMismatch = Create(
+        "MED0053",
+        "Processor's response type is not the request's",
+        "{1} '{0}' never runs: {2}; write the response type the request declares (Unit for a request without one)",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor SharedCacheHandlerReadsCaller = Create(
         "MED0070",
         "A cached answer shared across callers comes from a handler that reads the caller",
@@ -358,6 +382,10 @@ internal static class DiagnosticDescriptors
         SentAndHandledNowhere,
         SentAndHandledNowhereInLibrary,
         ModuleRegisteredDirectly,
+        ProcessorWithSeveralRoles,
+        OpenProcessorException,
+        ProcessorMatchesNothing,
+        ProcessorResponseMismatch,
         SharedCacheHandlerReadsCaller,
     };
 

@@ -64,7 +64,10 @@ internal static class Code
         var configured = !step.IsConfigured ? string.Empty
             : step.ConfiguredByHandler ? ", configured by the handler's attribute"
             : ", configured by the message's attribute";
-        return $"{step.DisplayName} ({level}, order {step.Order}{concern}{origin}{configured})";
+        // A processor says what it is (and for an exception step, what it catches): its place in the order follows from it.
+        var role = step.Role == StepRole.Middleware ? string.Empty
+            : ContractKinds.Describe(step.Role) + (step.ExceptionType is null ? string.Empty : " of " + step.ExceptionType.Replace("global::", string.Empty)) + ", ";
+        return $"{step.DisplayName} ({role}{level}, order {step.Order}{concern}{origin}{configured})";
     }
 
     public const string Observed = "global::Mediator.Internal.Observed";

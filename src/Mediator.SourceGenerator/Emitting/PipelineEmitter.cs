@@ -54,6 +54,23 @@ internal static class PipelineEmitter
         }
     }
 
+    /// <summary>
+    /// The runtime step that calls a processor around the rest of the pipeline, with its type arguments written out (C#
+    /// infers none from the <c>INext</c> constraint): <c>ProcessorSteps.PreProcess&lt;Ping, Pong, Next2&lt;TMode&gt;&gt;</c>.
+    /// </summary>
+    private static string ProcessorCall(PipelinePlan pipeline, PipelineStep step, string next)
+    {
+        var method = step.Role switch
+        {
+            StepRole.PreProcessor => "PreProcess",
+            StepRole.PostProcessor => "PostProcess",
+            StepRole.ExceptionHandler => "HandleException",
+            _ => "ObserveException",
+        };
+        var exception = step.ExceptionType is null ? string.Empty : ", " + step.ExceptionType;
+        return "global::Mediator.Internal.ProcessorSteps." + method + "<" + pipeline.Shape.MessageType.Display + ", " + pipeline.Shape.ResultType.Display + exception + ", " + next + ">";
+    }
+
     /// <summary>The struct that stands for "everything from step <paramref name="index"/> inwards".</summary>
     private static void WriteNextStruct(SourceWriter writer, PipelinePlan pipeline, int index)
     {
@@ -66,8 +83,15 @@ internal static class PipelineEmitter
             {
                 var step = pipeline.Steps[index];
                 body.Line(Code.IfObserved + "_pipeline._observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), null);");
+                var next = "Next" + (index + 1) + "<TMode>";
+                if (step.Role != StepRole.Middleware)
+                {
+                    body.Line("return " + ProcessorCall(pipeline, step, next) + "(_pipeline._step" + index + ", request, new " + next + "(_pipeline), context);");
+                    return;
+                }
+
                 var middleware = Code.Middleware("_pipeline._step" + index, step, "global::Mediator.IMiddleware<" + pipeline.Shape.MessageType.Display + ", " + pipeline.Shape.ResultType.Display + ">");
-                body.Line("return " + middleware + ".InvokeAsync(request, new Next" + (index + 1) + "<TMode>(_pipeline), context);");
+                body.Line("return " + middleware + ".InvokeAsync(request, new " + next + "(_pipeline), context);");
                 return;
             }
 

@@ -106,8 +106,17 @@ internal static class StreamPipelineEmitter
             {
                 var step = pipeline.Steps[index];
                 body.Line(Code.IfObserved + "_pipeline._observer!.OnMiddleware(typeof(" + step.MiddlewareType + "), typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), null);");
+                var next = "Next" + (index + 1) + "<TMode>";
+                if (step.Role == StepRole.PreProcessor)
+                {
+                    // The one processor streams have: an enumerator that runs it on the first MoveNextAsync.
+                    var preProcess = "global::Mediator.Internal.StreamPreProcessStep<" + pipeline.Shape.MessageType.Display + ", " + pipeline.Shape.ResultType.Display + ", " + next + ">";
+                    body.Line("return new " + items + "(new " + preProcess + "(_pipeline._step" + index + ", request, new " + next + "(_pipeline), context));");
+                    return;
+                }
+
                 var middleware = Code.Middleware("_pipeline._step" + index, step, "global::Mediator.IStreamMiddleware<" + pipeline.Shape.MessageType.Display + ", " + pipeline.Shape.ResultType.Display + ">");
-                body.Line("return new " + items + "(" + middleware + ".InvokeAsync(request, new Next" + (index + 1) + "<TMode>(_pipeline), context));");
+                body.Line("return new " + items + "(" + middleware + ".InvokeAsync(request, new " + next + "(_pipeline), context));");
                 return;
             }
 

@@ -50,4 +50,88 @@ internal enum ContractKind
 
     /// <summary><c>IStreamMiddleware&lt;TRequest, TItem&gt;</c>: streams only.</summary>
     Stream = 3,
+
+    /// <summary><c>IRequestPreProcessor&lt;TRequest&gt;</c>: requests only, a <see cref="StepRole.PreProcessor"/> step.</summary>
+    RequestPreProcessor = 4,
+
+    /// <summary><c>IRequestPostProcessor&lt;TRequest, TResponse&gt;</c>: requests only, a <see cref="StepRole.PostProcessor"/> step.</summary>
+    RequestPostProcessor = 5,
+
+    /// <summary><c>IRequestExceptionHandler&lt;TRequest, TResponse, TException&gt;</c>: requests only, a <see cref="StepRole.ExceptionHandler"/> step.</summary>
+    RequestExceptionHandler = 6,
+
+    /// <summary><c>IRequestExceptionAction&lt;TRequest, TException&gt;</c>: requests only, a <see cref="StepRole.ExceptionAction"/> step.</summary>
+    RequestExceptionAction = 7,
+
+    /// <summary><c>IStreamPreProcessor&lt;TRequest&gt;</c>: streams only, a <see cref="StepRole.PreProcessor"/> step.</summary>
+    StreamPreProcessor = 8,
+}
+
+/// <summary>
+/// What a step of a pipeline does, and so how the emitters call it: a middleware's <c>InvokeAsync</c> with the rest of the
+/// pipeline, or one of the processor steps of <c>Mediator.Internal.ProcessorSteps</c> around a processor's own method.
+/// </summary>
+internal enum StepRole
+{
+    /// <summary>A middleware: its <c>InvokeAsync</c> decides when the rest of the pipeline runs.</summary>
+    Middleware = 0,
+
+    /// <summary>Runs before the rest of the pipeline (<c>IRequestPreProcessor</c>, <c>IStreamPreProcessor</c>).</summary>
+    PreProcessor = 1,
+
+    /// <summary>Runs after the rest of the pipeline answered, with the answer (<c>IRequestPostProcessor</c>).</summary>
+    PostProcessor = 2,
+
+    /// <summary>Sees an exception of the rest of the pipeline and may answer instead (<c>IRequestExceptionHandler</c>).</summary>
+    ExceptionHandler = 3,
+
+    /// <summary>Sees an exception of the rest of the pipeline, which is rethrown after it (<c>IRequestExceptionAction</c>).</summary>
+    ExceptionAction = 4,
+}
+
+/// <summary>The role and mode facts of each contract kind, in one place.</summary>
+internal static class ContractKinds
+{
+    /// <summary>The step a contract of this kind makes.</summary>
+    public static StepRole RoleOf(ContractKind kind) => kind switch
+    {
+        ContractKind.RequestPreProcessor or ContractKind.StreamPreProcessor => StepRole.PreProcessor,
+        ContractKind.RequestPostProcessor => StepRole.PostProcessor,
+        ContractKind.RequestExceptionHandler => StepRole.ExceptionHandler,
+        ContractKind.RequestExceptionAction => StepRole.ExceptionAction,
+        _ => StepRole.Middleware,
+    };
+
+    /// <summary>
+    /// The <c>Order</c> a processor takes when it writes none (the values of <c>Mediator.ProcessorOrder</c>): exception
+    /// actions, exception handlers, pre-processors, post-processors, outermost first, all outside middleware at its
+    /// default 0 and the built-ins (-1100 to -100).
+    /// </summary>
+    public static int DefaultOrder(StepRole role) => role switch
+    {
+        StepRole.ExceptionAction => -40_000,
+        StepRole.ExceptionHandler => -30_000,
+        StepRole.PreProcessor => -20_000,
+        StepRole.PostProcessor => -10_000,
+        _ => 0,
+    };
+
+    /// <summary>The method a contract of this kind declares, which the class must implement.</summary>
+    public static string MethodOf(ContractKind kind) => kind switch
+    {
+        ContractKind.RequestPreProcessor or ContractKind.RequestPostProcessor or ContractKind.StreamPreProcessor => "Process",
+        ContractKind.RequestExceptionHandler => "Handle",
+        ContractKind.RequestExceptionAction => "Execute",
+        _ => "InvokeAsync",
+    };
+
+    /// <summary>How users read a processor role in messages and doc comments.</summary>
+    public static string Describe(StepRole role) => role switch
+    {
+        StepRole.PreProcessor => "pre-processor",
+        StepRole.PostProcessor => "post-processor",
+        StepRole.ExceptionHandler => "exception handler",
+        StepRole.ExceptionAction => "exception action",
+        _ => "middleware",
+    };
 }

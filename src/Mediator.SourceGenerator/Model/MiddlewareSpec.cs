@@ -21,6 +21,12 @@ namespace Mediator.SourceGenerator.Model;
 /// is <see cref="ResolvedLayer.Lifetime"/>, which also accounts for the same closed type placed with another lifetime.
 /// </param>
 /// <param name="Dependencies">What its constructor takes from the container (the capture checks compare their lifetimes with its own).</param>
+/// <param name="Role">A middleware, or the processor its contracts make it (one role per class: MED0050).</param>
+/// <param name="ExceptionDepth">
+/// For an exception handler or action: how far its exception type derives from <c>System.Exception</c> (0 for
+/// <c>Exception</c> itself). Among steps of one layer and one Order the deeper one runs inside, so it sees an exception
+/// first: the closest exception type in the hierarchy wins.
+/// </param>
 /// <param name="Usage">The <c>[Obsolete]</c> and <c>[Experimental]</c> C# reports where the class is written, on its <c>InvokeAsync</c> methods, and for a configured middleware on its constructor and the parameter types generated code resolves.</param>
 internal sealed record MiddlewareSpec(
     string DisplayName,
@@ -39,7 +45,9 @@ internal sealed record MiddlewareSpec(
     bool IsExplicit = false,
     EquatableArray<UsageMark> Usage = default,
     ServiceLifetimeKind Lifetime = ServiceLifetimeKind.Singleton,
-    EquatableArray<DependencySpec> Dependencies = default)
+    EquatableArray<DependencySpec> Dependencies = default,
+    StepRole Role = StepRole.Middleware,
+    int ExceptionDepth = 0)
 {
     /// <summary>
     /// Placed in every pipeline its constraints fit: declared here without <c>Explicit</c>, or added by
@@ -60,7 +68,15 @@ internal sealed record MiddlewareSpec(
 /// <param name="Response">The result (or stream item) argument, possibly a type parameter of the class.</param>
 /// <param name="IsImplicit">The <c>InvokeAsync</c> method is public on the class, so it is called without the interface.</param>
 /// <param name="Kind">Which interface it came from, and so which modes it serves.</param>
-internal sealed record MiddlewareContractSpec(TypeRef Request, TypeRef Response, bool IsImplicit, ContractKind Kind = ContractKind.Any);
+/// <param name="Exception">For an exception handler or action: the exception type it is written for.</param>
+internal sealed record MiddlewareContractSpec(TypeRef Request, TypeRef Response, bool IsImplicit, ContractKind Kind = ContractKind.Any, TypeRef? Exception = null)
+{
+    /// <summary>
+    /// The response pattern of a contract that names none (a pre-processor, an exception action): a type parameter no
+    /// class declares, so it unifies with any result and binds nothing the closed type uses.
+    /// </summary>
+    public static readonly TypeRef AnyResult = TypeRef.Parameter("<any result>");
+}
 
 /// <summary>A type parameter of a middleware class and what its constraints demand.</summary>
 /// <param name="Name">The parameter's name.</param>

@@ -30,6 +30,8 @@ internal sealed record PipelinePlan(
 /// <c>INotificationNext&lt;T&gt;</c>, where every other step returns <c>ValueTask&lt;TResult&gt;</c> and takes an <c>INext&lt;T, TResult&gt;</c>.
 /// </param>
 /// <param name="Usage">The <c>[Obsolete]</c> and <c>[Experimental]</c> of the middleware and of the types it is closed over.</param>
+/// <param name="Role">A middleware, or the processor step that calls it (<c>Mediator.Internal.ProcessorSteps</c>).</param>
+/// <param name="ExceptionType">For an exception handler or action: the exception type it is written for, in generated code.</param>
 /// <param name="ConfiguredByHandler">A notification handler's own instance configured by an attribute on the handler class (rather than the notification), for the pipeline's doc comment.</param>
 internal sealed record PipelineStep(
     string MiddlewareType,
@@ -43,7 +45,9 @@ internal sealed record PipelineStep(
     EquatableArray<StepArgument> Arguments = default,
     bool ReturnsPlainValueTask = false,
     EquatableArray<UsageMark> Usage = default,
-    bool ConfiguredByHandler = false)
+    bool ConfiguredByHandler = false,
+    StepRole Role = StepRole.Middleware,
+    string? ExceptionType = null)
 {
     /// <summary>Built by the pipeline's factory with the message's attribute, not resolved from the container.</summary>
     public bool IsConfigured => Arguments.Count > 0;

@@ -67,7 +67,8 @@ internal static class MiddlewareParser
                 continue;
             }
 
-            if (contract.GetMembers("InvokeAsync").FirstOrDefault() is { } method && symbol.FindImplementationForInterfaceMember(method) is null)
+            var methodName = ContractKinds.MethodOf(kind);
+            if (contract.GetMembers(methodName).FirstOrDefault() is { } method && symbol.FindImplementationForInterfaceMember(method) is null)
             {
                 // The class does not implement its contract (CS0535, CS0738): the compiler reports it on the class.
                 return Failed(location) with { HasCompileErrors = true };
@@ -78,12 +79,14 @@ internal static class MiddlewareParser
                 TypeRefFactory.RequireMatchable(argument);
             }
 
-            // A notification middleware answers nothing: planning matches it against Unit, as it does the notification.
-            contracts.Add(new MiddlewareContractSpec(
-                TypeRefFactory.CreateNameable(contract.TypeArguments[0]),
-                kind == ContractKind.Notification ? TypeRef.Named(KnownTypes.Unit) : TypeRefFactory.CreateNameable(contract.TypeArguments[1]),
-                SymbolFacts.ImplementsImplicitly(symbol, contract, "InvokeAsync"),
-                kind));
+            contracts.Add(ProcessorContracts.IsProcessor(kind)
+                ? ProcessorContracts.Create(symbol, contract, kind)
+                : new MiddlewareContractSpec(
+                    TypeRefFactory.CreateNameable(contract.TypeArguments[0]),
+                    // A notification middleware answers nothing: planning matches it against Unit, as it does the notification.
+                    kind == ContractKind.Notification ? TypeRef.Named(KnownTypes.Unit) : TypeRefFactory.CreateNameable(contract.TypeArguments[1]),
+                    SymbolFacts.ImplementsImplicitly(symbol, contract, methodName),
+                    kind));
         }
 
         // A class that implements INotificationMiddleware<T> and IMiddleware<T, Unit> wraps a notification through the
@@ -93,6 +96,11 @@ internal static class MiddlewareParser
         if (contracts.Count == 0)
         {
             return Failed(location, DiagnosticInfo.Create(DiagnosticDescriptors.MiddlewareWithoutContract, location, name));
+        }
+
+        if (ProcessorContracts.WhyInvalid(symbol, name, location, contracts) is { } invalid)
+        {
+            return Failed(location, invalid);
         }
 
         var typeParameters = symbol.TypeParameters.Select(CreateTypeParameter).ToEquatableArray();
@@ -111,11 +119,12 @@ internal static class MiddlewareParser
         var middlewareAttribute = attributes.FirstOrDefault(a => KnownTypes.IsMiddlewareAttribute(a.AttributeClass));
         var diagnostics = new List<DiagnosticInfo>();
         var hasExplicitOrder = middlewareAttribute is not null && OrderingAttributeParser.HasNamed(middlewareAttribute, "Order");
+        var role = ContractKinds.RoleOf(contracts[0].Kind);
         var spec = new MiddlewareSpec(
             name,
             OrderingAttributeParser.OpenName(symbol),
             typeParameters,
-            ReadNamedInt(attributes, "Order"),
+            hasExplicitOrder ? ReadNamedInt(attributes, "Order") : ContractKinds.DefaultOrder(role),
             contracts.ToEquatableArray(),
             level,
             group,
@@ -127,7 +136,9 @@ internal static class MiddlewareParser
             IsExplicit: IsExplicit(middlewareAttribute),
             Usage: Usage(symbol, constructor),
             Lifetime: LifetimeReader.ForMiddleware(symbol, middlewareAttribute),
-            Dependencies: dependencies);
+            Dependencies: dependencies,
+            Role: role,
+            ExceptionDepth: ProcessorContracts.ExceptionDepth(symbol));
 
         // Rules are reported where the order was decided: the Order argument when written, else the class name.
         var placement = hasExplicitOrder ? OrderingAttributeParser.NamedLocation(middlewareAttribute!, "Order") ?? location : location;
@@ -225,6 +236,10 @@ internal static class MiddlewareParser
         {
             CollectParameters(contract.Request, known);
             CollectParameters(contract.Response, known);
+            if (contract.Exception is { } exception)
+            {
+                CollectParameters(exception, known);
+            }
         }
 
         bool grew;
@@ -289,6 +304,11 @@ internal static class MiddlewareParser
     /// </summary>
     private static ContractKind? ContractKindOf(INamedTypeSymbol contract, ImmutableArray<INamedTypeSymbol> all)
     {
+        if (ProcessorContracts.KindOf(contract) is { } processor)
+        {
+            return processor;
+        }
+
         if (KnownTypes.IsStreamMiddleware(contract))
         {
             return ContractKind.Stream;

@@ -61,7 +61,7 @@ internal static class ChainRules
             for (var j = i + 1; j < explicitOnes.Count; j++)
             {
                 var (a, b) = (explicitOnes[i].Middleware, explicitOnes[j].Middleware);
-                if (explicitOnes[j].Index >= ownFrom && a.Level == b.Level && a.Order == b.Order && a.OnPublish == b.OnPublish && !LayerOrder.Linked(a, b))
+                if (explicitOnes[j].Index >= ownFrom && a.Level == b.Level && a.Order == b.Order && a.ExceptionDepth == b.ExceptionDepth && a.OnPublish == b.OnPublish && !LayerOrder.Linked(a, b))
                 {
                     yield return string.CompareOrdinal(a.DisplayName, b.DisplayName) < 0 ? new OrderTie(a, b) : new OrderTie(b, a);
                 }

@@ -21,9 +21,12 @@ internal static class LayerOrder
         return result;
     }
 
-    /// <summary>The order when no constraint decides: Order, then name.</summary>
+    /// <summary>
+    /// The order when no constraint decides: Order, then (for exception handlers and actions) the less derived exception
+    /// type outside, so that the closest type in the hierarchy sees an exception first, then name.
+    /// </summary>
     public static IEnumerable<MiddlewareSpec> ByTieBreak(IEnumerable<MiddlewareSpec> middlewares)
-        => middlewares.OrderBy(m => m.Order).ThenBy(m => m.DisplayName, StringComparer.Ordinal);
+        => middlewares.OrderBy(m => m.Order).ThenBy(m => m.ExceptionDepth).ThenBy(m => m.DisplayName, StringComparer.Ordinal);
 
     /// <summary>Whether a before/after constraint links the two directly (either way round).</summary>
     public static bool Linked(MiddlewareSpec a, MiddlewareSpec b) => Points(a, b) || Points(b, a);

@@ -107,14 +107,16 @@ internal static class MiddlewareMatcher
                 arguments,
                 contract.Kind == ContractKind.Notification,
                 StepUsage(middleware, request, response),
-                byHandler);
+                byHandler,
+                ContractKinds.RoleOf(contract.Kind),
+                contract.Exception is null ? null : Close(contract.Exception, bindings).Display);
         }
 
         reason = firstFailure ?? mode switch
         {
             MessageKind.Request => "it implements neither IMiddleware<TMessage, TResult> nor IRequestMiddleware<TRequest, TResponse>, so it wraps no request",
             MessageKind.Notification => "it implements neither IMiddleware<TMessage, TResult> nor INotificationMiddleware<TNotification>, so it wraps no notification",
-            _ => "it does not implement IStreamMiddleware<TRequest, TItem>, so it wraps no stream",
+            _ => "it implements neither IStreamMiddleware<TRequest, TItem> nor IStreamPreProcessor<TRequest>, so it wraps no stream",
         };
         return null;
     }
@@ -254,9 +256,11 @@ internal static class MiddlewareMatcher
 
     private static bool Serves(ContractKind contract, MessageKind mode) => mode switch
     {
-        MessageKind.Request => contract is ContractKind.Any or ContractKind.Request,
+        MessageKind.Request => contract is ContractKind.Any or ContractKind.Request
+            or ContractKind.RequestPreProcessor or ContractKind.RequestPostProcessor
+            or ContractKind.RequestExceptionHandler or ContractKind.RequestExceptionAction,
         MessageKind.Notification => contract is ContractKind.Any or ContractKind.Notification,
-        _ => contract == ContractKind.Stream,
+        _ => contract is ContractKind.Stream or ContractKind.StreamPreProcessor,
     };
 
     /// <summary>

@@ -29,6 +29,21 @@ internal static class KnownTypes
 
     public static bool IsStreamMiddleware(INamedTypeSymbol type) => IsMediatorType(type, "IStreamMiddleware", 2);
 
+    public static bool IsRequestPreProcessor(INamedTypeSymbol type) => IsMediatorType(type, "IRequestPreProcessor", 1);
+
+    public static bool IsRequestPostProcessor(INamedTypeSymbol type) => IsMediatorType(type, "IRequestPostProcessor", 2);
+
+    public static bool IsRequestExceptionHandler(INamedTypeSymbol type) => IsMediatorType(type, "IRequestExceptionHandler", 3);
+
+    public static bool IsRequestExceptionAction(INamedTypeSymbol type) => IsMediatorType(type, "IRequestExceptionAction", 2);
+
+    public static bool IsStreamPreProcessor(INamedTypeSymbol type) => IsMediatorType(type, "IStreamPreProcessor", 1);
+
+    /// <summary>One of the processor contracts (pre, post, exception handler, exception action, stream pre).</summary>
+    public static bool IsProcessor(INamedTypeSymbol type)
+        => IsRequestPreProcessor(type) || IsRequestPostProcessor(type) || IsRequestExceptionHandler(type)
+            || IsRequestExceptionAction(type) || IsStreamPreProcessor(type);
+
     public static bool IsNotification(INamedTypeSymbol type) => IsMediatorType(type, "INotification", 0);
 
     public static bool IsStreamRequest(INamedTypeSymbol type) => IsMediatorType(type, "IStreamRequest", 1);
