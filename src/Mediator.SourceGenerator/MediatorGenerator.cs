@@ -56,7 +56,8 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .Select(static (c, _) => (
                 c.AssemblyName,
                 HasServiceCollection: c.GetTypeByMetadataName(KnownTypes.ServiceCollection) is not null,
-                Strategy: KnownTypes.ReadPublishStrategy(c.Assembly.GetAttributes()) ?? PublishStrategyKind.Sequential))
+                Strategy: PublishPolicyParser.ReadStrategy(c.Assembly.GetAttributes()) ?? PublishStrategyChoice.Sequential,
+                Failures: PublishPolicyParser.ReadFailures(c.Assembly.GetAttributes()) ?? PublishFailureKind.Aggregate))
             .WithTrackingName(TrackingNames.Project);
         var names = nameSettings
             .Combine(project)
@@ -74,7 +75,8 @@ public sealed class MediatorGenerator : IIncrementalGenerator
                 input.Left.Right.Clashes.Count == 0 ? input.Left.Left.Name : null,
                 input.Right.HasServiceCollection,
                 input.Right.Strategy,
-                input.Left.Right.ForeignRegistration))
+                input.Left.Right.ForeignRegistration,
+                input.Right.Failures))
             .WithTrackingName(TrackingNames.Options);
 
         // Source: specs only, no locations, so that edits elsewhere in a file leave the emitted code cached. The specs are
@@ -172,6 +174,11 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         var usedMiddlewareDiagnostics = usedMiddlewares
             .Select(static (used, _) => used.SelectMany(d => d.Diagnostics).ToEquatableArray());
         context.RegisterSourceOutput(usedMiddlewareDiagnostics.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
+        // [assembly: PublishStrategy] and [assembly: PublishFailures] (MED0055 to MED0057); a type's own are class diagnostics.
+        var assemblyPublishPolicy = declarations
+            .Select(static (c, ct) => PublishPolicyParser.Check(c.Assembly.GetAttributes(), "the assembly", ct).ToEquatableArray())
+            .WithTrackingName(TrackingNames.AssemblyPublishPolicy);
+        context.RegisterSourceOutput(assemblyPublishPolicy.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
         var crossCutting = discoveries
             .Combine(usedMiddlewares)
             .Combine(resolved)

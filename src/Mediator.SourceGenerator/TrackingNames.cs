@@ -38,6 +38,7 @@ internal static class TrackingNames
     public const string CrossCuttingDiagnostics = nameof(CrossCuttingDiagnostics);
     public const string UsedMiddlewares = nameof(UsedMiddlewares);
     public const string UsedMiddlewareSpecs = nameof(UsedMiddlewareSpecs);
+    public const string AssemblyPublishPolicy = nameof(AssemblyPublishPolicy);
     public const string Support = nameof(Support);
     public const string Quiet = nameof(Quiet);
 }

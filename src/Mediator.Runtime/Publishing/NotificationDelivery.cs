@@ -242,11 +242,33 @@ public static class NotificationDelivery
             }
             catch (Exception sinkError)
             {
-                error = new AggregateException($"The dead-letter sink '{sink.GetType().FullName}' threw while keeping a failure of '{handlerType.FullName}'.", error, sinkError);
+                error = new DeadLetterSinkFailure($"The dead-letter sink '{sink.GetType().FullName}' threw while keeping a failure of '{handlerType.FullName}'.", error, sinkError);
             }
         }
 
         return new NotificationFailure(handlerType, error, attempts);
+    }
+
+    /// <summary>
+    /// <see cref="PublishFailures.Original"/>: when exactly one handler failed, rethrows its own exception with its original
+    /// stack trace (MediatR's behaviour); when several failed, throws <see cref="PublishException"/> with all of them.
+    /// </summary>
+    /// <param name="notificationType">The notification type the pipeline was compiled for.</param>
+    /// <param name="failures">The failures, or null.</param>
+    public static void ThrowOriginalIfFailed(Type notificationType, List<NotificationFailure>? failures)
+    {
+        if (failures is null)
+        {
+            return;
+        }
+
+        if (failures.Count == 1)
+        {
+            // Capture keeps the frames of the handler's throw and adds this rethrow to them; the object is the handler's.
+            ExceptionDispatchInfo.Capture(failures[0].Exception).Throw();
+        }
+
+        throw new PublishException(notificationType, failures);
     }
 
     /// <summary>Throws <see cref="PublishException"/> when any handler failed.</summary>

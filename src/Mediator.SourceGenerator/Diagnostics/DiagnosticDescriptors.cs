@@ -333,6 +333,24 @@ internal static class DiagnosticDescriptors
         "'{0}' is cached with [Cache(SharedAcrossCallers = true)], so one answer is given to every caller, but its handler '{1}' takes '{2}' ('{3}'){4}, which reads the current caller: one user's answer would reach another. Remove SharedAcrossCallers (the key then includes the caller), or stop reading the caller in the handler.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidPublishStrategy = Create(
+        "MED0055",
+        "Type cannot be a publish strategy",
+        "'{0}' is named by [PublishStrategy(typeof(...))] but cannot be a publish strategy: {1}; name a non-abstract, non-generic class that implements Mediator.IPublishStrategy",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor PublishFailuresWithoutEffect = Create(
+        "MED0056",
+        "[PublishFailures] has no effect beside this strategy",
+        "[PublishFailures] on {0} has no effect: its [PublishStrategy] is fire-and-forget (the caller sees no failure) or a strategy of yours (which decides what it throws); remove one of the two attributes",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UndefinedPublishPolicy = Create(
+        "MED0057",
+        "Publish strategy or failure mode is not defined",
+        "{0} is not a value of {1} (on {2}), so the default is used; name one of its members",
+        DiagnosticSeverity.Error);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         RequestHasNoHandler,
@@ -387,6 +405,9 @@ internal static class DiagnosticDescriptors
         ProcessorMatchesNothing,
         ProcessorResponseMismatch,
         SharedCacheHandlerReadsCaller,
+        InvalidPublishStrategy,
+        PublishFailuresWithoutEffect,
+        UndefinedPublishPolicy,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

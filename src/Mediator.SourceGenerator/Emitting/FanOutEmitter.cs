@@ -5,8 +5,10 @@ namespace Mediator.SourceGenerator.Emitting;
 /// <summary>
 /// Writes a notification pipeline's fan-out. Sequential: a plain method delivers to each handler in turn and, as long as
 /// every handler completes synchronously, never builds a state machine; at the first handler that is still running or
-/// throws, an async method takes over from that handler on (drop, retry, failure collection). Concurrent: every
-/// delivery is started before any is awaited.
+/// throws, an async method takes over from that handler on (drop, retry, failure collection). Stop-on-first-failure is
+/// the same code, which throws after the first handler that failed; fire-and-forget runs the sequential fan-out too (the
+/// mediator's <c>Publish</c> is what does not wait, see <see cref="PublishEmitter"/>). Concurrent: every delivery is
+/// started before any is awaited. A strategy of the user's gets a <see cref="CustomStrategyEmitter.HandlerSet"/> instead.
 /// </summary>
 internal static class FanOutEmitter
 {
@@ -17,9 +19,15 @@ internal static class FanOutEmitter
 
     public static void Write(SourceWriter writer, NotificationPlan pipeline)
     {
-        if (pipeline.Strategy == PublishStrategyKind.Concurrent)
+        if (pipeline.Kind == PublishStrategyKind.Concurrent)
         {
             WriteConcurrent(writer, pipeline);
+            return;
+        }
+
+        if (pipeline.Kind == PublishStrategyKind.Custom)
+        {
+            CustomStrategyEmitter.WriteFanOut(writer, pipeline);
             return;
         }
 
@@ -33,6 +41,16 @@ internal static class FanOutEmitter
     /// <c>IMiddleware&lt;T, Unit&gt;</c>, whose <c>next</c> answers that. Otherwise (an <c>INotificationMiddleware</c>, or
     /// none) a plain <c>ValueTask</c>.
     /// </summary>
+    /// <summary>
+    /// The runtime's call that throws the collected failures: all of them together (<c>PublishException</c>), or with
+    /// <c>[PublishFailures(PublishFailures.Original)]</c> a single failure's own exception. A fire-and-forget publish's
+    /// failures never reach a caller, so it keeps the aggregate, which its runner reads.
+    /// </summary>
+    private static string ThrowIfFailed(NotificationPlan pipeline)
+        => Code.NotificationDelivery
+            + (pipeline.Failures == PublishFailureKind.Original && pipeline.Kind != PublishStrategyKind.FireAndForget ? ".ThrowOriginalIfFailed(" : ".ThrowIfFailed(")
+            + "typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), failures);";
+
     internal static bool ReturnsUnit(NotificationPlan pipeline)
         => pipeline.PublishSteps.Count > 0 && !pipeline.PublishSteps[pipeline.PublishSteps.Count - 1].ReturnsPlainValueTask;
 
@@ -70,7 +88,9 @@ internal static class FanOutEmitter
     private static void WriteSequential(SourceWriter writer, NotificationPlan pipeline)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// Delivers to every handler, one after the other; a failure does not stop the rest. Handlers that complete");
+        writer.Line(pipeline.Kind == PublishStrategyKind.StopOnFirstFailure
+            ? "/// Delivers to every handler, one after the other, until one fails. Handlers that complete"
+            : "/// Delivers to every handler, one after the other; a failure does not stop the rest. Handlers that complete");
         writer.Line("/// synchronously are delivered here, without a state machine; FanOutFromAsync takes over at the first that does not.");
         writer.Line("/// </summary>");
         using (writer.Block("private " + ReturnType(pipeline) + " FanOutAsync<TMode>(" + Signature(pipeline) + ") where TMode : struct"))
@@ -107,7 +127,9 @@ internal static class FanOutEmitter
         writer.Line("/// <summary>");
         writer.Line("/// The fan-out from handler <paramref name=\"from\"/> on, once a handler did not complete synchronously: that one's");
         writer.Line("/// <paramref name=\"pending\"/> task is awaited (or its <paramref name=\"error\"/> recovered from), then the rest run in");
-        writer.Line("/// turn; failures are collected and thrown together once all have run.");
+        writer.Line(pipeline.Kind == PublishStrategyKind.StopOnFirstFailure
+            ? "/// turn; the first failure is thrown at once, and the handlers after it do not run."
+            : "/// turn; failures are collected and thrown together once all have run.");
         writer.Line("/// </summary>");
         using (writer.Block("private async " + ReturnType(pipeline) + " FanOutFromAsync<TMode>(int from, global::System.Exception? error, " + Code.PlainValueTask + " pending, " + Signature(pipeline) + ") where TMode : struct"))
         {
@@ -139,6 +161,7 @@ internal static class FanOutEmitter
 
                 if (i == 0)
                 {
+                    WriteStopIfFailed(writer, pipeline, i);
                     continue;
                 }
 
@@ -157,13 +180,25 @@ internal static class FanOutEmitter
                         writer.Line(CollectFailure("failure"));
                     }
                 }
+
+                WriteStopIfFailed(writer, pipeline, i);
             }
 
-            writer.Line(Code.NotificationDelivery + ".ThrowIfFailed(typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), failures);");
+            writer.Line(ThrowIfFailed(pipeline));
             if (ReturnsUnit(pipeline))
             {
                 writer.Line("return default;");
             }
+        }
+    }
+
+    /// <summary>Stop-on-first-failure: after handler <paramref name="i"/> (not the last), a failure so far ends the publish.</summary>
+    private static void WriteStopIfFailed(SourceWriter writer, NotificationPlan pipeline, int i)
+    {
+        if (pipeline.Kind == PublishStrategyKind.StopOnFirstFailure && i < pipeline.Handlers.Count - 1)
+        {
+            writer.Line("// Stop on the first failure: the handlers after this one do not run.");
+            writer.Line("if (!(failures is null)) " + ThrowIfFailed(pipeline));
         }
     }
 
@@ -185,7 +220,7 @@ internal static class FanOutEmitter
                 writer.Line(CollectFailure("failure" + i));
             }
 
-            writer.Line(Code.NotificationDelivery + ".ThrowIfFailed(typeof(" + pipeline.Shape.MessageType.TypeOfOperand + "), failures);");
+            writer.Line(ThrowIfFailed(pipeline));
             if (ReturnsUnit(pipeline))
             {
                 writer.Line("return default;");

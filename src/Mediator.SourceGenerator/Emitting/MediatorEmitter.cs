@@ -219,7 +219,8 @@ internal static class MediatorEmitter
 
             writer.Line();
             writer.Line("public PipelineCache(" + Code.ServiceProvider + " services) => _services = services ?? throw new global::System.ArgumentNullException(\"services\");");
-            if (Code.AllShapes(plan).Any(p => p.NeedsScope))
+            // Fire-and-forget publishes open their scope from it, and report their failures through it.
+            if (Code.AllShapes(plan).Any(p => p.NeedsScope) || plan.Notifications.Any(n => n.Kind == PublishStrategyKind.FireAndForget))
             {
                 writer.Line();
                 writer.Line("/// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>");

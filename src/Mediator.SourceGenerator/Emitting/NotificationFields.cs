@@ -4,7 +4,8 @@ namespace Mediator.SourceGenerator.Emitting;
 
 /// <summary>
 /// The fields of a notification pipeline, in constructor order: publish-side steps, shared handler-side steps,
-/// handlers, then each handler's own steps. The pipeline class and <c>AddMediator()</c> both write from this list.
+/// handlers, each handler's own steps, then a strategy of the user's (<c>[PublishStrategy(typeof(...))]</c>). The pipeline
+/// class and <c>AddMediator()</c> both write from this list.
 /// </summary>
 internal static class NotificationFields
 {
@@ -36,8 +37,16 @@ internal static class NotificationFields
             }
         }
 
+        if (pipeline.Strategy.CustomType is { } strategy)
+        {
+            fields.Add((strategy, Strategy, null));
+        }
+
         return fields;
     }
+
+    /// <summary>The field name (without <c>_</c>) of a strategy of the user's.</summary>
+    public const string Strategy = "strategy";
 
     /// <summary>The field name (without <c>_</c>) of handler <paramref name="handler"/>'s own step <paramref name="index"/>.</summary>
     public static string OwnStep(int handler, int index) => "handler" + handler + "Middleware" + index;

@@ -77,7 +77,7 @@ internal static class NotificationPipelineEmitter
     private static void WriteSummary(SourceWriter writer, NotificationPlan pipeline)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.Shape.MessageType.Display) + "</c> (" + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrent" : "sequential") + " fan-out).");
+        writer.Line("/// The compiled pipeline of <c>" + Code.Doc(pipeline.Shape.MessageType.Display) + "</c> (" + FanOutName(pipeline) + ").");
         writer.Line("/// Once per Publish: " + Code.Chain(pipeline.PublishSteps, "fan-out") + ".");
         foreach (var handler in pipeline.Handlers)
         {
@@ -87,6 +87,18 @@ internal static class NotificationPipelineEmitter
         PipelineConstruction.WritePerDispatchNote(writer, pipeline.Shape);
         writer.Line("/// </summary>");
     }
+
+    /// <summary>The fan-out as the pipeline's summary names it.</summary>
+    private static string FanOutName(NotificationPlan pipeline) => pipeline.Kind switch
+    {
+        PublishStrategyKind.Concurrent => "concurrent fan-out",
+        PublishStrategyKind.StopOnFirstFailure => "sequential fan-out, stopping at the first failure",
+        PublishStrategyKind.FireAndForget => "sequential fan-out, run in the background by Publish",
+        PublishStrategyKind.Custom => "fan-out by " + Code.Doc(pipeline.Strategy.CustomType!),
+        _ => "sequential fan-out",
+    }
+        + (pipeline.Failures == PublishFailureKind.Original && pipeline.Kind is not (PublishStrategyKind.FireAndForget or PublishStrategyKind.Custom)
+            ? "; a single failure rethrown as itself" : string.Empty);
 
     /// <summary>How many middleware steps wrap handler <paramref name="handlerIndex"/>: the shared ones and its own.</summary>
     internal static int StepCount(NotificationPlan pipeline, int handlerIndex) => pipeline.HandlerSteps.Count + pipeline.Handlers[handlerIndex].Steps.Count;

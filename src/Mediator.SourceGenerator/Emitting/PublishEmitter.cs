@@ -39,7 +39,7 @@ internal static class PublishEmitter
     {
         var shape = pipeline.Shape;
         writer.Line("/// <summary>");
-        writer.Line("/// Publishes <c>" + Code.Doc(shape.MessageType.Display) + "</c> to " + pipeline.Handlers.Count + " handler(s), " + (pipeline.Strategy == PublishStrategyKind.Concurrent ? "concurrently" : "one after the other") + ":");
+        writer.Line("/// Publishes <c>" + Code.Doc(shape.MessageType.Display) + "</c> to " + pipeline.Handlers.Count + " handler(s), " + HowHandlersRun(pipeline) + ":");
         writer.Line("/// " + string.Join(", ", pipeline.Handlers.Select(h => Code.Doc(h.HandlerType))) + ".");
         writer.Line("/// Publish-side middleware: " + (pipeline.PublishSteps.Count == 0 ? "none" : string.Join(" -> ", pipeline.PublishSteps.Select(s => Code.Doc(Code.Describe(s))))) + ".");
         writer.Line("/// Around each handler: " + (pipeline.HandlerSteps.Count == 0 ? "none" : string.Join(" -> ", pipeline.HandlerSteps.Select(s => Code.Doc(Code.Describe(s))))) + ".");
@@ -51,7 +51,7 @@ internal static class PublishEmitter
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"notification\">The notification.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handlers.</param>");
-        writer.Line("/// <exception cref=\"global::Mediator.PublishException\">One or more handlers failed; the others still ran.</exception>");
+        writer.Line(FailureDoc(pipeline));
         UsageEmitter.WriteOverloadMarks(writer, shape.SignatureUsage);
         var accessibility = name == "Publish" ? Code.Accessibility(shape) : "private";
         using (writer.Block(accessibility + " global::System.Threading.Tasks.ValueTask " + name + "(" + shape.MessageType.Display + " notification, " + Code.CancellationToken + " cancellationToken = default)"))
@@ -61,7 +61,61 @@ internal static class PublishEmitter
                 writer.Line("if (notification is null) ThrowNotificationNull();");
             }
 
+            if (pipeline.Kind == PublishStrategyKind.FireAndForget)
+            {
+                WriteFireAndForget(writer, pipeline);
+                return;
+            }
+
             writer.Line("return " + Code.InvokePipeline(shape, "notification") + ";");
+        }
+    }
+
+    private static string HowHandlersRun(NotificationPlan pipeline) => pipeline.Kind switch
+    {
+        PublishStrategyKind.Concurrent => "concurrently",
+        PublishStrategyKind.StopOnFirstFailure => "one after the other until one fails",
+        PublishStrategyKind.FireAndForget => "in the background, one after the other, without waiting for them",
+        PublishStrategyKind.Custom => "as " + Code.Doc(pipeline.Strategy.CustomType!) + " decides",
+        _ => "one after the other",
+    };
+
+    private static string FailureDoc(NotificationPlan pipeline)
+    {
+        const string Open = "/// <exception cref=\"global::Mediator.PublishException\">";
+        return pipeline.Kind switch
+        {
+            PublishStrategyKind.FireAndForget => "/// <remarks>Never throws for a handler's failure: each goes to the dead-letter sink, or is logged (docs/publish-and-streams.md).</remarks>",
+            PublishStrategyKind.Custom => "/// <remarks>What a failure throws is the strategy's to decide.</remarks>",
+            PublishStrategyKind.StopOnFirstFailure => pipeline.Failures == PublishFailureKind.Original
+                ? "/// <remarks>The first handler that fails ends the publish; its own exception is rethrown.</remarks>"
+                : Open + "A handler failed; the handlers after it did not run.</exception>",
+            _ => pipeline.Failures == PublishFailureKind.Original
+                ? Open + "Two or more handlers failed (a single failure is rethrown as itself); the others still ran.</exception>"
+                : Open + "One or more handlers failed; the others still ran.</exception>",
+        };
+    }
+
+    /// <summary>
+    /// A fire-and-forget publish: hands the pipeline to the runtime, which runs it on the thread pool and reports its
+    /// failures, and returns at once. A pipeline with a scoped or transient component is built in a scope the runtime
+    /// opens from the root provider for this publish alone (the caller's may be disposed before the handlers run); the
+    /// handlers get no cancellation token, as the caller has moved on. The lambdas capture nothing: one cached delegate each.
+    /// </summary>
+    private static void WriteFireAndForget(SourceWriter writer, NotificationPlan pipeline)
+    {
+        var shape = pipeline.Shape;
+        var context = "new " + Code.MessageContext + "(typeof(" + shape.MessageType.TypeOfOperand + "), default(" + Code.CancellationToken + "))";
+        const string Runner = "global::Mediator.Publishing.FireAndForgetPublish";
+        writer.Line("// Fire-and-forget: runs in the background, with no token (the caller has moved on); failures go to the sink or the log.");
+        if (PipelineConstruction.IsBuiltPerDispatch(shape))
+        {
+            writer.Line("return " + Runner + ".StartInScope(notification, _pipelines.Root, (scopedServices, published) => "
+                + shape.ClassName + ".Create(scopedServices).InvokeAsync(published, " + context + "));");
+        }
+        else
+        {
+            writer.Line("return " + Runner + ".Start(_pipelines." + shape.ClassName + ", notification, _pipelines.Root, (pipeline, published) => pipeline.InvokeAsync(published, " + context + "));");
         }
     }
 

@@ -13,11 +13,32 @@ internal enum MessageKind
     Stream = 2,
 }
 
-/// <summary>The generator's copy of <c>Mediator.PublishStrategy</c> (same values).</summary>
+/// <summary>The generator's copy of <c>Mediator.PublishStrategy</c> (same values), and <see cref="Custom"/>.</summary>
 internal enum PublishStrategyKind
 {
     Sequential = 0,
     Concurrent = 1,
+    FireAndForget = 2,
+    StopOnFirstFailure = 3,
+
+    /// <summary>A class of the user's implementing <c>IPublishStrategy</c>; not a value of the public enum.</summary>
+    Custom = 100,
+}
+
+/// <summary>The generator's copy of <c>Mediator.PublishFailures</c> (same values).</summary>
+internal enum PublishFailureKind
+{
+    Aggregate = 0,
+    Original = 1,
+}
+
+/// <summary>A strategy named by <c>[PublishStrategy]</c>: a built-in one, or <see cref="PublishStrategyKind.Custom"/> with its class.</summary>
+/// <param name="Kind">The strategy.</param>
+/// <param name="CustomType">For <see cref="PublishStrategyKind.Custom"/>, the class as generated code writes it.</param>
+/// <param name="IsImplicit">The class's <c>PublishAsync</c> is a public method of its own: called directly, not through the interface.</param>
+internal sealed record PublishStrategyChoice(PublishStrategyKind Kind, string? CustomType = null, bool IsImplicit = false)
+{
+    public static readonly PublishStrategyChoice Sequential = new(PublishStrategyKind.Sequential);
 }
 
 /// <summary>Where a middleware sits in the hierarchy: global wraps group wraps message wraps handler.</summary>

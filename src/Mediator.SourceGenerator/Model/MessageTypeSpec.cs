@@ -13,6 +13,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="InheritanceDepth">Number of base classes; the generic <c>Send</c> tries deeper types first.</param>
 /// <param name="IsAbstract">An interface or abstract class: never the runtime type of a message, so it gets no notification pipeline of its own.</param>
 /// <param name="DeclaredStrategy">From <c>[PublishStrategy]</c> on the type itself, for notifications.</param>
+/// <param name="DeclaredFailures">From <c>[PublishFailures]</c> on the type itself, for notifications.</param>
 /// <param name="IsUnmanaged">Satisfies an <c>unmanaged</c> constraint.</param>
 /// <param name="Attributes">Attributes on the type and its base classes (nearest first) that a per-message middleware may take.</param>
 /// <param name="Supertypes">The type, its base classes and all its interfaces, without nullable annotations.</param>
@@ -28,8 +29,9 @@ internal sealed record MessageTypeSpec(
     int InheritanceDepth,
     EquatableArray<TypeRef> Supertypes,
     bool IsAbstract = false,
-    PublishStrategyKind? DeclaredStrategy = null,
+    PublishStrategyChoice? DeclaredStrategy = null,
     EquatableArray<MessageAttributeSpec> Attributes = default,
     bool IsUnmanaged = false,
     EquatableArray<UsageMark> Usage = default,
-    EquatableArray<UsageMark> ReachableUsage = default);
+    EquatableArray<UsageMark> ReachableUsage = default,
+    PublishFailureKind? DeclaredFailures = null);

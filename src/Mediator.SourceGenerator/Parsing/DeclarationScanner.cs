@@ -124,6 +124,7 @@ internal static class DeclarationScanner
             ImmutableArray<AttributeData>.Builder? middleware = null;
             var isGroup = false;
             var usesMiddleware = false;
+            List<AttributeData>? publishPolicy = null;
             foreach (var attribute in symbol.GetAttributes())
             {
                 if (attribute.AttributeClass is not { } attributeClass
@@ -150,6 +151,10 @@ internal static class DeclarationScanner
                 {
                     usesMiddleware = true;
                 }
+                else if (KnownTypes.IsPublishStrategyAttribute(attributeClass) || KnownTypes.IsPublishFailuresAttribute(attributeClass))
+                {
+                    (publishPolicy ??= new List<AttributeData>()).Add(attribute);
+                }
             }
 
             // Records too, but not record structs: [Handler] and [Middleware] are valid on classes only (CS0592 elsewhere),
@@ -174,6 +179,12 @@ internal static class DeclarationScanner
             if (usesMiddleware && handler is null && isClass)
             {
                 TypeDiagnostics.AddRange(HandlerMiddlewareParser.ParseMisplaced(symbol));
+            }
+
+            if (publishPolicy is not null)
+            {
+                // The attributes of this declaration only: a partial type's other parts report theirs.
+                TypeDiagnostics.AddRange(PublishPolicyParser.Check(publishPolicy, TypeRefFactory.Display(symbol), cancellationToken));
             }
 
             if (isGroup)

@@ -44,11 +44,12 @@ internal static class MessageTypeSpecFactory
             depth,
             supertypes.Distinct().ToEquatableArray(),
             type.TypeKind == TypeKind.Interface || type.IsAbstract,
-            KnownTypes.ReadPublishStrategy(type.GetAttributes()),
+            PublishPolicyParser.ReadStrategy(type.GetAttributes()),
             MessageAttributesFactory.Create(type),
             type.IsUnmanagedType,
             UsageMarkFactory.AsNamed(type),
-            UsageMarkFactory.Reachable(type));
+            UsageMarkFactory.Reachable(type),
+            PublishPolicyParser.ReadFailures(type.GetAttributes()));
     }
 
     private static void AddErased(List<TypeRef> supertypes, ITypeSymbol type)

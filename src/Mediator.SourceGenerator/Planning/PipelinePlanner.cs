@@ -46,7 +46,7 @@ internal static class PipelinePlanner
             mediator,
             options.HasServiceCollection && options.ForeignRegistration is null,
             pipelines,
-            Services(usedHandlers, layers),
+            Services(usedHandlers, layers, notificationPlans),
             notificationPlans,
             streamPlans);
     }
@@ -122,11 +122,21 @@ internal static class PipelinePlanner
             PipelineUsage.Signature(notification),
             pipeline.NeedsScope,
             pipeline.Kind);
-        return new NotificationPlan(shape, notification.DeclaredStrategy ?? options.DefaultStrategy, publishSteps, handlerSteps, refs);
+        var strategy = notification.DeclaredStrategy ?? options.DefaultStrategy ?? PublishStrategyChoice.Sequential;
+        return new NotificationPlan(shape, strategy, publishSteps, handlerSteps, refs, notification.DeclaredFailures ?? options.DefaultFailures);
     }
 
-    private static EquatableArray<ServiceRegistration> Services(IEnumerable<(string Type, ServiceLifetimeKind Lifetime, bool NamesObsolete)> handlers, IEnumerable<ResolvedLayer> layers)
+    private static EquatableArray<ServiceRegistration> Services(
+        IEnumerable<(string Type, ServiceLifetimeKind Lifetime, bool NamesObsolete)> handlers,
+        IEnumerable<ResolvedLayer> layers,
+        IEnumerable<NotificationPlan> notifications)
     {
+        // A strategy of the user's is a singleton the pipelines take from the container, like a singleton middleware.
+        var strategies = notifications
+            .Select(n => n.Strategy.CustomType)
+            .Where(t => t is not null)
+            .Distinct(StringComparer.Ordinal)
+            .Select(t => new ServiceRegistration(t!, ServiceLifetimeKind.Singleton));
         var handlerServices = handlers
             .GroupBy(h => h.Type, StringComparer.Ordinal)
             .Select(g => new ServiceRegistration(g.Key, g.First().Lifetime, g.Any(h => h.NamesObsolete)));
@@ -138,6 +148,9 @@ internal static class PipelinePlanner
             .Select(g => new ServiceRegistration(g.Key, g.First().Lifetime, g.Any(l => l.Step.Usage.NeedObsoleteContext())));
         return handlerServices
             .Concat(middlewareServices)
+            .Concat(strategies)
+            .GroupBy(s => s.Type, StringComparer.Ordinal)
+            .Select(g => g.First())
             .OrderBy(s => s.Type, StringComparer.Ordinal)
             .ToEquatableArray();
     }

@@ -52,22 +52,7 @@ internal static class KnownTypes
 
     public static bool IsPublishStrategyAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "PublishStrategyAttribute", 0);
 
-    /// <summary>The strategy named by a <c>[PublishStrategy]</c> among <paramref name="attributes"/>, if any.</summary>
-    public static PublishStrategyKind? ReadPublishStrategy(IEnumerable<AttributeData> attributes)
-    {
-        foreach (var attribute in attributes)
-        {
-            if (IsPublishStrategyAttribute(attribute.AttributeClass)
-                && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is int value
-                && Enum.IsDefined(typeof(PublishStrategyKind), value))
-            {
-                return (PublishStrategyKind)value;
-            }
-        }
-
-        return null;
-    }
+    public static bool IsPublishFailuresAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "PublishFailuresAttribute", 0);
 
     public static bool IsMiddlewareAttribute(INamedTypeSymbol? type) => type is not null && IsMediatorType(type, "MiddlewareAttribute", 0);
 
