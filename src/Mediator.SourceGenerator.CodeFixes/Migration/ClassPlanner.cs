@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Mediator.SourceGenerator.Analyzers.Migration;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Mediator.SourceGenerator.CodeFixes.Migration;
+
+/// <summary>
+/// Plans the port of one class from its MediatR contracts: which base types are renamed, which methods change shape
+/// (<see cref="MethodPort"/>), which references inside a pipeline behaviour change (<c>next()</c>, the token), and
+/// which attribute the class gets.
+/// </summary>
+internal static class ClassPlanner
+{
+    /// <summary>
+    /// The attribute a processor, exception handler or exception action gets. The processor contracts are ours by the
+    /// same names (branch i19-processors); they are found like middleware, so they take <c>[Middleware]</c>.
+    /// </summary>
+    internal const string ProcessorAttribute = "Middleware";
+
+    public static IEnumerable<(SyntaxNode Node, System.Func<SyntaxNode, SyntaxNode?> Rewrite, int Stage)> Plan(
+        ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(declaration, cancellationToken) is not { } type)
+        {
+            yield break;
+        }
+
+        var names = new OurNames(model, declaration.SpanStart);
+        var contracts = MediatRApi.DirectContracts(type).ToList();
+        var renames = new Dictionary<int, string>();
+        var attributes = new List<string>();
+        foreach (var (contract, kind) in contracts)
+        {
+            var index = declaration.BaseList?.Types.IndexOf(t => SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(t.Type, cancellationToken).Type, contract)) ?? -1;
+            if (index >= 0)
+            {
+                renames[index] = OurContractName(kind, contract.Name);
+            }
+
+            attributes.Add(kind switch
+            {
+                MediatRContract.PipelineBehavior => "Middleware",
+                MediatRContract.PreProcessor or MediatRContract.PostProcessor or MediatRContract.ExceptionHandler or MediatRContract.ExceptionAction => ProcessorAttribute,
+                _ => "Handler",
+            });
+
+            foreach (var method in ImplementingMethods(type, contract, kind, declaration, model, cancellationToken))
+            {
+                foreach (var edit in MethodPort.Plan(method, kind, contract, names, model, cancellationToken))
+                {
+                    yield return edit;
+                }
+            }
+        }
+
+        var toAdd = type.IsAbstract
+            ? new List<string>()
+            : attributes.Distinct().Where(a => !type.GetAttributes().Any(x => x.AttributeClass?.Name == a + "Attribute")).ToList();
+        yield return (declaration, current => RewriteClass((ClassDeclarationSyntax)current, renames, toAdd, names), Stages.Classes);
+    }
+
+    /// <summary>Our contract's name for a MediatR contract: the same name, but for behaviours and the handler base classes.</summary>
+    private static string OurContractName(MediatRContract kind, string name) => kind switch
+    {
+        MediatRContract.PipelineBehavior => "IRequestMiddleware",
+        MediatRContract.SyncRequestHandlerBase or MediatRContract.SyncVoidRequestHandlerBase or MediatRContract.AsyncVoidRequestHandlerBase => "IRequestHandler",
+        MediatRContract.SyncNotificationHandlerBase => "INotificationHandler",
+        _ => name,
+    };
+
+    /// <summary>The methods of this declaration that implement the contract's methods, or override the base class's abstract Handle.</summary>
+    private static IEnumerable<MethodDeclarationSyntax> ImplementingMethods(
+        INamedTypeSymbol type, INamedTypeSymbol contract, MediatRContract kind, ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var isBaseClass = contract.TypeKind == TypeKind.Class;
+        foreach (var method in declaration.Members.OfType<MethodDeclarationSyntax>())
+        {
+            if (model.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
+            {
+                continue;
+            }
+
+            var implements = isBaseClass
+                ? symbol.IsOverride && symbol.OverriddenMethod is { IsAbstract: true } overridden && SymbolEqualityComparer.Default.Equals(overridden.ContainingType.OriginalDefinition, contract.OriginalDefinition)
+                : new[] { contract }.Concat(contract.AllInterfaces).SelectMany(i => i.GetMembers().OfType<IMethodSymbol>())
+                    .Any(m => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(m), symbol));
+            if (implements && kind != MediatRContract.StreamHandler)
+            {
+                yield return method;
+            }
+        }
+    }
+
+    private static SyntaxNode RewriteClass(ClassDeclarationSyntax declaration, Dictionary<int, string> renames, List<string> attributes, OurNames names)
+    {
+        if (declaration.BaseList is { } baseList && renames.Count > 0)
+        {
+            var types = baseList.Types.Select((t, i) => renames.TryGetValue(i, out var name) ? t.WithType(names.Rename(t.Type, name)) : t);
+            declaration = declaration.WithBaseList(baseList.WithTypes(SyntaxFactory.SeparatedList(types, baseList.Types.GetSeparators())));
+        }
+
+        foreach (var attribute in Enumerable.Reverse(attributes))
+        {
+            declaration = SyntaxEditing.WithAttributeOnTop(declaration, names.Type(attribute), SyntaxEditing.EndOfLine(declaration));
+        }
+
+        return declaration;
+    }
+
+    private static int IndexOf<T>(this SeparatedSyntaxList<T> list, System.Func<T, bool> predicate)
+        where T : SyntaxNode
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (predicate(list[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
