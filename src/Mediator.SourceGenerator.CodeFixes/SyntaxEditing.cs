@@ -28,8 +28,12 @@ internal static class SyntaxEditing
     /// leading trivia (doc comment, indentation), and the class keeps the indentation.
     /// </summary>
     public static ClassDeclarationSyntax WithAttributeOnTop(ClassDeclarationSyntax declaration, NameSyntax name, SyntaxTrivia endOfLine)
+        => WithAttributeOnTop(declaration, SyntaxFactory.Attribute(name), endOfLine);
+
+    /// <inheritdoc cref="WithAttributeOnTop(ClassDeclarationSyntax, NameSyntax, SyntaxTrivia)"/>
+    public static ClassDeclarationSyntax WithAttributeOnTop(ClassDeclarationSyntax declaration, AttributeSyntax attribute, SyntaxTrivia endOfLine)
     {
-        var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(name)))
+        var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
             .WithLeadingTrivia(declaration.GetLeadingTrivia())
             .WithTrailingTrivia(SyntaxFactory.TriviaList(endOfLine).AddRange(Indentation(declaration)));
         var marked = declaration.WithoutLeadingTrivia();

@@ -60,7 +60,11 @@ internal static class ClassPlanner
         var toAdd = type.IsAbstract
             ? new List<string>()
             : attributes.Distinct().Where(a => !type.GetAttributes().Any(x => x.AttributeClass?.Name == a + "Attribute")).ToList();
-        yield return (declaration, current => RewriteClass((ClassDeclarationSyntax)current, renames, toAdd, names), Stages.Classes);
+        // MediatR's container package registers handlers transient, and apps register behaviours and processors so: a
+        // class with constructor dependencies keeps that lifetime, so a scoped dependency (a DbContext) is never captured
+        // by a singleton. One without dependencies has nothing to capture and takes our default, the singleton.
+        var transient = type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length > 0);
+        yield return (declaration, current => RewriteClass((ClassDeclarationSyntax)current, renames, toAdd, transient, names), Stages.Classes);
     }
 
     /// <summary>Our contract's name for a MediatR contract: the same name, but for behaviours and the handler base classes.</summary>
@@ -95,7 +99,7 @@ internal static class ClassPlanner
         }
     }
 
-    private static SyntaxNode RewriteClass(ClassDeclarationSyntax declaration, Dictionary<int, string> renames, List<string> attributes, OurNames names)
+    private static SyntaxNode RewriteClass(ClassDeclarationSyntax declaration, Dictionary<int, string> renames, List<string> attributes, bool transient, OurNames names)
     {
         if (declaration.BaseList is { } baseList && renames.Count > 0)
         {
@@ -105,10 +109,26 @@ internal static class ClassPlanner
 
         foreach (var attribute in Enumerable.Reverse(attributes))
         {
-            declaration = SyntaxEditing.WithAttributeOnTop(declaration, names.Type(attribute), SyntaxEditing.EndOfLine(declaration));
+            declaration = SyntaxEditing.WithAttributeOnTop(declaration, Attribute(names.Type(attribute), transient, names), SyntaxEditing.EndOfLine(declaration));
         }
 
         return declaration;
+    }
+
+    /// <summary><c>[Handler]</c>, or <c>[Handler(Lifetime = ComponentLifetime.Transient)]</c>.</summary>
+    private static AttributeSyntax Attribute(NameSyntax name, bool transient, OurNames names)
+    {
+        var attribute = SyntaxFactory.Attribute(name);
+        if (!transient)
+        {
+            return attribute;
+        }
+
+        var lifetime = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, names.Type("ComponentLifetime"), SyntaxFactory.IdentifierName("Transient"));
+        var argument = SyntaxFactory.AttributeArgument(lifetime).WithNameEquals(SyntaxFactory.NameEquals(
+            SyntaxFactory.IdentifierName("Lifetime").WithTrailingTrivia(SyntaxFactory.Space),
+            SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)));
+        return attribute.WithArgumentList(SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(argument)));
     }
 
     private static int IndexOf<T>(this SeparatedSyntaxList<T> list, System.Func<T, bool> predicate)

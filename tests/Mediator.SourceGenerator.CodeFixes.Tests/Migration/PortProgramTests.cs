@@ -164,8 +164,9 @@ public sealed class PortProgramTests
             MediatRStubs.V5);
 
         Assert.All(ported.SelectMany(p => p), text => Assert.DoesNotContain("MediatR", text));
-        Assert.Contains("[Handler]", ported[0][1]);
-        Assert.Contains("[Middleware]", ported[0][1]);
+        // A handler with constructor dependencies keeps MediatR's transient lifetime; one without takes the singleton default.
+        Assert.Contains("[Handler(Lifetime = ComponentLifetime.Transient)]\npublic sealed class PlaceOrderHandler", ported[0][1]);
+        Assert.Contains("[Middleware]\npublic sealed class Timing", ported[0][1]);
         Assert.Contains("[Handler]", ported[1][0]);
     }
 }
