@@ -64,7 +64,8 @@ internal static class ClassPlanner
         // class with constructor dependencies keeps that lifetime, so a scoped dependency (a DbContext) is never captured
         // by a singleton. One without dependencies has nothing to capture and takes our default, the singleton.
         var transient = type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length > 0);
-        yield return (declaration, current => RewriteClass((ClassDeclarationSyntax)current, renames, toAdd, transient, names), Stages.Classes);
+        var order = contracts.Any(c => c.Contract == MediatRContract.PipelineBehavior) ? RegistrationOrder.OrderOf(type, model.Compilation, cancellationToken) : null;
+        yield return (declaration, current => RewriteClass((ClassDeclarationSyntax)current, renames, toAdd, new Settings(transient, order), names), Stages.Classes);
     }
 
     /// <summary>Our contract's name for a MediatR contract: the same name, but for behaviours and the handler base classes.</summary>
@@ -99,7 +100,7 @@ internal static class ClassPlanner
         }
     }
 
-    private static SyntaxNode RewriteClass(ClassDeclarationSyntax declaration, Dictionary<int, string> renames, List<string> attributes, bool transient, OurNames names)
+    private static SyntaxNode RewriteClass(ClassDeclarationSyntax declaration, Dictionary<int, string> renames, List<string> attributes, Settings settings, OurNames names)
     {
         if (declaration.BaseList is { } baseList && renames.Count > 0)
         {
@@ -109,27 +110,39 @@ internal static class ClassPlanner
 
         foreach (var attribute in Enumerable.Reverse(attributes))
         {
-            declaration = SyntaxEditing.WithAttributeOnTop(declaration, Attribute(names.Type(attribute), transient, names), SyntaxEditing.EndOfLine(declaration));
+            declaration = SyntaxEditing.WithAttributeOnTop(declaration, Attribute(names.Type(attribute), attribute == "Middleware" ? settings : settings with { Order = null }, names), SyntaxEditing.EndOfLine(declaration));
         }
 
         return declaration;
     }
 
-    /// <summary><c>[Handler]</c>, or <c>[Handler(Lifetime = ComponentLifetime.Transient)]</c>.</summary>
-    private static AttributeSyntax Attribute(NameSyntax name, bool transient, OurNames names)
+    /// <summary><c>[Handler]</c>, or with <c>Order = n</c> and <c>Lifetime = ComponentLifetime.Transient</c> as <paramref name="settings"/> say.</summary>
+    private static AttributeSyntax Attribute(NameSyntax name, Settings settings, OurNames names)
     {
-        var attribute = SyntaxFactory.Attribute(name);
-        if (!transient)
+        var arguments = new List<AttributeArgumentSyntax>();
+        if (settings.Order is { } order)
         {
-            return attribute;
+            arguments.Add(Named("Order", SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(order))));
         }
 
-        var lifetime = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, names.Type("ComponentLifetime"), SyntaxFactory.IdentifierName("Transient"));
-        var argument = SyntaxFactory.AttributeArgument(lifetime).WithNameEquals(SyntaxFactory.NameEquals(
-            SyntaxFactory.IdentifierName("Lifetime").WithTrailingTrivia(SyntaxFactory.Space),
-            SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)));
-        return attribute.WithArgumentList(SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(argument)));
+        if (settings.Transient)
+        {
+            arguments.Add(Named("Lifetime", SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, names.Type("ComponentLifetime"), SyntaxFactory.IdentifierName("Transient"))));
+        }
+
+        var attribute = SyntaxFactory.Attribute(name);
+        return arguments.Count == 0
+            ? attribute
+            : attribute.WithArgumentList(SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(arguments, arguments.Skip(1).Select(_ => SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space)))));
     }
+
+    private static AttributeArgumentSyntax Named(string name, ExpressionSyntax value)
+        => SyntaxFactory.AttributeArgument(value).WithNameEquals(SyntaxFactory.NameEquals(
+            SyntaxFactory.IdentifierName(name).WithTrailingTrivia(SyntaxFactory.Space),
+            SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)));
+
+    /// <summary>What the attribute says beyond its name: MediatR's lifetime, and a behaviour's registration order.</summary>
+    private sealed record Settings(bool Transient, int? Order);
 
     private static int IndexOf<T>(this SeparatedSyntaxList<T> list, System.Func<T, bool> predicate)
         where T : SyntaxNode

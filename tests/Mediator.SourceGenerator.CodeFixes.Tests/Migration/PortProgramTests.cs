@@ -110,6 +110,51 @@ public sealed class PortProgramTests
             """, ported);
     }
 
+    /// <summary>MediatR runs behaviours in registration order; the port writes it down as Order, whatever the class names.</summary>
+    [Fact]
+    public async Task Behaviours_keep_their_registration_order()
+    {
+        var ported = await _run.PortAsync(
+            new[]
+            {
+                new[]
+                {
+                    """
+                    using System;
+                    using MediatR;
+                    using Microsoft.Extensions.DependencyInjection;
+                    namespace Shop;
+                    public static class Services
+                    {
+                        public static void Add(IServiceCollection services)
+                        {
+                            services.AddTransient(typeof(IPipelineBehavior<,>), typeof(Zebra<,>));
+                            services.AddTransient(typeof(IPipelineBehavior<,>), typeof(Aardvark<,>));
+                        }
+                    }
+                    """,
+                    """
+                    using System.Threading;
+                    using System.Threading.Tasks;
+                    using MediatR;
+                    namespace Shop;
+                    public sealed class Aardvark<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
+                    {
+                        public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) => next();
+                    }
+                    public sealed class Zebra<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
+                    {
+                        public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) => next();
+                    }
+                    """,
+                },
+            },
+            MediatRStubs.V5);
+
+        Assert.Contains("[Middleware(Order = 20)]\npublic sealed class Aardvark", ported[0][1]);
+        Assert.Contains("[Middleware(Order = 10)]\npublic sealed class Zebra", ported[0][1]);
+    }
+
     /// <summary>The whole solution in one fix-all, as dotnet format runs it: two projects, several files each; after the swap all compile.</summary>
     [Fact]
     public async Task Fix_all_ports_every_file_of_every_project()

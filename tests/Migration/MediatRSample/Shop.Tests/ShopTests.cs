@@ -21,9 +21,9 @@ namespace Shop.Tests
 
             Assert.Equal(42, id);
 #if NO_PROCESSORS
-            Assert.Equal(new[] { "before PlaceOrder", "handle tea", "after PlaceOrder" }, Log.Entries);
+            Assert.Equal(new[] { "trace start", "before PlaceOrder", "handle tea", "after PlaceOrder", "trace end" }, Log.Entries);
 #else
-            Assert.Equal(new[] { "pre PlaceOrder", "before PlaceOrder", "handle tea", "after PlaceOrder", "post 42" }, Log.Entries);
+            Assert.Equal(new[] { "pre PlaceOrder", "trace start", "before PlaceOrder", "handle tea", "after PlaceOrder", "trace end", "post 42" }, Log.Entries);
 #endif
         }
 

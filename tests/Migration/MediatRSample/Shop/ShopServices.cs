@@ -19,6 +19,7 @@ namespace Shop
             services.AddTransient<INotificationHandler<OrderPlaced>, ReserveStock>();
             services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RequestPreProcessorBehavior<,>));
             services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RequestPostProcessorBehavior<,>));
+            services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>));
             services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
             services.AddTransient(typeof(IRequestPreProcessor<>), typeof(AuditPreProcessor<>));
             services.AddTransient(typeof(IRequestPostProcessor<,>), typeof(AuditPostProcessor<,>));
