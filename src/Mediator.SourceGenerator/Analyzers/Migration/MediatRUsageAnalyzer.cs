@@ -40,9 +40,18 @@ public sealed class MediatRUsageAnalyzer : MediatorAnalyzer
     /// <inheritdoc />
     private protected override void Register(AnalysisContext context)
     {
-        context.RegisterSymbolAction(AnalyzeClass, SymbolKind.NamedType);
-        context.RegisterSyntaxNodeAction(AnalyzeUsing, SyntaxKind.UsingDirective);
-        context.RegisterSyntaxNodeAction(AnalyzeInvocation, SyntaxKind.InvocationExpression);
+        // A project that does not see a MediatR namespace (every project once it is ported) pays for nothing else.
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!start.Compilation.GlobalNamespace.GetNamespaceMembers().Any(n => n.Name == "MediatR"))
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(AnalyzeClass, SymbolKind.NamedType);
+            start.RegisterSyntaxNodeAction(AnalyzeUsing, SyntaxKind.UsingDirective);
+            start.RegisterSyntaxNodeAction(AnalyzeInvocation, SyntaxKind.InvocationExpression);
+        });
     }
 
     private static void AnalyzeClass(SymbolAnalysisContext context)

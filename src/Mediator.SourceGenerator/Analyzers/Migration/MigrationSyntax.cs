@@ -38,7 +38,14 @@ internal static class MigrationSyntax
     /// <summary>A MediatR <c>Send</c>/<c>Publish</c> whose result is not awaited (directly or through <c>ConfigureAwait</c>).</summary>
     public static bool IsTaskResultDispatch(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method || !MediatRApi.IsTaskReturningDispatch(method))
+        var name = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is not ("Send" or "Publish")
+            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method || !MediatRApi.IsTaskReturningDispatch(method))
         {
             return false;
         }
