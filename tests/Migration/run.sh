@@ -13,8 +13,12 @@
 # (tests/Consumer/run.sh packs them and calls this). Prints PASS/FAIL lines and a last line "N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+[ $# -ge 2 ] || { echo "usage: $0 FEED VERSION [WORK_DIR] (tests/Consumer/run.sh packs the feed and calls this)" >&2; exit 2; }
 feed=$1
 version=$2
+# Every dotnet command is bounded, so that a hung restore or format cannot hold CI: 10 minutes each, far above the
+# one to two minutes each takes.
+limit=600
 work=${3:-$(mktemp -d)}
 dir="$work/mediatr-sample"
 passed=0
@@ -52,7 +56,7 @@ solution=$(ls Sample.sln* | head -n 1)
 
 # 1. The app as written, on MediatR 5.1.0.
 SECONDS=0
-if dotnet test "$solution" -c Release -nologo > before.log 2>&1; then
+if timeout "$limit" dotnet test "$solution" -c Release -nologo > before.log 2>&1; then
   pass "mediatr-sample-on-mediatr ($(grep -oE 'Passed: +[0-9]+' before.log | head -n 1))"
 else
   tail -n 30 before.log; fail "mediatr-sample-on-mediatr"; finish
@@ -63,7 +67,7 @@ SECONDS=0
 sed -i 's|<PackageReference Include="MediatR" />|<PackageReference Include="MediatR" />\n    <PackageReference Include="CompiledMediator" VersionOverride="'"$version"'" />|' Shop/Shop.csproj
 printf "bin/\nobj/\n*.log\n" > .gitignore
 git init -q . && git add -A && git -c user.name=run -c user.email=run@localhost commit -qm before
-if ! dotnet format analyzers "$solution" --severity info --diagnostics MED0060 -v diag > format.log 2>&1; then
+if ! timeout "$limit" dotnet format analyzers "$solution" --severity info --diagnostics MED0060 -v diag > format.log 2>&1; then
   tail -n 30 format.log; fail "mediatr-sample-format"; finish
 fi
 left=$(grep -rln --include='*.cs' 'MediatR' . | grep -v '/obj/' || true)
@@ -88,7 +92,7 @@ fi
 git add -A
 echo "  changed by hand after the fixes: $(git diff --cached --numstat | awk '{ files++; lines += $1 + $2 } END { print files + 0 " file(s), " lines + 0 " line(s)" }'):"
 git diff --cached --stat | sed 's/^/    /'
-if dotnet test "$solution" -c Release -nologo "${properties[@]}" > after.log 2>&1 && ! grep -qE ' warning ' after.log; then
+if timeout "$limit" dotnet test "$solution" -c Release -nologo "${properties[@]}" > after.log 2>&1 && ! grep -qE ' warning ' after.log; then
   pass "mediatr-sample-on-compiled-mediator ($(grep -oE 'Passed: +[0-9]+' after.log | head -n 1))"
 else
   grep -E 'error|warning|Failed' after.log | sort -u | head -30; fail "mediatr-sample-on-compiled-mediator"

@@ -89,6 +89,27 @@ internal sealed class MigrationRun
         return texts.ToArray();
     }
 
+    /// <summary>
+    /// The file after the IDE's single fix for the first diagnostic at <paramref name="site"/> (one place, not fix-all);
+    /// nothing is compiled afterwards, since the rest of the file is still MediatR's.
+    /// </summary>
+    public async Task<string> FixOnePlaceAsync(string source, string mediatR, string site)
+    {
+        using var workspace = new AdhocWorkspace();
+        var solution = workspace.CurrentSolution;
+        var services = AddProject(ref solution, "Services", new[] { MediatRStubs.Services });
+        var mediatRProject = AddProject(ref solution, "MediatR", new[] { mediatR }, services);
+        var app = AddProject(ref solution, "App", new[] { source }, services, mediatRProject);
+        var diagnostic = (await DiagnoseAsync(solution, new[] { app }))
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .First(d => d.Properties[MediatRUsageAnalyzer.SiteProperty] == site);
+        var document = solution.GetDocument(diagnostic.Location.SourceTree)!;
+        var actions = new List<CodeAction>();
+        await _pair.Fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        var operation = Assert.Single((await Assert.Single(actions).GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>());
+        return (await operation.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).ToString();
+    }
+
     /// <summary>MED0060's diagnostics on the sources (compiled against MediatR, as written).</summary>
     public async Task<ImmutableArray<Diagnostic>> DiagnoseAsync(string source, string mediatR)
     {

@@ -284,6 +284,54 @@ public sealed class PortHandlersTests
             """, ported);
     }
 
+    /// <summary>The IDE's fix on one class changes that class only: the using and the other class wait for their own fixes.</summary>
+    [Fact]
+    public async Task The_fix_for_one_place_changes_only_that_place()
+    {
+        var fixedSource = await _run.FixOnePlaceAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MediatR;
+
+            namespace App;
+
+            public sealed class Ping : IRequest<int> { }
+            public sealed class Placed : INotification { }
+
+            public sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public Task<int> Handle(Ping request, CancellationToken cancellationToken) => Task.FromResult(1);
+            }
+
+            public sealed class PlacedHandler : INotificationHandler<Placed>
+            {
+                public Task Handle(Placed notification, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+            """, MediatRStubs.V5, Analyzers.Migration.MediatRUsageAnalyzer.ClassSite);
+
+        Assert.Equal("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MediatR;
+
+            namespace App;
+
+            public sealed class Ping : IRequest<int> { }
+            public sealed class Placed : INotification { }
+
+            [Handler]
+            public sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new ValueTask<int>(1);
+            }
+
+            public sealed class PlacedHandler : INotificationHandler<Placed>
+            {
+                public Task Handle(Placed notification, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+            """, fixedSource);
+    }
+
     [Fact]
     public async Task Code_without_MediatR_is_not_reported()
     {
