@@ -70,9 +70,10 @@ git init -q . && git add -A && git -c user.name=run -c user.email=run@localhost 
 if ! timeout "$limit" dotnet format analyzers "$solution" --severity info --diagnostics MED0060 -v diag > format.log 2>&1; then
   tail -n 30 format.log; fail "mediatr-sample-format"; finish
 fi
-left=$(grep -rln --include='*.cs' 'MediatR' . | grep -v '/obj/' || true)
+# MediatR named in code (comments may keep the name: they do not compile against it).
+left=$(grep -rn --include='*.cs' 'MediatR' . | grep -v '/obj/' | grep -vE '^[^:]+:[0-9]+:[[:space:]]*//' || true)
 if [ -n "$left" ]; then
-  fail "mediatr-sample-format (MediatR still named in: $left)"; grep -rn --include='*.cs' 'MediatR' $left | head; finish
+  fail "mediatr-sample-format (MediatR still named in code)"; echo "$left" | head; finish
 fi
 git add -A && git -c user.name=run -c user.email=run@localhost commit -qm "dotnet format" > /dev/null
 echo "  the code fix changed $(git diff --shortstat HEAD~1 HEAD -- '*.cs')"

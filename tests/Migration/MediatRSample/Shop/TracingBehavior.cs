@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Shop
 {
-    /// <summary>Registered before LoggingBehavior, so MediatR runs it outside it; its name sorts after, so the port must keep the order.</summary>
+    /// <summary>Registered before LoggingBehavior, so it runs outside it; its name sorts after, so the port must keep the order.</summary>
     public sealed class TracingBehavior<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
     {
         private readonly OrderLog _log;
