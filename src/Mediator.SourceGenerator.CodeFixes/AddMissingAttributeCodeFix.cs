@@ -51,13 +51,7 @@ public sealed class AddMissingAttributeCodeFix : CodeFixProvider
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var endOfLine = SyntaxEditing.EndOfLine(root);
 
-        // The new list takes the class's leading trivia (doc comment, indentation); the class keeps the indentation.
-        var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(SyntaxFactory.IdentifierName(attribute))))
-            .WithLeadingTrivia(declaration.GetLeadingTrivia())
-            .WithTrailingTrivia(SyntaxFactory.TriviaList(endOfLine).AddRange(SyntaxEditing.Indentation(declaration)));
-        var marked = declaration.WithoutLeadingTrivia();
-        marked = marked.WithAttributeLists(marked.AttributeLists.Insert(0, list));
-
+        var marked = SyntaxEditing.WithAttributeOnTop(declaration, SyntaxFactory.IdentifierName(attribute), endOfLine);
         var newRoot = root.ReplaceNode(declaration, marked);
         if (!Resolves(model, declaration.SpanStart, attribute))
         {

@@ -23,6 +23,23 @@ internal static class SyntaxEditing
             : SyntaxFactory.TriviaList();
     }
 
+    /// <summary>
+    /// The class with <c>[name]</c> as its first attribute list, on a line of its own: the new list takes the class's
+    /// leading trivia (doc comment, indentation), and the class keeps the indentation.
+    /// </summary>
+    public static ClassDeclarationSyntax WithAttributeOnTop(ClassDeclarationSyntax declaration, NameSyntax name, SyntaxTrivia endOfLine)
+        => WithAttributeOnTop(declaration, SyntaxFactory.Attribute(name), endOfLine);
+
+    /// <inheritdoc cref="WithAttributeOnTop(ClassDeclarationSyntax, NameSyntax, SyntaxTrivia)"/>
+    public static ClassDeclarationSyntax WithAttributeOnTop(ClassDeclarationSyntax declaration, AttributeSyntax attribute, SyntaxTrivia endOfLine)
+    {
+        var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
+            .WithLeadingTrivia(declaration.GetLeadingTrivia())
+            .WithTrailingTrivia(SyntaxFactory.TriviaList(endOfLine).AddRange(Indentation(declaration)));
+        var marked = declaration.WithoutLeadingTrivia();
+        return marked.WithAttributeLists(marked.AttributeLists.Insert(0, list));
+    }
+
     /// <summary>The method, accessor, lambda or local function whose body contains the node.</summary>
     public static SyntaxNode? EnclosingFunction(SyntaxNode node)
         => node.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax

@@ -7,7 +7,8 @@
 #   Ordering's Web host on 127.0.0.1, calls it and stops it;
 # - creates fresh projects that add CompiledMediator with `dotnet add package`, builds each with warnings as errors, runs
 #   it and compares its output (Send, Publish and a stream, all through middleware) with expected.txt;
-# - a message-only library that adds CompiledMediator.Abstractions alone gets no generator.
+# - a message-only library that adds CompiledMediator.Abstractions alone gets no generator;
+# - a MediatR 5.1.0 app is ported by MED0060's code fix and passes its tests on the packages (tests/Migration/run.sh).
 # net8.0 builds run on the newest installed runtime (DOTNET_ROLL_FORWARD=Major): the machine may have only .NET 10.
 # Prints one "PASS <case>" or "FAIL <case>" line per case, the seconds each step took, and a last line
 # "N passed, N failed".
@@ -453,6 +454,22 @@ run_no_container_case
 run_aspnetcore_case
 run_roslyn48_case
 run_ref_struct_case
+
+# Issue 19's migration proof: the MediatR 5.1.0 sample ported by one `dotnet format` run of MED0060's code fix, the
+# package swapped, built with warnings as errors and its tests run (tests/Migration/run.sh, which prints its own
+# PASS/FAIL lines and the files and lines changed by hand). Its cases count here.
+run_migration_case() {
+  local log="$work/migration.log" summary
+  bash "$root/tests/Migration/run.sh" "$feed" "$version" "$work/migration" 2>&1 | tee "$log"
+  summary=$(tail -n 1 "$log")
+  if [[ "$summary" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1]))
+    failed=$((failed + BASH_REMATCH[2]))
+  else
+    fail "mediatr-migration (tests/Migration/run.sh printed no summary)"
+  fi
+}
+run_migration_case
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -225,6 +225,12 @@ internal static class DiagnosticDescriptors
         "'{0}' implements {1} but is not marked [{2}], and the generator only wires classes marked [{2}]: add [{2}], or make the class abstract if it is a base class",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor MediatRUsage = Create(
+        "MED0060",
+        "MediatR code the migration code fix can port",
+        "{0}: the code fix 'Port from MediatR' rewrites it for this library (dotnet format analyzers --severity info --diagnostics MED0060 ports a whole solution)",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor NameClash = Create(
         "MED0035",
         "A name in your code clashes with a name the generated mediator needs",
@@ -408,6 +414,7 @@ internal static class DiagnosticDescriptors
         InvalidPublishStrategy,
         PublishFailuresWithoutEffect,
         UndefinedPublishPolicy,
+        MediatRUsage,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
