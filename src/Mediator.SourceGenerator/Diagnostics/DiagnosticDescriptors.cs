@@ -303,6 +303,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is how the generated {1}() registers the module '{2}'; on its own it registers no IMediator, ISender or IPublisher, and the handlers of this project and the other modules are missing: call services.{1}() instead",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidComposeModules = Create(
+        "MED0048",
+        "Invalid MediatorComposeModules value",
+        "<{0}> is '{1}', which is not a value it accepts ({2}); the project composes the modules it references, as by default. Set it to false to keep the project to its own handlers, or remove it.",
+        DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         RequestHasNoHandler,
@@ -352,6 +358,7 @@ internal static class DiagnosticDescriptors
         SentAndHandledNowhere,
         SentAndHandledNowhereInLibrary,
         ModuleRegisteredDirectly,
+        InvalidComposeModules,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
