@@ -102,8 +102,10 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Resolved);
         // <MediatorComposeModules>false</MediatorComposeModules>: the project keeps only its own handlers, so the
         // references are not read at all and no module is composed (it is still a module itself if it has handlers).
-        var composesModules = context.AnalyzerConfigOptionsProvider
-            .Select(static (o, _) => CompositionSettingReader.ComposesModules(o.GlobalOptions))
+        var compositionSetting = context.AnalyzerConfigOptionsProvider
+            .Select(static (o, _) => CompositionSettingReader.Read(o.GlobalOptions));
+        var composesModules = compositionSetting
+            .Select(static (s, _) => s.ComposesModules)
             .WithTrackingName(TrackingNames.ComposesModules);
         // The modules among the references: read from the references alone (a compilation of metadata, no syntax), so an
         // edit in this project leaves this step cached, and a rebuilt module re-runs it.
@@ -151,7 +153,10 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(support.Select(static (s, _) => s.Diagnostics).Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
         var compositionDiagnostics = moduleReferences
             .Combine(composition)
-            .Select(static (input, _) => input.Left.Diagnostics.Concat(input.Right.Diagnostics).ToEquatableArray());
+            .Combine(compositionSetting.Select(static (s, _) => s.Problem))
+            .Select(static (input, _) => input.Left.Left.Diagnostics.Concat(input.Left.Right.Diagnostics)
+                .Concat(input.Right is { } problem ? new[] { problem } : Array.Empty<DiagnosticInfo>())
+                .ToEquatableArray());
         context.RegisterSourceOutput(compositionDiagnostics.Combine(compilation), static (spc, d) => Report(spc, d.Left, d.Right));
 
         // The generator's own diagnostics, unless the compiler rejects a declaration it reads: it then says nothing, and
@@ -209,11 +214,13 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .Combine(options)
             .Combine(project.Select(static (p, _) => p.AssemblyName ?? string.Empty))
             .Combine(isApplication)
+            .Combine(composesModules)
             .Select(static (input, _) => CallSiteChecksSafely(
-                input.Left.Left.Left.Left.Left,
-                input.Left.Left.Left.Left.Right.Pipelines,
-                input.Left.Left.Left.Right,
-                input.Left.Left.Right.Mediator,
+                input.Left.Left.Left.Left.Left.Left,
+                input.Left.Left.Left.Left.Left.Right.Pipelines,
+                input.Left.Left.Left.Left.Right,
+                input.Left.Left.Left.Right.Mediator,
+                input.Left.Left.Right,
                 input.Left.Right,
                 input.Right))
             .WithTrackingName(TrackingNames.CallSiteDiagnostics);
@@ -361,11 +368,12 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         Composition composition,
         MediatorName? mediator,
         string assemblyName,
-        bool isApplication)
+        bool isApplication,
+        bool composesModules)
     {
         try
         {
-            return CallSiteChecks.Find(calls, own, composition, mediator, assemblyName, isApplication);
+            return CallSiteChecks.Find(calls, own, composition, mediator, assemblyName, isApplication, composesModules);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -21,13 +21,18 @@ internal static class CallSiteChecks
     /// An executable: the composition root, which nothing composes further, so a message handled nowhere is an error
     /// (MED0045). In a library a host may handle it in a project this one does not reference: a warning (MED0046).
     /// </param>
+    /// <param name="composesModules">
+    /// False under <c>&lt;MediatorComposeModules&gt;false&lt;/MediatorComposeModules&gt;</c>: MED0045/MED0046 then say so,
+    /// as the message may be handled in a reference that is not composed.
+    /// </param>
     public static EquatableArray<DiagnosticInfo> Find(
         EquatableArray<CallSite> calls,
         ResolvedPipelines? own,
         Composition composition,
         MediatorName? mediator,
         string assemblyName,
-        bool isApplication)
+        bool isApplication,
+        bool composesModules = true)
     {
         if (calls.Count == 0 || own is null)
         {
@@ -61,7 +66,9 @@ internal static class CallSiteChecks
                             call.Kind == CallSiteKind.Send ? "Request" : "Stream request",
                             message,
                             assemblyName,
-                            composition.IsEmpty ? string.Empty : " ('" + string.Join("', '", composition.Modules.Select(m => m.AssemblyName)) + "')",
+                            !composesModules ? NotComposing
+                                : composition.IsEmpty ? string.Empty
+                                : " ('" + string.Join("', '", composition.Modules.Select(m => m.AssemblyName)) + "')",
                             "this " + call.Method));
                     }
 
@@ -71,6 +78,10 @@ internal static class CallSiteChecks
 
         return diagnostics.ToEquatableArray();
     }
+
+    /// <summary>What MED0045/MED0046 add when this project does not compose its references: how to compose them.</summary>
+    private const string NotComposing = " that it composes (<" + Parsing.CompositionSettingReader.ComposeModulesProperty + ">false</"
+        + Parsing.CompositionSettingReader.ComposeModulesProperty + "> in this project keeps it to its own handlers: remove that setting, or set it to true, to compose the handlers of the projects it references)";
 
     /// <summary>
     /// Whether the call reaches a mediator this project composes: <c>ISender</c>/<c>IMediator</c> (registered by this

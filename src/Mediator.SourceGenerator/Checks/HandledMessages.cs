@@ -7,8 +7,8 @@ namespace Mediator.SourceGenerator.Checks;
 /// The requests and stream requests the composed mediator dispatches, and what routes a static type to one of them:
 /// <list type="bullet">
 /// <item>the type itself is handled, here or in a module;</item>
-/// <item>one of its base classes or interfaces is handled here: this project's generic <c>Send</c> routes a subclass to
-/// its base's pipeline (a module's is matched by exact type only, docs/multi-project.md);</item>
+/// <item>one of its base classes or interfaces is handled here or in a module: the generic <c>Send</c> routes a subclass
+/// to its nearest handled base, in this project or a module (docs/multi-project.md);</item>
 /// <item>it is a base class of a handled type: the instance may be that subclass at run time.</item>
 /// </list>
 /// </summary>
@@ -21,24 +21,24 @@ internal sealed class HandledMessages
     {
         foreach (var pipeline in own.Requests)
         {
-            _requests.Add(pipeline.Message.Type.Erased.Display, pipeline.Message.Supertypes.Select(t => t.Erased.Display), routesSubclasses: true);
+            _requests.Add(pipeline.Message.Type.Erased.Display, pipeline.Message.Supertypes.Select(t => t.Erased.Display));
         }
 
         foreach (var pipeline in own.Streams)
         {
-            _streams.Add(pipeline.Message.Type.Erased.Display, pipeline.Message.Supertypes.Select(t => t.Erased.Display), routesSubclasses: true);
+            _streams.Add(pipeline.Message.Type.Erased.Display, pipeline.Message.Supertypes.Select(t => t.Erased.Display));
         }
 
         foreach (var module in composition.Modules)
         {
             foreach (var message in module.Requests)
             {
-                _requests.Add(message.Type, message.Supertypes, routesSubclasses: false);
+                _requests.Add(message.Type, message.Supertypes);
             }
 
             foreach (var message in module.Streams)
             {
-                _streams.Add(message.Type, message.Supertypes, routesSubclasses: false);
+                _streams.Add(message.Type, message.Supertypes);
             }
         }
     }
@@ -57,24 +57,18 @@ internal sealed class HandledMessages
 
     private sealed class Kind
     {
-        private readonly HashSet<string> _exact = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _routingSubclasses = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _handled = new(StringComparer.Ordinal);
         private readonly HashSet<string> _supertypesOfHandled = new(StringComparer.Ordinal);
 
-        public void Add(string type, IEnumerable<string> supertypes, bool routesSubclasses)
+        public void Add(string type, IEnumerable<string> supertypes)
         {
-            _exact.Add(type);
-            if (routesSubclasses)
-            {
-                _routingSubclasses.Add(type);
-            }
-
+            _handled.Add(type);
             _supertypesOfHandled.UnionWith(supertypes);
         }
 
         public bool Handles(string message, EquatableArray<string> supertypes)
-            => _exact.Contains(message)
+            => _handled.Contains(message)
                 || _supertypesOfHandled.Contains(message)
-                || supertypes.Any(_routingSubclasses.Contains);
+                || supertypes.Any(_handled.Contains);
     }
 }

@@ -309,6 +309,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is how the generated {1}() registers the module '{2}'; on its own it registers no IMediator, ISender or IPublisher, and the handlers of this project and the other modules are missing: call services.{1}() instead",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidComposeModules = Create(
+        "MED0048",
+        "Invalid MediatorComposeModules value",
+        "<{0}> is '{1}', which is not a value it accepts ({2}); the project composes the modules it references, as by default. Set it to false to keep the project to its own handlers, or remove it.",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor ProcessorWithSeveralRoles = Create(
         "MED0050",
         "A [Middleware] class is more than one pipeline step",
@@ -406,6 +412,7 @@ internal static class DiagnosticDescriptors
         SentAndHandledNowhere,
         SentAndHandledNowhereInLibrary,
         ModuleRegisteredDirectly,
+        InvalidComposeModules,
         ProcessorWithSeveralRoles,
         OpenProcessorException,
         ProcessorMatchesNothing,

@@ -107,21 +107,27 @@ internal static class Code
     /// Singleton pipelines come from the cache; the others are built per dispatch from the mediator's provider
     /// (<see cref="PipelineConstruction"/>), after a check that it is a scope when a component is scoped.
     /// </summary>
-    public static string PipelineInstance(MessageShape pipeline)
+    public static string PipelineInstance(MessageShape pipeline) => PipelineInstance(pipeline, DispatchState.Fields);
+
+    /// <summary>As <see cref="PipelineInstance(MessageShape)"/>, reading the services and the cache from <paramref name="state"/>.</summary>
+    public static string PipelineInstance(MessageShape pipeline, DispatchState state)
     {
         if (!PipelineConstruction.IsBuiltPerDispatch(pipeline))
         {
-            return "_pipelines." + pipeline.ClassName;
+            return state.Pipelines + "." + pipeline.ClassName;
         }
 
-        var services = pipeline.NeedsScope ? "InScope(typeof(" + pipeline.MessageType.TypeOfOperand + "))" : "_services";
-        var observer = pipeline.Kind == MessageKind.Notification ? string.Empty : ", _pipelines.Observer";
+        var services = pipeline.NeedsScope ? state.InScope("typeof(" + pipeline.MessageType.TypeOfOperand + ")") : state.Services;
+        var observer = pipeline.Kind == MessageKind.Notification ? string.Empty : ", " + state.Pipelines + ".Observer";
         return pipeline.ClassName + ".Create(" + services + observer + ")";
     }
 
     /// <summary>The mediator's call of a pipeline with <paramref name="message"/>, already of its message type.</summary>
-    public static string InvokePipeline(MessageShape pipeline, string message)
-        => PipelineInstance(pipeline) + ".InvokeAsync(" + message + ", " + Context(pipeline) + ")";
+    public static string InvokePipeline(MessageShape pipeline, string message) => InvokePipeline(pipeline, message, DispatchState.Fields);
+
+    /// <summary>As <see cref="InvokePipeline(MessageShape, string)"/>, reading the services and the cache from <paramref name="state"/>.</summary>
+    public static string InvokePipeline(MessageShape pipeline, string message, DispatchState state)
+        => PipelineInstance(pipeline, state) + ".InvokeAsync(" + message + ", " + Context(pipeline) + ")";
 
     /// <summary>The context of a dispatch of the pipeline's message type.</summary>
     public static string Context(MessageShape pipeline) => "new " + MessageContext + "(typeof(" + pipeline.MessageType.TypeOfOperand + "), cancellationToken)";

@@ -117,6 +117,12 @@ internal sealed class GenericDispatch
     /// </summary>
     public Action<SourceWriter, MessageShape, string, string>? CallStatements { get; init; }
 
+    /// <summary>
+    /// In a host, what its modules add to this entry point (<see cref="Composer"/>): their exact types, tried where this
+    /// project's exact types had no pipeline, and their base classes, merged with this project's by depth. Null elsewhere.
+    /// </summary>
+    public ModuleFallback? Modules { get; init; }
+
     /// <summary>What the method does when no pipeline takes the message; null to throw <c>HandlerNotFoundException</c>.</summary>
     public Action<SourceWriter>? NotFound { get; init; }
 

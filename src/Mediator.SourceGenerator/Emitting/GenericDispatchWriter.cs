@@ -119,28 +119,36 @@ internal static class GenericDispatchWriter
     /// <summary>The pipelines of types that can have subclasses, deepest first, with <c>is</c>; then what happens when none takes the message.</summary>
     private static void WriteBaseTypeTests(SourceWriter writer, GenericDispatch dispatch, IReadOnlyList<DispatchTarget> targets, bool table)
     {
-        var message = dispatch.Message;
+        dispatch.Modules?.WriteExactTests(writer);
         var index = 0;
-        foreach (var pipeline in DeepestFirst(targets))
+        var own = DeepestFirst(targets).Select(p => new BaseTypeTest(p.InheritanceDepth, p.MessageType.Display, w => WriteBaseTypeTest(w, dispatch, p, table, ref index)));
+        var modules = dispatch.Modules?.BaseTypeTests ?? (IReadOnlyList<BaseTypeTest>)Array.Empty<BaseTypeTest>();
+        foreach (var test in own.Concat(modules).OrderByDescending(t => t.Depth).ThenBy(t => t.Type, System.StringComparer.Ordinal))
         {
-            var guard = dispatch.ResultParameter is null ? string.Empty : " && " + ResultTest(dispatch, pipeline);
-            if (pipeline.InObsoleteContext)
-            {
-                writer.Line("if (" + pipeline.ClassName + ".IsInstance(" + message + ")" + guard + ") return " + dispatch.Forward(pipeline) + ";");
-                continue;
-            }
-
-            if (table)
-            {
-                writer.Line("if (" + message + " is " + pipeline.MessageType.Display + guard + ") return " + dispatch.Helper(pipeline) + "(" + message + ", cancellationToken);");
-                continue;
-            }
-
-            var name = message.Substring(0, 1) + index++;
-            dispatch.WriteTaken(writer, message + " is " + pipeline.MessageType.Display + " " + name + guard, pipeline, name, "The tests above make");
+            test.Write(writer);
         }
 
         dispatch.WriteNotFound(writer);
+    }
+
+    private static void WriteBaseTypeTest(SourceWriter writer, GenericDispatch dispatch, MessageShape pipeline, bool table, ref int index)
+    {
+        var message = dispatch.Message;
+        var guard = dispatch.ResultParameter is null ? string.Empty : " && " + ResultTest(dispatch, pipeline);
+        if (pipeline.InObsoleteContext)
+        {
+            writer.Line("if (" + pipeline.ClassName + ".IsInstance(" + message + ")" + guard + ") return " + dispatch.Forward(pipeline) + ";");
+            return;
+        }
+
+        if (table)
+        {
+            writer.Line("if (" + message + " is " + pipeline.MessageType.Display + guard + ") return " + dispatch.Helper(pipeline) + "(" + message + ", cancellationToken);");
+            return;
+        }
+
+        var name = message.Substring(0, 1) + index++;
+        dispatch.WriteTaken(writer, message + " is " + pipeline.MessageType.Display + " " + name + guard, pipeline, name, "The tests above make");
     }
 
     /// <summary>
@@ -166,6 +174,12 @@ internal static class GenericDispatchWriter
             ? pipeline.ClassName + ".Answers<" + dispatch.ResultParameter + ">()"
             : "typeof(" + dispatch.ResultParameter + ") == typeof(" + pipeline.ResultType.TypeOfOperand + ")";
 }
+
+/// <summary>A base-class test of a generic entry point: tried deepest first, by type name when depths tie.</summary>
+/// <param name="Depth">The number of base classes of <paramref name="Type"/>.</param>
+/// <param name="Type">The type tested, for the order.</param>
+/// <param name="Write">Writes the test and the call it guards.</param>
+internal sealed record BaseTypeTest(int Depth, string Type, Action<SourceWriter> Write);
 
 /// <summary>A pipeline a generic entry point may choose.</summary>
 /// <param name="Pipeline">The pipeline.</param>

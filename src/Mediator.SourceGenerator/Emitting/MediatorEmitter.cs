@@ -33,9 +33,7 @@ internal static class MediatorEmitter
                     writer.Line("_pipelines = pipelines ?? throw new global::System.ArgumentNullException(\"pipelines\");");
                 }
 
-                // A request with several responses has several pipelines but one typed overload (C# cannot overload on the
-                // return type): the void one, else the first by response; the generic Send reaches the others.
-                foreach (var pipeline in plan.Pipelines.GroupBy(p => p.Shape.MessageType.Display).Select(g => g.OrderByDescending(p => p.IsVoid).First()))
+                foreach (var pipeline in TypedSends(plan))
                 {
                     writer.Line();
                     WriteTypedSend(writer, pipeline);
@@ -45,9 +43,9 @@ internal static class MediatorEmitter
                 // generic Send's table, whose positions are every request type's.
                 var requestTypes = plan.Pipelines.Select(p => p.Shape.MessageType).Distinct().ToList();
                 writer.Line();
-                GenericDispatchWriter.Write(writer, Send(Composer.SendNotFound(plan)), requestTypes, plan.Pipelines.Select(p => new DispatchTarget(p.Shape, p.GuardResponseType)).ToList());
+                GenericDispatchWriter.Write(writer, Send(ModuleFallback.Send(plan)), requestTypes, plan.Pipelines.Select(p => new DispatchTarget(p.Shape, p.GuardResponseType)).ToList());
                 writer.Line();
-                GenericDispatchWriter.Write(writer, VoidSend(Composer.SendVoidNotFound(plan)), requestTypes, plan.Pipelines.Where(p => p.IsVoid).Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
+                GenericDispatchWriter.Write(writer, VoidSend(ModuleFallback.SendVoid(plan)), requestTypes, plan.Pipelines.Where(p => p.IsVoid).Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
                 writer.Line();
                 WriteHelpers(writer, plan);
                 writer.Line();
@@ -57,6 +55,14 @@ internal static class MediatorEmitter
 
         return writer.ToString();
     }
+
+    /// <summary>
+    /// The pipelines with a typed <c>Send</c> overload. A request with several responses has several pipelines but one
+    /// typed overload (C# cannot overload on the return type): the void one, else the first by response; the generic Send
+    /// reaches the others.
+    /// </summary>
+    public static IEnumerable<PipelinePlan> TypedSends(MediatorPlan plan)
+        => plan.Pipelines.GroupBy(p => p.Shape.MessageType.Display).Select(g => g.OrderByDescending(p => p.IsVoid).First());
 
     private static void WriteTypedSend(SourceWriter writer, PipelinePlan pipeline)
     {
@@ -90,7 +96,7 @@ internal static class MediatorEmitter
     /// <c>ISender.Send&lt;TResponse&gt;</c>. Its base-class tests have a method of their own, which keeps the common path
     /// small; a chosen pipeline's <c>ValueTask</c> of its own response is reinterpreted as the caller's.
     /// </summary>
-    private static GenericDispatch Send(Action<SourceWriter>? notFound) => new(
+    private static GenericDispatch Send(ModuleFallback? modules) => new(
         methodName: "Send",
         returnType: Code.ValueTask("TResponse"),
         typeParameters: "<TResponse>",
@@ -103,7 +109,7 @@ internal static class MediatorEmitter
         // Unlike the others it has always read the type, even with no request types; kept, so the output is unchanged.
         ReadsTypeWithoutPipelines = true,
         CallStatements = WriteForwardToPipeline,
-        NotFound = notFound,
+        Modules = modules,
     };
 
     /// <summary>
@@ -111,7 +117,7 @@ internal static class MediatorEmitter
     /// table or chain, by the number of void requests: a project with many requests but few void ones keeps the short
     /// chain here. With a table, it reads the generic Send's (no <see cref="GenericDispatch.IndexDescription"/>).
     /// </summary>
-    private static GenericDispatch VoidSend(Action<SourceWriter>? notFound) => new(
+    private static GenericDispatch VoidSend(ModuleFallback? modules) => new(
         methodName: "Send",
         returnType: Code.PlainValueTask,
         typeParameters: string.Empty,
@@ -123,7 +129,7 @@ internal static class MediatorEmitter
         HelperOwner = "generic void <c>Send</c>'s",
         ForwardMethod = "ForwardVoid",
         Call = (pipeline, request) => "Send(" + request + ", cancellationToken)",
-        NotFound = notFound,
+        Modules = modules,
     };
 
     /// <summary>Calls the pipeline with the request already cast, and reinterprets its task as <c>ValueTask&lt;TResponse&gt;</c>.</summary>

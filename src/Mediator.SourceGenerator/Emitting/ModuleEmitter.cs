@@ -19,8 +19,19 @@ internal static class ModuleEmitter
     /// <summary>The module's hidden static method that finds its pipeline cache in a container, for a host's cache to keep.</summary>
     public const string ComposedPipelines = "ComposedPipelines";
 
-    /// <summary>The module's hidden static factory of its mediator over a host mediator's services and the module's cache.</summary>
-    public const string ComposedMediator = "ComposedMediator";
+    /// <summary>The module's hidden static entry points, one per public typed overload, that a host's mediator calls.</summary>
+    public const string ComposedSend = "ComposedSend";
+
+    /// <inheritdoc cref="ComposedSend"/>
+    public const string ComposedPublish = "ComposedPublish";
+
+    /// <inheritdoc cref="ComposedSend"/>
+    public const string ComposedCreateStream = "ComposedCreateStream";
+
+    /// <summary>The entry points' scope check, <c>InScope</c> over their parameters.</summary>
+    public const string ComposedInScope = "ComposedInScope";
+
+    private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     public static bool IsModule(MediatorPlan plan)
         => plan.EmitServiceCollection && plan.Pipelines.Count + plan.Notifications.Count + plan.Streams.Count > 0;
@@ -44,22 +55,78 @@ internal static class ModuleEmitter
                 ServiceCollectionEmitter.WriteRegistrations(writer, plan, "global::" + MediatorName.RegistrationNamespace + "." + plan.Mediator.RegistrationClass + ".GetServiceOr", asInterfaces: false);
             }
 
-            // A host's mediator is transient: resolving this module's mediator from the container for each of them cost a
-            // lookup and an object per host mediator. The host keeps this module's cache in its own (one lookup per
-            // container) and builds this mediator over its own services, which keeps the scope check (ResolveInScope).
+            // A host's mediator is transient: creating this module's mediator for each of them cost an object per host
+            // mediator. The host keeps this module's cache in its own (one lookup per container) and calls the static
+            // entry points below over its own services, which keeps the scope check (ComposedInScope).
             writer.Line();
             writer.Line("/// <summary>This project's pipeline cache in the container of <paramref name=\"services\"/>, or null if <c>" + RegisterModule + "</c> did not run there; an <c>object</c>, as its class is internal. For a host's generated cache, which keeps it.</summary>");
             writer.Line("/// <param name=\"services\">The container's root services.</param>");
-            writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            writer.Line(Hidden);
             writer.Line("public static object? " + ComposedPipelines + "(" + Code.ServiceProvider + " services) => services.GetService(typeof(PipelineCache));");
-            writer.Line();
-            writer.Line("/// <summary>This project's mediator over a host mediator's services (the scope it was resolved in) and this project's cache from <see cref=\"" + ComposedPipelines + "\"/>.</summary>");
-            writer.Line("/// <param name=\"services\">The host mediator's services.</param>");
-            writer.Line("/// <param name=\"pipelines\">What <see cref=\"" + ComposedPipelines + "\"/> returned for that container.</param>");
-            writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            writer.Line("public static " + plan.Mediator.ClassName + " " + ComposedMediator + "(" + Code.ServiceProvider + " services, object pipelines) => new " + plan.Mediator.ClassName + "(services, (PipelineCache)pipelines);");
+            WriteEntryPoints(writer, plan);
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// A static twin of each public typed overload, over a host mediator's services (the scope it was resolved in) and
+    /// this project's cache from <see cref="ComposedPipelines"/>: the host calls these instead of creating this project's
+    /// mediator, so a host mediator resolved per operation allocates nothing more than a one-project one.
+    /// </summary>
+    private static void WriteEntryPoints(SourceWriter writer, MediatorPlan plan)
+    {
+        var state = DispatchState.Parameters;
+        foreach (var pipeline in MediatorEmitter.TypedSends(plan).Where(p => p.Shape.IsPublic))
+        {
+            var shape = pipeline.Shape;
+            var invoke = Code.InvokePipeline(shape, "request", state);
+            WriteEntryPoint(writer, pipeline.IsVoid ? Code.PlainValueTask : Code.ValueTask(shape.ResultType.Display), ComposedSend, shape, "request", "ThrowRequestNull",
+                pipeline.IsVoid ? "global::Mediator.Internal.ValueTasks.ToVoid(" + invoke + ")" : invoke);
+        }
+
+        foreach (var pipeline in plan.Notifications.Where(p => p.Shape.IsPublic))
+        {
+            WriteEntryPoint(writer, Code.PlainValueTask, ComposedPublish, pipeline.Shape, "notification", "ThrowNotificationNull", Code.InvokePipeline(pipeline.Shape, "notification", state));
+        }
+
+        foreach (var pipeline in StreamEmitter.TypedStreams(plan).Where(p => p.Shape.IsPublic))
+        {
+            WriteEntryPoint(writer, StreamEmitter.Stream(pipeline.Shape.ResultType.Display), ComposedCreateStream, pipeline.Shape, "request", "ThrowRequestNull", Code.InvokePipeline(pipeline.Shape, "request", state));
+        }
+
+        if (Code.AllShapes(plan).Any(p => p.NeedsScope && p.IsPublic))
+        {
+            writer.Line();
+            writer.Line("/// <summary>The provider to build a pipeline with a scoped component from: the host mediator's, unless it is the root.</summary>");
+            writer.Line(Code.AggressiveInlining);
+            using (writer.Block("private static " + Code.ServiceProvider + " " + ComposedInScope + "(" + Code.ServiceProvider + " services, PipelineCache pipelines, global::System.Type messageType)"))
+            {
+                writer.Line("if ((object)services == (object)pipelines.Root) ThrowScopeRequired(messageType);");
+                writer.Line("return services;");
+            }
+        }
+    }
+
+    private static void WriteEntryPoint(SourceWriter writer, string returns, string name, MessageShape shape, string message, string throwNull, string call)
+    {
+        writer.Line();
+        writer.Line("/// <summary>What <c>" + name.Substring("Composed".Length) + "(" + Code.Doc(shape.MessageType.Display) + ")</c> does, over a host mediator's services and this project's cache.</summary>");
+        writer.Line("/// <param name=\"services\">The host mediator's services.</param>");
+        writer.Line("/// <param name=\"pipelines\">What <see cref=\"" + ComposedPipelines + "\"/> returned for that container.</param>");
+        writer.Line("/// <param name=\"" + message + "\">The message.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Observed by the middlewares and passed to the handler(s).</param>");
+        writer.Line(Hidden);
+        UsageEmitter.WriteOverloadMarks(writer, shape.SignatureUsage);
+        writer.Line(Code.AggressiveInlining);
+        using (writer.Block("public static " + returns + " " + name + "(" + Code.ServiceProvider + " services, object pipelines, " + shape.MessageType.Display + " " + message + ", " + Code.CancellationToken + " cancellationToken)"))
+        {
+            if (!shape.IsValueType)
+            {
+                writer.Line("if (" + message + " is null) " + throwNull + "();");
+            }
+
+            writer.Line("return " + call + ";");
+        }
     }
 }

@@ -16,9 +16,7 @@ internal static class StreamEmitter
         var writer = Code.MediatorFile(plan);
         using (Code.MediatorPart(writer, plan.Mediator))
         {
-            // A stream request with several item types has several pipelines but one typed overload (C# cannot overload
-            // on the return type): the first by item type; the generic CreateStream reaches the others.
-            foreach (var pipeline in plan.Streams.GroupBy(p => p.Shape.MessageType.Display).Select(g => g.First()))
+            foreach (var pipeline in TypedStreams(plan))
             {
                 WriteTypedCreateStream(writer, pipeline);
                 writer.Line();
@@ -26,13 +24,21 @@ internal static class StreamEmitter
 
             // The item test keeps a request that implements several IStreamRequest<T> on the pipeline of the right one.
             var types = plan.Streams.Select(p => p.Shape.MessageType).Distinct().ToList();
-            GenericDispatchWriter.Write(writer, CreateStream(Composer.CreateStreamNotFound(plan)), types, plan.Streams.Select(p => new DispatchTarget(p.Shape, TestsResult: true)).ToList());
+            GenericDispatchWriter.Write(writer, CreateStream(ModuleFallback.CreateStream(plan)), types, plan.Streams.Select(p => new DispatchTarget(p.Shape, TestsResult: true)).ToList());
         }
 
         return writer.ToString();
     }
 
-    private static string Stream(string item) => "global::System.Collections.Generic.IAsyncEnumerable<" + item + ">";
+    /// <summary>
+    /// The pipelines with a typed <c>CreateStream</c> overload. A stream request with several item types has several
+    /// pipelines but one typed overload (C# cannot overload on the return type): the first by item type; the generic
+    /// CreateStream reaches the others.
+    /// </summary>
+    public static IEnumerable<StreamPlan> TypedStreams(MediatorPlan plan)
+        => plan.Streams.GroupBy(p => p.Shape.MessageType.Display).Select(g => g.First());
+
+    public static string Stream(string item) => "global::System.Collections.Generic.IAsyncEnumerable<" + item + ">";
 
     private static void WriteTypedCreateStream(SourceWriter writer, StreamPlan pipeline)
     {
@@ -59,7 +65,7 @@ internal static class StreamEmitter
     /// <c>ISender.CreateStream&lt;TItem&gt;</c>: every test also tests the item type; after it the pipeline's stream is the
     /// caller's, a reinterpretation, not a conversion.
     /// </summary>
-    private static GenericDispatch CreateStream(Action<SourceWriter>? notFound) => new(
+    private static GenericDispatch CreateStream(ModuleFallback? modules) => new(
         methodName: "CreateStream",
         returnType: Stream("TItem"),
         typeParameters: "<TItem>",
@@ -70,6 +76,6 @@ internal static class StreamEmitter
         IndexDescription = "stream request types",
         Call = (pipeline, request) => Code.Unsafe + ".As<" + Stream("TItem") + ">(" + Code.InvokePipeline(pipeline, request) + ")",
         CallOnNextLine = true,
-        NotFound = notFound,
+        Modules = modules,
     };
 }

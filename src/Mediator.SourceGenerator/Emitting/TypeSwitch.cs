@@ -50,12 +50,16 @@ internal static class TypeSwitch
     /// returns; if not, the case breaks out to whatever the caller writes after the switch (the base-class tests).
     /// </summary>
     public static void WriteSwitch(SourceWriter writer, string index, string handle, IEnumerable<KeyValuePair<int, TypeRef>> cases, Func<SourceWriter, int, bool> writeCase)
+        => WriteSwitch(writer, index, handle, cases.Select(c => new KeyValuePair<int, string>(c.Key, c.Value.Display)), writeCase);
+
+    /// <summary>As the overload over <see cref="TypeRef"/>s, with each case's type as generated code writes it (a module's message).</summary>
+    public static void WriteSwitch(SourceWriter writer, string index, string handle, IEnumerable<KeyValuePair<int, string>> cases, Func<SourceWriter, int, bool> writeCase)
     {
         using (writer.Block("switch (" + index + ".IndexOf(" + handle + "))"))
         {
             foreach (var @case in cases)
             {
-                writer.Line("case " + @case.Key.ToString(CultureInfo.InvariantCulture) + ": // " + @case.Value.Display.Replace("global::", string.Empty));
+                writer.Line("case " + @case.Key.ToString(CultureInfo.InvariantCulture) + ": // " + @case.Value.Replace("global::", string.Empty));
                 using (writer.Indent())
                 {
                     if (!writeCase(writer, @case.Key))

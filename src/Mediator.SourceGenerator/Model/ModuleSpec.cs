@@ -2,7 +2,7 @@ namespace Mediator.SourceGenerator.Model;
 
 /// <summary>
 /// A referenced project with handlers (a module), as its metadata describes it: the mediator generated there and the
-/// messages its public typed overloads take. A host's mediator forwards these messages to it.
+/// messages its static entry points (one per public typed overload) take. A host's mediator forwards these messages to it.
 /// </summary>
 /// <param name="AssemblyName">The module's assembly, for diagnostics.</param>
 /// <param name="MediatorType">The module's generated mediator class, <c>global::</c>-qualified.</param>
@@ -24,7 +24,14 @@ internal sealed record ModuleSpec(
 /// Its base classes and interfaces: for a notification, a module that handles one of them receives it too; for a request,
 /// a call whose argument is typed as one of them may reach it (<c>Checks/HandledMessages</c>).
 /// </param>
-internal sealed record ModuleMessage(string Type, string? Result, bool IsValueType, EquatableArray<string> Supertypes = default);
+internal sealed record ModuleMessage(string Type, string? Result, bool IsValueType, EquatableArray<string> Supertypes = default)
+{
+    /// <summary>A class that is not sealed: the host's generic dispatch sends its subclasses to it, as one project does.</summary>
+    public bool CanBeDerived { get; init; }
+
+    /// <summary>Its number of base classes (as <see cref="MessageShape.InheritanceDepth"/>): deeper types are tried first.</summary>
+    public int InheritanceDepth { get; init; }
+}
 
 /// <summary>The modules among a project's references and what was wrong with the others.</summary>
 internal sealed record ModuleReferences(EquatableArray<ModuleSpec> Modules, EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics)

@@ -40,12 +40,12 @@ internal static class MediatorNameReader
         "_services", "_pipelines", "Send", "SendToBaseType", "ThrowRequestNull", "Resolve", "InScope", "ThrowScopeRequired", "Publish", "ThrowNotificationNull",
         "CreateStream", "RequestTypes", "NotificationTypes", "StreamRequestTypes", "PipelineCache",
         "TResponse", "TNotification", "TItem", "T",
-        "RegisterModule", "PublishHere", "SendToModules", "SendVoidToModules", "CreateStreamInModules", "ResolveModule", "ThrowModuleRequestNull",
-        "PublishInEveryProject", "ModuleRequestTypes", "ModuleStreamTypes", "ComposedNotificationTypes", "ComposedPipelines", "ComposedMediator",
+        "RegisterModule", "PublishHere", "PublishInEveryProject", "ModuleRequestTypes", "ModuleStreamTypes", "ComposedNotificationTypes",
+        "ComposedPipelines", "ComposedSend", "ComposedPublish", "ComposedCreateStream", "ComposedInScope",
     };
 
     /// <summary>Pipeline classes (<c>PingPipeline</c>, <c>PingPipeline2</c>) and the generic dispatch's helpers (<c>PingPipelineSend</c>).</summary>
-    private static readonly Regex s_pipelineMember = new("(Pipeline[0-9]*(Send|SendVoid|Publish|PublishHere|CreateStream)?|^_?[Cc]omposedModule[0-9]+|^_?[Cc]omposedModulePipelines[0-9]+)$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_pipelineMember = new("(Pipeline[0-9]*(Send|SendVoid|Publish|PublishHere|CreateStream)?|^_?[Cc]omposedModule(Pipelines|Send|SendVoid|CreateStream|Publish)?[0-9]+)$", RegexOptions.CultureInvariant);
 
     public static NameSettings Read(AnalyzerConfigOptions options)
         => new(Value(options, "RootNamespace"), Value(options, NamespaceProperty), Value(options, ClassNameProperty));

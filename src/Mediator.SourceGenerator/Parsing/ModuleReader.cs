@@ -14,11 +14,12 @@ namespace Mediator.SourceGenerator.Parsing;
 internal static class ModuleReader
 {
     /// <summary>
-    /// The version of the module contract this generator writes and reads (<c>RegisterModule</c>, the overloads and, since
-    /// version 2, <c>ComposedPipelines</c> and <c>ComposedMediator</c>, which let a host build a module's mediator without
-    /// a container lookup).
+    /// The version of the module contract this generator writes and reads: <c>RegisterModule</c>, <c>ComposedPipelines</c>
+    /// and, since version 3, the static entry points <c>ComposedSend</c>, <c>ComposedPublish</c> and
+    /// <c>ComposedCreateStream</c> over a host mediator's services and the module's cache, which the host calls instead of
+    /// creating the module's mediator (version 2 had the host create it: an object per host mediator).
     /// </summary>
-    public const int ContractVersion = 2;
+    public const int ContractVersion = 3;
 
     public const string ModuleAttribute = "Mediator.Internal.MediatorModuleAttribute";
 
@@ -41,7 +42,6 @@ internal static class ModuleReader
         }
 
         var modules = new List<ModuleSpec>();
-        var referencedBy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var diagnostics = new List<DiagnosticInfo>();
         var contracts = mediatorInterface.ContainingAssembly;
         foreach (var reference in references)
@@ -66,7 +66,6 @@ internal static class ModuleReader
                 }
 
                 modules.Add(Describe(assembly.Name, mediator));
-                referencedBy[assembly.Name] = assembly.Modules.SelectMany(m => m.ReferencedAssemblySymbols).Select(r => r.Name).ToList();
                 continue;
             }
 
@@ -90,32 +89,15 @@ internal static class ModuleReader
         }
 
         return new ModuleReferences(
-            WithoutForwarded(modules, referencedBy).OrderBy(m => m.AssemblyName, StringComparer.Ordinal).ToEquatableArray(),
+            modules.OrderBy(m => m.AssemblyName, StringComparer.Ordinal).ToEquatableArray(),
             diagnostics.ToEquatableArray());
     }
 
     /// <summary>
-    /// A module that references another module composes it, so its mediator has overloads for the other's messages too.
-    /// A request or stream stays with the module that handles it (the composing one forwards; a real duplicate was
-    /// reported as MED0041 when it was built). A notification goes through the composing module only, whose Publish
-    /// reaches its own handlers and the composed module's: publishing to both would deliver it twice.
+    /// The messages a module's entry points take: <c>ComposedSend(services, pipelines, T, CancellationToken)</c> and the
+    /// like, one per public typed overload of its own pipelines. A module that composes another has entry points for its
+    /// own messages only, so each module's handlers are reached through that module, once.
     /// </summary>
-    private static IEnumerable<ModuleSpec> WithoutForwarded(List<ModuleSpec> modules, Dictionary<string, List<string>> referencedBy)
-    {
-        foreach (var module in modules)
-        {
-            var composed = modules.Where(m => m != module && referencedBy[module.AssemblyName].Contains(m.AssemblyName)).ToList();
-            var composers = modules.Where(m => m != module && referencedBy[m.AssemblyName].Contains(module.AssemblyName)).ToList();
-            yield return module with
-            {
-                Requests = module.Requests.Where(r => !composed.Any(m => m.Requests.Any(o => o.Type == r.Type))).ToEquatableArray(),
-                Streams = module.Streams.Where(s => !composed.Any(m => m.Streams.Any(o => o.Type == s.Type))).ToEquatableArray(),
-                Notifications = module.Notifications.Where(n => !composers.Any(m => m.Notifications.Any(o => o.Type == n.Type))).ToEquatableArray(),
-            };
-        }
-    }
-
-    /// <summary>The messages a module's mediator takes through public typed overloads: <c>Send(T, CancellationToken)</c> and the like.</summary>
     private static ModuleSpec Describe(string assemblyName, INamedTypeSymbol mediator)
     {
         var requests = new List<ModuleMessage>();
@@ -123,25 +105,24 @@ internal static class ModuleReader
         var streams = new List<ModuleMessage>();
         foreach (var method in mediator.GetMembers().OfType<IMethodSymbol>())
         {
-            if (method.DeclaredAccessibility != Accessibility.Public || method.IsStatic || method.IsGenericMethod || method.Parameters.Length != 2
-                || method.Parameters[0].Type.TypeKind == TypeKind.Interface || method.Parameters[0].Type.TypeKind == TypeKind.TypeParameter)
+            if (method.DeclaredAccessibility != Accessibility.Public || !method.IsStatic || method.IsGenericMethod || method.Parameters.Length != 4)
             {
                 continue;
             }
 
-            var message = method.Parameters[0].Type;
-            var type = Name(message);
+            var message = method.Parameters[2].Type;
             var returned = method.ReturnType as INamedTypeSymbol;
+            var result = returned is { IsGenericType: true } ? Name(returned.TypeArguments[0]) : null;
             switch (method.Name)
             {
-                case "Send":
-                    requests.Add(new ModuleMessage(type, returned is { IsGenericType: true } ? Name(returned.TypeArguments[0]) : null, message.IsValueType, Supertypes(message)));
+                case Emitting.ModuleEmitter.ComposedSend:
+                    requests.Add(Message(message, result));
                     break;
-                case "CreateStream" when returned is { IsGenericType: true }:
-                    streams.Add(new ModuleMessage(type, Name(returned.TypeArguments[0]), message.IsValueType, Supertypes(message)));
+                case Emitting.ModuleEmitter.ComposedCreateStream when result is not null:
+                    streams.Add(Message(message, result));
                     break;
-                case "Publish":
-                    notifications.Add(new ModuleMessage(type, null, message.IsValueType, Supertypes(message)));
+                case Emitting.ModuleEmitter.ComposedPublish:
+                    notifications.Add(Message(message, null));
                     break;
             }
         }
@@ -152,6 +133,22 @@ internal static class ModuleReader
             requests.OrderBy(m => m.Type, StringComparer.Ordinal).ToEquatableArray(),
             notifications.OrderBy(m => m.Type, StringComparer.Ordinal).ToEquatableArray(),
             streams.OrderBy(m => m.Type, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    /// <summary>A message as the host's dispatch needs it: with its supertypes and, for the base-class tests, its depth.</summary>
+    private static ModuleMessage Message(ITypeSymbol message, string? result)
+    {
+        var depth = 0;
+        for (var b = message.BaseType; b is not null; b = b.BaseType)
+        {
+            depth++;
+        }
+
+        return new ModuleMessage(Name(message), result, message.IsValueType, Supertypes(message))
+        {
+            CanBeDerived = message.TypeKind == TypeKind.Class && !message.IsSealed && !message.IsStatic,
+            InheritanceDepth = depth,
+        };
     }
 
     /// <summary>A type as generated code writes it; the host compares these texts with its own messages' (<see cref="TypeRef.Display"/>).</summary>

@@ -6,7 +6,8 @@ namespace Mediator.SourceGenerator.Tests.Composition;
 /// <summary>
 /// <c>&lt;MediatorComposeModules&gt;false&lt;/MediatorComposeModules&gt;</c>: a project that references a module keeps only its
 /// own handlers. Its mediator handles its own requests, registers no module and writes no forwarding file; sending the
-/// module's request there is MED0045 as for any unhandled request. With the property true or absent the module is composed.
+/// module's request there is MED0045 as for any unhandled request, which says how to compose. With the property true,
+/// empty or absent the module is composed; another value is MED0048 and composes too.
 /// </summary>
 public sealed class ComposeModulesOptOutTests
 {
@@ -92,6 +93,8 @@ public sealed class ComposeModulesOptOutTests
         Assert.Equal(DiagnosticSeverity.Error, unhandled.Severity);
         Assert.Equal("sender.Send(new Ping(1))", unhandled.Location.SourceTree!.GetText().ToString(unhandled.Location.SourceSpan));
         Assert.StartsWith("Request 'Domain.Ping' has no handler in 'Host'", unhandled.GetMessage(), StringComparison.Ordinal);
+        // It says why the reference's handler is not reached, and how to reach it.
+        Assert.Contains("<MediatorComposeModules>false</MediatorComposeModules> in this project keeps it to its own handlers: remove that setting, or set it to true", unhandled.GetMessage(), StringComparison.Ordinal);
         Assert.DoesNotContain(host.GeneratedSources, s => s.HintName.EndsWith("Mediator.Modules.g.cs", StringComparison.Ordinal));
         Assert.DoesNotContain(host.GeneratedSources, s => s.Text.Contains("ModuleA", StringComparison.Ordinal));
         Assert.Contains(host.GeneratedSources, s => s.HintName.EndsWith("Mediator.Module.g.cs", StringComparison.Ordinal));
@@ -121,6 +124,22 @@ public sealed class ComposeModulesOptOutTests
 
         Assert.Empty(host.GeneratorDiagnostics);
         Assert.Contains(host.GeneratedSources, s => s.HintName.EndsWith("Mediator.Modules.g.cs", StringComparison.Ordinal));
+        Assert.Equal("40 module registered 42", await CompiledApp.RunAsync(host, set.Images.ToArray()));
+    }
+
+    [Theory]
+    [InlineData("flase")]
+    [InlineData("no")]
+    public async Task Another_value_is_MED0048_naming_it_and_the_accepted_ones_and_the_module_is_composed(string value)
+    {
+        var set = new ProjectSet().Plain("Domain", Domain);
+        set.Module("ModuleA", Module);
+        var host = set.GenerateApplication("Host", new Dictionary<string, string> { ["MediatorComposeModules"] = value }, Host, Entry);
+
+        var invalid = Assert.Single(host.GeneratorDiagnostics);
+        Assert.Equal("MED0048", invalid.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, invalid.Severity);
+        Assert.StartsWith("<MediatorComposeModules> is '" + value + "', which is not a value it accepts ('true' (the default) or 'false')", invalid.GetMessage(), StringComparison.Ordinal);
         Assert.Equal("40 module registered 42", await CompiledApp.RunAsync(host, set.Images.ToArray()));
     }
 }

@@ -165,10 +165,11 @@ public sealed class ModuleDispatchTests
             "ask 102 108|ModuleA:do1 x|ModuleB:do9 y|stream 24|Host:said0 g|ModuleA:said0 g|ModuleB:said6 g|ModuleA:base d|ModuleB:tick 3|ModuleB:tick 4|not found|Host:alone",
             output);
 
-        var modules = host.GeneratedSources.Single(s => s.HintName.EndsWith("Mediator.Modules.g.cs", StringComparison.Ordinal)).Text;
-        Assert.Contains("switch (ModuleRequestTypes.IndexOf(", modules);
-        Assert.Contains("switch (ModuleStreamTypes.IndexOf(", modules);
-        Assert.Contains("switch (ComposedNotificationTypes.IndexOf(", modules);
-        Assert.DoesNotContain("if (type == typeof(", modules);
+        // The modules' exact types are tried in the generic methods themselves, where this project's had no pipeline.
+        var mediator = string.Concat(host.GeneratedSources.Select(s => s.Text));
+        Assert.Contains("switch (ModuleRequestTypes.IndexOf(", mediator);
+        Assert.Contains("switch (ModuleStreamTypes.IndexOf(", mediator);
+        Assert.Contains("switch (ComposedNotificationTypes.IndexOf(", mediator);
+        Assert.DoesNotContain("if (composedType == typeof(", mediator);
     }
 }

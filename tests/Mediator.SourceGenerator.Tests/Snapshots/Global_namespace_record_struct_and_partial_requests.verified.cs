@@ -82,7 +82,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 2)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 3)]
 
 namespace TestApp
 {
@@ -116,11 +116,43 @@ namespace TestApp
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
 
-        /// <summary>This project's mediator over a host mediator's services (the scope it was resolved in) and this project's cache from <see cref="ComposedPipelines"/>.</summary>
+        /// <summary>What <c>Send(GlobalQuery)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
         /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static Mediator ComposedMediator(global::System.IServiceProvider services, object pipelines) => new Mediator(services, (PipelineCache)pipelines);
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask<int> ComposedSend(global::System.IServiceProvider services, object pipelines, global::GlobalQuery request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            return ((PipelineCache)pipelines).GlobalQueryPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken));
+        }
+
+        /// <summary>What <c>Send(PartialCommand)</c> does, over a host mediator's services and this project's cache.</summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask ComposedSend(global::System.IServiceProvider services, object pipelines, global::PartialCommand request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            return global::Mediator.Internal.ValueTasks.ToVoid(((PipelineCache)pipelines).PartialCommandPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken)));
+        }
+
+        /// <summary>What <c>Send(StructQuery)</c> does, over a host mediator's services and this project's cache.</summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask<string> ComposedSend(global::System.IServiceProvider services, object pipelines, global::StructQuery request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            return ((PipelineCache)pipelines).StructQueryPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::StructQuery), cancellationToken));
+        }
     }
 }
 

@@ -107,7 +107,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 2)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 3)]
 
 namespace TestApp
 {
@@ -141,11 +141,39 @@ namespace TestApp
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
 
-        /// <summary>This project's mediator over a host mediator's services (the scope it was resolved in) and this project's cache from <see cref="ComposedPipelines"/>.</summary>
+        /// <summary>What <c>Send(App.Load)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
         /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static Mediator ComposedMediator(global::System.IServiceProvider services, object pipelines) => new Mediator(services, (PipelineCache)pipelines);
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask<string?> ComposedSend(global::System.IServiceProvider services, object pipelines, global::App.Load request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            return LoadPipeline.Create(services, ((PipelineCache)pipelines).Observer).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
+        }
+
+        /// <summary>What <c>Send(App.Save)</c> does, over a host mediator's services and this project's cache.</summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask<bool> ComposedSend(global::System.IServiceProvider services, object pipelines, global::App.Save request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            return SavePipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.Save)), ((PipelineCache)pipelines).Observer).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
+        }
+
+        /// <summary>The provider to build a pipeline with a scoped component from: the host mediator's, unless it is the root.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.IServiceProvider ComposedInScope(global::System.IServiceProvider services, PipelineCache pipelines, global::System.Type messageType)
+        {
+            if ((object)services == (object)pipelines.Root) ThrowScopeRequired(messageType);
+            return services;
+        }
     }
 }
 

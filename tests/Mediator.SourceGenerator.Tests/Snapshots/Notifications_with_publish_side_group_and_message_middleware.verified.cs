@@ -29,7 +29,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 2)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 3)]
 
 namespace TestApp
 {
@@ -73,11 +73,51 @@ namespace TestApp
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
 
-        /// <summary>This project's mediator over a host mediator's services (the scope it was resolved in) and this project's cache from <see cref="ComposedPipelines"/>.</summary>
+        /// <summary>What <c>Publish(App.OrderPlaced)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
         /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static Mediator ComposedMediator(global::System.IServiceProvider services, object pipelines) => new Mediator(services, (PipelineCache)pipelines);
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.OrderPlaced notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (notification is null) ThrowNotificationNull();
+            return OrderPlacedNotificationPipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.OrderPlaced))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
+        }
+
+        /// <summary>What <c>Publish(App.OrderShipped)</c> does, over a host mediator's services and this project's cache.</summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.OrderShipped notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (notification is null) ThrowNotificationNull();
+            return OrderShippedNotificationPipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.OrderShipped))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderShipped), cancellationToken));
+        }
+
+        /// <summary>What <c>Publish(App.Tick)</c> does, over a host mediator's services and this project's cache.</summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Tick notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            return TickNotificationPipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.Tick))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
+        }
+
+        /// <summary>The provider to build a pipeline with a scoped component from: the host mediator's, unless it is the root.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.IServiceProvider ComposedInScope(global::System.IServiceProvider services, PipelineCache pipelines, global::System.Type messageType)
+        {
+            if ((object)services == (object)pipelines.Root) ThrowScopeRequired(messageType);
+            return services;
+        }
     }
 }
 

@@ -1,0 +1,33 @@
+namespace Mediator.SourceGenerator.Emitting;
+
+/// <summary>
+/// Where a dispatch reads what it needs besides the message: the services to build per-dispatch pipelines from and the
+/// cache of singleton pipelines. The mediator's methods read its fields; a module's static entry points (which a host
+/// calls instead of creating the module's mediator, <see cref="ModuleEmitter"/>) read their parameters.
+/// </summary>
+internal sealed class DispatchState
+{
+    /// <summary>The mediator's own fields, and its <c>InScope</c> check.</summary>
+    public static readonly DispatchState Fields = new("_services", "_pipelines", "InScope(");
+
+    /// <summary>A module entry point's parameters <c>services</c> and <c>pipelines</c> (an <c>object</c>, cast here).</summary>
+    public static readonly DispatchState Parameters = new("services", "((PipelineCache)pipelines)", ModuleEmitter.ComposedInScope + "(services, (PipelineCache)pipelines, ");
+
+    private readonly string _inScopeCall;
+
+    private DispatchState(string services, string pipelines, string inScopeCall)
+    {
+        Services = services;
+        Pipelines = pipelines;
+        _inScopeCall = inScopeCall;
+    }
+
+    /// <summary>The expression for the caller's services.</summary>
+    public string Services { get; }
+
+    /// <summary>The expression for the pipeline cache.</summary>
+    public string Pipelines { get; }
+
+    /// <summary>The services to build a pipeline with a scoped component from, after the check that they are a scope.</summary>
+    public string InScope(string messageType) => _inScopeCall + messageType + ")";
+}
