@@ -88,7 +88,13 @@ public static class HttpTables
         foreach (var (implementation, @case) in DecisionVariants)
         {
             var ratio = HttpSummary.Ratio(report, implementation, @case);
-            text.AppendLine($"| {HttpLabels.Implementation(implementation)}{(@case == LoadCases.Baseline ? "" : ", " + HttpLabels.Case(@case))} | {ratio.Rps.N} | {Interval(ratio.Rps)} | {Interval(ratio.Cpu)} | {Verdict(report, implementation, ratio, aa)} |");
+            var verdict = Verdict(implementation, ratio, aa);
+            if (implementation != HttpImplementations.DirectCopy && !GatePasses(aa))
+            {
+                verdict += " (not decided: the session does not count)";
+            }
+
+            text.AppendLine($"| {HttpLabels.Implementation(implementation)}{(@case == LoadCases.Baseline ? "" : ", " + HttpLabels.Case(@case))} | {ratio.Rps.N} | {Interval(ratio.Rps)} | {Interval(ratio.Cpu)} | {verdict} |");
         }
 
         text.AppendLine();
@@ -98,7 +104,7 @@ public static class HttpTables
         foreach (var compiled in new[] { HttpImplementations.OursSender, HttpImplementations.OursTyped })
         {
             var (cpu, rps) = HttpSummary.WorseThan(report, (compiled, LoadCases.NoOp5), (HttpImplementations.AspNetUse, LoadCases.NoOp5));
-            text.AppendLine($"- {HttpLabels.Implementation(compiled)} minus app.Use (5 layers each), per round, in baseline units: CPU {Signed(cpu)}, lost req/s {Signed(rps)}; the A/A spread is ±{F(aa.Cpu.Spread() * 100, "0.0")} % (CPU) and ±{F(aa.Rps.Spread() * 100, "0.0")} % (req/s): {(cpu.Mean <= aa.Cpu.Spread() && rps.Mean <= aa.Rps.Spread() ? "no worse than app.Use beyond the A/A spread" : "WORSE than app.Use beyond the A/A spread")}.");
+            text.AppendLine($"- {HttpLabels.Implementation(compiled)} minus app.Use (5 layers each), per round, in baseline units: CPU {Signed(cpu)}, lost req/s {Signed(rps)}; the A/A spread is ±{F(aa.Cpu.Spread() * 100, "0.0")} % (CPU) and ±{F(aa.Rps.Spread() * 100, "0.0")} % (req/s): {(cpu.Mean <= aa.Cpu.Spread() && rps.Mean <= aa.Rps.Spread() ? "no worse than app.Use beyond the A/A spread" : "WORSE than app.Use beyond the A/A spread")}{(gate ? "" : " (not decided: the session does not count)")}.");
         }
 
         text.AppendLine();
@@ -111,7 +117,7 @@ public static class HttpTables
             && aa.Rps.Low <= 1 && aa.Rps.High >= 1 && aa.Rps.Low >= 1 - Tolerance && aa.Rps.High <= 1 + Tolerance
             && aa.Cpu.Low <= 1 && aa.Cpu.High >= 1 && aa.Cpu.Low >= 1 - Tolerance && aa.Cpu.High <= 1 + Tolerance;
 
-    private static string Verdict(HttpReport report, string implementation, HttpRatio ratio, HttpRatio aa)
+    private static string Verdict(string implementation, HttpRatio ratio, HttpRatio aa)
     {
         var passes = ratio.Cpu.High <= 1 + Tolerance && ratio.Rps.Low >= 1 - Tolerance;
         return implementation switch
