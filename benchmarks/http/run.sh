@@ -40,7 +40,7 @@ fi
 if wants budget; then
   dotnet build -c Release benchmarks/Mediator.Benchmarks --nologo -v q
   dotnet run -c Release --no-build --project benchmarks/Mediator.Benchmarks -- \
-    --artifacts benchmarks/results/bdn/budget --filter '*LayerBudgetBenchmarks*' --launchCount 2 --warmupCount 6 --iterationCount 20
+    --artifacts benchmarks/results/bdn/budget --filter '*LayerBudgetBenchmarks*' --launchCount 2 --warmupCount 6 --iterationCount 20 --buildTimeout 900
 fi
 
 if wants charts; then
