@@ -1,6 +1,6 @@
 using Charts;
 
-// Reads benchmarks/results (load-*.json from the load harnesses, bdn/**/*-report-full.json from BenchmarkDotNet,
+// Reads benchmarks/results (load-*.json from the load harnesses, http/*.json from benchmarks/HttpLoad, bdn/**/*-report-full.json from BenchmarkDotNet,
 // machine.md from run-all.sh), writes docs/images/*.svg and splices the tables into docs/benchmarks.md.
 // dotnet run --project benchmarks/Charts [-- <repository root>]
 
@@ -10,11 +10,21 @@ var images = Path.Combine(root, "docs", "images");
 var docPath = Path.Combine(root, "docs", "benchmarks.md");
 
 var load = LoadData.Read(results);
+var http = HttpData.Read(results);
 var rows = BdnReport.ReadAll(Path.Combine(results, "bdn"));
 Console.WriteLine($"{load.Reports.Count} load report(s), {rows.Count} BenchmarkDotNet row(s)");
 
 LoadChart.Write(load, Path.Combine(images, "load-table.svg"));
 LayerChart.Write(rows, Path.Combine(images, "send-layers.svg"));
+if (http.Table is { } httpTable)
+{
+    HttpCharts.WriteTable(httpTable, Path.Combine(images, "http-table.svg"));
+}
+
+if (http.Decision is { } httpDecision)
+{
+    HttpCharts.WriteDecision(httpDecision, Path.Combine(images, "http-decision.svg"));
+}
 
 var doc = File.ReadAllText(docPath);
 var machine = Path.Combine(results, "machine.md");
@@ -29,6 +39,19 @@ if (!load.IsEmpty)
     doc = DocSplicer.Splice(doc, "load-figures", Tables.LoadFigures(load));
 }
 
+if (http.Table is { } table)
+{
+    doc = DocSplicer.Splice(doc, "http-table", HttpLoad.HttpTables.SeedTable(table));
+    doc = DocSplicer.Splice(doc, "http-detail", HttpLoad.HttpTables.DetailTable(table));
+}
+
+if (http.Decision is { } decision)
+{
+    doc = DocSplicer.Splice(doc, "http-decision", HttpLoad.HttpTables.Decision(decision));
+    doc = DocSplicer.Splice(doc, "http-decision-detail", HttpLoad.HttpTables.DetailTable(decision));
+}
+
+doc = DocSplicer.Splice(doc, "http-budget", HttpBudget.Table(rows, http));
 doc = DocSplicer.Splice(doc, "layers-table", Tables.LayerTable(rows));
 doc = DocSplicer.Splice(doc, "publish-one-table", Tables.RatioTable(rows, ["PublishOneHandlerBenchmarks", "MartinothamarPublishOneHandlerBenchmarks"], "ns"));
 doc = DocSplicer.Splice(doc, "send-table", Tables.RatioTable(rows, ["SendBenchmarks", "PeerSendBenchmarks", "MartinothamarSendBenchmarks"], "ns", "HandWritten5"));
