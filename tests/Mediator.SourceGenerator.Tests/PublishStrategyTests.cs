@@ -291,5 +291,65 @@ public sealed class PublishStrategyTests
         Assert.Equal("H1|H2|reverse over 2|R2|R1|S1 fails|failed: S1", output);
     }
 
+    private const string Background = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Mediator;
+        using Domain;
+        [assembly: PublishStrategy(PublishStrategy.FireAndForget)]
+        namespace Background;
+        public static class Gate
+        {
+            public static readonly TaskCompletionSource Open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            public static readonly TaskCompletionSource Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        [Handler] internal sealed class F1 : INotificationHandler<Happened>
+        {
+            public async ValueTask Handle(Happened notification, CancellationToken cancellationToken)
+            {
+                await Gate.Open.Task;
+                Log.Lines.Add("F1");
+                Gate.Done.SetResult();
+            }
+        }
+        """;
+
+    private const string BackgroundHost = """
+        using System.Threading.Tasks;
+        using Mediator;
+        using Domain;
+        using Microsoft.Extensions.DependencyInjection;
+        namespace App;
+        public static class Entry
+        {
+            public static async Task<string> Run()
+            {
+                using var provider = new ServiceCollection().AddMediator().BuildServiceProvider();
+                IPublisher publisher = provider.GetRequiredService<IPublisher>();
+                // The handler waits for a gate opened only after Publish has returned: awaited in line, Publish could not
+                // have completed yet.
+                var publish = publisher.Publish(new Happened("x"));
+                Log.Lines.Add("returned completed: " + publish.IsCompleted);
+                Background.Gate.Open.SetResult();
+                await publish;
+                await Background.Gate.Done.Task;
+                return string.Join("|", Log.Lines);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task A_module_s_fire_and_forget_stays_fire_and_forget_when_the_host_publishes()
+    {
+        var set = new ProjectSet().Plain("Domain", Domain);
+        set.Module("Background", Background);
+        var host = set.Generate("Host", BackgroundHost);
+
+        Assert.Empty(host.GeneratorDiagnostics);
+        var output = await CompiledApp.RunAsync(host, set.Images.ToArray());
+
+        Assert.Equal("returned completed: True|F1", output);
+    }
+
     private static string Span(Diagnostic diagnostic) => diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
 }

@@ -417,11 +417,11 @@ internal static class DiagnosticDescriptors
         OpenProcessorException,
         ProcessorMatchesNothing,
         ProcessorResponseMismatch,
-        SharedCacheHandlerReadsCaller,
         InvalidPublishStrategy,
         PublishFailuresWithoutEffect,
         UndefinedPublishPolicy,
         MediatRUsage,
+        SharedCacheHandlerReadsCaller,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

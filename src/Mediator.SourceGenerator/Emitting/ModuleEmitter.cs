@@ -87,7 +87,10 @@ internal static class ModuleEmitter
 
         foreach (var pipeline in plan.Notifications.Where(p => p.Shape.IsPublic))
         {
-            WriteEntryPoint(writer, Code.PlainValueTask, ComposedPublish, pipeline.Shape, "notification", "ThrowNotificationNull", Code.InvokePipeline(pipeline.Shape, "notification", state));
+            var publish = pipeline.Kind == PublishStrategyKind.FireAndForget
+                ? PublishEmitter.FireAndForgetCall(pipeline, state)
+                : Code.InvokePipeline(pipeline.Shape, "notification", state);
+            WriteEntryPoint(writer, Code.PlainValueTask, ComposedPublish, pipeline.Shape, "notification", "ThrowNotificationNull", publish);
         }
 
         foreach (var pipeline in StreamEmitter.TypedStreams(plan).Where(p => p.Shape.IsPublic))

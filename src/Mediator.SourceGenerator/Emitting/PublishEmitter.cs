@@ -104,19 +104,24 @@ internal static class PublishEmitter
     /// </summary>
     private static void WriteFireAndForget(SourceWriter writer, NotificationPlan pipeline)
     {
+        writer.Line("// Fire-and-forget: runs in the background, with no token (the caller has moved on); failures go to the sink or the log.");
+        writer.Line("return " + FireAndForgetCall(pipeline, DispatchState.Fields) + ";");
+    }
+
+    /// <summary>
+    /// The expression that starts a fire-and-forget publish of <c>notification</c>, reading the pipeline cache from
+    /// <paramref name="state"/>: the mediator's field, or a module entry point's parameter (a host publishing a module's
+    /// fire-and-forget notification must not run it in the caller's scope and await it).
+    /// </summary>
+    public static string FireAndForgetCall(NotificationPlan pipeline, DispatchState state)
+    {
         var shape = pipeline.Shape;
         var context = "new " + Code.MessageContext + "(typeof(" + shape.MessageType.TypeOfOperand + "), default(" + Code.CancellationToken + "))";
         const string Runner = "global::Mediator.Publishing.FireAndForgetPublish";
-        writer.Line("// Fire-and-forget: runs in the background, with no token (the caller has moved on); failures go to the sink or the log.");
-        if (PipelineConstruction.IsBuiltPerDispatch(shape))
-        {
-            writer.Line("return " + Runner + ".StartInScope(notification, _pipelines.Root, (scopedServices, published) => "
-                + shape.ClassName + ".Create(scopedServices).InvokeAsync(published, " + context + "));");
-        }
-        else
-        {
-            writer.Line("return " + Runner + ".Start(_pipelines." + shape.ClassName + ", notification, _pipelines.Root, (pipeline, published) => pipeline.InvokeAsync(published, " + context + "));");
-        }
+        return PipelineConstruction.IsBuiltPerDispatch(shape)
+            ? Runner + ".StartInScope(notification, " + state.Pipelines + ".Root, (scopedServices, published) => "
+                + shape.ClassName + ".Create(scopedServices).InvokeAsync(published, " + context + "))"
+            : Runner + ".Start(" + state.Pipelines + "." + shape.ClassName + ", notification, " + state.Pipelines + ".Root, (pipeline, published) => pipeline.InvokeAsync(published, " + context + "))";
     }
 
     /// <summary>

@@ -117,7 +117,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 2)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 3)]
 
 namespace TestApp
 {
@@ -157,11 +157,31 @@ namespace TestApp
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
 
-        /// <summary>This project's mediator over a host mediator's services (the scope it was resolved in) and this project's cache from <see cref="ComposedPipelines"/>.</summary>
+        /// <summary>What <c>Send(App.Ping)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
         /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static Mediator ComposedMediator(global::System.IServiceProvider services, object pipelines) => new Mediator(services, (PipelineCache)pipelines);
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask<global::App.Pong> ComposedSend(global::System.IServiceProvider services, object pipelines, global::App.Ping request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            return ((PipelineCache)pipelines).PingPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken));
+        }
+
+        /// <summary>What <c>CreateStream(App.Count)</c> does, over a host mediator's services and this project's cache.</summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Collections.Generic.IAsyncEnumerable<int> ComposedCreateStream(global::System.IServiceProvider services, object pipelines, global::App.Count request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            return ((PipelineCache)pipelines).CountStreamPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Count), cancellationToken));
+        }
     }
 }
 

@@ -470,7 +470,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 2)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 3)]
 
 namespace TestApp
 {
@@ -512,11 +512,78 @@ namespace TestApp
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
 
-        /// <summary>This project's mediator over a host mediator's services (the scope it was resolved in) and this project's cache from <see cref="ComposedPipelines"/>.</summary>
+        /// <summary>What <c>Publish(App.Background)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
         /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static Mediator ComposedMediator(global::System.IServiceProvider services, object pipelines) => new Mediator(services, (PipelineCache)pipelines);
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Background notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (notification is null) ThrowNotificationNull();
+            return global::Mediator.Publishing.FireAndForgetPublish.Start(((PipelineCache)pipelines).BackgroundNotificationPipeline, notification, ((PipelineCache)pipelines).Root, (pipeline, published) => pipeline.InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.Background), default(global::System.Threading.CancellationToken))));
+        }
+
+        /// <summary>What <c>Publish(App.Custom)</c> does, over a host mediator's services and this project's cache.</summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Custom notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (notification is null) ThrowNotificationNull();
+            return ((PipelineCache)pipelines).CustomNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Custom), cancellationToken));
+        }
+
+        /// <summary>What <c>Publish(App.Halting)</c> does, over a host mediator's services and this project's cache.</summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Halting notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (notification is null) ThrowNotificationNull();
+            return ((PipelineCache)pipelines).HaltingNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Halting), cancellationToken));
+        }
+
+        /// <summary>What <c>Publish(App.Rethrown)</c> does, over a host mediator's services and this project's cache.</summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Rethrown notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (notification is null) ThrowNotificationNull();
+            return ((PipelineCache)pipelines).RethrownNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Rethrown), cancellationToken));
+        }
+
+        /// <summary>What <c>Publish(App.ScopedBackground)</c> does, over a host mediator's services and this project's cache.</summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.ScopedBackground notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (notification is null) ThrowNotificationNull();
+            return global::Mediator.Publishing.FireAndForgetPublish.StartInScope(notification, ((PipelineCache)pipelines).Root, (scopedServices, published) => ScopedBackgroundNotificationPipeline.Create(scopedServices).InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.ScopedBackground), default(global::System.Threading.CancellationToken))));
+        }
+
+        /// <summary>The provider to build a pipeline with a scoped component from: the host mediator's, unless it is the root.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.IServiceProvider ComposedInScope(global::System.IServiceProvider services, PipelineCache pipelines, global::System.Type messageType)
+        {
+            if ((object)services == (object)pipelines.Root) ThrowScopeRequired(messageType);
+            return services;
+        }
     }
 }
 
