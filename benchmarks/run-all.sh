@@ -36,7 +36,7 @@ done
 bdn() { # project, artifacts folder, then BenchmarkDotNet arguments
   local project="$1" artifacts="$2"
   shift 2
-  dotnet run -c Release --no-build --project "benchmarks/$project" -- --artifacts "$results/bdn/$artifacts" "$@"
+  dotnet run -c Release --no-build --project "benchmarks/$project" -- --buildTimeout 900 --artifacts "$results/bdn/$artifacts" "$@"
 }
 
 # Classes without a job attribute take their job from the command line; classes with one run with their own (a
@@ -58,7 +58,7 @@ if [ "$mode" != quick ]; then
   # Send through a scoped handler and two scoped middlewares (issue 18's figure), ours and MediatR beside martinothamar's.
   bdn Mediator.Benchmarks.Scoped scoped-ours --filter '*'
   bdn Peers.MartinothamarMediator.Scoped scoped-martinothamar --filter '*'
-  dotnet run -c Release --project benchmarks/Generator.Benchmarks -- --filter '*' --artifacts "$results/bdn/generator"
+  dotnet run -c Release --project benchmarks/Generator.Benchmarks -- --filter '*' --buildTimeout 900 --artifacts "$results/bdn/generator"
   # Issue 20: Send and Publish across modules against within one, and generator time per edit on 10 modules x 100.
   dotnet build -c Release benchmarks/Composition/Composition.Benchmarks --nologo -v q
   bdn Composition/Composition.Benchmarks composition --filter '*'

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Mediator.Authorization;
 using Mediator.RateLimiting;
 using Mediator.Resilience;
@@ -26,7 +25,7 @@ public static class MediatorProblem
         switch (exception)
         {
             case ValidationException validation:
-                return new HttpValidationProblemDetails(ErrorsByMember(validation.Errors))
+                return new HttpValidationProblemDetails(validation.ErrorsByMember())
                 {
                     Status = StatusCodes.Status400BadRequest,
                     Title = "One or more validation errors occurred.",
@@ -62,21 +61,6 @@ public static class MediatorProblem
     /// <returns>The header value.</returns>
     public static string RetryAfterSeconds(TimeSpan delay)
         => Math.Max(1L, (long)Math.Ceiling(delay.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The errors in the shape of ASP.NET Core's validation problems: member name to its messages, in order.</summary>
-    private static Dictionary<string, string[]> ErrorsByMember(IReadOnlyList<ValidationError> errors)
-    {
-        var lists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var error in errors)
-        {
-            if (!lists.TryGetValue(error.Member, out var messages)) lists.Add(error.Member, messages = []);
-            messages.Add(error.Message);
-        }
-
-        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var entry in lists) result.Add(entry.Key, entry.Value.ToArray());
-        return result;
-    }
 
     private static ProblemDetails Problem(int status, string title, string type, string detail)
         => new() { Status = status, Title = title, Type = type, Detail = detail };
