@@ -83,18 +83,7 @@ public static class ProcessorSteps
         where TException : Exception
         where TNext : struct, INext<TRequest, TResponse>
     {
-        ValueTask<TResponse> inner;
-        try
-        {
-            inner = next.InvokeAsync(request, context);
-        }
-        catch (TException exception)
-        {
-            // Thrown before the inner pipeline returned a task (a synchronous handler or middleware): the task built here
-            // carries the exception, which the await below rethrows with the stack trace it already has.
-            inner = new ValueTask<TResponse>(Task.FromException<TResponse>(exception));
-        }
-
+        ValueTask<TResponse> inner = StartCatching<TRequest, TResponse, TException, TNext>(request, next, context);
         return inner.IsCompletedSuccessfully ? inner : AwaitAndHandle(inner, handler, request, context);
     }
 
@@ -114,17 +103,27 @@ public static class ProcessorSteps
         where TException : Exception
         where TNext : struct, INext<TRequest, TResponse>
     {
-        ValueTask<TResponse> inner;
+        ValueTask<TResponse> inner = StartCatching<TRequest, TResponse, TException, TNext>(request, next, context);
+        return inner.IsCompletedSuccessfully ? inner : AwaitAndObserve(inner, action, request, context);
+    }
+
+    /// <summary>
+    /// Starts the rest of the pipeline for an exception step. A <typeparamref name="TException"/> thrown before the inner
+    /// pipeline returned a task (a synchronous handler or middleware) becomes a faulted task, so the step's one await
+    /// sees every failure, and rethrows it with the stack trace it already has.
+    /// </summary>
+    private static ValueTask<TResponse> StartCatching<TRequest, TResponse, TException, TNext>(TRequest request, TNext next, MessageContext context)
+        where TException : Exception
+        where TNext : struct, INext<TRequest, TResponse>
+    {
         try
         {
-            inner = next.InvokeAsync(request, context);
+            return next.InvokeAsync(request, context);
         }
         catch (TException exception)
         {
-            inner = new ValueTask<TResponse>(Task.FromException<TResponse>(exception));
+            return new ValueTask<TResponse>(Task.FromException<TResponse>(exception));
         }
-
-        return inner.IsCompletedSuccessfully ? inner : AwaitAndObserve(inner, action, request, context);
     }
 
     private static async ValueTask<TResponse> AwaitPreProcess<TRequest, TResponse, TNext>(ValueTask pending, TRequest request, TNext next, MessageContext context)
