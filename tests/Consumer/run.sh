@@ -4,7 +4,8 @@
 #   console app whose Program.cs is README.md's smallest program (the csharp block after "<!-- smallest-program"), builds
 #   it with warnings as errors and runs it: the README cannot drift from what installs;
 # - builds samples/Quickstart and the multi-project samples/Ordering from the packages (run_sample_case), starts
-#   Ordering's Web host on 127.0.0.1, calls it and stops it;
+#   Ordering's Web host on 127.0.0.1, calls it and stops it; builds samples/WebApi (ASP.NET Core, FluentValidation, EF Core
+#   on SQLite) from the packages and runs its HTTP tests;
 # - creates fresh projects that add CompiledMediator with `dotnet add package`, builds each with warnings as errors, runs
 #   it and compares its output (Send, Publish and a stream, all through middleware) with expected.txt;
 # - a message-only library that adds CompiledMediator.Abstractions alone gets no generator;
@@ -443,6 +444,20 @@ fi
 echo "Ordering.Application.Tests passed on the packages"
 SH
 run_sample_case ordering-sample-from-packages samples/Ordering Ordering.sln tests/Consumer/ordering-expected.txt "$ordering_command"
+# The web sample (issue 21): samples/WebApi/WebApi.sln from the packages, the three integration packages included (each
+# must have resolved at the packed version), then its tests over HTTP (WebApplicationFactory, SQLite) on that build.
+read -r -d '' webapi_command <<SH
+set -e
+for package in CompiledMediator.AspNetCore CompiledMediator.FluentValidation CompiledMediator.EntityFrameworkCore; do
+  grep -q "\"\$package/$version\"" WebApi/obj/project.assets.json || { echo "WebApi built without \$package $version"; exit 1; }
+done
+if ! dotnet test WebApi.Tests/WebApi.Tests.csproj -c Release --no-build -nologo \
+     -p:ManagePackageVersionsCentrally=true -p:CompiledMediatorVersion=$version > tests.log 2>&1; then
+  tail -n 30 tests.log; exit 1
+fi
+echo "WebApi.Tests passed on the packages"
+SH
+run_sample_case webapi-sample-from-packages samples/WebApi WebApi.sln tests/Consumer/webapi-expected.txt "$webapi_command"
 run_abstractions_only_case
 run_case net10-defaults net10.0 "<Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings>"
 run_case net8-nullable-off-no-implicit-usings net8.0 "<Nullable>disable</Nullable><ImplicitUsings>disable</ImplicitUsings>"
