@@ -455,6 +455,7 @@ if ! dotnet test WebApi.Tests/WebApi.Tests.csproj -c Release --no-build -nologo 
      -p:ManagePackageVersionsCentrally=true -p:CompiledMediatorVersion=$version > tests.log 2>&1; then
   tail -n 30 tests.log; exit 1
 fi
+grep -qE 'Passed: +[1-9]' tests.log || { echo "WebApi.Tests ran no test:"; tail -n 30 tests.log; exit 1; }
 echo "WebApi.Tests passed on the packages"
 SH
 run_sample_case webapi-sample-from-packages samples/WebApi WebApi.sln tests/Consumer/webapi-expected.txt "$webapi_command"
