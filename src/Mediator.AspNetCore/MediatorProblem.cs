@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mediator.AspNetCore;
 
 /// <summary>
-/// The RFC 9457 problem details of each exception the built-ins throw, and the <c>Retry-After</c> that goes with it.
+/// The RFC 9457 problem details of each exception the built-ins throw (and of ASP.NET Core's <c>BadHttpRequestException</c>,
+/// a request that does not bind), and the <c>Retry-After</c> that goes with it.
 /// The bodies say what the client can act on, never the policy, role or limits that refused it (those are in the
 /// exception, for the server's logs).
 /// </summary>
@@ -51,6 +52,12 @@ public static class MediatorProblem
             case MessageTimeoutException:
                 return Problem(StatusCodes.Status504GatewayTimeout, "Gateway Timeout", "https://tools.ietf.org/html/rfc9110#section-15.6.5",
                     "The operation did not complete in time.");
+            // ASP.NET Core's own, for a body or parameter that does not bind: minimal APIs answer it with a bare 400 except
+            // in Development, where they throw it. Answered here, it is the same problem in every environment. Its message
+            // names the parameter and the parse error: server logs only.
+            case BadHttpRequestException badRequest:
+                // Its status may be 400, 408, 413...: the title and type come from the status (ProblemDetailsDefaults).
+                return new ProblemDetails { Status = badRequest.StatusCode, Detail = "The request could not be read." };
             default:
                 return null;
         }

@@ -26,6 +26,22 @@ public sealed class BadInputTests
         Assert.Equal(0, app.Calls.Of("CreateOrder"));
     }
 
+    // In Development, minimal APIs throw BadHttpRequestException for a body that does not bind instead of answering 400:
+    // the exception handler answers it, so the client sees the same 400 problem in every environment (not a 500).
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"name\": \"tea\", \"quantity\": \"lots\"}")]
+    public async Task A_body_that_does_not_bind_is_400_in_Development_too(string body)
+    {
+        using var app = new WebApp(environment: "Development");
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        var problem = await Problem.Read(await app.ClientAs("ann").PostAsync("/orders", content));
+
+        problem.AssertProblem(400, "Bad Request");
+        Assert.Equal(0, app.Calls.Of("CreateOrder"));
+    }
+
     [Fact]
     public async Task A_message_that_fails_validation_is_400_and_never_reaches_the_handler()
     {

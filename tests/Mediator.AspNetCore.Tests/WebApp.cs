@@ -11,7 +11,7 @@ namespace AspNetCoreTests;
 /// The test web app (tests/Mediator.AspNetCore.TestApp) in memory, one per test so that no test sees another's rate
 /// limit buckets, circuits or clock. Its clock is a <see cref="FakeTimeProvider"/> the test moves itself.
 /// </summary>
-public sealed class WebApp(Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+public sealed class WebApp(Action<IServiceCollection>? services = null, string environment = "Production") : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
 
@@ -32,7 +32,7 @@ public sealed class WebApp(Action<IServiceCollection>? services = null) : WebApp
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(environment);
         builder.ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(Time);
