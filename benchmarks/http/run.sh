@@ -4,6 +4,7 @@
 #   benchmarks/http/run.sh                 everything below, in this order (about 45 minutes on 2 cores)
 #   benchmarks/http/run.sh table           the seed's six cases x six implementations, interleaved rounds
 #   benchmarks/http/run.sh decision        the 20 interleaved decision rounds with the A/A copy of the baseline
+#   PIN=1 benchmarks/http/run.sh decision  the same with the servers on CPU 1 and wrk on CPU 0 (less spread per run)
 #   benchmarks/http/run.sh budget          BenchmarkDotNet: five compiled layers minus none, typed and ISender
 #   benchmarks/http/run.sh charts          charts and docs/benchmarks.md tables from what is in benchmarks/results
 #
@@ -34,7 +35,7 @@ if wants table; then
 fi
 
 if wants decision; then
-  runner --mode decision --rounds "${DECISION_ROUNDS:-20}" --seconds "${DECISION_SECONDS:-10}"
+  runner --mode decision --rounds "${DECISION_ROUNDS:-20}" --seconds "${DECISION_SECONDS:-10}" ${PIN:+--pin}
 fi
 
 if wants budget; then

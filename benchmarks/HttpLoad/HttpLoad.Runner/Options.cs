@@ -3,7 +3,7 @@ using System.Globalization;
 namespace HttpLoad.Runner;
 
 /// <summary>The runner's command line (see Program.cs).</summary>
-public sealed record Options(string Mode, int? Rounds, double? Seconds, double Warmup, int Threads, int Connections, string? Out, string? Root)
+public sealed record Options(string Mode, int? Rounds, double? Seconds, double Warmup, int Threads, int Connections, string? Out, string? Root, bool Pin)
 {
     public static Options Parse(string[] args)
     {
@@ -21,6 +21,9 @@ public sealed record Options(string Mode, int? Rounds, double? Seconds, double W
             Value("--threads") is { } threads ? int.Parse(threads, CultureInfo.InvariantCulture) : 2,
             Value("--connections") is { } connections ? int.Parse(connections, CultureInfo.InvariantCulture) : 100,
             Value("--out"),
-            Value("--root"));
+            Value("--root"),
+            // Servers on CPU 1, wrk on CPU 0: the two no longer trade cores mid-run, which is most of one run's spread in
+            // server CPU per request when both share the two cores.
+            Array.IndexOf(args, "--pin") >= 0);
     }
 }

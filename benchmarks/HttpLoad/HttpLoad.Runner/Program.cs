@@ -32,7 +32,7 @@ var kind = options.Mode;
 var rounds = options.Rounds ?? (kind == "table" ? 5 : 20);
 var seconds = options.Seconds ?? (kind == "table" ? 3 : 10);
 var output = options.Out ?? Path.Combine(root, "benchmarks", "results", "http", $"{kind}.json");
-var wrk = new Wrk(Path.Combine(root, "benchmarks", "HttpLoad", "report.lua"), options.Threads, options.Connections);
+var wrk = new Wrk(Path.Combine(root, "benchmarks", "HttpLoad", "report.lua"), options.Threads, options.Connections, options.Pin ? "0" : null);
 
 var servers = new Dictionary<string, ServerProcess>();
 try
@@ -40,7 +40,7 @@ try
     foreach (var name in variants.Select(v => v.Server).Distinct())
     {
         var project = name == HttpServers.Ours ? "HttpLoad.Server.Ours" : "HttpLoad.Server.Martinothamar";
-        servers[name] = ServerProcess.Start(name, Path.Combine(root, "benchmarks", "HttpLoad", project, "bin", "Release", "net10.0", project + ".dll"));
+        servers[name] = ServerProcess.Start(name, Path.Combine(root, "benchmarks", "HttpLoad", project, "bin", "Release", "net10.0", project + ".dll"), options.Pin ? "1" : null);
         Console.WriteLine($"{name} server: {servers[name].Address} pid {servers[name].Pid}");
     }
 
@@ -89,7 +89,7 @@ try
         }
 
         // Written after every round: a session cut short still leaves its whole rounds behind.
-        var report = new HttpReport(kind, started, DateTime.UtcNow, Commit(root), Machine(), round, seconds, wrk.Connections, wrk.Threads, loadAtStart, LoadAverage(), runs);
+        var report = new HttpReport(kind, started, DateTime.UtcNow, Commit(root), Machine(), round, seconds, wrk.Connections, wrk.Threads, loadAtStart, LoadAverage(), runs, options.Pin);
         HttpReportJsonContext.Write(output, report);
     }
 

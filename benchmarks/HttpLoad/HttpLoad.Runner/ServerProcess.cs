@@ -24,14 +24,17 @@ public sealed class ServerProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static ServerProcess Start(string name, string dll)
+    /// <param name="name">The server's name in the reports.</param>
+    /// <param name="dll">The server's built assembly.</param>
+    /// <param name="cpus">A <c>taskset -c</c> CPU list to pin the server to, or null to let it run on any core.</param>
+    public static ServerProcess Start(string name, string dll, string? cpus = null)
     {
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"{dll} is missing: build the servers in Release first (benchmarks/http/run.sh does).", dll);
         }
 
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var start = new ProcessStartInfo(cpus is null ? "dotnet" : "taskset", cpus is null ? [dll] : ["-c", cpus, "dotnet", dll])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

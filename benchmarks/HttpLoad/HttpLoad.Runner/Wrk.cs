@@ -22,7 +22,7 @@ public sealed record WrkSummary(
 }
 
 /// <summary>Runs wrk once and reads the JSON line its Lua hook prints.</summary>
-public sealed class Wrk(string script, int threads, int connections)
+public sealed class Wrk(string script, int threads, int connections, string? cpus = null)
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
 
@@ -32,10 +32,12 @@ public sealed class Wrk(string script, int threads, int connections)
 
     public WrkSummary Run(Uri url, double seconds)
     {
-        var start = new ProcessStartInfo("wrk", [
+        string[] arguments = [
             $"-t{threads}", $"-c{connections}", $"-d{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s",
             "--timeout", "5s", "-s", script, url.ToString(),
-        ])
+        ];
+        // Pinned (--pin): taskset runs wrk on the given CPUs only.
+        var start = new ProcessStartInfo(cpus is null ? "wrk" : "taskset", cpus is null ? arguments : ["-c", cpus, "wrk", .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

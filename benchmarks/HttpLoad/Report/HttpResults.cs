@@ -23,7 +23,10 @@ public sealed record HttpRun(
     double ServerCpuMicrosecondsPerRequest,
     double LoadAverage1);
 
-/// <summary>A whole session of the runner: the seed's table (kind "table") or the decision rounds (kind "decision").</summary>
+/// <summary>
+/// A whole session of the runner: the seed's table (kind "table") or the decision rounds (kind "decision").
+/// <see cref="Pinned"/>: the servers ran on CPU 1 and wrk on CPU 0 (<c>--pin</c>), instead of sharing both cores.
+/// </summary>
 public sealed record HttpReport(
     string Kind,
     DateTime StartedUtc,
@@ -36,7 +39,8 @@ public sealed record HttpReport(
     int WrkThreads,
     string LoadAverageAtStart,
     string LoadAverageAtEnd,
-    List<HttpRun> Runs);
+    List<HttpRun> Runs,
+    bool Pinned = false);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(HttpReport))]

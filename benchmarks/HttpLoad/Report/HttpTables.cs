@@ -130,7 +130,7 @@ public static class HttpTables
     }
 
     private static string Caption(HttpReport report, string what)
-        => $"{what} {report.Rounds} interleaved round(s) of {F(report.SecondsPerRun, "0")} s per run, wrk -t{report.WrkThreads} -c{report.Connections} on 127.0.0.1; {report.StartedUtc:yyyy-MM-dd HH:mm}–{report.FinishedUtc:HH:mm} UTC, commit {report.Commit}, load average {report.LoadAverageAtStart} at the start and {report.LoadAverageAtEnd} at the end; {report.Machine}.";
+        => $"{what} {report.Rounds} interleaved round(s) of {F(report.SecondsPerRun, "0")} s per run, wrk -t{report.WrkThreads} -c{report.Connections} on 127.0.0.1{(report.Pinned ? " (servers pinned to CPU 1, wrk to CPU 0)" : string.Empty)}; {report.StartedUtc:yyyy-MM-dd HH:mm}–{report.FinishedUtc:HH:mm} UTC, commit {report.Commit}, load average {report.LoadAverageAtStart} at the start and {report.LoadAverageAtEnd} at the end; {report.Machine}.";
 
     private static string Interval(MeanInterval m) => $"{F(m.Mean * 100, "0.0")} % [{F(m.Low * 100, "0.0")}, {F(m.High * 100, "0.0")}]";
 
