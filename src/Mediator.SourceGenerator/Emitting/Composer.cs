@@ -22,30 +22,38 @@ internal static class Composer
     /// <summary>The host's pipeline cache keeps each module's as <c>ComposedModulePipelines0</c>, ...</summary>
     private static string ModulePipelines(int index) => "ComposedModulePipelines" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Field(string property) => "_" + property.Substring(0, 1).ToLowerInvariant() + property.Substring(1);
-
     /// <summary>
-    /// The members of the host's singleton <c>PipelineCache</c> that keep each module's cache, found in the container on
-    /// first use: one lookup per container instead of one per host mediator.
+    /// The fields of the host's singleton <c>PipelineCache</c> that keep each module's cache, typed as the module's cache
+    /// (public and hidden in the module for this), so that a typed <c>Send</c> across modules reads a field and passes it
+    /// on: no null test, no lazy fill, no cast in the module's entry point.
     /// </summary>
-    public static void WriteModuleCaches(SourceWriter writer, MediatorPlan plan)
+    public static void WriteModuleCacheFields(SourceWriter writer, MediatorPlan plan)
     {
         for (var i = 0; i < plan.Composed.Modules.Count; i++)
         {
             var module = plan.Composed.Modules[i];
-            var field = Field(ModulePipelines(i));
-            writer.Line();
-            writer.Line("private object? " + field + ";");
-            writer.Line();
-            writer.Line("/// <summary>The pipeline cache of <c>" + Code.Doc(module.AssemblyName) + "</c> in this container.</summary>");
-            writer.Line("public object " + ModulePipelines(i));
-            writer.Line("{");
-            writer.Line("    " + Code.AggressiveInlining);
-            writer.Line("    get => " + field + " ?? (" + field + " = " + module.MediatorType + "." + ModuleEmitter.ComposedPipelines + "(_services) ?? throw new global::System.InvalidOperationException(");
-            writer.Line("        \"The mediator of module '" + module.AssemblyName + "' is not registered: call services." + plan.Mediator.RegistrationMethod + "() of this project, which registers the modules it references.\"));");
-            writer.Line("}");
+            writer.Line("/// <summary>The pipeline cache of <c>" + Code.Doc(module.AssemblyName) + "</c> in this container, found when this cache is built.</summary>");
+            writer.Line("internal readonly " + ModuleCache(module) + " " + ModulePipelines(i) + ";");
         }
     }
+
+    /// <summary>
+    /// The constructor's statements that find each module's cache in the container, once per container (this cache is a
+    /// singleton built by the same <c>AddMediator()</c> that registers the modules). A module that is not registered there
+    /// fails here, naming the module and the call to make, rather than later on its first message.
+    /// </summary>
+    public static void WriteModuleCacheResolution(SourceWriter writer, MediatorPlan plan)
+    {
+        for (var i = 0; i < plan.Composed.Modules.Count; i++)
+        {
+            var module = plan.Composed.Modules[i];
+            writer.Line(ModulePipelines(i) + " = " + module.MediatorType + "." + ModuleEmitter.ComposedPipelines + "(services) ?? throw new global::System.InvalidOperationException(");
+            writer.Line("    \"The mediator of module '" + module.AssemblyName + "' is not registered: call services." + plan.Mediator.RegistrationMethod + "() of this project, which registers the modules it references.\");");
+        }
+    }
+
+    /// <summary>The module's cache class, nested in its mediator class.</summary>
+    private static string ModuleCache(ModuleSpec module) => module.MediatorType + ".PipelineCache";
 
     /// <summary>
     /// The call of module <paramref name="module"/>'s static entry point <paramref name="entry"/> with

@@ -10,8 +10,8 @@ internal sealed class DispatchState
     /// <summary>The mediator's own fields, and its <c>InScope</c> check.</summary>
     public static readonly DispatchState Fields = new("_services", "_pipelines", "InScope(");
 
-    /// <summary>A module entry point's parameters <c>services</c> and <c>pipelines</c> (an <c>object</c>, cast here).</summary>
-    public static readonly DispatchState Parameters = new("services", "((PipelineCache)pipelines)", ModuleEmitter.ComposedInScope + "(services, (PipelineCache)pipelines, ");
+    /// <summary>A module entry point's parameters <c>services</c> and <c>pipelines</c> (the module's own cache type, as the host keeps it).</summary>
+    public static readonly DispatchState Parameters = new("services", "pipelines", ModuleEmitter.ComposedInScope + "(services, pipelines, ");
 
     private readonly string _inScopeCall;
 

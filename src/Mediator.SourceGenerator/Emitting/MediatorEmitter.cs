@@ -193,7 +193,7 @@ internal static class MediatorEmitter
         writer.Line("private volatile bool _observerRead;");
         writer.Line();
         writer.Line("/// <summary>The registered dispatch observer, or null; read from the root provider on first use.</summary>");
-        writer.Line("public " + Code.Observer + "? Observer");
+        writer.Line("internal " + Code.Observer + "? Observer");
         writer.Line("{");
         writer.Line("    " + Code.AggressiveInlining);
         writer.Line("    get => _observerRead ? _observer : ReadObserver();");
@@ -209,9 +209,16 @@ internal static class MediatorEmitter
 
     private static void WritePipelineCache(SourceWriter writer, MediatorPlan plan)
     {
-        writer.Line("/// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>");
+        writer.Line("/// <summary>Singleton pipelines, resolved on first use and kept for the life of the container" + (plan.Composed.Modules.Count > 0 ? ", and the pipeline caches of the modules this project references" : string.Empty) + ".</summary>");
         writer.Line(Code.GeneratedCode);
-        using (writer.Block("internal sealed class PipelineCache"))
+        // A module's cache is public (hidden, with internal members) so that a host can keep it typed and pass it to the
+        // module's entry points: no cast from object, no lazy field, on a Send across modules.
+        if (ModuleEmitter.IsModule(plan))
+        {
+            writer.Line(ModuleEmitter.Hidden);
+        }
+
+        using (writer.Block((ModuleEmitter.IsModule(plan) ? "public" : "internal") + " sealed class PipelineCache"))
         {
             writer.Line("private readonly " + Code.ServiceProvider + " _services;");
             var singletons = Code.AllShapes(plan)
@@ -223,14 +230,28 @@ internal static class MediatorEmitter
                 writer.Line("private " + className + "? " + Code.FieldName(className) + ";");
             }
 
+            Composer.WriteModuleCacheFields(writer, plan);
             writer.Line();
-            writer.Line("public PipelineCache(" + Code.ServiceProvider + " services) => _services = services ?? throw new global::System.ArgumentNullException(\"services\");");
+            var assignServices = "_services = services ?? throw new global::System.ArgumentNullException(\"services\");";
+            if (plan.Composed.Modules.Count == 0)
+            {
+                writer.Line("internal PipelineCache(" + Code.ServiceProvider + " services) => " + assignServices);
+            }
+            else
+            {
+                using (writer.Block("internal PipelineCache(" + Code.ServiceProvider + " services)"))
+                {
+                    writer.Line(assignServices);
+                    Composer.WriteModuleCacheResolution(writer, plan);
+                }
+            }
+
             // Fire-and-forget publishes open their scope from it, and report their failures through it.
             if (Code.AllShapes(plan).Any(p => p.NeedsScope) || plan.Notifications.Any(n => n.Kind == PublishStrategyKind.FireAndForget))
             {
                 writer.Line();
                 writer.Line("/// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>");
-                writer.Line("public " + Code.ServiceProvider + " Root => _services;");
+                writer.Line("internal " + Code.ServiceProvider + " Root => _services;");
             }
 
             if (PipelineConstruction.NeedsCachedObserver(plan))
@@ -238,11 +259,10 @@ internal static class MediatorEmitter
                 WriteObserver(writer);
             }
 
-            Composer.WriteModuleCaches(writer, plan);
             foreach (var className in singletons)
             {
                 writer.Line();
-                writer.Line("public " + className + " " + className);
+                writer.Line("internal " + className + " " + className);
                 writer.Line("{");
                 writer.Line("    " + Code.AggressiveInlining);
                 writer.Line("    get => " + Code.FieldName(className) + " ?? (" + Code.FieldName(className) + " = Resolve<" + className + ">(_services));");

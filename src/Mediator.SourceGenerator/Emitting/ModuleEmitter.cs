@@ -31,7 +31,8 @@ internal static class ModuleEmitter
     /// <summary>The entry points' scope check, <c>InScope</c> over their parameters.</summary>
     public const string ComposedInScope = "ComposedInScope";
 
-    private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+    /// <summary>Hides a member or type that only a host's generated code calls from IntelliSense.</summary>
+    public const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     public static bool IsModule(MediatorPlan plan)
         => plan.EmitServiceCollection && plan.Pipelines.Count + plan.Notifications.Count + plan.Streams.Count > 0;
@@ -59,10 +60,10 @@ internal static class ModuleEmitter
             // mediator. The host keeps this module's cache in its own (one lookup per container) and calls the static
             // entry points below over its own services, which keeps the scope check (ComposedInScope).
             writer.Line();
-            writer.Line("/// <summary>This project's pipeline cache in the container of <paramref name=\"services\"/>, or null if <c>" + RegisterModule + "</c> did not run there; an <c>object</c>, as its class is internal. For a host's generated cache, which keeps it.</summary>");
+            writer.Line("/// <summary>This project's pipeline cache in the container of <paramref name=\"services\"/>, or null if <c>" + RegisterModule + "</c> did not run there. For a host's generated cache, which resolves it once, when it is built, and keeps it.</summary>");
             writer.Line("/// <param name=\"services\">The container's root services.</param>");
             writer.Line(Hidden);
-            writer.Line("public static object? " + ComposedPipelines + "(" + Code.ServiceProvider + " services) => services.GetService(typeof(PipelineCache));");
+            writer.Line("public static PipelineCache? " + ComposedPipelines + "(" + Code.ServiceProvider + " services) => (PipelineCache?)services.GetService(typeof(PipelineCache));");
             WriteEntryPoints(writer, plan);
         }
 
@@ -72,7 +73,9 @@ internal static class ModuleEmitter
     /// <summary>
     /// A static twin of each public typed overload, over a host mediator's services (the scope it was resolved in) and
     /// this project's cache from <see cref="ComposedPipelines"/>: the host calls these instead of creating this project's
-    /// mediator, so a host mediator resolved per operation allocates nothing more than a one-project one.
+    /// mediator, so a host mediator resolved per operation allocates nothing more than a one-project one. The cache comes
+    /// typed (the class is public, hidden, for this): the host passes the field it filled when its cache was built, and
+    /// the entry point reads the pipeline from it with no null test or type check.
     /// </summary>
     private static void WriteEntryPoints(SourceWriter writer, MediatorPlan plan)
     {
@@ -122,7 +125,7 @@ internal static class ModuleEmitter
         writer.Line(Hidden);
         UsageEmitter.WriteOverloadMarks(writer, shape.SignatureUsage);
         writer.Line(Code.AggressiveInlining);
-        using (writer.Block("public static " + returns + " " + name + "(" + Code.ServiceProvider + " services, object pipelines, " + shape.MessageType.Display + " " + message + ", " + Code.CancellationToken + " cancellationToken)"))
+        using (writer.Block("public static " + returns + " " + name + "(" + Code.ServiceProvider + " services, PipelineCache pipelines, " + shape.MessageType.Display + " " + message + ", " + Code.CancellationToken + " cancellationToken)"))
         {
             if (!shape.IsValueType)
             {

@@ -17,9 +17,11 @@ internal static class ModuleReader
     /// The version of the module contract this generator writes and reads: <c>RegisterModule</c>, <c>ComposedPipelines</c>
     /// and, since version 3, the static entry points <c>ComposedSend</c>, <c>ComposedPublish</c> and
     /// <c>ComposedCreateStream</c> over a host mediator's services and the module's cache, which the host calls instead of
-    /// creating the module's mediator (version 2 had the host create it: an object per host mediator).
+    /// creating the module's mediator (version 2 had the host create it: an object per host mediator). Since version 4
+    /// the module's <c>PipelineCache</c> is public (hidden) and the entry points take it typed, not as an <c>object</c>
+    /// they cast back; <c>ComposedPipelines</c> returns it typed.
     /// </summary>
-    public const int ContractVersion = 3;
+    public const int ContractVersion = 4;
 
     public const string ModuleAttribute = "Mediator.Internal.MediatorModuleAttribute";
 

@@ -29,7 +29,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 3)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 4)]
 
 namespace TestApp
 {
@@ -58,10 +58,10 @@ namespace TestApp
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
         }
 
-        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there; an <c>object</c>, as its class is internal. For a host's generated cache, which keeps it.</summary>
+        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there. For a host's generated cache, which resolves it once, when it is built, and keeps it.</summary>
         /// <param name="services">The container's root services.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
+        public static PipelineCache? ComposedPipelines(global::System.IServiceProvider services) => (PipelineCache?)services.GetService(typeof(PipelineCache));
 
         /// <summary>What <c>Send(App.P)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
@@ -70,10 +70,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask ComposedSend(global::System.IServiceProvider services, object pipelines, global::App.P request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedSend(global::System.IServiceProvider services, PipelineCache pipelines, global::App.P request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
-            return global::Mediator.Internal.ValueTasks.ToVoid(((PipelineCache)pipelines).PPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken)));
+            return global::Mediator.Internal.ValueTasks.ToVoid(pipelines.PPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken)));
         }
 
         /// <summary>What <c>Send(App.R)</c> does, over a host mediator's services and this project's cache.</summary>
@@ -83,10 +83,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask<int> ComposedSend(global::System.IServiceProvider services, object pipelines, global::App.R request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask<int> ComposedSend(global::System.IServiceProvider services, PipelineCache pipelines, global::App.R request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
-            return ((PipelineCache)pipelines).RPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.R), cancellationToken));
+            return pipelines.RPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.R), cancellationToken));
         }
 
         /// <summary>What <c>Send(App.S)</c> does, over a host mediator's services and this project's cache.</summary>
@@ -96,9 +96,9 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask<int> ComposedSend(global::System.IServiceProvider services, object pipelines, global::App.S request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask<int> ComposedSend(global::System.IServiceProvider services, PipelineCache pipelines, global::App.S request, global::System.Threading.CancellationToken cancellationToken)
         {
-            return ((PipelineCache)pipelines).SPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.S), cancellationToken));
+            return pipelines.SPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.S), cancellationToken));
         }
     }
 }
@@ -458,28 +458,29 @@ namespace TestApp
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
-        internal sealed class PipelineCache
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
             private PPipeline? _PPipeline;
             private RPipeline? _RPipeline;
             private SPipeline? _SPipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
+            internal PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
-            public PPipeline PPipeline
+            internal PPipeline PPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _PPipeline ?? (_PPipeline = Resolve<PPipeline>(_services));
             }
 
-            public RPipeline RPipeline
+            internal RPipeline RPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _RPipeline ?? (_RPipeline = Resolve<RPipeline>(_services));
             }
 
-            public SPipeline SPipeline
+            internal SPipeline SPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _SPipeline ?? (_SPipeline = Resolve<SPipeline>(_services));

@@ -470,7 +470,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 3)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 4)]
 
 namespace TestApp
 {
@@ -507,10 +507,10 @@ namespace TestApp
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
         }
 
-        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there; an <c>object</c>, as its class is internal. For a host's generated cache, which keeps it.</summary>
+        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there. For a host's generated cache, which resolves it once, when it is built, and keeps it.</summary>
         /// <param name="services">The container's root services.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
+        public static PipelineCache? ComposedPipelines(global::System.IServiceProvider services) => (PipelineCache?)services.GetService(typeof(PipelineCache));
 
         /// <summary>What <c>Publish(App.Background)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
@@ -519,10 +519,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Background notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, PipelineCache pipelines, global::App.Background notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
-            return global::Mediator.Publishing.FireAndForgetPublish.Start(((PipelineCache)pipelines).BackgroundNotificationPipeline, notification, ((PipelineCache)pipelines).Root, (pipeline, published) => pipeline.InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.Background), default(global::System.Threading.CancellationToken))));
+            return global::Mediator.Publishing.FireAndForgetPublish.Start(pipelines.BackgroundNotificationPipeline, notification, pipelines.Root, (pipeline, published) => pipeline.InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.Background), default(global::System.Threading.CancellationToken))));
         }
 
         /// <summary>What <c>Publish(App.Custom)</c> does, over a host mediator's services and this project's cache.</summary>
@@ -532,10 +532,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Custom notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, PipelineCache pipelines, global::App.Custom notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
-            return ((PipelineCache)pipelines).CustomNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Custom), cancellationToken));
+            return pipelines.CustomNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Custom), cancellationToken));
         }
 
         /// <summary>What <c>Publish(App.Halting)</c> does, over a host mediator's services and this project's cache.</summary>
@@ -545,10 +545,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Halting notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, PipelineCache pipelines, global::App.Halting notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
-            return ((PipelineCache)pipelines).HaltingNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Halting), cancellationToken));
+            return pipelines.HaltingNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Halting), cancellationToken));
         }
 
         /// <summary>What <c>Publish(App.Rethrown)</c> does, over a host mediator's services and this project's cache.</summary>
@@ -558,10 +558,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Rethrown notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, PipelineCache pipelines, global::App.Rethrown notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
-            return ((PipelineCache)pipelines).RethrownNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Rethrown), cancellationToken));
+            return pipelines.RethrownNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Rethrown), cancellationToken));
         }
 
         /// <summary>What <c>Publish(App.ScopedBackground)</c> does, over a host mediator's services and this project's cache.</summary>
@@ -571,10 +571,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.ScopedBackground notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, PipelineCache pipelines, global::App.ScopedBackground notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
-            return global::Mediator.Publishing.FireAndForgetPublish.StartInScope(notification, ((PipelineCache)pipelines).Root, (scopedServices, published) => ScopedBackgroundNotificationPipeline.Create(scopedServices).InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.ScopedBackground), default(global::System.Threading.CancellationToken))));
+            return global::Mediator.Publishing.FireAndForgetPublish.StartInScope(notification, pipelines.Root, (scopedServices, published) => ScopedBackgroundNotificationPipeline.Create(scopedServices).InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.ScopedBackground), default(global::System.Threading.CancellationToken))));
         }
 
         /// <summary>The provider to build a pipeline with a scoped component from: the host mediator's, unless it is the root.</summary>
@@ -1120,7 +1120,8 @@ namespace TestApp
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
-        internal sealed class PipelineCache
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
             private BackgroundNotificationPipeline? _BackgroundNotificationPipeline;
@@ -1128,30 +1129,30 @@ namespace TestApp
             private HaltingNotificationPipeline? _HaltingNotificationPipeline;
             private RethrownNotificationPipeline? _RethrownNotificationPipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
+            internal PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             /// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>
-            public global::System.IServiceProvider Root => _services;
+            internal global::System.IServiceProvider Root => _services;
 
-            public BackgroundNotificationPipeline BackgroundNotificationPipeline
+            internal BackgroundNotificationPipeline BackgroundNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _BackgroundNotificationPipeline ?? (_BackgroundNotificationPipeline = Resolve<BackgroundNotificationPipeline>(_services));
             }
 
-            public CustomNotificationPipeline CustomNotificationPipeline
+            internal CustomNotificationPipeline CustomNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _CustomNotificationPipeline ?? (_CustomNotificationPipeline = Resolve<CustomNotificationPipeline>(_services));
             }
 
-            public HaltingNotificationPipeline HaltingNotificationPipeline
+            internal HaltingNotificationPipeline HaltingNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _HaltingNotificationPipeline ?? (_HaltingNotificationPipeline = Resolve<HaltingNotificationPipeline>(_services));
             }
 
-            public RethrownNotificationPipeline RethrownNotificationPipeline
+            internal RethrownNotificationPipeline RethrownNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _RethrownNotificationPipeline ?? (_RethrownNotificationPipeline = Resolve<RethrownNotificationPipeline>(_services));

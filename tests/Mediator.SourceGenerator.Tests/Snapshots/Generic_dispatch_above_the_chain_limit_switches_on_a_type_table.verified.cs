@@ -731,7 +731,8 @@ namespace TestApp
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
-        internal sealed class PipelineCache
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
             private BothReturningintPipeline? _BothReturningintPipeline;
@@ -779,16 +780,16 @@ namespace TestApp
             private FillerStream7StreamPipeline? _FillerStream7StreamPipeline;
             private LettersStreamPipeline? _LettersStreamPipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
+            internal PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             /// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>
-            public global::System.IServiceProvider Root => _services;
+            internal global::System.IServiceProvider Root => _services;
 
             private global::Mediator.IDispatchObserver? _observer;
             private volatile bool _observerRead;
 
             /// <summary>The registered dispatch observer, or null; read from the root provider on first use.</summary>
-            public global::Mediator.IDispatchObserver? Observer
+            internal global::Mediator.IDispatchObserver? Observer
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _observerRead ? _observer : ReadObserver();
@@ -801,265 +802,265 @@ namespace TestApp
                 return _observer;
             }
 
-            public BothReturningintPipeline BothReturningintPipeline
+            internal BothReturningintPipeline BothReturningintPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _BothReturningintPipeline ?? (_BothReturningintPipeline = Resolve<BothReturningintPipeline>(_services));
             }
 
-            public BothReturningstringPipeline BothReturningstringPipeline
+            internal BothReturningstringPipeline BothReturningstringPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _BothReturningstringPipeline ?? (_BothReturningstringPipeline = Resolve<BothReturningstringPipeline>(_services));
             }
 
-            public CommandPipeline CommandPipeline
+            internal CommandPipeline CommandPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _CommandPipeline ?? (_CommandPipeline = Resolve<CommandPipeline>(_services));
             }
 
-            public DeepQueryPipeline DeepQueryPipeline
+            internal DeepQueryPipeline DeepQueryPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _DeepQueryPipeline ?? (_DeepQueryPipeline = Resolve<DeepQueryPipeline>(_services));
             }
 
-            public Filler0Pipeline Filler0Pipeline
+            internal Filler0Pipeline Filler0Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _Filler0Pipeline ?? (_Filler0Pipeline = Resolve<Filler0Pipeline>(_services));
             }
 
-            public Filler1Pipeline Filler1Pipeline
+            internal Filler1Pipeline Filler1Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _Filler1Pipeline ?? (_Filler1Pipeline = Resolve<Filler1Pipeline>(_services));
             }
 
-            public Filler2Pipeline Filler2Pipeline
+            internal Filler2Pipeline Filler2Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _Filler2Pipeline ?? (_Filler2Pipeline = Resolve<Filler2Pipeline>(_services));
             }
 
-            public Filler3Pipeline Filler3Pipeline
+            internal Filler3Pipeline Filler3Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _Filler3Pipeline ?? (_Filler3Pipeline = Resolve<Filler3Pipeline>(_services));
             }
 
-            public Filler4Pipeline Filler4Pipeline
+            internal Filler4Pipeline Filler4Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _Filler4Pipeline ?? (_Filler4Pipeline = Resolve<Filler4Pipeline>(_services));
             }
 
-            public Filler5Pipeline Filler5Pipeline
+            internal Filler5Pipeline Filler5Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _Filler5Pipeline ?? (_Filler5Pipeline = Resolve<Filler5Pipeline>(_services));
             }
 
-            public Filler6Pipeline Filler6Pipeline
+            internal Filler6Pipeline Filler6Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _Filler6Pipeline ?? (_Filler6Pipeline = Resolve<Filler6Pipeline>(_services));
             }
 
-            public Filler7Pipeline Filler7Pipeline
+            internal Filler7Pipeline Filler7Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _Filler7Pipeline ?? (_Filler7Pipeline = Resolve<Filler7Pipeline>(_services));
             }
 
-            public FillerCommand0Pipeline FillerCommand0Pipeline
+            internal FillerCommand0Pipeline FillerCommand0Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerCommand0Pipeline ?? (_FillerCommand0Pipeline = Resolve<FillerCommand0Pipeline>(_services));
             }
 
-            public FillerCommand1Pipeline FillerCommand1Pipeline
+            internal FillerCommand1Pipeline FillerCommand1Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerCommand1Pipeline ?? (_FillerCommand1Pipeline = Resolve<FillerCommand1Pipeline>(_services));
             }
 
-            public FillerCommand2Pipeline FillerCommand2Pipeline
+            internal FillerCommand2Pipeline FillerCommand2Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerCommand2Pipeline ?? (_FillerCommand2Pipeline = Resolve<FillerCommand2Pipeline>(_services));
             }
 
-            public FillerCommand3Pipeline FillerCommand3Pipeline
+            internal FillerCommand3Pipeline FillerCommand3Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerCommand3Pipeline ?? (_FillerCommand3Pipeline = Resolve<FillerCommand3Pipeline>(_services));
             }
 
-            public FillerCommand4Pipeline FillerCommand4Pipeline
+            internal FillerCommand4Pipeline FillerCommand4Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerCommand4Pipeline ?? (_FillerCommand4Pipeline = Resolve<FillerCommand4Pipeline>(_services));
             }
 
-            public FillerCommand5Pipeline FillerCommand5Pipeline
+            internal FillerCommand5Pipeline FillerCommand5Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerCommand5Pipeline ?? (_FillerCommand5Pipeline = Resolve<FillerCommand5Pipeline>(_services));
             }
 
-            public FillerCommand6Pipeline FillerCommand6Pipeline
+            internal FillerCommand6Pipeline FillerCommand6Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerCommand6Pipeline ?? (_FillerCommand6Pipeline = Resolve<FillerCommand6Pipeline>(_services));
             }
 
-            public FillerCommand7Pipeline FillerCommand7Pipeline
+            internal FillerCommand7Pipeline FillerCommand7Pipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerCommand7Pipeline ?? (_FillerCommand7Pipeline = Resolve<FillerCommand7Pipeline>(_services));
             }
 
-            public MeasurePipeline MeasurePipeline
+            internal MeasurePipeline MeasurePipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _MeasurePipeline ?? (_MeasurePipeline = Resolve<MeasurePipeline>(_services));
             }
 
-            public PingPipeline PingPipeline
+            internal PingPipeline PingPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _PingPipeline ?? (_PingPipeline = Resolve<PingPipeline>(_services));
             }
 
-            public QueryPipeline QueryPipeline
+            internal QueryPipeline QueryPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _QueryPipeline ?? (_QueryPipeline = Resolve<QueryPipeline>(_services));
             }
 
-            public AlertNotificationPipeline AlertNotificationPipeline
+            internal AlertNotificationPipeline AlertNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _AlertNotificationPipeline ?? (_AlertNotificationPipeline = Resolve<AlertNotificationPipeline>(_services));
             }
 
-            public FillerNote0NotificationPipeline FillerNote0NotificationPipeline
+            internal FillerNote0NotificationPipeline FillerNote0NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerNote0NotificationPipeline ?? (_FillerNote0NotificationPipeline = Resolve<FillerNote0NotificationPipeline>(_services));
             }
 
-            public FillerNote1NotificationPipeline FillerNote1NotificationPipeline
+            internal FillerNote1NotificationPipeline FillerNote1NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerNote1NotificationPipeline ?? (_FillerNote1NotificationPipeline = Resolve<FillerNote1NotificationPipeline>(_services));
             }
 
-            public FillerNote2NotificationPipeline FillerNote2NotificationPipeline
+            internal FillerNote2NotificationPipeline FillerNote2NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerNote2NotificationPipeline ?? (_FillerNote2NotificationPipeline = Resolve<FillerNote2NotificationPipeline>(_services));
             }
 
-            public FillerNote3NotificationPipeline FillerNote3NotificationPipeline
+            internal FillerNote3NotificationPipeline FillerNote3NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerNote3NotificationPipeline ?? (_FillerNote3NotificationPipeline = Resolve<FillerNote3NotificationPipeline>(_services));
             }
 
-            public FillerNote4NotificationPipeline FillerNote4NotificationPipeline
+            internal FillerNote4NotificationPipeline FillerNote4NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerNote4NotificationPipeline ?? (_FillerNote4NotificationPipeline = Resolve<FillerNote4NotificationPipeline>(_services));
             }
 
-            public FillerNote5NotificationPipeline FillerNote5NotificationPipeline
+            internal FillerNote5NotificationPipeline FillerNote5NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerNote5NotificationPipeline ?? (_FillerNote5NotificationPipeline = Resolve<FillerNote5NotificationPipeline>(_services));
             }
 
-            public FillerNote6NotificationPipeline FillerNote6NotificationPipeline
+            internal FillerNote6NotificationPipeline FillerNote6NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerNote6NotificationPipeline ?? (_FillerNote6NotificationPipeline = Resolve<FillerNote6NotificationPipeline>(_services));
             }
 
-            public FillerNote7NotificationPipeline FillerNote7NotificationPipeline
+            internal FillerNote7NotificationPipeline FillerNote7NotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerNote7NotificationPipeline ?? (_FillerNote7NotificationPipeline = Resolve<FillerNote7NotificationPipeline>(_services));
             }
 
-            public FireAlertNotificationPipeline FireAlertNotificationPipeline
+            internal FireAlertNotificationPipeline FireAlertNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FireAlertNotificationPipeline ?? (_FireAlertNotificationPipeline = Resolve<FireAlertNotificationPipeline>(_services));
             }
 
-            public TickNotificationPipeline TickNotificationPipeline
+            internal TickNotificationPipeline TickNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _TickNotificationPipeline ?? (_TickNotificationPipeline = Resolve<TickNotificationPipeline>(_services));
             }
 
-            public CountStreamPipeline CountStreamPipeline
+            internal CountStreamPipeline CountStreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _CountStreamPipeline ?? (_CountStreamPipeline = Resolve<CountStreamPipeline>(_services));
             }
 
-            public FillerStream0StreamPipeline FillerStream0StreamPipeline
+            internal FillerStream0StreamPipeline FillerStream0StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerStream0StreamPipeline ?? (_FillerStream0StreamPipeline = Resolve<FillerStream0StreamPipeline>(_services));
             }
 
-            public FillerStream1StreamPipeline FillerStream1StreamPipeline
+            internal FillerStream1StreamPipeline FillerStream1StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerStream1StreamPipeline ?? (_FillerStream1StreamPipeline = Resolve<FillerStream1StreamPipeline>(_services));
             }
 
-            public FillerStream2StreamPipeline FillerStream2StreamPipeline
+            internal FillerStream2StreamPipeline FillerStream2StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerStream2StreamPipeline ?? (_FillerStream2StreamPipeline = Resolve<FillerStream2StreamPipeline>(_services));
             }
 
-            public FillerStream3StreamPipeline FillerStream3StreamPipeline
+            internal FillerStream3StreamPipeline FillerStream3StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerStream3StreamPipeline ?? (_FillerStream3StreamPipeline = Resolve<FillerStream3StreamPipeline>(_services));
             }
 
-            public FillerStream4StreamPipeline FillerStream4StreamPipeline
+            internal FillerStream4StreamPipeline FillerStream4StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerStream4StreamPipeline ?? (_FillerStream4StreamPipeline = Resolve<FillerStream4StreamPipeline>(_services));
             }
 
-            public FillerStream5StreamPipeline FillerStream5StreamPipeline
+            internal FillerStream5StreamPipeline FillerStream5StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerStream5StreamPipeline ?? (_FillerStream5StreamPipeline = Resolve<FillerStream5StreamPipeline>(_services));
             }
 
-            public FillerStream6StreamPipeline FillerStream6StreamPipeline
+            internal FillerStream6StreamPipeline FillerStream6StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerStream6StreamPipeline ?? (_FillerStream6StreamPipeline = Resolve<FillerStream6StreamPipeline>(_services));
             }
 
-            public FillerStream7StreamPipeline FillerStream7StreamPipeline
+            internal FillerStream7StreamPipeline FillerStream7StreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _FillerStream7StreamPipeline ?? (_FillerStream7StreamPipeline = Resolve<FillerStream7StreamPipeline>(_services));
             }
 
-            public LettersStreamPipeline LettersStreamPipeline
+            internal LettersStreamPipeline LettersStreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _LettersStreamPipeline ?? (_LettersStreamPipeline = Resolve<LettersStreamPipeline>(_services));

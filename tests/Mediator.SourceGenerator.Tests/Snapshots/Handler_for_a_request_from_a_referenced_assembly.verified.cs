@@ -82,7 +82,7 @@ namespace Shop
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::Shop.Mediator), 3)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::Shop.Mediator), 4)]
 
 namespace Shop
 {
@@ -109,10 +109,10 @@ namespace Shop
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::Shop.Mediator>(sp => new global::Shop.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Mediator.PipelineCache>(sp))));
         }
 
-        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there; an <c>object</c>, as its class is internal. For a host's generated cache, which keeps it.</summary>
+        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there. For a host's generated cache, which resolves it once, when it is built, and keeps it.</summary>
         /// <param name="services">The container's root services.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
+        public static PipelineCache? ComposedPipelines(global::System.IServiceProvider services) => (PipelineCache?)services.GetService(typeof(PipelineCache));
 
         /// <summary>What <c>Send(Contracts.GetPrice)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
@@ -121,10 +121,10 @@ namespace Shop
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask<decimal> ComposedSend(global::System.IServiceProvider services, object pipelines, global::Contracts.GetPrice request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask<decimal> ComposedSend(global::System.IServiceProvider services, PipelineCache pipelines, global::Contracts.GetPrice request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
-            return ((PipelineCache)pipelines).GetPricePipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::Contracts.GetPrice), cancellationToken));
+            return pipelines.GetPricePipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::Contracts.GetPrice), cancellationToken));
         }
     }
 }
@@ -277,14 +277,15 @@ namespace Shop
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
-        internal sealed class PipelineCache
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
             private GetPricePipeline? _GetPricePipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
+            internal PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
-            public GetPricePipeline GetPricePipeline
+            internal GetPricePipeline GetPricePipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _GetPricePipeline ?? (_GetPricePipeline = Resolve<GetPricePipeline>(_services));

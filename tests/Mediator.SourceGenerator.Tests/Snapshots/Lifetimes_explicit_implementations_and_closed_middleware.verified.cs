@@ -107,7 +107,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 3)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 4)]
 
 namespace TestApp
 {
@@ -136,10 +136,10 @@ namespace TestApp
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
         }
 
-        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there; an <c>object</c>, as its class is internal. For a host's generated cache, which keeps it.</summary>
+        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there. For a host's generated cache, which resolves it once, when it is built, and keeps it.</summary>
         /// <param name="services">The container's root services.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
+        public static PipelineCache? ComposedPipelines(global::System.IServiceProvider services) => (PipelineCache?)services.GetService(typeof(PipelineCache));
 
         /// <summary>What <c>Send(App.Load)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
@@ -148,10 +148,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask<string?> ComposedSend(global::System.IServiceProvider services, object pipelines, global::App.Load request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask<string?> ComposedSend(global::System.IServiceProvider services, PipelineCache pipelines, global::App.Load request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
-            return LoadPipeline.Create(services, ((PipelineCache)pipelines).Observer).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
+            return LoadPipeline.Create(services, pipelines.Observer).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken));
         }
 
         /// <summary>What <c>Send(App.Save)</c> does, over a host mediator's services and this project's cache.</summary>
@@ -161,10 +161,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask<bool> ComposedSend(global::System.IServiceProvider services, object pipelines, global::App.Save request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask<bool> ComposedSend(global::System.IServiceProvider services, PipelineCache pipelines, global::App.Save request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
-            return SavePipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.Save)), ((PipelineCache)pipelines).Observer).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
+            return SavePipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.Save)), pipelines.Observer).InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken));
         }
 
         /// <summary>The provider to build a pipeline with a scoped component from: the host mediator's, unless it is the root.</summary>
@@ -435,20 +435,21 @@ namespace TestApp
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
-        internal sealed class PipelineCache
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
+            internal PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             /// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>
-            public global::System.IServiceProvider Root => _services;
+            internal global::System.IServiceProvider Root => _services;
 
             private global::Mediator.IDispatchObserver? _observer;
             private volatile bool _observerRead;
 
             /// <summary>The registered dispatch observer, or null; read from the root provider on first use.</summary>
-            public global::Mediator.IDispatchObserver? Observer
+            internal global::Mediator.IDispatchObserver? Observer
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _observerRead ? _observer : ReadObserver();

@@ -29,7 +29,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 3)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 4)]
 
 namespace TestApp
 {
@@ -63,10 +63,10 @@ namespace TestApp
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
         }
 
-        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there; an <c>object</c>, as its class is internal. For a host's generated cache, which keeps it.</summary>
+        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there. For a host's generated cache, which resolves it once, when it is built, and keeps it.</summary>
         /// <param name="services">The container's root services.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
+        public static PipelineCache? ComposedPipelines(global::System.IServiceProvider services) => (PipelineCache?)services.GetService(typeof(PipelineCache));
 
         /// <summary>What <c>Publish(App.Priced)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
@@ -75,10 +75,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Priced notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, PipelineCache pipelines, global::App.Priced notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
-            return ((PipelineCache)pipelines).PricedNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Priced), cancellationToken));
+            return pipelines.PricedNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Priced), cancellationToken));
         }
 
         /// <summary>What <c>Publish(App.Shipped)</c> does, over a host mediator's services and this project's cache.</summary>
@@ -88,10 +88,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Shipped notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, PipelineCache pipelines, global::App.Shipped notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
-            return ((PipelineCache)pipelines).ShippedNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Shipped), cancellationToken));
+            return pipelines.ShippedNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Shipped), cancellationToken));
         }
     }
 }
@@ -691,21 +691,22 @@ namespace TestApp
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
-        internal sealed class PipelineCache
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
             private PricedNotificationPipeline? _PricedNotificationPipeline;
             private ShippedNotificationPipeline? _ShippedNotificationPipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
+            internal PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
-            public PricedNotificationPipeline PricedNotificationPipeline
+            internal PricedNotificationPipeline PricedNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _PricedNotificationPipeline ?? (_PricedNotificationPipeline = Resolve<PricedNotificationPipeline>(_services));
             }
 
-            public ShippedNotificationPipeline ShippedNotificationPipeline
+            internal ShippedNotificationPipeline ShippedNotificationPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _ShippedNotificationPipeline ?? (_ShippedNotificationPipeline = Resolve<ShippedNotificationPipeline>(_services));

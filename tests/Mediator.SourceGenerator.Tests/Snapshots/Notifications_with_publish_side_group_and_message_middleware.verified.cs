@@ -29,7 +29,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 3)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 4)]
 
 namespace TestApp
 {
@@ -68,10 +68,10 @@ namespace TestApp
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
         }
 
-        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there; an <c>object</c>, as its class is internal. For a host's generated cache, which keeps it.</summary>
+        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there. For a host's generated cache, which resolves it once, when it is built, and keeps it.</summary>
         /// <param name="services">The container's root services.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
+        public static PipelineCache? ComposedPipelines(global::System.IServiceProvider services) => (PipelineCache?)services.GetService(typeof(PipelineCache));
 
         /// <summary>What <c>Publish(App.OrderPlaced)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
@@ -80,10 +80,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.OrderPlaced notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, PipelineCache pipelines, global::App.OrderPlaced notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
-            return OrderPlacedNotificationPipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.OrderPlaced))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
+            return OrderPlacedNotificationPipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.OrderPlaced))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
         }
 
         /// <summary>What <c>Publish(App.OrderShipped)</c> does, over a host mediator's services and this project's cache.</summary>
@@ -93,10 +93,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.OrderShipped notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, PipelineCache pipelines, global::App.OrderShipped notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
-            return OrderShippedNotificationPipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.OrderShipped))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderShipped), cancellationToken));
+            return OrderShippedNotificationPipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.OrderShipped))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.OrderShipped), cancellationToken));
         }
 
         /// <summary>What <c>Publish(App.Tick)</c> does, over a host mediator's services and this project's cache.</summary>
@@ -106,9 +106,9 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, object pipelines, global::App.Tick notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, PipelineCache pipelines, global::App.Tick notification, global::System.Threading.CancellationToken cancellationToken)
         {
-            return TickNotificationPipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.Tick))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
+            return TickNotificationPipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.Tick))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
         }
 
         /// <summary>The provider to build a pipeline with a scoped component from: the host mediator's, unless it is the root.</summary>
@@ -910,14 +910,15 @@ namespace TestApp
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
-        internal sealed class PipelineCache
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
+            internal PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
             /// <summary>The root provider: singletons' factories are given it, and a mediator resolved outside any scope holds it.</summary>
-            public global::System.IServiceProvider Root => _services;
+            internal global::System.IServiceProvider Root => _services;
         }
     }
 }

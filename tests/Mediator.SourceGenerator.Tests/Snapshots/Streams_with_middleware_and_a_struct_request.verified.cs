@@ -203,7 +203,7 @@ namespace TestApp
 // call would compile; the nullability warning belongs to the middleware's author, not to every build that uses it.
 #pragma warning disable CS8631, CS8634, CS8714
 
-[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 3)]
+[assembly: global::Mediator.Internal.MediatorModule(typeof(global::TestApp.Mediator), 4)]
 
 namespace TestApp
 {
@@ -233,10 +233,10 @@ namespace TestApp
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Transient<global::TestApp.Mediator>(sp => new global::TestApp.Mediator(sp, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::TestApp.Mediator.PipelineCache>(sp))));
         }
 
-        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there; an <c>object</c>, as its class is internal. For a host's generated cache, which keeps it.</summary>
+        /// <summary>This project's pipeline cache in the container of <paramref name="services"/>, or null if <c>RegisterModule</c> did not run there. For a host's generated cache, which resolves it once, when it is built, and keeps it.</summary>
         /// <param name="services">The container's root services.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static object? ComposedPipelines(global::System.IServiceProvider services) => services.GetService(typeof(PipelineCache));
+        public static PipelineCache? ComposedPipelines(global::System.IServiceProvider services) => (PipelineCache?)services.GetService(typeof(PipelineCache));
 
         /// <summary>What <c>CreateStream(App.CountTo)</c> does, over a host mediator's services and this project's cache.</summary>
         /// <param name="services">The host mediator's services.</param>
@@ -245,10 +245,10 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Collections.Generic.IAsyncEnumerable<int> ComposedCreateStream(global::System.IServiceProvider services, object pipelines, global::App.CountTo request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Collections.Generic.IAsyncEnumerable<int> ComposedCreateStream(global::System.IServiceProvider services, PipelineCache pipelines, global::App.CountTo request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
-            return ((PipelineCache)pipelines).CountToStreamPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.CountTo), cancellationToken));
+            return pipelines.CountToStreamPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.CountTo), cancellationToken));
         }
 
         /// <summary>What <c>CreateStream(App.Letters)</c> does, over a host mediator's services and this project's cache.</summary>
@@ -258,9 +258,9 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Collections.Generic.IAsyncEnumerable<char> ComposedCreateStream(global::System.IServiceProvider services, object pipelines, global::App.Letters request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Collections.Generic.IAsyncEnumerable<char> ComposedCreateStream(global::System.IServiceProvider services, PipelineCache pipelines, global::App.Letters request, global::System.Threading.CancellationToken cancellationToken)
         {
-            return ((PipelineCache)pipelines).LettersStreamPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Letters), cancellationToken));
+            return pipelines.LettersStreamPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Letters), cancellationToken));
         }
     }
 }
@@ -397,21 +397,22 @@ namespace TestApp
 
         /// <summary>Singleton pipelines, resolved on first use and kept for the life of the container.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CompiledMediator.SourceGenerator", "0.1.0")]
-        internal sealed class PipelineCache
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class PipelineCache
         {
             private readonly global::System.IServiceProvider _services;
             private CountToStreamPipeline? _CountToStreamPipeline;
             private LettersStreamPipeline? _LettersStreamPipeline;
 
-            public PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
+            internal PipelineCache(global::System.IServiceProvider services) => _services = services ?? throw new global::System.ArgumentNullException("services");
 
-            public CountToStreamPipeline CountToStreamPipeline
+            internal CountToStreamPipeline CountToStreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _CountToStreamPipeline ?? (_CountToStreamPipeline = Resolve<CountToStreamPipeline>(_services));
             }
 
-            public LettersStreamPipeline LettersStreamPipeline
+            internal LettersStreamPipeline LettersStreamPipeline
             {
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 get => _LettersStreamPipeline ?? (_LettersStreamPipeline = Resolve<LettersStreamPipeline>(_services));
