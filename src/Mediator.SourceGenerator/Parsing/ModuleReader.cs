@@ -17,9 +17,12 @@ internal static class ModuleReader
     /// The version of the module contract this generator writes and reads: <c>RegisterModule</c>, <c>ComposedPipelines</c>
     /// and, since version 3, the static entry points <c>ComposedSend</c>, <c>ComposedPublish</c> and
     /// <c>ComposedCreateStream</c> over a host mediator's services and the module's cache, which the host calls instead of
-    /// creating the module's mediator (version 2 had the host create it: an object per host mediator).
+    /// creating the module's mediator (version 2 had the host create it: an object per host mediator); since version 4,
+    /// <c>ComposedSendObject</c>, <c>ComposedPublishObject</c> and <c>ComposedCreateStreamObject</c>, which take an
+    /// <c>object</c> to any of the module's pipelines, internal ones included, for the host's <c>Send(object)</c> and the like
+    /// (a version 3 module would leave its internal messages unreachable from them without a word, so it is MED0042).
     /// </summary>
-    public const int ContractVersion = 3;
+    public const int ContractVersion = 4;
 
     public const string ModuleAttribute = "Mediator.Internal.MediatorModuleAttribute";
 
@@ -103,10 +106,18 @@ internal static class ModuleReader
         var requests = new List<ModuleMessage>();
         var notifications = new List<ModuleMessage>();
         var streams = new List<ModuleMessage>();
+        var objectEntries = new HashSet<string>(StringComparer.Ordinal);
         foreach (var method in mediator.GetMembers().OfType<IMethodSymbol>())
         {
             if (method.DeclaredAccessibility != Accessibility.Public || !method.IsStatic || method.IsGenericMethod || method.Parameters.Length != 4)
             {
+                continue;
+            }
+
+            if (method.Name is Emitting.ObjectDispatch.ComposedSendObject or Emitting.ObjectDispatch.ComposedPublishObject or Emitting.ObjectDispatch.ComposedCreateStreamObject
+                && method.Parameters[2].Type.SpecialType == SpecialType.System_Object)
+            {
+                objectEntries.Add(method.Name);
                 continue;
             }
 
@@ -132,7 +143,12 @@ internal static class ModuleReader
             Name(mediator),
             requests.OrderBy(m => m.Type, StringComparer.Ordinal).ToEquatableArray(),
             notifications.OrderBy(m => m.Type, StringComparer.Ordinal).ToEquatableArray(),
-            streams.OrderBy(m => m.Type, StringComparer.Ordinal).ToEquatableArray());
+            streams.OrderBy(m => m.Type, StringComparer.Ordinal).ToEquatableArray())
+        {
+            SendsObjects = objectEntries.Contains(Emitting.ObjectDispatch.ComposedSendObject),
+            PublishesObjects = objectEntries.Contains(Emitting.ObjectDispatch.ComposedPublishObject),
+            StreamsObjects = objectEntries.Contains(Emitting.ObjectDispatch.ComposedCreateStreamObject),
+        };
     }
 
     /// <summary>A message as the host's dispatch needs it: with its supertypes and, for the base-class tests, its depth.</summary>

@@ -76,7 +76,9 @@ internal static class ModuleComposer
     /// </summary>
     private static EquatableArray<ComposedNotification> Notifications(ResolvedPipelines? own, List<ModuleSpec> modules)
     {
-        if (!modules.Any(m => m.Notifications.Count > 0))
+        // A module whose notifications are all internal lists none, but Publish(object) must still reach them: the host's
+        // Publish methods then fan out too (to this project, and to the modules through their ComposedPublishObject).
+        if (!modules.Any(m => m.Notifications.Count > 0 || m.PublishesObjects))
         {
             return EquatableArray<ComposedNotification>.Empty;
         }
