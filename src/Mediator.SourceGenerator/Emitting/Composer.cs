@@ -150,7 +150,9 @@ internal static class Composer
             var calls = (notification.HandledHere ? new[] { PublishHere + "(notification, cancellationToken)" } : Array.Empty<string>())
                 .Concat(notification.Modules.Select(i => Call(composition, i, ModuleEmitter.ComposedPublish, "notification")))
                 .ToList();
-            WritePublish(writer, "public " + Code.PlainValueTask + " Publish(" + notification.Type + " notification, " + Code.CancellationToken + " cancellationToken = default)", null, !notification.IsValueType, calls);
+            // An internal notification of this project gets an internal overload, as it does in a project without modules.
+            var accessibility = notification.IsPublic ? "public " : "internal ";
+            WritePublish(writer, accessibility + Code.PlainValueTask + " Publish(" + notification.Type + " notification, " + Code.CancellationToken + " cancellationToken = default)", null, !notification.IsValueType, calls);
         }
 
         WriteGenericPublish(writer, composition, GenericPublish);

@@ -80,4 +80,5 @@ internal sealed record Composition(
 /// <param name="IsValueType">A struct: no null check.</param>
 /// <param name="HandledHere">This project has a pipeline for it (its <c>PublishHere</c> overload).</param>
 /// <param name="Modules">Indexes into <see cref="Composition.Modules"/> of the modules that handle it or a supertype of it.</param>
-internal sealed record ComposedNotification(string Type, bool IsValueType, bool HandledHere, EquatableArray<int> Modules);
+/// <param name="IsPublic">The type is public (a module's always is), so its typed <c>Publish</c> can be; else it is internal, as this project's own typed overload of it is.</param>
+internal sealed record ComposedNotification(string Type, bool IsValueType, bool HandledHere, EquatableArray<int> Modules, bool IsPublic = true);

@@ -83,17 +83,17 @@ internal static class ModuleComposer
             return EquatableArray<ComposedNotification>.Empty;
         }
 
-        var types = new SortedDictionary<string, (bool IsValueType, bool Here, IReadOnlyCollection<string> Supertypes)>(StringComparer.Ordinal);
+        var types = new SortedDictionary<string, (bool IsValueType, bool Here, IReadOnlyCollection<string> Supertypes, bool IsPublic)>(StringComparer.Ordinal);
         foreach (var pipeline in own?.Notifications ?? EquatableArray<ResolvedPipeline>.Empty)
         {
-            types[pipeline.Message.Type.Display] = (pipeline.Message.IsValueType, true, pipeline.Message.Supertypes.Select(t => t.Display).ToList());
+            types[pipeline.Message.Type.Display] = (pipeline.Message.IsValueType, true, pipeline.Message.Supertypes.Select(t => t.Display).ToList(), pipeline.Message.IsPublic);
         }
 
         foreach (var message in modules.SelectMany(m => m.Notifications))
         {
             if (!types.ContainsKey(message.Type))
             {
-                types[message.Type] = (message.IsValueType, false, message.Supertypes.AsImmutableArray());
+                types[message.Type] = (message.IsValueType, false, message.Supertypes.AsImmutableArray(), true);
             }
         }
 
@@ -104,7 +104,8 @@ internal static class ModuleComposer
                 modules.Select((m, i) => (m, i))
                     .Where(x => x.m.Notifications.Any(n => n.Type == t.Key || t.Value.Supertypes.Contains(n.Type)))
                     .Select(x => x.i)
-                    .ToEquatableArray()))
+                    .ToEquatableArray(),
+                t.Value.IsPublic))
             .ToEquatableArray();
     }
 

@@ -198,6 +198,48 @@ public sealed class ModuleObjectDispatchTests
         Assert.Contains("global::ModuleA.Mediator.ComposedSendObject(", generated, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A host with an internal notification of its own, over a module whose notifications are all internal: the host
+    /// composes Publish for the module's sake, and its own internal type keeps an internal typed overload (a public one
+    /// did not compile, CS0051, as soon as a host composed notifications). Both are reached by Publish(object).
+    /// </summary>
+    [Fact]
+    public async Task A_host_with_an_internal_notification_over_a_module_with_only_internal_ones()
+    {
+        var set = new ProjectSet().Plain("Domain", "namespace Domain; public static class Log { public static readonly System.Collections.Generic.List<string> Lines = new(); }");
+        set.Module("ModuleA", """
+            using System.Threading; using System.Threading.Tasks; using Mediator; using Domain;
+            namespace ModuleA;
+            internal sealed class Secret : INotification { }
+            public static class Secrets { public static object Note() => new Secret(); }
+            [Handler] internal sealed class H : INotificationHandler<Secret> { public ValueTask Handle(Secret n, CancellationToken c) { Log.Lines.Add("A secret"); return default; } }
+            """);
+        var host = set.Generate("Host", """
+            using System.Threading; using System.Threading.Tasks; using Mediator; using Domain;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            internal sealed class Local : INotification { }
+            [Handler] internal sealed class H : INotificationHandler<Local> { public ValueTask Handle(Local n, CancellationToken c) { Log.Lines.Add("host local"); return default; } }
+            public static class Entry
+            {
+                public static async Task<string> Run()
+                {
+                    using var provider = new ServiceCollection().AddMediator().BuildServiceProvider();
+                    var typed = provider.GetRequiredService<Host.Mediator>();
+                    IMediator mediator = typed;
+                    await typed.Publish(new Local());
+                    await mediator.Publish((object)new Local());
+                    await mediator.Publish(ModuleA.Secrets.Note());
+                    return string.Join("|", Log.Lines);
+                }
+            }
+            """);
+
+        Assert.Empty(host.GeneratorDiagnostics);
+        Assert.Equal("host local|host local|A secret", await CompiledApp.RunAsync(host, set.Images.ToArray()));
+        Assert.Contains("internal global::System.Threading.Tasks.ValueTask Publish(global::App.Local notification", string.Concat(host.GeneratedSources.Select(s => s.Text)), StringComparison.Ordinal);
+    }
+
     /// <summary>A module built for contract version 3 has no entry points that take an object: MED0042, as for any other version.</summary>
     [Fact]
     public void A_module_of_the_previous_contract_version_is_MED0042()
