@@ -118,18 +118,18 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>The answer, boxed (a void request's is Unit), or null when none of this project's request pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, object pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
             global::System.Type type = request.GetType();
             if (type == typeof(global::App.P))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).PPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.P>(request), new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.PPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.P>(request), new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken)));
             if (type == typeof(global::App.R))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).RPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.R>(request), new global::Mediator.MessageContext(typeof(global::App.R), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.RPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.R>(request), new global::Mediator.MessageContext(typeof(global::App.R), cancellationToken)));
             if (type == typeof(global::App.S))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).SPipeline.InvokeAsync((global::App.S)(object)request, new global::Mediator.MessageContext(typeof(global::App.S), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.SPipeline.InvokeAsync((global::App.S)(object)request, new global::Mediator.MessageContext(typeof(global::App.S), cancellationToken)));
             if (request is global::App.P r0)
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).PPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.PPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken)));
             return null;
         }
     }

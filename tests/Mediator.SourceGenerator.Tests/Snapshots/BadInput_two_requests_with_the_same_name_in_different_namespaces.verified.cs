@@ -212,14 +212,14 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>The answer, boxed (a void request's is Unit), or null when none of this project's request pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, object pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
             global::System.Type type = request.GetType();
             if (type == typeof(global::A.Get))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).A_GetPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::A.Get>(request), new global::Mediator.MessageContext(typeof(global::A.Get), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.A_GetPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::A.Get>(request), new global::Mediator.MessageContext(typeof(global::A.Get), cancellationToken)));
             if (type == typeof(global::B.Get))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).B_GetPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::B.Get>(request), new global::Mediator.MessageContext(typeof(global::B.Get), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.B_GetPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::B.Get>(request), new global::Mediator.MessageContext(typeof(global::B.Get), cancellationToken)));
             return null;
         }
     }

@@ -594,20 +594,20 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>What the publish returns; a completed task when none of this project's notification pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, object pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, PipelineCache pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
             global::System.Type type = notification.GetType();
             if (type == typeof(global::App.Background))
-                return global::Mediator.Publishing.FireAndForgetPublish.Start(((PipelineCache)pipelines).BackgroundNotificationPipeline, global::System.Runtime.CompilerServices.Unsafe.As<global::App.Background>(notification), ((PipelineCache)pipelines).Root, (pipeline, published) => pipeline.InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.Background), default(global::System.Threading.CancellationToken))));
+                return global::Mediator.Publishing.FireAndForgetPublish.Start(pipelines.BackgroundNotificationPipeline, global::System.Runtime.CompilerServices.Unsafe.As<global::App.Background>(notification), pipelines.Root, (pipeline, published) => pipeline.InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.Background), default(global::System.Threading.CancellationToken))));
             if (type == typeof(global::App.Custom))
-                return ((PipelineCache)pipelines).CustomNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Custom>(notification), new global::Mediator.MessageContext(typeof(global::App.Custom), cancellationToken));
+                return pipelines.CustomNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Custom>(notification), new global::Mediator.MessageContext(typeof(global::App.Custom), cancellationToken));
             if (type == typeof(global::App.Halting))
-                return ((PipelineCache)pipelines).HaltingNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Halting>(notification), new global::Mediator.MessageContext(typeof(global::App.Halting), cancellationToken));
+                return pipelines.HaltingNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Halting>(notification), new global::Mediator.MessageContext(typeof(global::App.Halting), cancellationToken));
             if (type == typeof(global::App.Rethrown))
-                return ((PipelineCache)pipelines).RethrownNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Rethrown>(notification), new global::Mediator.MessageContext(typeof(global::App.Rethrown), cancellationToken));
+                return pipelines.RethrownNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Rethrown>(notification), new global::Mediator.MessageContext(typeof(global::App.Rethrown), cancellationToken));
             if (type == typeof(global::App.ScopedBackground))
-                return global::Mediator.Publishing.FireAndForgetPublish.StartInScope(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedBackground>(notification), ((PipelineCache)pipelines).Root, (scopedServices, published) => ScopedBackgroundNotificationPipeline.Create(scopedServices).InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.ScopedBackground), default(global::System.Threading.CancellationToken))));
+                return global::Mediator.Publishing.FireAndForgetPublish.StartInScope(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedBackground>(notification), pipelines.Root, (scopedServices, published) => ScopedBackgroundNotificationPipeline.Create(scopedServices).InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.ScopedBackground), default(global::System.Threading.CancellationToken))));
             // None of this project's handlers takes it: nothing to publish here.
             return default;
         }

@@ -171,20 +171,20 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>The answer, boxed (a void request's is Unit), or null when none of this project's request pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, object pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
             global::System.Type type = request.GetType();
             if (type == typeof(global::GlobalQuery))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).GlobalQueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::GlobalQuery>(request), new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.GlobalQueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::GlobalQuery>(request), new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken)));
             if (type == typeof(global::PartialCommand))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).PartialCommandPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::PartialCommand>(request), new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.PartialCommandPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::PartialCommand>(request), new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken)));
             if (type == typeof(global::StructQuery))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).StructQueryPipeline.InvokeAsync((global::StructQuery)(object)request, new global::Mediator.MessageContext(typeof(global::StructQuery), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.StructQueryPipeline.InvokeAsync((global::StructQuery)(object)request, new global::Mediator.MessageContext(typeof(global::StructQuery), cancellationToken)));
             if (request is global::GlobalQuery r0)
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).GlobalQueryPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.GlobalQueryPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken)));
             if (request is global::PartialCommand r1)
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).PartialCommandPipeline.InvokeAsync(r1, new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.PartialCommandPipeline.InvokeAsync(r1, new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken)));
             return null;
         }
     }

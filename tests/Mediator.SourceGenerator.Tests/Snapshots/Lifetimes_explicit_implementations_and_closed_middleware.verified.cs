@@ -184,14 +184,14 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>The answer, boxed (a void request's is Unit), or null when none of this project's request pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, object pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
             global::System.Type type = request.GetType();
             if (type == typeof(global::App.Load))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(LoadPipeline.Create(services, ((PipelineCache)pipelines).Observer).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Load>(request), new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(LoadPipeline.Create(services, pipelines.Observer).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Load>(request), new global::Mediator.MessageContext(typeof(global::App.Load), cancellationToken)));
             if (type == typeof(global::App.Save))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(SavePipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.Save)), ((PipelineCache)pipelines).Observer).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Save>(request), new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(SavePipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.Save)), pipelines.Observer).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Save>(request), new global::Mediator.MessageContext(typeof(global::App.Save), cancellationToken)));
             return null;
         }
 

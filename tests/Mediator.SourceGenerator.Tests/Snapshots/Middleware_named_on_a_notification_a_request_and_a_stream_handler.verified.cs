@@ -222,12 +222,12 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>The answer, boxed (a void request's is Unit), or null when none of this project's request pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, object pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
             global::System.Type type = request.GetType();
             if (type == typeof(global::App.Ping))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken)));
             return null;
         }
 
@@ -241,12 +241,12 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>What the publish returns; a completed task when none of this project's notification pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, object pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, PipelineCache pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
             global::System.Type type = notification.GetType();
             if (type == typeof(global::App.OrderPlaced))
-                return ((PipelineCache)pipelines).OrderPlacedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
+                return pipelines.OrderPlacedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
             // None of this project's handlers takes it: nothing to publish here.
             return default;
         }
@@ -261,12 +261,12 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>The stream, or null when none of this project's stream pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Generic.IAsyncEnumerable<object?>? ComposedCreateStreamObject(global::System.IServiceProvider services, object pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Collections.Generic.IAsyncEnumerable<object?>? ComposedCreateStreamObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
             global::System.Type type = request.GetType();
             if (type == typeof(global::App.CountTo))
-                return global::Mediator.Internal.DynamicDispatch.ToObjects(((PipelineCache)pipelines).CountToStreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.CountTo>(request), new global::Mediator.MessageContext(typeof(global::App.CountTo), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObjects(pipelines.CountToStreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.CountTo>(request), new global::Mediator.MessageContext(typeof(global::App.CountTo), cancellationToken)));
             return null;
         }
     }

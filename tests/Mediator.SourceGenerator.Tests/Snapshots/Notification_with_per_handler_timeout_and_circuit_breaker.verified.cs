@@ -111,14 +111,14 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>What the publish returns; a completed task when none of this project's notification pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, object pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, PipelineCache pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
             global::System.Type type = notification.GetType();
             if (type == typeof(global::App.Priced))
-                return ((PipelineCache)pipelines).PricedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Priced>(notification), new global::Mediator.MessageContext(typeof(global::App.Priced), cancellationToken));
+                return pipelines.PricedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Priced>(notification), new global::Mediator.MessageContext(typeof(global::App.Priced), cancellationToken));
             if (type == typeof(global::App.Shipped))
-                return ((PipelineCache)pipelines).ShippedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Shipped>(notification), new global::Mediator.MessageContext(typeof(global::App.Shipped), cancellationToken));
+                return pipelines.ShippedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Shipped>(notification), new global::Mediator.MessageContext(typeof(global::App.Shipped), cancellationToken));
             // None of this project's handlers takes it: nothing to publish here.
             return default;
         }

@@ -128,16 +128,16 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>What the publish returns; a completed task when none of this project's notification pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, object pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, PipelineCache pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
         {
             if (notification is null) ThrowNotificationNull();
             global::System.Type type = notification.GetType();
             if (type == typeof(global::App.OrderPlaced))
-                return OrderPlacedNotificationPipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.OrderPlaced))).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
+                return OrderPlacedNotificationPipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.OrderPlaced))).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
             if (type == typeof(global::App.OrderShipped))
-                return OrderShippedNotificationPipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.OrderShipped))).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderShipped>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderShipped), cancellationToken));
+                return OrderShippedNotificationPipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.OrderShipped))).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderShipped>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderShipped), cancellationToken));
             if (type == typeof(global::App.Tick))
-                return TickNotificationPipeline.Create(ComposedInScope(services, (PipelineCache)pipelines, typeof(global::App.Tick))).InvokeAsync((global::App.Tick)(object)notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
+                return TickNotificationPipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.Tick))).InvokeAsync((global::App.Tick)(object)notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
             // None of this project's handlers takes it: nothing to publish here.
             return default;
         }

@@ -212,14 +212,14 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>The answer, boxed (a void request's is Unit), or null when none of this project's request pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, object pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
             global::System.Type type = request.GetType();
             if (type == typeof(global::Archive.GetInvoice))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).Archive_GetInvoicePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Archive.GetInvoice>(request), new global::Mediator.MessageContext(typeof(global::Archive.GetInvoice), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.Archive_GetInvoicePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Archive.GetInvoice>(request), new global::Mediator.MessageContext(typeof(global::Archive.GetInvoice), cancellationToken)));
             if (type == typeof(global::Billing.GetInvoice))
-                return global::Mediator.Internal.DynamicDispatch.ToObject(((PipelineCache)pipelines).Billing_GetInvoicePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Billing.GetInvoice>(request), new global::Mediator.MessageContext(typeof(global::Billing.GetInvoice), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.Billing_GetInvoicePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Billing.GetInvoice>(request), new global::Mediator.MessageContext(typeof(global::Billing.GetInvoice), cancellationToken)));
             return null;
         }
     }

@@ -285,14 +285,14 @@ namespace TestApp
         /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
         /// <returns>The stream, or null when none of this project's stream pipelines takes it.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Generic.IAsyncEnumerable<object?>? ComposedCreateStreamObject(global::System.IServiceProvider services, object pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        public static global::System.Collections.Generic.IAsyncEnumerable<object?>? ComposedCreateStreamObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request is null) ThrowRequestNull();
             global::System.Type type = request.GetType();
             if (type == typeof(global::App.CountTo))
-                return global::Mediator.Internal.DynamicDispatch.ToObjects(((PipelineCache)pipelines).CountToStreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.CountTo>(request), new global::Mediator.MessageContext(typeof(global::App.CountTo), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObjects(pipelines.CountToStreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.CountTo>(request), new global::Mediator.MessageContext(typeof(global::App.CountTo), cancellationToken)));
             if (type == typeof(global::App.Letters))
-                return global::Mediator.Internal.DynamicDispatch.ToObjects(((PipelineCache)pipelines).LettersStreamPipeline.InvokeAsync((global::App.Letters)(object)request, new global::Mediator.MessageContext(typeof(global::App.Letters), cancellationToken)));
+                return global::Mediator.Internal.DynamicDispatch.ToObjects(pipelines.LettersStreamPipeline.InvokeAsync((global::App.Letters)(object)request, new global::Mediator.MessageContext(typeof(global::App.Letters), cancellationToken)));
             return null;
         }
     }
