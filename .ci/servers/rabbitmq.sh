@@ -11,6 +11,9 @@ rabbitmq_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$RABBITMQ_PORT") 2>/dev/null
 
 ensure_rabbitmq() {
   export MEDIATOR_RABBITMQ_URI="amqp://guest:guest@127.0.0.1:$RABBITMQ_PORT/"
+  # The node the fault tests restart (rabbitmqctl stop_app / start_app): the one this script starts, and the name an
+  # earlier run's broker, still answering, was started under.
+  export MEDIATOR_RABBITMQ_NODE="rabbit@localhost"
   if rabbitmq_port_open; then
     echo "rabbitmq: a broker already answers on 127.0.0.1:$RABBITMQ_PORT; using it"
     return 0

@@ -7,11 +7,43 @@ namespace Mediator.RabbitMQ;
 /// <summary>Declares the app's routes and consumers; given to the configure callback of <c>AddMediatorRabbitMq</c>.</summary>
 public sealed class RabbitMqBuilder
 {
-    internal RabbitMqBuilder(IServiceCollection services, RabbitMqOptions options, RabbitMqRouteTable routes)
+    internal RabbitMqBuilder(IServiceCollection services, RabbitMqOptions options, RabbitMqRouteTable routes, RabbitMqSetup setup)
     {
         Services = services;
         Options = options;
         Routes = routes;
+        Setup = setup;
+    }
+
+    internal RabbitMqSetup Setup { get; }
+
+    /// <summary>The broker-level middleware (the whole connection): every consumed message passes it first, every
+    /// published one last.</summary>
+    public MiddlewareList Middleware => Setup.Broker;
+
+    /// <summary>Adds a broker-level middleware: around every message this app consumes, and on every one it publishes
+    /// (after the mediator's publish-side middleware).</summary>
+    /// <param name="middleware">The instance; it serves every message.</param>
+    public RabbitMqBuilder Use(RabbitMqMiddleware middleware)
+    {
+        Setup.Broker.Add(middleware);
+        return this;
+    }
+
+    /// <summary>
+    /// Drops duplicates: each consumer asks <paramref name="store"/> whether its queue already handled a message's id
+    /// and acknowledges it without running the handlers if so; after the handlers succeed it records the id.
+    /// </summary>
+    /// <param name="store"><see cref="InMemoryInboxStore"/>, <see cref="AdoNetInboxStore"/>, or yours.</param>
+    public RabbitMqBuilder UseInbox(IInboxStore store)
+    {
+        if (store is null)
+        {
+            throw new ArgumentNullException(nameof(store));
+        }
+
+        Services.AddSingleton(store);
+        return this;
     }
 
     /// <summary>The container being configured.</summary>
@@ -60,13 +92,10 @@ public sealed class RabbitMqBuilder
             throw new ArgumentException("A queue name is required.", nameof(queue));
         }
 
-        var options = new RabbitMqConsumerOptions(queue);
+        var options = new RabbitMqConsumerOptions(queue, Services);
         configure?.Invoke(options);
-        Services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new RabbitMqConsumer(
-            sp.GetRequiredService<RabbitMqConnection>(),
-            sp.GetRequiredService<RabbitMqRouteTable>(),
-            options,
-            sp.GetRequiredService<IServiceScopeFactory>()));
+        Setup.Consumers.Add(options);
+        Services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new RabbitMqConsumer(options, sp));
         DeliveryOutcomeRegistration.Add(Services);
         return this;
     }

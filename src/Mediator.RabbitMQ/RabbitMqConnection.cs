@@ -46,7 +46,16 @@ public sealed class RabbitMqConnection : IAsyncDisposable
             if (_connection is null)
             {
                 var uri = _options.Uri ?? throw new RabbitMqConfigurationException("RabbitMqOptions.Uri is not set: give AddMediatorRabbitMq the broker's AMQP URI (amqp://user:password@host:5672/).");
-                var factory = new ConnectionFactory { Uri = uri, ClientProvidedName = _options.ClientName };
+                // Recovery on (the client's default, written out): after a broker restart the connection, its channels,
+                // the consumers and the topology they declared come back; publishes meanwhile fail with a typed error.
+                var factory = new ConnectionFactory
+                {
+                    Uri = uri,
+                    ClientProvidedName = _options.ClientName,
+                    AutomaticRecoveryEnabled = true,
+                    TopologyRecoveryEnabled = true,
+                    NetworkRecoveryInterval = _options.RecoveryInterval,
+                };
                 _connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
             }
 

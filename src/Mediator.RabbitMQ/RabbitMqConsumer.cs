@@ -23,25 +23,29 @@ public sealed class RabbitMqConsumer : IHostedService, IAsyncDisposable
     private readonly RabbitMqConnection _connection;
     private readonly RabbitMqRouteTable _routes;
     private readonly RabbitMqConsumerOptions _options;
-    private readonly IServiceScopeFactory _scopes;
+    private readonly IServiceProvider _services;
+    private readonly IRabbitMqDeliveryObserver? _observer;
+    private readonly bool _inMemory;
     private readonly CancellationTokenSource _stopping = new();
     // The client calls the consumer one message at a time per channel; the gate lets StopAsync wait for that message.
     private readonly SemaphoreSlim _inFlight = new(1, 1);
+    private DeliveryProcessor? _processor;
     private IChannel? _channel;
     private IChannel? _publishChannel;
     private string? _consumerTag;
 
     /// <summary>Creates the consumer (it connects in <see cref="StartAsync"/>).</summary>
-    /// <param name="connection">The app's connection.</param>
-    /// <param name="routes">The app's routes.</param>
     /// <param name="options">The queue and its policies.</param>
-    /// <param name="scopes">Opens a scope per message.</param>
-    public RabbitMqConsumer(RabbitMqConnection connection, RabbitMqRouteTable routes, RabbitMqConsumerOptions options, IServiceScopeFactory scopes)
+    /// <param name="services">The app's root provider: the connection, the routes, the middleware, the inbox, a scope per message.</param>
+    public RabbitMqConsumer(RabbitMqConsumerOptions options, IServiceProvider services)
     {
-        _connection = connection ?? throw new ArgumentNullException(nameof(connection));
-        _routes = routes ?? throw new ArgumentNullException(nameof(routes));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
+        _services = services ?? throw new ArgumentNullException(nameof(services));
+        _connection = services.GetRequiredService<RabbitMqConnection>();
+        _routes = services.GetRequiredService<RabbitMqRouteTable>();
+        _observer = services.GetService<IRabbitMqDeliveryObserver>();
+        // With the test client, messages are delivered in memory as they are published: no broker, nothing to start.
+        _inMemory = services.GetService<RabbitMqTestClient>() is not null;
     }
 
     /// <summary>The queue this consumer reads.</summary>
@@ -51,11 +55,13 @@ public sealed class RabbitMqConsumer : IHostedService, IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var subscribed = new List<RabbitMqRoute>();
-        foreach (var type in _options.Subscriptions)
+        if (_inMemory)
         {
-            subscribed.Add(_routes.Find(type) ?? throw new RabbitMqConfigurationException($"The consumer of '{_options.Queue}' subscribes to '{type.FullName}', which has no RabbitMQ route; add .Route<{type.Name}>(exchange, routingKey, jsonTypeInfo)."));
+            return;
         }
+
+        var subscribed = Subscribed(_options, _routes);
+        _processor = new DeliveryProcessor(_options, subscribed, _services);
 
         _publishChannel = await _connection.CreateChannelAsync(confirms: true, cancellationToken).ConfigureAwait(false);
         _channel = await _connection.CreateChannelAsync(confirms: false, cancellationToken).ConfigureAwait(false);
@@ -86,6 +92,18 @@ public sealed class RabbitMqConsumer : IHostedService, IAsyncDisposable
         await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
         _inFlight.Release();
         await CloseAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The routes a consumer's subscriptions name.</summary>
+    internal static List<RabbitMqRoute> Subscribed(RabbitMqConsumerOptions options, RabbitMqRouteTable routes)
+    {
+        var subscribed = new List<RabbitMqRoute>();
+        foreach (var type in options.Subscriptions)
+        {
+            subscribed.Add(routes.Find(type) ?? throw new RabbitMqConfigurationException($"The consumer of '{options.Queue}' subscribes to '{type.FullName}', which has no RabbitMQ route; add .Route<{type.Name}>(exchange, routingKey, jsonTypeInfo)."));
+        }
+
+        return subscribed;
     }
 
     private async Task CloseAsync()
@@ -139,77 +157,50 @@ public sealed class RabbitMqConsumer : IHostedService, IAsyncDisposable
 
     private async Task HandleAsync(IChannel channel, BasicDeliverEventArgs delivery)
     {
-        var attempt = ReadAttempt(delivery.BasicProperties.Headers);
-        var route = delivery.BasicProperties.Type is { } name ? _routes.FindByName(name) : null;
-        if (route is null)
+        var message = Envelope(delivery);
+        var decision = await _processor!.ProcessAsync(message, _stopping.Token).ConfigureAwait(false);
+        switch (decision.Result)
         {
-            await DeadLetterAsync(channel, delivery, attempt, DeadLetterOutcomes.Undeserializable, $"No route of this consumer carries messages of type '{delivery.BasicProperties.Type}'.", null).ConfigureAwait(false);
-            return;
+            case RabbitMqDeliveryResult.Handled:
+            case RabbitMqDeliveryResult.Duplicate:
+                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false).ConfigureAwait(false);
+                break;
+            case RabbitMqDeliveryResult.Requeued:
+                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true).ConfigureAwait(false);
+                break;
+            case RabbitMqDeliveryResult.RetryScheduled:
+                await RetryLaterAsync(channel, delivery, message.Attempt).ConfigureAwait(false);
+                break;
+            default:
+                await DeadLetterAsync(channel, delivery, message.Attempt, decision.DeadLetterOutcome!, decision.Reason ?? string.Empty, decision.Error).ConfigureAwait(false);
+                break;
         }
 
-        object notification;
-        try
-        {
-            notification = route.Deserialize(delivery.Body);
-        }
-        catch (Exception bad) when (bad is System.Text.Json.JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
-        {
-            await DeadLetterAsync(channel, delivery, attempt, DeadLetterOutcomes.Undeserializable, $"The body is not a '{route.MessageType.FullName}': {bad.Message}", bad).ConfigureAwait(false);
-            return;
-        }
-
-        var outcome = new DeliveryOutcome();
-        Exception? failure = null;
-        var scope = _scopes.CreateAsyncScope();
-        try
-        {
-            DeliveryOutcome.Current = outcome;
-            await route.DispatchAsync(scope.ServiceProvider, notification, _stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // Shutdown mid-message: back to the queue, for this consumer's next start or another consumer.
-            await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true).ConfigureAwait(false);
-            return;
-        }
-        catch (Exception error)
-        {
-            failure = error;
-        }
-        finally
-        {
-            DeliveryOutcome.Current = null;
-            await scope.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (failure is null && outcome.Dropped is { } dropped)
-        {
-            await DeadLetterAsync(channel, delivery, attempt, DeadLetterOutcomes.Dropped, dropped.Message, dropped).ConfigureAwait(false);
-        }
-        else if (failure is null)
-        {
-            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false).ConfigureAwait(false);
-        }
-        else if (FailureClassifier.Classify(failure) == FailureKind.Retryable || _options.OtherExceptions == FailurePolicy.Retry)
-        {
-            if (attempt < _options.MaxAttempts)
-            {
-                await RetryLaterAsync(channel, delivery, attempt).ConfigureAwait(false);
-            }
-            else
-            {
-                await DeadLetterAsync(channel, delivery, attempt, DeadLetterOutcomes.RetriesExhausted, $"Failed on all {attempt} attempt(s): {Innermost(failure).Message}", Innermost(failure)).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            await DeadLetterAsync(channel, delivery, attempt, DeadLetterOutcomes.Failed, Innermost(failure).Message, Innermost(failure)).ConfigureAwait(false);
-        }
+        _observer?.OnDelivery(decision.ToRecord(message));
     }
 
-    /// <summary>The handler's own exception inside a <see cref="PublishException"/> of one failure.</summary>
-    private static Exception Innermost(Exception error)
-        => error is PublishException { Failures.Count: 1 } publish ? publish.Failures[0].Exception : error;
+    /// <summary>The delivery as middleware sees it: its own copy of the headers, so that changes stay in this process.</summary>
+    private static RabbitMqEnvelope Envelope(BasicDeliverEventArgs delivery)
+    {
+        var properties = delivery.BasicProperties;
+        var message = new RabbitMqEnvelope(delivery.Exchange, delivery.RoutingKey, delivery.Body)
+        {
+            ContentType = properties.ContentType,
+            ContentEncoding = properties.ContentEncoding,
+            MessageId = properties.MessageId,
+            Type = properties.Type,
+            Attempt = ReadAttempt(properties.Headers),
+        };
+        if (properties.Headers is { } headers)
+        {
+            foreach (var header in headers)
+            {
+                message.Headers[header.Key] = header.Value;
+            }
+        }
+
+        return message;
+    }
 
     /// <summary>Publishes a copy to the retry queue for this attempt's delay (confirmed), then acks the original: the
     /// consumer goes on with other messages while this one waits on the broker.</summary>

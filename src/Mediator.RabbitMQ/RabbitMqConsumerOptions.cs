@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mediator.RabbitMQ;
 
@@ -11,7 +12,23 @@ public sealed class RabbitMqConsumerOptions
     private TimeSpan _firstRetryDelay = TimeSpan.FromSeconds(1);
     private TimeSpan _maxRetryDelay = TimeSpan.FromMinutes(5);
 
-    internal RabbitMqConsumerOptions(string queue) => Queue = queue;
+    internal RabbitMqConsumerOptions(string queue, IServiceCollection? services = null)
+    {
+        Queue = queue;
+        _services = services;
+        Middleware = new MiddlewareList(services);
+    }
+
+    private readonly IServiceCollection? _services;
+
+    /// <summary>This queue's middleware (the seed's router level: a group of subscribers), outermost first, inside the
+    /// broker's and outside each subscription's.</summary>
+    public MiddlewareList Middleware { get; }
+
+    /// <summary>Each subscription's options (its own middleware), by notification type.</summary>
+    public IReadOnlyDictionary<Type, RabbitMqSubscriberOptions> Subscribers => _subscribers;
+
+    private readonly Dictionary<Type, RabbitMqSubscriberOptions> _subscribers = new();
 
     /// <summary>The durable queue this consumer reads. Its dead-letter exchange is <c>{Queue}.dlx</c>, its dead-letter
     /// queue <c>{Queue}.dlq</c>, its retry queues <c>{Queue}.retry.{delay}ms</c>.</summary>
@@ -53,12 +70,29 @@ public sealed class RabbitMqConsumerOptions
     /// <see cref="FailurePolicy.DeadLetter"/>.</summary>
     public FailurePolicy OtherExceptions { get; set; } = FailurePolicy.DeadLetter;
 
-    /// <summary>Binds the queue to <typeparamref name="TNotification"/>'s route (its exchange and routing key).</summary>
+    /// <summary>Binds the queue to <typeparamref name="TNotification"/>'s route (its exchange and routing key);
+    /// <paramref name="configure"/> may give the subscription middleware of its own.</summary>
     /// <typeparam name="TNotification">A routed notification type.</typeparam>
-    public RabbitMqConsumerOptions Subscribe<TNotification>()
+    /// <param name="configure">The subscription's options, or null.</param>
+    public RabbitMqConsumerOptions Subscribe<TNotification>(Action<RabbitMqSubscriberOptions>? configure = null)
         where TNotification : INotification
     {
-        Subscriptions.Add(typeof(TNotification));
+        if (!_subscribers.TryGetValue(typeof(TNotification), out var subscriber))
+        {
+            subscriber = new RabbitMqSubscriberOptions(typeof(TNotification), new MiddlewareList(_services));
+            _subscribers.Add(typeof(TNotification), subscriber);
+            Subscriptions.Add(typeof(TNotification));
+        }
+
+        configure?.Invoke(subscriber);
+        return this;
+    }
+
+    /// <summary>Adds a middleware for every message of this queue.</summary>
+    /// <param name="middleware">The instance.</param>
+    public RabbitMqConsumerOptions Use(RabbitMqMiddleware middleware)
+    {
+        Middleware.Add(middleware);
         return this;
     }
 

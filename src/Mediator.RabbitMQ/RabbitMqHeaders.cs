@@ -1,8 +1,10 @@
+using System.Text;
+
 namespace Mediator.RabbitMQ;
 
 /// <summary>
-/// The AMQP headers this transport writes. The consumer reads <see cref="Attempt"/>; the others say why a message is in
-/// a dead-letter queue, for people and tools that read it.
+/// The AMQP headers this transport writes. The consumer reads <see cref="Attempt"/> and the trace context; the others say
+/// why a message is in a dead-letter queue, for people and tools that read it.
 /// </summary>
 public static class RabbitMqHeaders
 {
@@ -17,4 +19,20 @@ public static class RabbitMqHeaders
 
     /// <summary>On a dead-lettered message, the full name of the exception that ended it.</summary>
     public const string ExceptionType = "x-mediator-exception-type";
+
+    /// <summary>W3C Trace Context: the publisher's span, which the consumer's span continues.</summary>
+    public const string TraceParent = "traceparent";
+
+    /// <summary>W3C Trace Context: vendor state that travels with <see cref="TraceParent"/>.</summary>
+    public const string TraceState = "tracestate";
+
+    /// <summary>A header value as text: the client hands string headers over as UTF-8 byte arrays.</summary>
+    /// <param name="value">The value as read from the headers.</param>
+    public static string? Text(object? value) => value switch
+    {
+        null => null,
+        byte[] bytes => Encoding.UTF8.GetString(bytes),
+        string text => text,
+        _ => System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

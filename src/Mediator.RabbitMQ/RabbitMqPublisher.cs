@@ -1,31 +1,32 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using RabbitMQ.Client;
 
 namespace Mediator.RabbitMQ;
 
 /// <summary>
-/// Publishes routed notifications to the broker: serialized with their source-generated JSON contract, persistent,
-/// mandatory (a message no queue takes is an error, not a silent loss), and confirmed: the returned task completes
-/// when the broker has the message, or fails with <see cref="RabbitMqPublishException"/>.
+/// Publishes routed notifications: serializes each with its route's source-generated JSON contract into an
+/// <see cref="RabbitMqEnvelope"/> (type, message id, <c>traceparent</c>), runs the broker-level publisher-side
+/// middleware over it, and sends it, persistent, mandatory and confirmed: the returned task completes when the broker
+/// has the message, or fails with <see cref="RabbitMqPublishException"/>. The mediator's <c>Publish</c> of a type routed
+/// by <c>[assembly: RabbitMqRoute]</c> comes here after its publish-side middleware; call <see cref="PublishAsync"/>
+/// to publish without the mediator's middleware.
 /// </summary>
-public sealed class RabbitMqPublisher : IAsyncDisposable
+public sealed class RabbitMqPublisher
 {
-    private readonly RabbitMqConnection _connection;
     private readonly RabbitMqRouteTable _routes;
-    private readonly SemaphoreSlim _opening = new(1, 1);
-    private readonly ConcurrentDictionary<string, bool> _declaredExchanges = new(StringComparer.Ordinal);
-    private IChannel? _channel;
+    private readonly MiddlewareChain _chain;
 
-    /// <summary>Creates the publisher.</summary>
-    /// <param name="connection">The app's connection.</param>
-    /// <param name="routes">The app's routes.</param>
-    public RabbitMqPublisher(RabbitMqConnection connection, RabbitMqRouteTable routes)
+    internal RabbitMqPublisher(RabbitMqRouteTable routes, IRabbitMqTransport transport, IEnumerable<RabbitMqMiddleware> middleware)
     {
-        _connection = connection ?? throw new ArgumentNullException(nameof(connection));
         _routes = routes ?? throw new ArgumentNullException(nameof(routes));
+        if (transport is null)
+        {
+            throw new ArgumentNullException(nameof(transport));
+        }
+
+        _chain = new MiddlewareChain(middleware, publishing: true, transport.SendAsync);
     }
 
     /// <summary>Publishes <paramref name="notification"/> on its route and waits for the broker's confirm.</summary>
@@ -33,7 +34,7 @@ public sealed class RabbitMqPublisher : IAsyncDisposable
     /// <param name="cancellationToken">Stops waiting (the message may still reach the broker).</param>
     /// <exception cref="RabbitMqPublishException">Not confirmed: nacked, unroutable, timed out or disconnected; publish again.</exception>
     /// <exception cref="RabbitMqConfigurationException">The type has no route.</exception>
-    public async ValueTask PublishAsync<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
+    public ValueTask PublishAsync<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
         where TNotification : INotification
     {
         if (notification is null)
@@ -42,89 +43,41 @@ public sealed class RabbitMqPublisher : IAsyncDisposable
         }
 
         var route = _routes.For<TNotification>();
-        var body = route.Serialize(notification);
-        var properties = new BasicProperties
+        return SendAsync(route, route.Serialize(notification), cancellationToken);
+    }
+
+    /// <summary>The mediator's way in (<see cref="RabbitMqForwarding"/>): the pipeline's type parameter carries no
+    /// <c>INotification</c> constraint, so the route is found by type and serializes the value.</summary>
+    internal ValueTask PublishRoutedAsync<TNotification>(TNotification notification, CancellationToken cancellationToken)
+    {
+        if (notification is null)
         {
-            Persistent = true,
-            ContentType = "application/json",
+            throw new ArgumentNullException(nameof(notification));
+        }
+
+        var route = _routes.Find(typeof(TNotification))
+            ?? throw new RabbitMqConfigurationException($"'{typeof(TNotification).FullName}' is routed by [assembly: RabbitMqRoute] but AddMediatorRabbitMq declared no route for it: add .AddCompiledRoutes() (or .Route<{typeof(TNotification).Name}>(exchange, routingKey, jsonTypeInfo)) to AddMediatorRabbitMq.");
+        return SendAsync(route, route.SerializeObject(notification), cancellationToken);
+    }
+
+    private async ValueTask SendAsync(RabbitMqRoute route, byte[] body, CancellationToken cancellationToken)
+    {
+        var envelope = new RabbitMqEnvelope(route.Exchange, route.RoutingKey, body)
+        {
             Type = route.Name,
             MessageId = Guid.NewGuid().ToString("N"),
+            Route = route,
         };
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_connection.Options.ConfirmTimeout);
+        using var activity = RabbitMqTelemetry.StartPublish(envelope);
         try
         {
-            var channel = await GetChannelAsync(timeout.Token).ConfigureAwait(false);
-            if (!_declaredExchanges.ContainsKey(route.Exchange))
-            {
-                await RabbitMqTopology.DeclareExchangeAsync(channel, route.Exchange, timeout.Token).ConfigureAwait(false);
-                _declaredExchanges.TryAdd(route.Exchange, true);
-            }
-
-            await channel.BasicPublishAsync(route.Exchange, route.RoutingKey, mandatory: true, properties, body, timeout.Token).ConfigureAwait(false);
+            await _chain.InvokeAsync(envelope, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (activity is not null)
         {
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Message);
             throw;
         }
-        catch (OperationCanceledException timedOut)
-        {
-            throw Failure(route, $"the broker did not confirm it within {_connection.Options.ConfirmTimeout.TotalSeconds:0.###} s (RabbitMqOptions.ConfirmTimeout)", timedOut);
-        }
-        catch (global::RabbitMQ.Client.Exceptions.PublishException refused)
-        {
-            throw Failure(route, refused.IsReturn ? "no queue is bound to take it (it was returned as unroutable): start a consumer that subscribes to it, or bind a queue" : "the broker refused it (nack)", refused);
-        }
-        catch (Exception other) when (other is global::RabbitMQ.Client.Exceptions.RabbitMQClientException or System.IO.IOException or System.Net.Sockets.SocketException)
-        {
-            throw Failure(route, "the connection or channel failed", other);
-        }
-    }
-
-    private static RabbitMqPublishException Failure(RabbitMqRoute route, string why, Exception inner)
-        => new($"Publishing '{route.MessageType.FullName}' to exchange '{route.Exchange}' with routing key '{route.RoutingKey}' was not confirmed: {why}. Publish it again once the broker is reachable.", route.MessageType, route.Exchange, route.RoutingKey, inner);
-
-    private async ValueTask<IChannel> GetChannelAsync(CancellationToken cancellationToken)
-    {
-        if (_channel is { IsOpen: true } open)
-        {
-            return open;
-        }
-
-        await _opening.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_channel is not { IsOpen: true })
-            {
-                if (_channel is { } closed)
-                {
-                    closed.Dispose();
-                }
-
-                // A channel closed by the broker (an error on it) is replaced; the exchanges are declared again on it.
-                _declaredExchanges.Clear();
-                _channel = await _connection.CreateChannelAsync(confirms: true, cancellationToken).ConfigureAwait(false);
-            }
-
-            return _channel;
-        }
-        finally
-        {
-            _opening.Release();
-        }
-    }
-
-    /// <summary>Closes the publishing channel.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (_channel is { } channel)
-        {
-            _channel = null;
-            await channel.CloseAsync().ConfigureAwait(false);
-            channel.Dispose();
-        }
-
-        _opening.Dispose();
     }
 }

@@ -35,6 +35,9 @@ public abstract class RabbitMqRoute
     /// <exception cref="System.Text.Json.JsonException">The body is not this type's JSON.</exception>
     internal abstract ValueTask DispatchAsync(IServiceProvider services, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
 
+    /// <summary>Serializes a notification of this route's type (the mediator's pipelines hand it over unconstrained).</summary>
+    internal abstract byte[] SerializeObject(object notification);
+
     /// <summary>Deserializes the body only (to tell a bad body apart from a failing handler before any handler runs).</summary>
     internal abstract object Deserialize(ReadOnlyMemory<byte> body);
 

@@ -23,6 +23,8 @@ public sealed class RabbitMqRoute<TNotification> : RabbitMqRoute
     /// <param name="notification">The notification.</param>
     public byte[] Serialize(TNotification notification) => JsonSerializer.SerializeToUtf8Bytes(notification, _json);
 
+    internal override byte[] SerializeObject(object notification) => Serialize((TNotification)notification);
+
     internal override object Deserialize(ReadOnlyMemory<byte> body)
         => JsonSerializer.Deserialize(body.Span, _json)
            ?? throw new JsonException($"The body is JSON null, not a {typeof(TNotification).FullName}.");

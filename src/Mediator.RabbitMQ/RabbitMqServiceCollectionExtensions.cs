@@ -30,11 +30,17 @@ public static class RabbitMqServiceCollectionExtensions
 
         var options = new RabbitMqOptions { Uri = uri ?? throw new ArgumentNullException(nameof(uri)) };
         var routes = new RabbitMqRouteTable();
-        configure?.Invoke(new RabbitMqBuilder(services, options, routes));
+        var setup = new RabbitMqSetup(new MiddlewareList(services));
+        configure?.Invoke(new RabbitMqBuilder(services, options, routes, setup));
         services.AddSingleton(options);
         services.AddSingleton(routes);
+        services.AddSingleton(setup);
         services.TryAddSingleton(sp => new RabbitMqConnection(sp.GetRequiredService<RabbitMqOptions>()));
-        services.TryAddSingleton(sp => new RabbitMqPublisher(sp.GetRequiredService<RabbitMqConnection>(), sp.GetRequiredService<RabbitMqRouteTable>()));
+        services.TryAddSingleton<IRabbitMqTransport>(sp => new BrokerTransport(sp.GetRequiredService<RabbitMqConnection>()));
+        services.TryAddSingleton(sp => new RabbitMqPublisher(
+            sp.GetRequiredService<RabbitMqRouteTable>(),
+            sp.GetRequiredService<IRabbitMqTransport>(),
+            sp.GetRequiredService<RabbitMqSetup>().Broker.Resolve(sp)));
         return services;
     }
 }

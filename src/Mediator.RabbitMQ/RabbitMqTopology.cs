@@ -29,6 +29,36 @@ public static class RabbitMqTopology
     public static string RetryQueue(string queue, TimeSpan delay)
         => queue + ".retry." + ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
 
+    /// <summary>Whether a topic exchange routes <paramref name="key"/> to a queue bound with <paramref name="pattern"/>:
+    /// words split by dots, <c>*</c> one word, <c>#</c> zero or more (what the test client uses in place of the broker).</summary>
+    /// <param name="pattern">The binding key.</param>
+    /// <param name="key">The routing key.</param>
+    public static bool TopicMatches(string pattern, string key)
+        => Matches(pattern.Split('.'), 0, key.Length == 0 ? Array.Empty<string>() : key.Split('.'), 0);
+
+    private static bool Matches(string[] pattern, int p, string[] key, int k)
+    {
+        if (p == pattern.Length)
+        {
+            return k == key.Length;
+        }
+
+        if (pattern[p] == "#")
+        {
+            for (var skip = k; skip <= key.Length; skip++)
+            {
+                if (Matches(pattern, p + 1, key, skip))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return k < key.Length && (pattern[p] == "*" || pattern[p] == key[k]) && Matches(pattern, p + 1, key, k + 1);
+    }
+
     internal static Task DeclareExchangeAsync(IChannel channel, string exchange, CancellationToken cancellationToken)
         => channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false, arguments: null, cancellationToken: cancellationToken);
 

@@ -8,34 +8,63 @@ namespace RabbitMqTests;
 /// them. Each is its own container with its own mediator and its own connection.</summary>
 public static class Apps
 {
-    public static ServiceProvider Producer(Broker broker)
+    /// <summary>The producing app. The handler is compiled into this assembly too, but OrderPlaced is routed
+    /// (CompiledRoutes.cs), so the producer's Publish sends it to the broker and the handler never runs here:
+    /// <paramref name="deliveries"/> stays empty.</summary>
+    public static ServiceProvider Producer(Broker broker, Action<RabbitMqBuilder>? configure = null, Deliveries? deliveries = null, Trail? trail = null)
     {
         var services = new ServiceCollection();
-        // The handler is compiled into this assembly too; the producer never consumes, so it never runs here.
-        services.AddSingleton(new Deliveries());
+        services.AddSingleton(deliveries ?? new Deliveries());
+        services.AddSingleton(trail ?? new Trail());
         services.AddScoped<ScopeProbe>();
         services.AddMediator();
-        services.AddMediatorRabbitMq(broker.Uri, rabbit => rabbit
-            .Route(broker.Exchange, "order.placed", TestJson.Default.OrderPlaced));
+        services.AddMediatorRabbitMq(broker.Uri, rabbit =>
+        {
+            rabbit.Route(broker.Exchange, "order.placed", TestJson.Default.OrderPlaced);
+            configure?.Invoke(rabbit);
+        });
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
-    public static ServiceProvider Consumer(Broker broker, Deliveries deliveries, Action<RabbitMqConsumerOptions>? configure = null)
+    public static ServiceProvider Consumer(
+        Broker broker,
+        Deliveries deliveries,
+        Action<RabbitMqConsumerOptions>? configure = null,
+        Action<RabbitMqBuilder>? configureBroker = null,
+        Trail? trail = null,
+        Action<IServiceCollection>? services = null)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(deliveries);
-        services.AddScoped<ScopeProbe>();
-        services.AddMediator();
-        services.AddMediatorRabbitMq(broker.Uri, rabbit => rabbit
-            .Route(broker.Exchange, "order.placed", TestJson.Default.OrderPlaced)
-            .Consume(broker.Queue, consumer =>
+        var collection = new ServiceCollection();
+        collection.AddSingleton(deliveries);
+        collection.AddSingleton(trail ?? new Trail());
+        collection.AddScoped<ScopeProbe>();
+        collection.AddMediator();
+        collection.AddMediatorRabbitMq(broker.Uri, rabbit =>
+        {
+            rabbit.Route(broker.Exchange, "order.placed", TestJson.Default.OrderPlaced);
+            configureBroker?.Invoke(rabbit);
+            rabbit.Consume(broker.Queue, consumer =>
             {
-                consumer.Subscribe<OrderPlaced>();
                 consumer.Prefetch = 4;
                 configure?.Invoke(consumer);
+                if (consumer.Subscriptions.Count == 0)
+                {
+                    consumer.Subscribe<OrderPlaced>();
+                }
+
                 broker.Track(consumer);
-            }));
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            });
+        });
+        services?.Invoke(collection);
+        return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    /// <summary>Publishes through the mediator from a scope of its own, as a request would: OrderPlaced's pipeline holds
+    /// the scoped RecordOrder (compiled into this assembly), so the mediator asks for a scope even where it only sends.</summary>
+    public static async Task PublishAsync(IServiceProvider app, OrderPlaced order)
+    {
+        await using var scope = app.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<global::Mediator.IPublisher>().Publish(order);
     }
 
     public static async Task StartAsync(IServiceProvider app)

@@ -73,12 +73,15 @@ public sealed class Broker : IAsyncDisposable
     }
 
     /// <summary>Takes the next message from the dead-letter queue, waiting for one to arrive.</summary>
-    public async Task<BasicGetResult> NextDeadLetterAsync()
+    public Task<BasicGetResult> NextDeadLetterAsync() => NextAsync(RabbitMqTopology.DeadLetterQueue(Queue));
+
+    /// <summary>Takes the next message from <paramref name="queue"/>, waiting for one to arrive.</summary>
+    public async Task<BasicGetResult> NextAsync(string queue)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
-            var message = await _channel.BasicGetAsync(RabbitMqTopology.DeadLetterQueue(Queue), autoAck: true);
+            var message = await _channel.BasicGetAsync(queue, autoAck: true);
             if (message is not null)
             {
                 return message;
@@ -86,20 +89,31 @@ public sealed class Broker : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Waited {Patience.TotalSeconds:0} s for a message in {RabbitMqTopology.DeadLetterQueue(Queue)}.");
+                Assert.Fail($"Waited {Patience.TotalSeconds:0} s for a message in {queue}.");
             }
 
             await Task.Delay(50);
         }
     }
 
+    /// <summary>Declares a plain queue bound to <paramref name="exchange"/> with <paramref name="bindingKey"/> (the
+    /// exchange too, as the transport declares it), deleted when the test ends: a tap on what travels.</summary>
+    public async Task DeclareQueueAsync(string queue, string exchange, string bindingKey)
+    {
+        await _channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false);
+        await _channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await _channel.QueueBindAsync(queue, exchange, bindingKey);
+        _retryQueues.Add(queue);
+    }
+
     /// <summary>How many messages wait in <paramref name="queue"/>.</summary>
     public async Task<uint> CountAsync(string queue) => await _channel.MessageCountAsync(queue);
 
-    /// <summary>Publishes raw bytes as if they were an <see cref="OrderPlaced"/> (a producer with a bug).</summary>
-    public async Task PublishRawAsync(byte[] body)
+    /// <summary>Publishes raw bytes as if they were an <see cref="OrderPlaced"/> (a producer with a bug, or one that
+    /// sends the same message twice: <paramref name="messageId"/>).</summary>
+    public async Task PublishRawAsync(byte[] body, string? messageId = null, string? contentEncoding = null)
     {
-        var properties = new BasicProperties { Persistent = true, Type = typeof(OrderPlaced).FullName };
+        var properties = new BasicProperties { Persistent = true, Type = typeof(OrderPlaced).FullName, MessageId = messageId, ContentEncoding = contentEncoding };
         await _channel.BasicPublishAsync(Exchange, "order.placed", mandatory: false, properties, body);
     }
 
@@ -112,6 +126,13 @@ public sealed class Broker : IAsyncDisposable
     /// of something that does not exist with an error closes the channel it came on).</summary>
     public async ValueTask DisposeAsync()
     {
+        // After a test that restarted the broker, this connection is back only once the client has recovered it.
+        var deadline = DateTime.UtcNow + Patience;
+        while (!_connection.IsOpen && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
         var queues = _retryQueues.Concat(new[] { Queue, RabbitMqTopology.DeadLetterQueue(Queue) });
         var exchanges = new[] { RabbitMqTopology.DeadLetterExchange(Queue), Exchange }.Concat(_otherExchanges);
         foreach (var queue in queues)

@@ -1,3 +1,4 @@
+using Mediator;
 using Mediator.RabbitMQ;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,7 @@ public sealed class CompiledRouteTests : IAsyncLifetime
         var deliveries = new Deliveries();
         var consumerServices = new ServiceCollection();
         consumerServices.AddSingleton(deliveries);
+        consumerServices.AddSingleton(new Trail());
         consumerServices.AddScoped<ScopeProbe>();
         consumerServices.AddMediator();
         consumerServices.AddMediatorRabbitMq(_broker.Uri, rabbit => rabbit
@@ -39,6 +41,9 @@ public sealed class CompiledRouteTests : IAsyncLifetime
         await Apps.StartAsync(consumer);
 
         var producerServices = new ServiceCollection();
+        producerServices.AddSingleton(new Deliveries());
+        producerServices.AddSingleton(new Trail());
+        producerServices.AddScoped<ScopeProbe>();
         producerServices.AddMediator();
         producerServices.AddMediatorRabbitMq(_broker.Uri, rabbit => rabbit.AddCompiledRoutes());
         await using var producer = producerServices.BuildServiceProvider();
@@ -46,7 +51,8 @@ public sealed class CompiledRouteTests : IAsyncLifetime
         var route = producer.GetRequiredService<RabbitMqRouteTable>().For<OrderPlaced>();
         Assert.Equal((Exchange, "order.placed", typeof(OrderPlaced).FullName), (route.Exchange, route.RoutingKey, route.Name));
 
-        await producer.GetRequiredService<RabbitMqPublisher>().PublishAsync(new OrderPlaced(11, Behaviour.Handle));
+        // Through the mediator: the compile-time route makes Publish send it (the generated hook, RabbitMqForwarding).
+        await Apps.PublishAsync(producer, new OrderPlaced(11, Behaviour.Handle));
         await deliveries.WaitUntil(d => d.Handled.ContainsKey(11), "order 11 handled");
         await Apps.StopAsync(consumer);
     }

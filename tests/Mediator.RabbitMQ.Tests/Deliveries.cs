@@ -19,8 +19,16 @@ public sealed class Deliveries
 
     public IReadOnlyDictionary<int, int> Handled => _handled;
 
+    /// <summary>The trace and parent span each order's handler ran under (Activity.Current), by order id.</summary>
+    public ConcurrentDictionary<int, (System.Diagnostics.ActivityTraceId TraceId, System.Diagnostics.ActivitySpanId ParentSpanId)> Traces { get; } = new();
+
     public void Attempted(OrderPlaced order, ScopeProbe scope)
     {
+        if (System.Diagnostics.Activity.Current is { } activity)
+        {
+            Traces[order.Id] = (activity.TraceId, activity.ParentSpanId);
+        }
+
         _attempts.Enqueue((order.Id, DateTime.UtcNow, scope));
         _signal.Release();
     }
