@@ -18,6 +18,10 @@ public sealed class RecordOrder(Deliveries deliveries, ScopeProbe scope) : INoti
                 throw new RetryException($"order {notification.Id} asks for a retry");
             case Behaviour.Throw:
                 throw new InvalidOperationException($"order {notification.Id} is a bug");
+            case Behaviour.Slow:
+                // Long enough that a consumer killed mid-batch is most likely killed mid-handler.
+                await Task.Delay(5, cancellationToken);
+                break;
             case Behaviour.BlockUntilStopped when deliveries.BlockWhenAsked:
                 deliveries.Blocking.TrySetResult();
                 await Task.Delay(Timeout.Infinite, cancellationToken);

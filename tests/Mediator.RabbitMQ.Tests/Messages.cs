@@ -11,6 +11,7 @@ public enum Behaviour
     Retry,
     Throw,
     BlockUntilStopped,
+    Slow,
 }
 
 /// <summary>The routed notification: travels from the producing app to the consuming one.</summary>

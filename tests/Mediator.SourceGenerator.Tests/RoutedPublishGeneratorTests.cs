@@ -46,6 +46,8 @@ public sealed class RoutedPublishGeneratorTests
         Assert.Contains("public int Count => 0;", pipeline);
         var registration = Assert.Single(run.GeneratedSources, s => s.HintName.Contains("ServiceCollection")).Text;
         Assert.Contains("global::Mediator.RabbitMQ.RabbitMqForwarding", registration);
+        // Publishing it does something (it goes to the broker), so MED0010 ("no handler, publishing does nothing") is not said.
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "MED0010");
     }
 
     [Fact]
@@ -66,5 +68,6 @@ public sealed class RoutedPublishGeneratorTests
         Assert.Empty(run.CompilationErrors);
         Assert.DoesNotContain(run.GeneratedSources, s => s.HintName.Contains("OrderPlacedNotificationPipeline"));
         Assert.DoesNotContain(run.GeneratedSources, s => s.Text.Contains("RabbitMqForwarding"));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "MED0010" && d.GetMessage().Contains("App.OrderPlaced"));
     }
 }
