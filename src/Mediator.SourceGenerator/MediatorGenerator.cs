@@ -98,15 +98,22 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         var declaredNotifications = discoveries
             .Select(static (d, _) => d.Messages.Where(m => m.Notification is not null).Select(m => m.Notification!).ToEquatableArray())
             .WithTrackingName(TrackingNames.DeclaredNotifications);
+        // [assembly: RabbitMqRoute(typeof(T), ...)]: notifications that leave the process get a pipeline whose fan-out is
+        // the transport's strategy. Read like [assembly: UseMiddleware]; empty without CompiledMediator.RabbitMQ.
+        var routedNotifications = declarations
+            .Select(static (c, ct) => RoutedNotificationReader.Read(c, ct))
+            .WithTrackingName(TrackingNames.RoutedNotifications);
         // Which pipelines exist and what each holds, decided once: the emitters' plan and the checks both read it.
         var resolved = handlerSpecs
             .Combine(middlewareSpecs)
             .Combine(declaredNotifications)
             .Combine(usedMiddlewareSpecs)
+            .Combine(routedNotifications)
             .Select(static (input, _) => ResolveSafely(
-                input.Left.Left.Left.AsImmutableArray(),
-                input.Left.Left.Right.AsImmutableArray().AddRange(input.Right),
-                input.Left.Right.AsImmutableArray()))
+                input.Left.Left.Left.Left.AsImmutableArray(),
+                input.Left.Left.Left.Right.AsImmutableArray().AddRange(input.Left.Right),
+                // Routed first: the first description of a type wins, and the routed one carries the transport's strategy.
+                input.Right.AsImmutableArray().AddRange(input.Left.Left.Right)))
             .WithTrackingName(TrackingNames.Resolved);
         // <MediatorComposeModules>false</MediatorComposeModules>: the project keeps only its own handlers, so the
         // references are not read at all and no module is composed (it is still a module itself if it has handlers).

@@ -47,4 +47,6 @@ internal static class TrackingNames
     public const string AssemblyPublishPolicy = nameof(AssemblyPublishPolicy);
     public const string Support = nameof(Support);
     public const string Quiet = nameof(Quiet);
+    public const string RabbitMqRoutes = nameof(RabbitMqRoutes);
+    public const string RoutedNotifications = nameof(RoutedNotifications);
 }

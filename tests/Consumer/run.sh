@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Consumer test: packs the five packages into a local folder feed, checks their layout, then, outside the repository:
+# Consumer test: packs the seven packages into a local folder feed, checks their layout, then, outside the repository:
 # - runs README.md's install commands (the bash block after "<!-- install-commands", line by line, as written) in a new
 #   console app whose Program.cs is README.md's smallest program (the csharp block after "<!-- smallest-program"), builds
 #   it with warnings as errors and runs it: the README cannot drift from what installs;
 # - builds samples/Quickstart and the multi-project samples/Ordering from the packages (run_sample_case), starts
 #   Ordering's Web host on 127.0.0.1, calls it and stops it; builds samples/WebApi (ASP.NET Core, FluentValidation, EF Core
-#   on SQLite) from the packages and runs its HTTP tests;
+#   on SQLite) from the packages and runs its HTTP tests; builds a RabbitMQ app from CompiledMediator.RabbitMQ and runs it
+#   on the in-memory test client (the generated publish hook, GZip both ways);
 # - creates fresh projects that add CompiledMediator with `dotnet add package`, builds each with warnings as errors, runs
 #   it and compares its output (Send, Publish and a stream, all through middleware) with expected.txt;
 # - a message-only library that adds CompiledMediator.Abstractions alone gets no generator;
@@ -22,7 +23,7 @@ trap 'rm -rf "$work"' EXIT
 # README.md's `dotnet add package CompiledMediator`, which takes the newest stable version, picks it as written. Only the
 # package version: an assembly version's parts stop at 65535, so the assemblies keep Directory.Build.props' Version.
 version="0.1.$(date +%s)"
-packages=(CompiledMediator.Abstractions CompiledMediator CompiledMediator.Testing CompiledMediator.EntityFrameworkCore CompiledMediator.AspNetCore CompiledMediator.FluentValidation)
+packages=(CompiledMediator.Abstractions CompiledMediator CompiledMediator.Testing CompiledMediator.EntityFrameworkCore CompiledMediator.AspNetCore CompiledMediator.FluentValidation CompiledMediator.RabbitMQ)
 feed="$work/feed"
 passed=0
 failed=0
@@ -32,7 +33,7 @@ fail() { echo "FAIL $1"; failed=$((failed + 1)); }
 echo "packing $version into $feed"
 SECONDS=0
 # The folders keep the design card's names (src/Mediator.*); the package IDs are CompiledMediator.* (docs/packaging.md).
-for project in Mediator.Abstractions Mediator.Runtime Mediator.Testing Mediator.EntityFrameworkCore Mediator.AspNetCore Mediator.FluentValidation; do
+for project in Mediator.Abstractions Mediator.Runtime Mediator.Testing Mediator.EntityFrameworkCore Mediator.AspNetCore Mediator.FluentValidation Mediator.RabbitMQ; do
   dotnet pack "$root/src/$project" -c Release -o "$feed" -p:PackageVersion="$version" -v q -nologo \
     || { echo "FAIL pack $project"; echo "0 passed, 1 failed"; exit 1; }
 done
@@ -112,6 +113,14 @@ check_layout() {
   grep -q '<dependency id="FluentValidation" version="12.2.0"' <<< "$nuspec" || problems+=" CompiledMediator.FluentValidation: no FluentValidation 12.2.0 dependency;"
   for package in CompiledMediator.Abstractions CompiledMediator CompiledMediator.Testing CompiledMediator.EntityFrameworkCore CompiledMediator.AspNetCore; do
     grep -q '<dependency id="FluentValidation' <<< "$(nuspec_of $package)" && problems+=" $package depends on FluentValidation;"
+  done
+
+  # RabbitMQ: the runtime package and RabbitMQ.Client 7.2.2; nothing else of ours depends on the client.
+  nuspec=$(nuspec_of CompiledMediator.RabbitMQ)
+  grep -q "<dependency id=\"CompiledMediator\" version=\"$version\"" <<< "$nuspec" || problems+=" CompiledMediator.RabbitMQ: no dependency on CompiledMediator;"
+  grep -q '<dependency id="RabbitMQ.Client" version="7.2.2"' <<< "$nuspec" || problems+=" CompiledMediator.RabbitMQ: no RabbitMQ.Client 7.2.2 dependency;"
+  for package in CompiledMediator.Abstractions CompiledMediator CompiledMediator.Testing CompiledMediator.EntityFrameworkCore CompiledMediator.AspNetCore CompiledMediator.FluentValidation; do
+    grep -q '<dependency id="RabbitMQ.Client' <<< "$(nuspec_of $package)" && problems+=" $package depends on RabbitMQ.Client;"
   done
 
   if [ -z "$problems" ]; then
@@ -341,6 +350,30 @@ XML
   pass "$name"
 }
 
+# The RabbitMQ transport from the packages: a routed notification published through IMediator reaches the transport by
+# the generated hook (the route from [assembly: RabbitMqRoute]) and the in-memory test client delivers it, GZip on both
+# sides, to the consumer's handler. No broker: the case checks the packages, ./test.sh's broker tests check the broker.
+run_rabbitmq_case() {
+  local name=rabbitmq-from-packages dir="$work/rabbitmq"
+  SECONDS=0
+  new_project "$dir" net10.0 "<Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings>"
+  cp "$here/RabbitMqProgram.cs.txt" "$dir/Program.cs"
+  if ! (cd "$dir" \
+        && dotnet add package CompiledMediator --version "$version" > add.log 2>&1 \
+        && dotnet add package CompiledMediator.RabbitMQ --version "$version" >> add.log 2>&1 \
+        && dotnet add package Microsoft.Extensions.DependencyInjection --version 10.0.0 >> add.log 2>&1); then
+    fail "$name (dotnet add package failed)"; tail -n 20 "$dir/add.log"; return
+  fi
+  build_clean "$name" "$dir" || return
+  if ! (cd "$dir" && DOTNET_ROLL_FORWARD=Major dotnet bin/Release/net10.0/Consumer.dll > run.log 2>&1); then
+    fail "$name (the program failed)"; tail -n 20 "$dir/run.log"; return
+  fi
+  if ! diff -u "$here/rabbitmq-expected.txt" "$dir/run.log" > "$dir/diff.log"; then
+    fail "$name (output differs)"; cat "$dir/diff.log"; return
+  fi
+  pass "$name"
+}
+
 # Without Microsoft.Extensions.DependencyInjection (the container) the handlers, middlewares and the generated
 # AddMediator() still build: CompiledMediator brings the DI abstractions. Only running needs a container.
 run_no_container_case() {
@@ -468,6 +501,7 @@ run_case oldest-language-version-csharp8 net8.0 "<LangVersion>8.0</LangVersion><
 run_case renamed-mediator net10.0 "<Nullable>enable</Nullable><MediatorNamespace>Consumer.Messaging</MediatorNamespace><MediatorClassName>ShopMediator</MediatorClassName><DefineConstants>\$(DefineConstants);RENAMED</DefineConstants>"
 run_no_container_case
 run_aspnetcore_case
+run_rabbitmq_case
 run_roslyn48_case
 run_ref_struct_case
 

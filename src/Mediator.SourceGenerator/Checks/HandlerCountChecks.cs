@@ -7,11 +7,16 @@ namespace Mediator.SourceGenerator.Checks;
 
 /// <summary>
 /// Every message reaches the right number of handlers: a request or stream with no handler (MED0001), a notification
-/// with none (MED0010, info), a request or stream with several (MED0002, on each of them).
+/// with none (MED0010, info; not for one routed to a broker, whose Publish sends it), a request or stream with several
+/// (MED0002, on each of them).
 /// </summary>
 internal static class HandlerCountChecks
 {
-    public static void Find(IReadOnlyList<(HandlerSpec Handler, LocationInfo? Location)> handlers, IEnumerable<MessageDeclaration> messages, List<DiagnosticInfo> diagnostics)
+    public static void Find(
+        IReadOnlyList<(HandlerSpec Handler, LocationInfo? Location)> handlers,
+        IEnumerable<MessageDeclaration> messages,
+        List<DiagnosticInfo> diagnostics,
+        ISet<string>? routed = null)
     {
         var handled = handlers
             .GroupBy(s => s.Handler.Kind)
@@ -22,6 +27,11 @@ internal static class HandlerCountChecks
             // that type's pipeline (requests, streams) or reaches that type's handlers (notifications).
             var first = message.First();
             if (handled.TryGetValue(first.Kind, out var keys) && (keys.Contains(first.MessageType) || first.Supertypes.Any(keys.Contains)))
+            {
+                continue;
+            }
+
+            if (first.Kind == MessageKind.Notification && routed is not null && routed.Contains(first.MessageType))
             {
                 continue;
             }

@@ -26,7 +26,9 @@ internal static class PipelineChecks
         var diagnostics = new List<DiagnosticInfo>();
         var specs = handlers.SelectMany(d => d.Handlers.Select(h => (Handler: h, d.Location))).ToList();
 
-        HandlerCountChecks.Find(specs, messages, diagnostics);
+        // A notification routed to a broker ([assembly: RabbitMqRoute]) is published even without a handler here.
+        var routed = new HashSet<string>(resolved.PublishedTypes.Where(t => t.IsRouted).Select(t => t.Type.Erased.Display), StringComparer.Ordinal);
+        HandlerCountChecks.Find(specs, messages, diagnostics, routed);
         UnusedMiddlewareChecks.Find(specs, declared, messages, diagnostics);
         ProcessorChecks.Find(specs, declared, diagnostics);
         if (handlers.Any(h => h.MiddlewareUses.Count > 0))

@@ -375,6 +375,18 @@ internal static class DiagnosticDescriptors
         "{0} is not a value of {1} (on {2}), so the default is used; name one of its members",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor RoutedTypeNotInJsonContext = Create(
+        "MED0080",
+        "Routed notification is not in a source-generated JSON context",
+        "'{0}' is routed to RabbitMQ but {1}: add [JsonSerializable(typeof({0}))] to your JsonSerializerContext and name that context with [assembly: RabbitMqJsonContext(typeof(...))]",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RoutedTypeIsNotANotification = Create(
+        "MED0081",
+        "Routed type is not a notification",
+        "'{0}' is routed to RabbitMQ but is not an INotification: only notifications travel over the broker; implement INotification or remove the route",
+        DiagnosticSeverity.Error);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         RequestHasNoHandler,
@@ -436,6 +448,8 @@ internal static class DiagnosticDescriptors
         SeveralResponsesSentAsObject,
         MediatRUsage,
         SharedCacheHandlerReadsCaller,
+        RoutedTypeNotInJsonContext,
+        RoutedTypeIsNotANotification,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

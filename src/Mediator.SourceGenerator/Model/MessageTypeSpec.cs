@@ -19,6 +19,7 @@ namespace Mediator.SourceGenerator.Model;
 /// <param name="Supertypes">The type, its base classes and all its interfaces, without nullable annotations.</param>
 /// <param name="Usage">The <c>[Obsolete]</c> and <c>[Experimental]</c> that C# reports where <see cref="Type"/> is written (on it, its containers, its type arguments).</param>
 /// <param name="ReachableUsage">Those of the types generated code may name because of it: type arguments of its supertypes, attribute classes on it.</param>
+/// <param name="IsRouted">A notification that leaves the process (<c>[assembly: RabbitMqRoute]</c>): it gets a pipeline even with no handler here, and its fan-out is the transport's strategy (see <c>Parsing/RoutedNotificationReader</c>).</param>
 internal sealed record MessageTypeSpec(
     TypeRef Type,
     bool IsValueType,
@@ -34,4 +35,5 @@ internal sealed record MessageTypeSpec(
     bool IsUnmanaged = false,
     EquatableArray<UsageMark> Usage = default,
     EquatableArray<UsageMark> ReachableUsage = default,
-    PublishFailureKind? DeclaredFailures = null);
+    PublishFailureKind? DeclaredFailures = null,
+    bool IsRouted = false);

@@ -5,7 +5,7 @@ namespace Mediator.SourceGenerator.Planning;
 
 /// <summary>
 /// Decides, once, which pipelines exist and what each holds: one per request type, one per stream request type, one
-/// per concrete notification type that has handlers. Middleware is layered global, group, message, handler (outermost
+/// per concrete notification type that has handlers or is routed to a broker. Middleware is layered global, group, message, handler (outermost
 /// first), by <c>[RunsBefore]</c>/<c>[RunsAfter]</c> then Order inside a layer (<see cref="LayerOrder"/>); handler
 /// middleware (<c>[UseMiddleware]</c> on a handler class) wraps only that handler. The emitters' plans
 /// (<see cref="PipelinePlanner"/>) and the checks (<c>Checks/</c>) both read the result.
@@ -110,7 +110,8 @@ internal static class PipelineResolver
             .OrderBy(h => h.HandlerType, StringComparer.Ordinal)
             .ThenBy(h => h.Request.Type.Erased.Display, StringComparer.Ordinal)
             .ToList();
-        if (receivers.Count == 0)
+        // A routed notification has a pipeline without handlers here: its publish-side middleware runs, then the transport.
+        if (receivers.Count == 0 && !notification.IsRouted)
         {
             return null;
         }
