@@ -33,9 +33,10 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         var declarationFiles = declarations
             .SelectMany(static (c, ct) => DeclarationFiles.Split(c, ct))
             .WithTrackingName(TrackingNames.DeclarationFiles);
-        var discoveries = declarationFiles
+        var fileDiscoveries = declarationFiles
             .Select(static (file, ct) => DeclarationScanner.ScanFile(file, ct))
-            .WithTrackingName(TrackingNames.FileDiscoveries)
+            .WithTrackingName(TrackingNames.FileDiscoveries);
+        var discoveries = fileDiscoveries
             .Collect()
             .Select(static (files, _) => DeclarationScanner.Merge(files))
             .WithTrackingName(TrackingNames.Discoveries);
@@ -103,17 +104,28 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         var routedNotifications = declarations
             .Select(static (c, ct) => RoutedNotificationReader.Read(c, ct))
             .WithTrackingName(TrackingNames.RoutedNotifications);
-        // Which pipelines exist and what each holds, decided once: the emitters' plan and the checks both read it.
-        var resolved = handlerSpecs
-            .Combine(middlewareSpecs)
-            .Combine(declaredNotifications)
+        // Which pipelines exist and what each holds, decided once: the emitters' plan and the checks both read it. A
+        // request's or stream's pipeline depends only on its handler and the middlewares, so it is resolved per file
+        // first (FilePipelines): a handler added in one file matches that file's handlers against the middlewares, and
+        // the other files' results stay cached. The one resolution then takes them instead of matching again.
+        var allMiddlewares = middlewareSpecs
             .Combine(usedMiddlewareSpecs)
+            .Select(static (input, _) => input.Left.AsImmutableArray().AddRange(input.Right).ToEquatableArray());
+        var filePipelines = fileDiscoveries
+            .Combine(allMiddlewares)
+            .Select(static (input, _) => SinglesSafely(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.FilePipelines);
+        var resolved = handlerSpecs
+            .Combine(allMiddlewares)
+            .Combine(declaredNotifications)
             .Combine(routedNotifications)
+            .Combine(filePipelines.Collect())
             .Select(static (input, _) => ResolveSafely(
                 input.Left.Left.Left.Left.AsImmutableArray(),
-                input.Left.Left.Left.Right.AsImmutableArray().AddRange(input.Left.Right),
+                input.Left.Left.Left.Right.AsImmutableArray(),
                 // Routed first: the first description of a type wins, and the routed one carries the transport's strategy.
-                input.Right.AsImmutableArray().AddRange(input.Left.Left.Right)))
+                input.Left.Right.AsImmutableArray().AddRange(input.Left.Left.Right),
+                input.Right.SelectMany(file => file)))
             .WithTrackingName(TrackingNames.Resolved);
         // <MediatorComposeModules>false</MediatorComposeModules>: the project keeps only its own handlers, so the
         // references are not read at all and no module is composed (it is still a module itself if it has handlers).
@@ -281,15 +293,32 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     internal static ResolveResult ResolveSafely(
         ImmutableArray<HandlerSpec> handlers,
         ImmutableArray<MiddlewareSpec> middlewares,
-        ImmutableArray<MessageTypeSpec> declaredNotifications)
+        ImmutableArray<MessageTypeSpec> declaredNotifications,
+        IEnumerable<ResolvedPipeline>? prepared = null)
     {
         try
         {
-            return new ResolveResult(PipelineResolver.Resolve(handlers, middlewares, declaredNotifications), null);
+            return new ResolveResult(PipelineResolver.Resolve(handlers, middlewares, declaredNotifications, prepared), null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return new ResolveResult(null, Failure("the pipeline plan", exception));
+        }
+    }
+
+    /// <summary>
+    /// One file's request and stream pipelines (<see cref="PipelineResolver.Singles"/>). A failure gives none: the one
+    /// resolution then resolves those handlers itself and reports the failure as MED0003 (<see cref="ResolveSafely"/>).
+    /// </summary>
+    internal static EquatableArray<ResolvedPipeline> SinglesSafely(Discoveries file, EquatableArray<MiddlewareSpec> middlewares)
+    {
+        try
+        {
+            return PipelineResolver.Singles(file.Handlers.SelectMany(h => h.Handlers), middlewares);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return EquatableArray<ResolvedPipeline>.Empty;
         }
     }
 

@@ -11,6 +11,9 @@ internal static class TrackingNames
 
     /// <summary>One file's scan: cached unless that file or a declaration it names changed.</summary>
     public const string FileDiscoveries = nameof(FileDiscoveries);
+
+    /// <summary>One file's request and stream pipelines, resolved against the middlewares: cached unless that file's scan or a middleware changed.</summary>
+    public const string FilePipelines = nameof(FilePipelines);
     public const string ClassDiagnostics = nameof(ClassDiagnostics);
     public const string DeclaredNotifications = nameof(DeclaredNotifications);
     public const string NotificationPipelines = nameof(NotificationPipelines);

@@ -80,6 +80,47 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void Adding_a_handler_in_one_file_does_not_resolve_the_other_files_pipelines_again()
+    {
+        // Ping's and Pong's handlers in files of their own, a middleware every request takes: a handler added in a new
+        // file resolves its own pipeline; the two other files' pipelines are the ones resolved before (Cached), and
+        // their pipeline files are not written again. (Quote sorts after Ping and Pong: the plan's pipelines and files
+        // are items compared by position, so a message sorting before them would move them and they would be written
+        // again, with the same text.)
+        var (_, second) = RunTwice(
+            new[] { Handler, PongHandler, Middleware },
+            compilation => compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+                Sources.Usings + """
+                    namespace App;
+                    public sealed class Quote : IRequest<int> { }
+                    [Handler]
+                    public sealed class QuoteHandler : IRequestHandler<Quote, int>
+                    {
+                        public ValueTask<int> Handle(Quote request, CancellationToken cancellationToken) => new(3);
+                    }
+                    """,
+                GeneratorRun.ParseOptions,
+                path: "/src/Quote.cs")));
+
+        var steps = second.Result.Results.Single().TrackedSteps;
+        var files = steps[TrackingNames.FilePipelines];
+        Assert.Equal(4, files.Length);
+        Assert.All(files.Take(3).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Equal(IncrementalStepRunReason.New, files[3].Outputs.Single().Reason);
+        var pipelines = steps[TrackingNames.Pipelines].SelectMany(s => s.Outputs).ToList();
+        Assert.All(
+            pipelines.Where(o => ((Model.PipelinePlan)o.Value).Shape.ClassName != "QuotePipeline"),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        var written = steps[TrackingNames.PipelineFiles]
+            .SelectMany(s => s.Outputs)
+            .Where(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+            .Select(o => ((Model.PipelineFile)o.Value).HintName)
+            .ToList();
+        Assert.Equal(new[] { "Mediator.QuotePipeline.g.cs" }, written);
+        AssertSameAsFirstRun(second);
+    }
+
+    [Fact]
     public void Editing_a_method_body_does_not_parse_the_declarations_again()
     {
         var (_, second) = RunTwice(

@@ -101,7 +101,7 @@ internal static class Composer
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static IEnumerable<(ModuleMessage Message, int Module)> Each(Composition composition, Func<ModuleSpec, EquatableArray<ModuleMessage>> kind)

@@ -55,7 +55,7 @@ internal static class MediatorEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>

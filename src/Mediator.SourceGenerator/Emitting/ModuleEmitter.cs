@@ -67,7 +67,7 @@ internal static class ModuleEmitter
             WriteEntryPoints(writer, plan);
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>

@@ -82,7 +82,7 @@ internal static class PipelineFiles
             StreamPipelineEmitter.Write(writer, pipeline);
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>

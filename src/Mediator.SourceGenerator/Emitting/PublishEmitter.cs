@@ -37,7 +37,7 @@ internal static class PublishEmitter
             writer.Line("private static void ThrowNotificationNull() => throw new global::System.ArgumentNullException(\"notification\");");
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void WriteTypedPublish(SourceWriter writer, NotificationPlan pipeline, string name)

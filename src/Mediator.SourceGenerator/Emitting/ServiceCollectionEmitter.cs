@@ -105,7 +105,7 @@ internal static class ServiceCollectionEmitter
         }
 
         WriteObsoleteContextRegistrations(writer, plan);
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ internal static class StreamEmitter
             ObjectDispatch.WriteCreateStream(writer, plan, DispatchState.Fields);
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>

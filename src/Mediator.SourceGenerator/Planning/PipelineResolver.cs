@@ -12,10 +12,19 @@ namespace Mediator.SourceGenerator.Planning;
 /// </summary>
 internal static class PipelineResolver
 {
+    /// <param name="handlers">Every handler contract.</param>
+    /// <param name="middlewares">Every middleware: declared here and placed by <c>[assembly: UseMiddleware]</c>.</param>
+    /// <param name="declaredNotifications">The concrete notification types declared here.</param>
+    /// <param name="prepared">
+    /// Request and stream pipelines already resolved (<see cref="Singles"/>, one file's handlers at a time) over the same
+    /// <paramref name="middlewares"/>, by handler object: a handler found there is not matched again. Anything missing is
+    /// resolved here, so the result is the same with or without them.
+    /// </param>
     public static ResolvedPipelines Resolve(
         ImmutableArray<HandlerSpec> handlers,
         ImmutableArray<MiddlewareSpec> middlewares,
-        ImmutableArray<MessageTypeSpec> declaredNotifications)
+        ImmutableArray<MessageTypeSpec> declaredNotifications,
+        IEnumerable<ResolvedPipeline>? prepared = null)
     {
         // Explicit middleware declared here wraps only the handlers that name it.
         var automatic = middlewares.Where(m => m.IsAutomatic).ToList();
@@ -23,8 +32,15 @@ internal static class PipelineResolver
 
         // One handler per request and per stream; when there are several (MED0002) the first by name is used so the
         // rest of the user's code still compiles while the error is fixed.
-        var requests = Chosen(handlers, MessageKind.Request).Select(h => Single(h, messageSide)).ToList();
-        var streams = Chosen(handlers, MessageKind.Stream).Select(h => Single(h, messageSide)).ToList();
+        var known = new Dictionary<HandlerSpec, ResolvedPipeline>(SameObject.Instance);
+        foreach (var pipeline in prepared ?? Enumerable.Empty<ResolvedPipeline>())
+        {
+            known[pipeline.Handler!] = pipeline;
+        }
+
+        ResolvedPipeline SingleOrKnown(HandlerSpec handler) => known.TryGetValue(handler, out var pipeline) ? pipeline : Single(handler, messageSide);
+        var requests = Chosen(handlers, MessageKind.Request).Select(SingleOrKnown).ToList();
+        var streams = Chosen(handlers, MessageKind.Stream).Select(SingleOrKnown).ToList();
 
         var notificationHandlers = handlers.Where(h => h.Kind == MessageKind.Notification).ToList();
         var published = PublishedTypes(notificationHandlers, declaredNotifications);
@@ -41,6 +57,18 @@ internal static class PipelineResolver
             unified.Requests.ToEquatableArray(),
             unified.Streams.ToEquatableArray(),
             unified.Notifications.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The request and stream pipelines of some handlers (one file's), before lifetimes are unified across pipelines:
+    /// what <see cref="Resolve"/> would make of each of them with these <paramref name="middlewares"/>. A request's or
+    /// stream's pipeline depends only on its handler and the middlewares, so a file whose handlers did not change keeps
+    /// this result, and a handler added elsewhere does not match every other handler against every middleware again.
+    /// </summary>
+    public static EquatableArray<ResolvedPipeline> Singles(IEnumerable<HandlerSpec> handlers, IEnumerable<MiddlewareSpec> middlewares)
+    {
+        var messageSide = middlewares.Where(m => m.IsAutomatic && !m.OnPublish).ToList();
+        return handlers.Where(h => h.Kind is MessageKind.Request or MessageKind.Stream).Select(h => Single(h, messageSide)).ToEquatableArray();
     }
 
     /// <summary>The message identity used to group handlers: the type without nullable annotations.</summary>
@@ -177,5 +205,15 @@ internal static class PipelineResolver
         }
 
         return LayerOrder.Resolve(steps.Keys, cycles).Select(m => new ResolvedLayer(m, steps[m], LayerSource.Of(m), m.Lifetime)).ToList();
+    }
+
+    /// <summary>Handlers by object: a prepared pipeline is the one made from this very handler, and comparing by value would cost what it saves.</summary>
+    private sealed class SameObject : IEqualityComparer<HandlerSpec>
+    {
+        public static readonly SameObject Instance = new();
+
+        public bool Equals(HandlerSpec? x, HandlerSpec? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(HandlerSpec obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }
