@@ -145,6 +145,11 @@ public sealed class MediatorGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(plan, static (spc, result) => EmitMediator(spc, result));
         context.RegisterSourceOutput(pipelineFiles, static (spc, file) => Emit(spc, file.HintName, PipelineFiles.Describe(file), () => PipelineFiles.Emit(file)));
+#if ROSLYN4_14
+
+        // Calls bound to the typed pipelines (docs/interceptors.md): steps of their own after the plan, one output per file.
+        InterceptorSteps.Register(context, plan);
+#endif
 
         // Diagnostics: per class, and across all classes. Only this path meets the current compilation, to turn stored
         // positions (taken in the compilation last parsed) back into locations inside its syntax trees (so #pragma and
@@ -456,7 +461,7 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     }
 
     /// <summary>Adds one generated file; an emitter bug becomes MED0003 instead of a crashed build.</summary>
-    private static void Emit(SourceProductionContext context, string hintName, string what, Func<string> emit)
+    internal static void Emit(SourceProductionContext context, string hintName, string what, Func<string> emit)
     {
         try
         {

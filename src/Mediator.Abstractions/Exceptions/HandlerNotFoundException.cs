@@ -13,7 +13,7 @@ public sealed class HandlerNotFoundException : InvalidOperationException
     /// <param name="messageType">The runtime type of the message that has no handler.</param>
     public HandlerNotFoundException(Type messageType)
         : base(
-            $"No handler for '{messageType?.FullName}' was compiled into this mediator. Add a class marked " +
+            $"No handler for '{(messageType is null ? null : CSharpTypeName.Of(messageType))}' was compiled into this mediator. Add a class marked " +
             "[Handler] that implements IRequestHandler for it in the project that calls AddMediator(), " +
             "or send it through the mediator of the assembly that handles it.")
     {
