@@ -117,6 +117,18 @@ public static class InterleavedRatios
             return n => { for (var j = 0L; j < n; j++) f().GetAwaiter().GetResult(); };
         }
 
+        if (method.ReturnType == typeof(ValueTask<object?>))
+        {
+            var f = method.CreateDelegate<Func<ValueTask<object?>>>(target);
+            return n => { for (var j = 0L; j < n; j++) f().GetAwaiter().GetResult(); };
+        }
+
+        if (method.ReturnType == typeof(ValueTask<string>))
+        {
+            var f = method.CreateDelegate<Func<ValueTask<string>>>(target);
+            return n => { for (var j = 0L; j < n; j++) f().GetAwaiter().GetResult(); };
+        }
+
         if (method.ReturnType == typeof(Task<int>))
         {
             var f = method.CreateDelegate<Func<Task<int>>>(target);
@@ -129,6 +141,6 @@ public static class InterleavedRatios
             return n => { for (var j = 0L; j < n; j++) f().GetAwaiter().GetResult(); };
         }
 
-        throw new NotSupportedException($"{method.Name} returns {method.ReturnType}; expected ValueTask, ValueTask<int>, Task or Task<int>.");
+        throw new NotSupportedException($"{method.Name} returns {method.ReturnType}; expected ValueTask, ValueTask<int>, ValueTask<object?>, ValueTask<string>, Task or Task<int>.");
     }
 }

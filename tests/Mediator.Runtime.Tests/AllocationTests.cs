@@ -44,6 +44,46 @@ public sealed class AllocationTests
         Assert.Equal(0, allocated);
     }
 
+    /// <summary>
+    /// <c>Send(object)</c> of a void request answers one <c>Unit</c> boxed once for all, and <c>Publish(object)</c> boxes
+    /// nothing: both allocate nothing once warmed up (issue 19).
+    /// </summary>
+    [Fact]
+    public void Object_Send_of_a_void_request_and_object_Publish_allocate_nothing()
+    {
+        using var services = TestHost.Create();
+        IMediator mediator = services.Mediator;
+        object command = new FiveVoid();
+        object notification = new AllocationEvent(1);
+
+        var allocated = Measure(() =>
+        {
+            var sent = mediator.Send(command);
+            var published = mediator.Publish(notification);
+            return sent.IsCompletedSuccessfully && sent.Result is Unit && published.IsCompletedSuccessfully ? 1 : throw new InvalidOperationException("expected synchronous completion");
+        });
+
+        Assert.Equal(0, allocated);
+    }
+
+    /// <summary><c>Send(object)</c> of a request answering an <c>int</c> allocates the boxed answer and nothing else.</summary>
+    [Fact]
+    public void Object_Send_with_a_struct_answer_allocates_only_the_boxed_answer()
+    {
+        using var services = TestHost.Create();
+        IMediator mediator = services.Mediator;
+        object request = new Five(7);
+
+        var allocated = Measure(() =>
+        {
+            var task = mediator.Send(request);
+            return task.IsCompletedSuccessfully ? (int)task.Result! : throw new InvalidOperationException("expected synchronous completion");
+        });
+
+        // A boxed int: an object header and method table pointer, then the value padded to a pointer's size.
+        Assert.Equal(Iterations * 3L * IntPtr.Size, allocated);
+    }
+
     [Fact]
     public void Publish_to_three_handlers_through_two_publish_side_and_three_handler_side_middlewares_allocates_nothing()
     {

@@ -132,7 +132,7 @@ public sealed class DispatchTests
 
         Assert.Equal(typeof(Unhandled), error.MessageType);
         Assert.Contains("[Handler]", error.Message);
-        Assert.Contains(typeof(Unhandled).FullName!, error.Message);
+        Assert.Contains("'Unhandled'", error.Message);
     }
 
     [Fact]

@@ -148,4 +148,30 @@ public sealed class ScopeTests
         Assert.Equal(new[] { false, false }, seenDuring);
         Assert.Throws<ArgumentNullException>(() => mediator.CreateStream<int>(null!));
     }
+
+    /// <summary>Its object overloads (issue 19) open a scope per dispatch too, a stream's for as long as it is read.</summary>
+    [Fact]
+    public async Task The_scope_per_dispatch_mediator_gives_each_object_dispatch_its_own_scope()
+    {
+        using var host = TestHost.Create(validateScopes: true, services => services.AddScopePerDispatchMediator());
+        var mediator = host.Provider.GetRequiredService<ScopePerDispatchMediator>();
+
+        var first = Assert.IsType<ScopeSightings>(await mediator.Send((object)new ScopedProbe()));
+        var second = Assert.IsType<ScopeSightings>(await mediator.Send((object)new ScopedProbe()));
+        var published = new ScopedProbeEvent();
+        await mediator.Publish((object)published);
+        var request = new ScopedProbeStream();
+        var seenDuring = new List<bool>();
+        await foreach (var item in mediator.CreateStream((object)request))
+        {
+            seenDuring.Add(Assert.IsType<ScopeMarker>(item).Disposed);
+        }
+
+        Assert.NotSame(first.Handler, second.Handler);
+        Assert.True(first.HandlerMarker!.Disposed);
+        Assert.True(published.Sightings.HandlerMarker!.Disposed);
+        Assert.Equal(new[] { false, false }, seenDuring);
+        Assert.True(request.Sightings.HandlerMarker!.Disposed);
+        Assert.Throws<ArgumentNullException>(() => mediator.CreateStream((object)null!));
+    }
 }

@@ -66,12 +66,131 @@ public sealed class AnalyzerTests
                     await viaInterface.Publish(new Both());
                     await viaInterface.Send(new Both());
                     mediator.CreateStream(new Tick());
-                    await viaInterface.Send("not a message");
+                    await viaInterface.Send((object)"typed object: what Send(object) is for");
                 }
             }
             """);
 
         Assert.Empty(diagnostics);
+    }
+
+    /// <summary>
+    /// The object overloads: a message of the wrong kind is still MED0030 (the call now binds, to <c>Send(object)</c>, where
+    /// it used to be CS1503), whether its static type is the class or a message interface.
+    /// </summary>
+    [Fact]
+    public void MED0030_is_still_reported_where_the_call_now_binds_to_an_object_overload()
+    {
+        var diagnostics = For(Messages, Sources.Usings + """
+            namespace App;
+            public static class Caller
+            {
+                public static async Task Wrong(IMediator viaInterface, ISender sender, IPublisher publisher, INotification someNotification)
+                {
+                    await sender.Send(new Pinged());
+                    await sender.Send(someNotification);
+                    await publisher.Publish(new Tick());
+                    await foreach (var item in viaInterface.CreateStream(new Pinged())) { }
+                }
+            }
+            """);
+
+        Assert.Equal(4, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.Equal("MED0030", d.Id));
+        Assert.Equal(new[] { "new Pinged()", "someNotification", "new Tick()", "new Pinged()" }, diagnostics.Select(SpanText));
+    }
+
+    [Fact]
+    public void MED0058_a_value_that_can_never_be_a_message_given_to_an_object_overload_is_reported_on_the_argument()
+    {
+        var diagnostics = For(Messages, Sources.Usings + """
+            namespace App;
+            public sealed class Envelope { }
+            public struct Payload { }
+            public static class Caller
+            {
+                public static async Task Wrong(TestApp.Mediator mediator, IMediator viaInterface, ISender sender, IPublisher publisher, string json, int[] bytes)
+                {
+                    await sender.Send(json);
+                    await mediator.Send(42);
+                    await publisher.Publish(new Envelope());
+                    viaInterface.CreateStream(new Payload());
+                    await viaInterface.Send(bytes);
+                }
+            }
+            """);
+
+        Assert.Equal(5, diagnostics.Count);
+        AssertDiagnostic(diagnostics[0], "MED0058", DiagnosticSeverity.Error, "json",
+            "'string' is no message and no value of that type can be one, so Send(object) would throw NotAMessageException; pass the message itself (a type that implements IRequest<TResponse> or IRequest)");
+        AssertDiagnostic(diagnostics[1], "MED0058", DiagnosticSeverity.Error, "42",
+            "'int' is no message and no value of that type can be one, so Send(object) would throw NotAMessageException; pass the message itself (a type that implements IRequest<TResponse> or IRequest)");
+        AssertDiagnostic(diagnostics[2], "MED0058", DiagnosticSeverity.Error, "new Envelope()",
+            "'App.Envelope' is no message and no value of that type can be one, so Publish(object) would throw NotAMessageException; pass the message itself (a type that implements INotification)");
+        AssertDiagnostic(diagnostics[3], "MED0058", DiagnosticSeverity.Error, "new Payload()",
+            "'App.Payload' is no message and no value of that type can be one, so CreateStream(object) would throw NotAMessageException; pass the message itself (a type that implements IStreamRequest<TItem>)");
+        Assert.Equal("bytes", SpanText(diagnostics[4]));
+    }
+
+    [Fact]
+    public void MED0059_a_request_with_several_responses_sent_without_a_type_argument_binds_to_Send_object_and_is_reported()
+    {
+        var diagnostics = For(Messages, Sources.Usings + """
+            namespace App;
+            public sealed record Lookup : IRequest<int>, IRequest<string>;
+            public interface ILookup : IRequest<int>, IRequest<string> { }
+            [Handler]
+            public sealed class LookupHandler : IRequestHandler<Lookup, int>, IRequestHandler<Lookup, string>
+            {
+                ValueTask<int> IRequestHandler<Lookup, int>.Handle(Lookup request, CancellationToken cancellationToken) => new(1);
+                ValueTask<string> IRequestHandler<Lookup, string>.Handle(Lookup request, CancellationToken cancellationToken) => new("one");
+            }
+            public static class Caller
+            {
+                public static async Task Calls(TestApp.Mediator mediator, ISender sender, ILookup viaInterface, object received)
+                {
+                    await sender.Send(new Lookup());
+                    await sender.Send(viaInterface);
+                    await sender.Send<int>(new Lookup());
+                    await sender.Send((object)new Lookup());
+                    await sender.Send(received);
+                    await mediator.Send(new Lookup());
+                    await sender.Send(new Ping());
+                }
+            }
+            """);
+
+        Assert.Equal(2, diagnostics.Count);
+        AssertDiagnostic(diagnostics[0], "MED0059", DiagnosticSeverity.Warning, "new Lookup()",
+            "'App.Lookup' answers int, string, so Send cannot infer which and the call binds to Send(object), which sends it through one of its pipelines and returns the answer as an object; call Send<TResponse> to choose the response");
+        Assert.Equal("viaInterface", SpanText(diagnostics[1]));
+    }
+
+    [Fact]
+    public void MED0058_near_miss_values_that_may_be_messages_at_run_time()
+    {
+        var diagnostics = For(Messages, Sources.Usings + """
+            namespace App;
+            public class Envelope { }
+            public interface IPayload { }
+            public struct Tock : INotification { }
+            public static class Caller
+            {
+                public static async Task Right<T>(IMediator mediator, object received, Envelope open, IPayload payload, T value, Tock? maybe, IMessage message)
+                {
+                    await mediator.Send(received);
+                    await mediator.Send(open);
+                    await mediator.Publish(payload);
+                    await mediator.Send(value!);
+                    await mediator.Publish(maybe);
+                    await mediator.Send(message);
+                    await mediator.Publish(received);
+                    mediator.CreateStream(received);
+                }
+            }
+            """);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "MED0058");
     }
 
     [Fact]
@@ -399,6 +518,8 @@ public sealed class AnalyzerTests
             Assert.All(analyzer.SupportedDiagnostics, d => Assert.Contains(d, Diagnostics.DiagnosticDescriptors.All));
         }
 
-        Assert.Equal(5, All.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Count());
+        Assert.Equal(
+            new[] { "MED0030", "MED0031", "MED0032", "MED0033", "MED0034", "MED0058", "MED0059" },
+            All.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
     }
 }

@@ -392,8 +392,12 @@ public sealed class DiagnosticTests
         Assert.Empty(run.GeneratorDiagnostics);
     }
 
+    /// <summary>
+    /// Such calls bind to the object overloads (issue 19) since <c>Send(object)</c> and <c>Publish(object)</c> exist, where the
+    /// compiler used to reject them (CS1503, CS0311): the analyzer's MED0030, an error, is what keeps them from building.
+    /// </summary>
     [Fact]
-    public void Sending_a_notification_or_publishing_a_request_does_not_compile()
+    public void Sending_a_notification_or_publishing_a_request_does_not_build()
     {
         var run = GeneratorRun.For("""
             using System.Threading;
@@ -419,10 +423,9 @@ public sealed class DiagnosticTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var errors = run.CompilationErrors.Select(e => e.Id).ToList();
-        Assert.Contains("CS1503", errors); // Send(Pinged): no overload takes a notification
-        Assert.Contains("CS0311", errors); // Publish<Ping>: Ping is not an INotification
         Assert.Empty(run.DiagnosticsInGeneratedCode);
+        var errors = AnalyzerRun.For(run.Output).Concat(run.CompilationErrors).Where(e => e.Severity == DiagnosticSeverity.Error).Select(e => e.Id).ToList();
+        Assert.Equal(new[] { "MED0030", "MED0030" }, errors);
     }
 
     [Fact]

@@ -34,12 +34,10 @@ public sealed class ServerProcess : IDisposable
             throw new FileNotFoundException($"{dll} is missing: build the servers in Release first (benchmarks/http/run.sh does).", dll);
         }
 
-        var start = new ProcessStartInfo(cpus is null ? "dotnet" : "taskset", cpus is null ? [dll] : ["-c", cpus, "dotnet", dll])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
+        var start = CpuPinning.StartInfo("dotnet", [dll], cpus);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.UseShellExecute = false;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
         var line = process.StandardOutput.ReadLine();
         if (line is null || !line.StartsWith("listening ", StringComparison.Ordinal))

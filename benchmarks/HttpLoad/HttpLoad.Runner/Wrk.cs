@@ -36,13 +36,10 @@ public sealed class Wrk(string script, int threads, int connections, string? cpu
             $"-t{threads}", $"-c{connections}", $"-d{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s",
             "--timeout", "5s", "-s", script, url.ToString(),
         ];
-        // Pinned (--pin): taskset runs wrk on the given CPUs only.
-        var start = new ProcessStartInfo(cpus is null ? "wrk" : "taskset", cpus is null ? arguments : ["-c", cpus, "wrk", .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = CpuPinning.StartInfo("wrk", arguments, cpus);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start wrk (apt-get install -y wrk)");
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();

@@ -14,7 +14,7 @@ return await HttpServerHost.RunAsync(
     {
         services.AddMediator();
         services.AddProblemDetails();
-        services.AddExceptionHandler<BuiltInProblemDetails>();
+        services.AddExceptionHandler<Mediator.AspNetCore.MediatorExceptionHandler>();   // CompiledMediator.AspNetCore's, as an app registers it
     },
     (routes, provider) =>
     {

@@ -71,6 +71,41 @@ public sealed class ScopePerDispatchMediator : IMediator
         }
     }
 
+    /// <inheritdoc />
+    public async ValueTask<object?> Send(object request, CancellationToken cancellationToken = default)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        return await MediatorIn(scope).Send(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask Publish(object notification, CancellationToken cancellationToken = default)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        await MediatorIn(scope).Publish(notification, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<object?> CreateStream(object request, CancellationToken cancellationToken = default)
+    {
+        // Checked here, not at the first MoveNextAsync, as the generated mediator checks it.
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        return Stream(request, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<object?> Stream(object request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        await foreach (var item in MediatorIn(scope).CreateStream(request, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
     private static IMediator MediatorIn(AsyncServiceScope scope)
         => scope.ServiceProvider.GetService<IMediator>() ?? throw new InvalidOperationException(
             "No IMediator is registered: call services.AddMediator() as well as services.AddScopePerDispatchMediator().");

@@ -9,8 +9,10 @@ namespace Mediator.SourceGenerator.Analyzers;
 
 /// <summary>
 /// MED0030: <c>Send</c> with a notification, <c>Publish</c> with a request, <c>CreateStream</c> with a plain request.
-/// Such calls do not bind (CS1503, CS0311), so besides bound invocations this looks at invalid operations and the
-/// overloads the compiler considered, and names the method that does take the message.
+/// Such calls bind to the overload that takes <c>object</c> (which would throw at run time), or, where the receiver has
+/// none, do not bind (CS1503, CS0311); so besides bound invocations this looks at invalid operations and the overloads
+/// the compiler considered, and names the method that does take the message. An argument typed <c>object</c> is what the
+/// object overloads are for, and is left alone (its kinds are none).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WrongDispatchMethodAnalyzer : MediatorAnalyzer
@@ -98,12 +100,7 @@ public sealed class WrongDispatchMethodAnalyzer : MediatorAnalyzer
     private static bool IsDispatchMethod(IMethodSymbol method)
         => ExpectedKind(method.Name) is not null
             && method.ContainingType is { } type
-            && (IsDispatchInterface(type) || type.AllInterfaces.Any(IsDispatchInterface));
-
-    private static bool IsDispatchInterface(INamedTypeSymbol type)
-        => KnownTypes.IsMediatorType(type, "ISender", 0)
-            || KnownTypes.IsMediatorType(type, "IPublisher", 0)
-            || KnownTypes.IsMediatorType(type, "IMediator", 0);
+            && DispatchMethods.IsMediator(type);
 
     private static MessageKind? ExpectedKind(string methodName) => methodName switch
     {

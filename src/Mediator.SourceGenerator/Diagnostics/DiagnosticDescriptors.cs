@@ -345,6 +345,18 @@ internal static class DiagnosticDescriptors
         "'{0}' is cached with [Cache(SharedAcrossCallers = true)], so one answer is given to every caller, but its handler '{1}' takes '{2}' ('{3}'){4}, which reads the current caller: one user's answer would reach another. Remove SharedAcrossCallers (the key then includes the caller), or stop reading the caller in the handler.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor NeverAMessage = Create(
+        "MED0058",
+        "A value that can never be a message is dispatched as an object",
+        "'{0}' is no message and no value of that type can be one, so {1}(object) would throw NotAMessageException; pass the message itself (a type that implements {2})",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SeveralResponsesSentAsObject = Create(
+        "MED0059",
+        "A request with several responses is sent as an object",
+        "'{0}' answers {1}, so Send cannot infer which and the call binds to Send(object), which sends it through one of its pipelines and returns the answer as an object; call Send<TResponse> to choose the response",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InvalidPublishStrategy = Create(
         "MED0055",
         "Type cannot be a publish strategy",
@@ -420,6 +432,8 @@ internal static class DiagnosticDescriptors
         InvalidPublishStrategy,
         PublishFailuresWithoutEffect,
         UndefinedPublishPolicy,
+        NeverAMessage,
+        SeveralResponsesSentAsObject,
         MediatRUsage,
         SharedCacheHandlerReadsCaller,
     };

@@ -24,6 +24,15 @@ internal static class Code
     public const string NotificationDelivery = "global::Mediator.Publishing.NotificationDelivery";
     public const string PublishRuntime = "global::Mediator.Publishing.PublishRuntime";
 
+    /// <summary>The runtime's helpers of <c>Send(object)</c>, <c>CreateStream(object)</c> and <c>Publish(object)</c>.</summary>
+    public const string DynamicDispatch = "global::Mediator.Internal.DynamicDispatch";
+
+    /// <summary>What <c>Send(object)</c> returns.</summary>
+    public const string ObjectTask = "global::System.Threading.Tasks.ValueTask<object?>";
+
+    /// <summary>What <c>CreateStream(object)</c> returns.</summary>
+    public const string ObjectStream = "global::System.Collections.Generic.IAsyncEnumerable<object?>";
+
     public static string ValueTask(string result) => "global::System.Threading.Tasks.ValueTask<" + result + ">";
 
     public static void FileHeader(SourceWriter writer)

@@ -17,6 +17,7 @@ internal static class Composer
     public const string PublishHere = "PublishHere";
 
     private const string PublishInEveryProject = "PublishInEveryProject";
+    private const string PublishObjectInEveryProject = "PublishObjectInEveryProject";
     private const string ComposedNotificationTypes = "ComposedNotificationTypes";
 
     /// <summary>The host's pipeline cache keeps each module's as <c>ComposedModulePipelines0</c>, ...</summary>
@@ -62,6 +63,25 @@ internal static class Composer
     public static string Entry(ModuleSpec spec, int module, string entry, string message)
         => spec.MediatorType + "." + entry + "(_services, _pipelines." + ModulePipelines(module) + ", " + message + ", cancellationToken)";
 
+    /// <summary>
+    /// The last resort of the host's <c>Send(object)</c> or <c>CreateStream(object)</c>, after this project's and the modules'
+    /// public types and base classes: each module that has the entry point <paramref name="entry"/> (<paramref name="has"/>),
+    /// in assembly-name order, is given the message, and the first that takes it answers. This is how a module's internal
+    /// messages, which the host cannot name, are reached. <c>request</c> is not null here.
+    /// </summary>
+    public static void WriteObjectEntries(SourceWriter writer, MediatorPlan plan, string entry, Func<ModuleSpec, bool> has)
+    {
+        var modules = plan.Composed.Modules;
+        for (var i = 0; i < modules.Count; i++)
+        {
+            if (has(modules[i]))
+            {
+                var name = "composed" + entry.Substring("Composed".Length) + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                writer.Line("if (" + Entry(modules[i], i, entry, "request") + " is { } " + name + ") return " + name + ";");
+            }
+        }
+    }
+
     public static string Emit(MediatorPlan plan)
     {
         var composition = plan.Composed;
@@ -71,8 +91,10 @@ internal static class Composer
             WriteSends(writer, composition);
             ModuleFallback.Send(plan)?.WriteMembers(writer);
             ModuleFallback.SendVoid(plan)?.WriteMembers(writer);
+            ModuleFallback.SendObject(plan)?.WriteMembers(writer);
             WriteStreams(writer, composition);
             ModuleFallback.CreateStream(plan)?.WriteMembers(writer);
+            ModuleFallback.CreateStreamObject(plan)?.WriteMembers(writer);
             if (composition.ComposesNotifications)
             {
                 WritePublishes(writer, composition);
@@ -136,10 +158,22 @@ internal static class Composer
             var calls = (notification.HandledHere ? new[] { PublishHere + "(notification, cancellationToken)" } : Array.Empty<string>())
                 .Concat(notification.Modules.Select(i => Call(composition, i, ModuleEmitter.ComposedPublish, "notification")))
                 .ToList();
-            WritePublish(writer, "public " + Code.PlainValueTask + " Publish(" + notification.Type + " notification, " + Code.CancellationToken + " cancellationToken = default)", null, !notification.IsValueType, calls);
+            // An internal notification of this project gets an internal overload, as it does in a project without modules.
+            var accessibility = notification.IsPublic ? "public " : "internal ";
+            WritePublish(writer, accessibility + Code.PlainValueTask + " Publish(" + notification.Type + " notification, " + Code.CancellationToken + " cancellationToken = default)", null, !notification.IsValueType, calls);
         }
 
-        WriteGenericPublish(writer, composition);
+        WriteGenericPublish(writer, composition, GenericPublish);
+        WriteGenericPublish(writer, composition, ObjectPublish);
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// <c>Publish(object)</c>'s last resort, for a type no typed overload takes (a subclass of a handled notification, a module's");
+        writer.Line("/// internal notification, or a type nobody handles): each project's own <c>Publish(object)</c> takes it or lets it pass.");
+        writer.Line("/// </summary>");
+        var objectReceivers = new[] { PublishHere + "(notification, cancellationToken)" }
+            .Concat(composition.Modules.Select((m, i) => (m, i)).Where(x => x.m.PublishesObjects).Select(x => Entry(x.m, x.i, ObjectDispatch.ComposedPublishObject, "notification")))
+            .ToList();
+        WritePublish(writer, "private " + Code.PlainValueTask + " " + PublishObjectInEveryProject + "(object notification, " + Code.CancellationToken + " cancellationToken)", null, false, objectReceivers);
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line("/// The generic <c>Publish</c>'s last resort, for a type no project lists (a subclass of a handled notification, or a type");
@@ -186,30 +220,64 @@ internal static class Composer
     }
 
     /// <summary>
-    /// <c>IPublisher.Publish&lt;TNotification&gt;</c> in a host: a notification whose runtime type a project lists goes
-    /// through its typed overload above, which calls only the projects that handle it (or a supertype of it); a chain of
-    /// exact type tests, or above <see cref="TypeSwitch.ChainLimit"/> types a table and a switch. Any other type goes to
-    /// every project's generic <c>Publish</c>, which is where a subclass finds the handlers of its base classes.
+    /// What tells the host's generic <c>Publish&lt;TNotification&gt;</c> and its <c>Publish(object)</c> apart: the signature,
+    /// how the notification's runtime type is read, and what is done with a type no typed overload takes.
     /// </summary>
-    private static void WriteGenericPublish(SourceWriter writer, Composition composition)
+    private sealed record PublishEntry(string Signature, string? Constraint, bool WritesIndex, string RuntimeType, string RuntimeTypeHandle, IReadOnlyList<string> Otherwise);
+
+    private static readonly PublishEntry GenericPublish = new(
+        "public " + Code.PlainValueTask + " Publish<TNotification>(TNotification notification, " + Code.CancellationToken + " cancellationToken = default)",
+        "where TNotification : global::Mediator.INotification",
+        WritesIndex: true,
+        PublishEmitter.RuntimeType,
+        PublishEmitter.RuntimeTypeHandle,
+        new[] { "return " + PublishInEveryProject + "(notification, cancellationToken);" });
+
+    private static readonly PublishEntry ObjectPublish = new(
+        "public " + Code.PlainValueTask + " Publish(object notification, " + Code.CancellationToken + " cancellationToken = default)",
+        null,
+        WritesIndex: false,
+        "notification.GetType()",
+        TypeSwitch.HandleOf("notification"),
+        new[]
+        {
+            // Thrown here, before any project runs a handler, as within one project.
+            "if (!(notification is global::Mediator.INotification)) throw " + Code.DynamicDispatch + ".NotANotification(notification);",
+            "return " + PublishObjectInEveryProject + "(notification, cancellationToken);",
+        });
+
+    /// <summary>
+    /// <c>IPublisher.Publish&lt;TNotification&gt;</c> or <c>Publish(object)</c> in a host: a notification whose runtime type
+    /// a project lists goes through its typed overload above, which calls only the projects that handle it (or a supertype
+    /// of it); a chain of exact type tests, or above <see cref="TypeSwitch.ChainLimit"/> types a table and a switch. Any
+    /// other type goes to every project's own generic or object <c>Publish</c>, which is where a subclass finds the
+    /// handlers of its base classes (and, for <c>Publish(object)</c>, a module its internal notifications).
+    /// </summary>
+    private static void WriteGenericPublish(SourceWriter writer, Composition composition, PublishEntry entry)
     {
         var notifications = composition.Notifications;
         var table = TypeSwitch.UsesTable(notifications.Count);
         writer.Line();
-        if (table)
+        if (table && entry.WritesIndex)
         {
             TypeSwitch.WriteIndex(writer, ComposedNotificationTypes, notifications.Select(n => "typeof(" + n.Type + ")").ToList(), "notification types of this project and its modules");
             writer.Line();
         }
 
         writer.Line("/// <inheritdoc />");
-        writer.Line("public " + Code.PlainValueTask + " Publish<TNotification>(TNotification notification, " + Code.CancellationToken + " cancellationToken = default)");
-        using (writer.Block("    where TNotification : global::Mediator.INotification"))
+        var signature = entry.Signature;
+        if (entry.Constraint is { } constraint)
+        {
+            writer.Line(signature);
+            signature = "    " + constraint;
+        }
+
+        using (writer.Block(signature))
         {
             writer.Line("if (notification is null) ThrowNotificationNull();");
             if (table)
             {
-                using (writer.Block("switch (" + ComposedNotificationTypes + ".IndexOf(" + PublishEmitter.RuntimeTypeHandle + "))"))
+                using (writer.Block("switch (" + ComposedNotificationTypes + ".IndexOf(" + entry.RuntimeTypeHandle + "))"))
                 {
                     for (var i = 0; i < notifications.Count; i++)
                     {
@@ -217,16 +285,19 @@ internal static class Composer
                     }
                 }
             }
-            else
+            else if (notifications.Count > 0)
             {
-                writer.Line("global::System.Type type = " + PublishEmitter.RuntimeType + ";");
+                writer.Line("global::System.Type type = " + entry.RuntimeType + ";");
                 foreach (var notification in notifications)
                 {
                     writer.Line("if (type == typeof(" + notification.Type + ")) return Publish(" + ModuleFallback.Cast(notification.Type, notification.IsValueType, "notification") + ", cancellationToken);");
                 }
             }
 
-            writer.Line("return " + PublishInEveryProject + "(notification, cancellationToken);");
+            foreach (var line in entry.Otherwise)
+            {
+                writer.Line(line);
+            }
         }
     }
 

@@ -126,6 +126,22 @@ internal sealed class GenericDispatch
     /// <summary>What the method does when no pipeline takes the message; null to throw <c>HandlerNotFoundException</c>.</summary>
     public Action<SourceWriter>? NotFound { get; init; }
 
+    /// <summary>
+    /// Where the dispatch reads the services and the pipeline cache: the mediator's fields unless set. Over
+    /// <see cref="DispatchState.Parameters"/> the method is a module's static entry point, and so are its helpers.
+    /// </summary>
+    public DispatchState State { get; init; } = DispatchState.Fields;
+
+    /// <summary>The doc comment and attributes above the method; <c>/// &lt;inheritdoc /&gt;</c> unless set.</summary>
+    public Action<SourceWriter>? Documentation { get; init; }
+
+    /// <summary>The method's parameter list, without its parentheses: the message and the token, after the state's parameters for a static entry point.</summary>
+    public string Parameters(bool withDefault)
+        => State.LeadingParameters + MessageParameterType + " " + Message + ", " + Code.CancellationToken + " cancellationToken" + (withDefault && !State.IsStatic ? " = default" : string.Empty);
+
+    /// <summary>The arguments of a call of a helper (or of the base-class method) with the message as <paramref name="message"/>.</summary>
+    public string Arguments(string message) => State.LeadingArguments + message + ", cancellationToken";
+
     /// <summary>The <c>ThrowRequestNull</c> or <c>ThrowNotificationNull</c> the null check calls.</summary>
     public string ThrowNull => "Throw" + char.ToUpperInvariant(Message[0]) + Message.Substring(1) + "Null";
 
@@ -202,7 +218,7 @@ internal sealed class GenericDispatch
     /// <summary>The call of a pipeline in an obsolete context, through its class's static members only.</summary>
     public string Forward(MessageShape pipeline)
         => pipeline.ClassName + "." + ForwardMethod + (ResultParameter is null ? string.Empty : "<" + ResultParameter + ">")
-            + "(" + Code.PipelineInstance(pipeline) + ", " + Message + ", cancellationToken)";
+            + "(" + Code.PipelineInstance(pipeline, State) + ", " + Message + ", cancellationToken)";
 
     private string ExpressionCall(MessageShape pipeline, string typedMessage)
         => pipeline.InObsoleteContext

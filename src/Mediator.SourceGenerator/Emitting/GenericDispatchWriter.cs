@@ -23,8 +23,16 @@ internal static class GenericDispatchWriter
             writer.Line();
         }
 
-        writer.Line("/// <inheritdoc />");
-        var signature = dispatch.Accessibility + " " + dispatch.ReturnType + " " + dispatch.MethodName + dispatch.TypeParameters + "(" + dispatch.MessageParameterType + " " + dispatch.Message + ", " + Code.CancellationToken + " cancellationToken = default)";
+        if (dispatch.Documentation is { } documentation)
+        {
+            documentation(writer);
+        }
+        else
+        {
+            writer.Line("/// <inheritdoc />");
+        }
+
+        var signature = dispatch.Accessibility + Static(dispatch) + " " + dispatch.ReturnType + " " + dispatch.MethodName + dispatch.TypeParameters + "(" + dispatch.Parameters(withDefault: true) + ")";
         if (dispatch.Constraint is { } constraint)
         {
             writer.Line(signature);
@@ -49,7 +57,7 @@ internal static class GenericDispatchWriter
             }
             else
             {
-                writer.Line("return " + dispatch.BaseTypeMethod + "(" + dispatch.Message + ", cancellationToken);");
+                writer.Line("return " + dispatch.BaseTypeMethod + "(" + dispatch.Arguments(dispatch.Message) + ");");
             }
         }
 
@@ -76,7 +84,10 @@ internal static class GenericDispatchWriter
     }
 
     private static string PrivateSignature(GenericDispatch dispatch, string name)
-        => "private " + dispatch.ReturnType + " " + name + dispatch.TypeParameters + "(" + dispatch.MessageParameterType + " " + dispatch.Message + ", " + Code.CancellationToken + " cancellationToken)";
+        => "private" + Static(dispatch) + " " + dispatch.ReturnType + " " + name + dispatch.TypeParameters + "(" + dispatch.Parameters(withDefault: false) + ")";
+
+    /// <summary>A module's entry point, over its parameters, is static, and so are its helpers.</summary>
+    private static string Static(GenericDispatch dispatch) => dispatch.State.IsStatic ? " static" : string.Empty;
 
     /// <summary>A case per type that has a pipeline here; a case that may not return breaks out to the base-class tests.</summary>
     private static void WriteSwitch(SourceWriter writer, GenericDispatch dispatch, IReadOnlyList<TypeRef> indexTypes, IReadOnlyList<DispatchTarget> targets)
@@ -87,7 +98,7 @@ internal static class GenericDispatchWriter
         {
             foreach (var target in byType[indexTypes[i]])
             {
-                var call = "return " + dispatch.Helper(target.Pipeline) + "(" + dispatch.Message + ", cancellationToken);";
+                var call = "return " + dispatch.Helper(target.Pipeline) + "(" + dispatch.Arguments(dispatch.Message) + ");";
                 if (!target.TestsResult)
                 {
                     w.Line(call);
@@ -143,7 +154,7 @@ internal static class GenericDispatchWriter
 
         if (table)
         {
-            writer.Line("if (" + message + " is " + pipeline.MessageType.Display + guard + ") return " + dispatch.Helper(pipeline) + "(" + message + ", cancellationToken);");
+            writer.Line("if (" + message + " is " + pipeline.MessageType.Display + guard + ") return " + dispatch.Helper(pipeline) + "(" + dispatch.Arguments(message) + ");");
             return;
         }
 

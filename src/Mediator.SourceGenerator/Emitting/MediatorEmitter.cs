@@ -47,6 +47,8 @@ internal static class MediatorEmitter
                 writer.Line();
                 GenericDispatchWriter.Write(writer, VoidSend(ModuleFallback.SendVoid(plan)), requestTypes, plan.Pipelines.Where(p => p.IsVoid).Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
                 writer.Line();
+                ObjectDispatch.WriteSend(writer, plan, DispatchState.Fields);
+                writer.Line();
                 WriteHelpers(writer, plan);
                 writer.Line();
                 WritePipelineCache(writer, plan);
@@ -90,7 +92,7 @@ internal static class MediatorEmitter
     }
 
     /// <summary>The name of the request table, when the generic paths use one.</summary>
-    private const string RequestIndex = "RequestTypes";
+    public const string RequestIndex = "RequestTypes";
 
     /// <summary>
     /// <c>ISender.Send&lt;TResponse&gt;</c>. Its base-class tests have a method of their own, which keeps the common path

@@ -101,7 +101,26 @@ internal static class ModuleEmitter
             WriteEntryPoint(writer, StreamEmitter.Stream(pipeline.Shape.ResultType.Display), ComposedCreateStream, pipeline.Shape, "request", "ThrowRequestNull", Code.InvokePipeline(pipeline.Shape, "request", state));
         }
 
-        if (Code.AllShapes(plan).Any(p => p.NeedsScope && p.IsPublic))
+        // The entry points that take an object reach every pipeline, internal ones included.
+        if (plan.Pipelines.Count > 0)
+        {
+            writer.Line();
+            ObjectDispatch.WriteSend(writer, plan, state);
+        }
+
+        if (plan.Notifications.Count > 0)
+        {
+            writer.Line();
+            ObjectDispatch.WritePublish(writer, plan, state, ObjectDispatch.ComposedPublishObject);
+        }
+
+        if (plan.Streams.Count > 0)
+        {
+            writer.Line();
+            ObjectDispatch.WriteCreateStream(writer, plan, state);
+        }
+
+        if (Code.AllShapes(plan).Any(p => p.NeedsScope))
         {
             writer.Line();
             writer.Line("/// <summary>The provider to build a pipeline with a scoped component from: the host mediator's, unless it is the root.</summary>");

@@ -39,6 +39,12 @@ internal sealed class ModuleFallback
     /// <summary>The generic <c>CreateStream</c>'s, or null when no module handles stream requests.</summary>
     public static ModuleFallback? CreateStream(MediatorPlan plan) => Create(plan, Kind.CreateStream, m => m.Streams);
 
+    /// <summary><c>Send(object)</c>'s: the modules' public requests, by the generic <c>Send</c>'s table when it has one (their internal ones: <see cref="Composer.WriteObjectEntries"/>).</summary>
+    public static ModuleFallback? SendObject(MediatorPlan plan) => Create(plan, Kind.SendObject, m => m.Requests);
+
+    /// <summary><c>CreateStream(object)</c>'s: the modules' public stream requests, by the generic <c>CreateStream</c>'s table when it has one.</summary>
+    public static ModuleFallback? CreateStreamObject(MediatorPlan plan) => Create(plan, Kind.CreateStreamObject, m => m.Streams);
+
     private static ModuleFallback? Create(MediatorPlan plan, Kind kind, Func<ModuleSpec, EquatableArray<ModuleMessage>> messages)
     {
         // Positions in the table are every module message type of the kind's (the void Send reads the generic Send's).
@@ -92,7 +98,7 @@ internal sealed class ModuleFallback
             return;
         }
 
-        if (!_kind.VoidOnly)
+        if (_kind.WritesIndex)
         {
             writer.Line();
             TypeSwitch.WriteIndex(writer, _kind.Index, _targets.Select(t => "typeof(" + t.Message.Type + ")").ToList(), _kind.What + " of the modules");
@@ -141,6 +147,13 @@ internal sealed class ModuleFallback
             case "CreateStream":
                 writer.Line("return " + Code.Unsafe + ".As<" + StreamEmitter.Stream("TItem") + ">(" + entry + ");");
                 break;
+            case "SendObject":
+                // A void request's entry point returns a ValueTask: its answer through Send(object) is Unit, as within one project.
+                writer.Line("return " + Code.DynamicDispatch + ".ToObject(" + (target.Message.Result is null ? "global::Mediator.Internal.ValueTasks.ToUnit(" + entry + ")" : entry) + ");");
+                break;
+            case "CreateStreamObject":
+                writer.Line("return " + Code.DynamicDispatch + ".ToObjects(" + entry + ");");
+                break;
             default:
                 writer.Line("return " + entry + ";");
                 break;
@@ -160,11 +173,16 @@ internal sealed class ModuleFallback
     /// <summary>A module message of this entry point, its module (index and spec), and its position in the table.</summary>
     private sealed record Target(ModuleMessage Message, int Module, ModuleSpec Spec, int Position);
 
-    /// <summary>What tells the three entry points apart.</summary>
-    private sealed record Kind(string Name, string HelperName, string Entry, string ReturnType, string TypeParameters, string Parameter, string? ResultParameter, string Index, string What, bool VoidOnly)
+    /// <summary>
+    /// What tells the entry points apart. <paramref name="VoidOnly"/>: only void requests; <paramref name="WritesIndex"/>:
+    /// this entry point writes the table (the others of its kind of message read it).
+    /// </summary>
+    private sealed record Kind(string Name, string HelperName, string Entry, string ReturnType, string TypeParameters, string Parameter, string? ResultParameter, string Index, string What, bool VoidOnly, bool WritesIndex)
     {
-        public static readonly Kind Send = new("Send", "Send", ModuleEmitter.ComposedSend, Code.ValueTask("TResponse"), "<TResponse>", "global::Mediator.IRequest<TResponse>", "TResponse", "ModuleRequestTypes", "request types", false);
-        public static readonly Kind SendVoid = new("void Send", "SendVoid", ModuleEmitter.ComposedSend, Code.PlainValueTask, string.Empty, "global::Mediator.IRequest", null, "ModuleRequestTypes", "request types", true);
-        public static readonly Kind CreateStream = new("CreateStream", "CreateStream", ModuleEmitter.ComposedCreateStream, StreamEmitter.Stream("TItem"), "<TItem>", "global::Mediator.IStreamRequest<TItem>", "TItem", "ModuleStreamTypes", "stream request types", false);
+        public static readonly Kind Send = new("Send", "Send", ModuleEmitter.ComposedSend, Code.ValueTask("TResponse"), "<TResponse>", "global::Mediator.IRequest<TResponse>", "TResponse", "ModuleRequestTypes", "request types", false, true);
+        public static readonly Kind SendVoid = new("void Send", "SendVoid", ModuleEmitter.ComposedSend, Code.PlainValueTask, string.Empty, "global::Mediator.IRequest", null, "ModuleRequestTypes", "request types", true, false);
+        public static readonly Kind SendObject = new("Send(object)", "SendObject", ModuleEmitter.ComposedSend, Code.ObjectTask, string.Empty, "object", null, "ModuleRequestTypes", "request types", false, false);
+        public static readonly Kind CreateStream = new("CreateStream", "CreateStream", ModuleEmitter.ComposedCreateStream, StreamEmitter.Stream("TItem"), "<TItem>", "global::Mediator.IStreamRequest<TItem>", "TItem", "ModuleStreamTypes", "stream request types", false, true);
+        public static readonly Kind CreateStreamObject = new("CreateStream(object)", "CreateStreamObject", ModuleEmitter.ComposedCreateStream, Code.ObjectStream, string.Empty, "object", null, "ModuleStreamTypes", "stream request types", false, false);
     }
 }

@@ -11,6 +11,9 @@ internal static class PublishEmitter
 {
     public const string HintName = "Mediator.Publish.g.cs";
 
+    /// <summary>The name of the notification table, when the generic paths use one.</summary>
+    public const string NotificationIndex = "NotificationTypes";
+
     public static string Emit(MediatorPlan plan)
     {
         var writer = Code.MediatorFile(plan);
@@ -27,6 +30,8 @@ internal static class PublishEmitter
 
             var types = plan.Notifications.Select(p => p.Shape.MessageType).ToList();
             GenericDispatchWriter.Write(writer, Publish(name), types, plan.Notifications.Select(p => new DispatchTarget(p.Shape, TestsResult: false)).ToList());
+            writer.Line();
+            ObjectDispatch.WritePublish(writer, plan, DispatchState.Fields, name);
             writer.Line();
             writer.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
             writer.Line("private static void ThrowNotificationNull() => throw new global::System.ArgumentNullException(\"notification\");");
@@ -109,19 +114,20 @@ internal static class PublishEmitter
     }
 
     /// <summary>
-    /// The expression that starts a fire-and-forget publish of <c>notification</c>, reading the pipeline cache from
-    /// <paramref name="state"/>: the mediator's field, or a module entry point's parameter (a host publishing a module's
-    /// fire-and-forget notification must not run it in the caller's scope and await it).
+    /// The expression that starts a fire-and-forget publish of <paramref name="notification"/> (an expression of the
+    /// notification's type), reading the pipeline cache from <paramref name="state"/>: the mediator's field, or a module
+    /// entry point's parameter (a host publishing a module's fire-and-forget notification must not run it in the caller's
+    /// scope and await it).
     /// </summary>
-    public static string FireAndForgetCall(NotificationPlan pipeline, DispatchState state)
+    public static string FireAndForgetCall(NotificationPlan pipeline, DispatchState state, string notification = "notification")
     {
         var shape = pipeline.Shape;
         var context = "new " + Code.MessageContext + "(typeof(" + shape.MessageType.TypeOfOperand + "), default(" + Code.CancellationToken + "))";
         const string Runner = "global::Mediator.Publishing.FireAndForgetPublish";
         return PipelineConstruction.IsBuiltPerDispatch(shape)
-            ? Runner + ".StartInScope(notification, " + state.Pipelines + ".Root, (scopedServices, published) => "
+            ? Runner + ".StartInScope(" + notification + ", " + state.Pipelines + ".Root, (scopedServices, published) => "
                 + shape.ClassName + ".Create(scopedServices).InvokeAsync(published, " + context + "))"
-            : Runner + ".Start(" + state.Pipelines + "." + shape.ClassName + ", notification, " + state.Pipelines + ".Root, (pipeline, published) => pipeline.InvokeAsync(published, " + context + "))";
+            : Runner + ".Start(" + state.Pipelines + "." + shape.ClassName + ", " + notification + ", " + state.Pipelines + ".Root, (pipeline, published) => pipeline.InvokeAsync(published, " + context + "))";
     }
 
     /// <summary>
@@ -143,7 +149,7 @@ internal static class PublishEmitter
         typeParameters: "<TNotification>",
         message: ("TNotification", "notification"),
         resultParameter: null,
-        indexName: "NotificationTypes")
+        indexName: NotificationIndex)
     {
         Constraint = "where TNotification : global::Mediator.INotification",
         IndexDescription = "notification types with handlers",

@@ -25,6 +25,8 @@ internal static class StreamEmitter
             // The item test keeps a request that implements several IStreamRequest<T> on the pipeline of the right one.
             var types = plan.Streams.Select(p => p.Shape.MessageType).Distinct().ToList();
             GenericDispatchWriter.Write(writer, CreateStream(ModuleFallback.CreateStream(plan)), types, plan.Streams.Select(p => new DispatchTarget(p.Shape, TestsResult: true)).ToList());
+            writer.Line();
+            ObjectDispatch.WriteCreateStream(writer, plan, DispatchState.Fields);
         }
 
         return writer.ToString();
@@ -37,6 +39,9 @@ internal static class StreamEmitter
     /// </summary>
     public static IEnumerable<StreamPlan> TypedStreams(MediatorPlan plan)
         => plan.Streams.GroupBy(p => p.Shape.MessageType.Display).Select(g => g.First());
+
+    /// <summary>The name of the stream request table, when the generic paths use one.</summary>
+    public const string StreamIndex = "StreamRequestTypes";
 
     public static string Stream(string item) => "global::System.Collections.Generic.IAsyncEnumerable<" + item + ">";
 
@@ -71,7 +76,7 @@ internal static class StreamEmitter
         typeParameters: "<TItem>",
         message: ("global::Mediator.IStreamRequest<TItem>", "request"),
         resultParameter: "TItem",
-        indexName: "StreamRequestTypes")
+        indexName: StreamIndex)
     {
         IndexDescription = "stream request types",
         Call = (pipeline, request) => Code.Unsafe + ".As<" + Stream("TItem") + ">(" + Code.InvokePipeline(pipeline, request) + ")",

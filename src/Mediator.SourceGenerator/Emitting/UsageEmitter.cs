@@ -97,6 +97,10 @@ internal static class UsageEmitter
             writer.Line("return " + Code.Unsafe + ".As<" + Code.ValueTask(pipeline.Shape.ResultType.Display) + ", " + Code.ValueTask("TResponse") + ">(ref task);");
         }
 
+        writer.Line();
+        writer.Line("/// <summary>The call of <c>Send(object)</c> and of the module entry that takes an object, once their type tests chose this pipeline: the answer, boxed.</summary>");
+        writer.Line("internal static " + Code.ObjectTask + " ForwardObject(" + pipeline.Shape.ClassName + " pipeline, object request, " + Code.CancellationToken + " cancellationToken)");
+        writer.Line("    => " + Code.DynamicDispatch + ".ToObject(pipeline.InvokeAsync(" + Code.Cast(pipeline.Shape, "request") + ", " + Code.Context(pipeline.Shape) + "));");
         if (pipeline.IsVoid)
         {
             writer.Line();
@@ -114,6 +118,10 @@ internal static class UsageEmitter
         writer.Line("/// <summary>The generic <c>CreateStream</c>'s call, once its type tests chose this pipeline: the item type is this pipeline's.</summary>");
         writer.Line("internal static global::System.Collections.Generic.IAsyncEnumerable<TItem> Forward<TItem>(" + pipeline.Shape.ClassName + " pipeline, global::Mediator.IStreamRequest<TItem> request, " + Code.CancellationToken + " cancellationToken)");
         writer.Line("    => " + Code.Unsafe + ".As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(pipeline.InvokeAsync(" + Code.Cast(pipeline.Shape, "request") + ", " + Code.Context(pipeline.Shape) + "));");
+        writer.Line();
+        writer.Line("/// <summary>The call of <c>CreateStream(object)</c> and of the module entry that takes an object, once their type tests chose this pipeline.</summary>");
+        writer.Line("internal static " + Code.ObjectStream + " ForwardObject(" + pipeline.Shape.ClassName + " pipeline, object request, " + Code.CancellationToken + " cancellationToken)");
+        writer.Line("    => " + Code.DynamicDispatch + ".ToObjects(pipeline.InvokeAsync(" + Code.Cast(pipeline.Shape, "request") + ", " + Code.Context(pipeline.Shape) + "));");
     }
 
     /// <summary>As <see cref="WriteRequestMembers"/>, for a notification pipeline.</summary>

@@ -14,7 +14,20 @@ internal sealed record ModuleSpec(
     string MediatorType,
     EquatableArray<ModuleMessage> Requests,
     EquatableArray<ModuleMessage> Notifications,
-    EquatableArray<ModuleMessage> Streams);
+    EquatableArray<ModuleMessage> Streams)
+{
+    /// <summary>
+    /// The module has <c>ComposedSendObject</c>: it has request pipelines, maybe of internal types the host cannot name,
+    /// and takes any object to them (<see cref="Emitting.ObjectDispatch"/>).
+    /// </summary>
+    public bool SendsObjects { get; init; }
+
+    /// <summary>The module has <c>ComposedPublishObject</c> (it has notification pipelines).</summary>
+    public bool PublishesObjects { get; init; }
+
+    /// <summary>The module has <c>ComposedCreateStreamObject</c> (it has stream pipelines).</summary>
+    public bool StreamsObjects { get; init; }
+}
 
 /// <summary>One message a module handles.</summary>
 /// <param name="Type">The message type, <c>global::</c>-qualified.</param>
@@ -55,8 +68,11 @@ internal sealed record Composition(
 
     public bool IsEmpty => Modules.Count == 0;
 
-    /// <summary>Whether the host's <c>Publish</c> methods fan out to modules (and its own become <c>PublishHere</c>).</summary>
-    public bool ComposesNotifications => Notifications.Count > 0;
+    /// <summary>
+    /// Whether the host's <c>Publish</c> methods fan out to modules (and its own become <c>PublishHere</c>): a module has
+    /// notification pipelines, public ones or only internal ones, which <c>Publish(object)</c> reaches.
+    /// </summary>
+    public bool ComposesNotifications => Notifications.Count > 0 || Modules.Any(m => m.PublishesObjects);
 }
 
 /// <summary>A notification type the host's typed <c>Publish</c> takes, and who receives it.</summary>
@@ -64,4 +80,5 @@ internal sealed record Composition(
 /// <param name="IsValueType">A struct: no null check.</param>
 /// <param name="HandledHere">This project has a pipeline for it (its <c>PublishHere</c> overload).</param>
 /// <param name="Modules">Indexes into <see cref="Composition.Modules"/> of the modules that handle it or a supertype of it.</param>
-internal sealed record ComposedNotification(string Type, bool IsValueType, bool HandledHere, EquatableArray<int> Modules);
+/// <param name="IsPublic">The type is public (a module's always is), so its typed <c>Publish</c> can be; else it is internal, as this project's own typed overload of it is.</param>
+internal sealed record ComposedNotification(string Type, bool IsValueType, bool HandledHere, EquatableArray<int> Modules, bool IsPublic = true);

@@ -42,10 +42,11 @@ internal static class MediatorNameReader
         "TResponse", "TNotification", "TItem", "T",
         "RegisterModule", "PublishHere", "PublishInEveryProject", "ModuleRequestTypes", "ModuleStreamTypes", "ComposedNotificationTypes",
         "ComposedPipelines", "ComposedSend", "ComposedPublish", "ComposedCreateStream", "ComposedInScope",
+        "ComposedSendObject", "ComposedPublishObject", "ComposedCreateStreamObject", "PublishObjectInEveryProject",
     };
 
     /// <summary>Pipeline classes (<c>PingPipeline</c>, <c>PingPipeline2</c>) and the generic dispatch's helpers (<c>PingPipelineSend</c>).</summary>
-    private static readonly Regex s_pipelineMember = new("(Pipeline[0-9]*(Send|SendVoid|Publish|PublishHere|CreateStream)?|^_?[Cc]omposedModule(Pipelines|Send|SendVoid|CreateStream|Publish)?[0-9]+)$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_pipelineMember = new("(Pipeline[0-9]*(Send|SendVoid|Publish|PublishHere|CreateStream|(Composed)?(Send|Publish|CreateStream)Object)?|^_?[Cc]omposedModule(Pipelines|Send|SendVoid|CreateStream|Publish|SendObject|CreateStreamObject)?[0-9]+)$", RegexOptions.CultureInvariant);
 
     public static NameSettings Read(AnalyzerConfigOptions options)
         => new(Value(options, "RootNamespace"), Value(options, NamespaceProperty), Value(options, ClassNameProperty));
@@ -84,7 +85,7 @@ internal static class MediatorNameReader
         var plain = Identifiers.Plain(value);
         var reason = !Identifiers.IsValid(plain) ? "it is not a C# identifier"
             : s_memberNames.Contains(plain) ? "the generated class has a member of that name"
-            : s_pipelineMember.IsMatch(plain) ? "names ending in 'Pipeline' (and a number), or in 'Pipeline' and 'Send', 'SendVoid', 'Publish' or 'CreateStream', are the generated class's pipeline classes and dispatch helpers"
+            : s_pipelineMember.IsMatch(plain) ? "names ending in 'Pipeline' (and a number), or in 'Pipeline' and 'Send', 'SendVoid', 'Publish', 'CreateStream' or one of them followed by 'Object', are the generated class's pipeline classes and dispatch helpers"
             : null;
         if (reason is null)
         {

@@ -19,7 +19,10 @@ internal static class ModuleReader
     /// <c>ComposedCreateStream</c> over a host mediator's services and the module's cache, which the host calls instead of
     /// creating the module's mediator (version 2 had the host create it: an object per host mediator). Since version 4
     /// the module's <c>PipelineCache</c> is public (hidden) and the entry points take it typed, not as an <c>object</c>
-    /// they cast back; <c>ComposedPipelines</c> returns it typed.
+    /// they cast back; <c>ComposedPipelines</c> returns it typed; and <c>ComposedSendObject</c>, <c>ComposedPublishObject</c>
+    /// and <c>ComposedCreateStreamObject</c> take an <c>object</c> to any of the module's pipelines, internal ones included,
+    /// for the host's <c>Send(object)</c> and the like (a version 3 module would leave its internal messages unreachable
+    /// from them without a word, so it is MED0042).
     /// </summary>
     public const int ContractVersion = 4;
 
@@ -105,10 +108,18 @@ internal static class ModuleReader
         var requests = new List<ModuleMessage>();
         var notifications = new List<ModuleMessage>();
         var streams = new List<ModuleMessage>();
+        var objectEntries = new HashSet<string>(StringComparer.Ordinal);
         foreach (var method in mediator.GetMembers().OfType<IMethodSymbol>())
         {
             if (method.DeclaredAccessibility != Accessibility.Public || !method.IsStatic || method.IsGenericMethod || method.Parameters.Length != 4)
             {
+                continue;
+            }
+
+            if (method.Name is Emitting.ObjectDispatch.ComposedSendObject or Emitting.ObjectDispatch.ComposedPublishObject or Emitting.ObjectDispatch.ComposedCreateStreamObject
+                && method.Parameters[2].Type.SpecialType == SpecialType.System_Object)
+            {
+                objectEntries.Add(method.Name);
                 continue;
             }
 
@@ -134,7 +145,12 @@ internal static class ModuleReader
             Name(mediator),
             requests.OrderBy(m => m.Type, StringComparer.Ordinal).ToEquatableArray(),
             notifications.OrderBy(m => m.Type, StringComparer.Ordinal).ToEquatableArray(),
-            streams.OrderBy(m => m.Type, StringComparer.Ordinal).ToEquatableArray());
+            streams.OrderBy(m => m.Type, StringComparer.Ordinal).ToEquatableArray())
+        {
+            SendsObjects = objectEntries.Contains(Emitting.ObjectDispatch.ComposedSendObject),
+            PublishesObjects = objectEntries.Contains(Emitting.ObjectDispatch.ComposedPublishObject),
+            StreamsObjects = objectEntries.Contains(Emitting.ObjectDispatch.ComposedCreateStreamObject),
+        };
     }
 
     /// <summary>A message as the host's dispatch needs it: with its supertypes and, for the base-class tests, its depth.</summary>

@@ -76,22 +76,24 @@ internal static class ModuleComposer
     /// </summary>
     private static EquatableArray<ComposedNotification> Notifications(ResolvedPipelines? own, List<ModuleSpec> modules)
     {
-        if (!modules.Any(m => m.Notifications.Count > 0))
+        // A module whose notifications are all internal lists none, but Publish(object) must still reach them: the host's
+        // Publish methods then fan out too (to this project, and to the modules through their ComposedPublishObject).
+        if (!modules.Any(m => m.Notifications.Count > 0 || m.PublishesObjects))
         {
             return EquatableArray<ComposedNotification>.Empty;
         }
 
-        var types = new SortedDictionary<string, (bool IsValueType, bool Here, IReadOnlyCollection<string> Supertypes)>(StringComparer.Ordinal);
+        var types = new SortedDictionary<string, (bool IsValueType, bool Here, IReadOnlyCollection<string> Supertypes, bool IsPublic)>(StringComparer.Ordinal);
         foreach (var pipeline in own?.Notifications ?? EquatableArray<ResolvedPipeline>.Empty)
         {
-            types[pipeline.Message.Type.Display] = (pipeline.Message.IsValueType, true, pipeline.Message.Supertypes.Select(t => t.Display).ToList());
+            types[pipeline.Message.Type.Display] = (pipeline.Message.IsValueType, true, pipeline.Message.Supertypes.Select(t => t.Display).ToList(), pipeline.Message.IsPublic);
         }
 
         foreach (var message in modules.SelectMany(m => m.Notifications))
         {
             if (!types.ContainsKey(message.Type))
             {
-                types[message.Type] = (message.IsValueType, false, message.Supertypes.AsImmutableArray());
+                types[message.Type] = (message.IsValueType, false, message.Supertypes.AsImmutableArray(), true);
             }
         }
 
@@ -102,7 +104,8 @@ internal static class ModuleComposer
                 modules.Select((m, i) => (m, i))
                     .Where(x => x.m.Notifications.Any(n => n.Type == t.Key || t.Value.Supertypes.Contains(n.Type)))
                     .Select(x => x.i)
-                    .ToEquatableArray()))
+                    .ToEquatableArray(),
+                t.Value.IsPublic))
             .ToEquatableArray();
     }
 

@@ -53,7 +53,8 @@ public sealed class ValueTasksTests
         var error = new HandlerNotFoundException(typeof(Uri));
 
         Assert.Equal(typeof(Uri), error.MessageType);
-        Assert.Contains("System.Uri", error.Message);
+        // As C# writes it, without the namespace (the exception's MessageType carries the type itself).
+        Assert.Contains("'Uri'", error.Message);
         Assert.Contains("[Handler]", error.Message);
         Assert.IsAssignableFrom<InvalidOperationException>(error);
     }

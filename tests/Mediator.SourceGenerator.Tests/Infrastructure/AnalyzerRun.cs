@@ -13,7 +13,9 @@ internal static class AnalyzerRun
         new MiddlewareNeverCallsNextAnalyzer(),
         new MutableMiddlewareStateAnalyzer(),
         new BlockingCallAnalyzer(),
-        new MissingAttributeAnalyzer());
+        new MissingAttributeAnalyzer(),
+        new NeverAMessageAnalyzer(),
+        new SeveralResponsesSentAsObjectAnalyzer());
 
     /// <summary>Analyzer diagnostics in source order.</summary>
     public static IReadOnlyList<Diagnostic> For(params string[] sources) => For(GeneratorRun.For(sources).Output);

@@ -17,6 +17,13 @@ namespace TestApp
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IAsyncEnumerable<object?> CreateStream(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "CreateStream");
+        }
     }
 }
 
@@ -72,6 +79,25 @@ namespace TestApp
         {
             if (request is null) ThrowRequestNull();
             return pipelines.PingPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken));
+        }
+
+        /// <summary>
+        /// What <c>Send(object)</c> does for this project's messages, internal ones included, over a host mediator's services and
+        /// this project's cache: the host calls it for a message of a type it cannot name.
+        /// </summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message, not null.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        /// <returns>The answer, boxed (a void request's is Unit), or null when none of this project's request pipelines takes it.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::App.Ping))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken)));
+            return null;
         }
     }
 }
@@ -149,6 +175,15 @@ namespace TestApp
             if (notification is null) ThrowNotificationNull();
             // No handler was compiled for this type or any of its base classes: publishing it does nothing.
             return default;
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask Publish(object notification, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (notification is null) ThrowNotificationNull();
+            // No handler was compiled for this type or any of its base classes: publishing it does nothing.
+            if (notification is global::Mediator.INotification) return default;
+            throw global::Mediator.Internal.DynamicDispatch.NotANotification(notification);
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
@@ -264,6 +299,16 @@ namespace TestApp
         {
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask<object?> Send(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::App.Ping))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken)));
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "Send");
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -17,6 +17,13 @@ namespace TestApp
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IAsyncEnumerable<object?> CreateStream(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "CreateStream");
+        }
     }
 }
 
@@ -100,6 +107,31 @@ namespace TestApp
         {
             return pipelines.SPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.S), cancellationToken));
         }
+
+        /// <summary>
+        /// What <c>Send(object)</c> does for this project's messages, internal ones included, over a host mediator's services and
+        /// this project's cache: the host calls it for a message of a type it cannot name.
+        /// </summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message, not null.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        /// <returns>The answer, boxed (a void request's is Unit), or null when none of this project's request pipelines takes it.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::App.P))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.PPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.P>(request), new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken)));
+            if (type == typeof(global::App.R))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.RPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.R>(request), new global::Mediator.MessageContext(typeof(global::App.R), cancellationToken)));
+            if (type == typeof(global::App.S))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.SPipeline.InvokeAsync((global::App.S)(object)request, new global::Mediator.MessageContext(typeof(global::App.S), cancellationToken)));
+            if (request is global::App.P r0)
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.PPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken)));
+            return null;
+        }
     }
 }
 
@@ -176,6 +208,15 @@ namespace TestApp
             if (notification is null) ThrowNotificationNull();
             // No handler was compiled for this type or any of its base classes: publishing it does nothing.
             return default;
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask Publish(object notification, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (notification is null) ThrowNotificationNull();
+            // No handler was compiled for this type or any of its base classes: publishing it does nothing.
+            if (notification is global::Mediator.INotification) return default;
+            throw global::Mediator.Internal.DynamicDispatch.NotANotification(notification);
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
@@ -445,6 +486,22 @@ namespace TestApp
             if (type == typeof(global::App.P)) return Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.P>(request), cancellationToken);
             if (request is global::App.P r0) return Send(r0, cancellationToken);
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask<object?> Send(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::App.P))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.PPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.P>(request), new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken)));
+            if (type == typeof(global::App.R))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.RPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.R>(request), new global::Mediator.MessageContext(typeof(global::App.R), cancellationToken)));
+            if (type == typeof(global::App.S))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.SPipeline.InvokeAsync((global::App.S)(object)request, new global::Mediator.MessageContext(typeof(global::App.S), cancellationToken)));
+            if (request is global::App.P r0)
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.PPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::App.P), cancellationToken)));
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "Send");
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]

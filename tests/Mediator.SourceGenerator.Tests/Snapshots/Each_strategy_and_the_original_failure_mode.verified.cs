@@ -128,6 +128,13 @@ namespace TestApp
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IAsyncEnumerable<object?> CreateStream(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "CreateStream");
+        }
     }
 }
 
@@ -577,6 +584,34 @@ namespace TestApp
             return global::Mediator.Publishing.FireAndForgetPublish.StartInScope(notification, pipelines.Root, (scopedServices, published) => ScopedBackgroundNotificationPipeline.Create(scopedServices).InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.ScopedBackground), default(global::System.Threading.CancellationToken))));
         }
 
+        /// <summary>
+        /// What <c>Publish(object)</c> does for this project's messages, internal ones included, over a host mediator's services and
+        /// this project's cache: the host calls it for a message of a type it cannot name.
+        /// </summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message, not null.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        /// <returns>What the publish returns; a completed task when none of this project's notification pipelines takes it.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, PipelineCache pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (notification is null) ThrowNotificationNull();
+            global::System.Type type = notification.GetType();
+            if (type == typeof(global::App.Background))
+                return global::Mediator.Publishing.FireAndForgetPublish.Start(pipelines.BackgroundNotificationPipeline, global::System.Runtime.CompilerServices.Unsafe.As<global::App.Background>(notification), pipelines.Root, (pipeline, published) => pipeline.InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.Background), default(global::System.Threading.CancellationToken))));
+            if (type == typeof(global::App.Custom))
+                return pipelines.CustomNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Custom>(notification), new global::Mediator.MessageContext(typeof(global::App.Custom), cancellationToken));
+            if (type == typeof(global::App.Halting))
+                return pipelines.HaltingNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Halting>(notification), new global::Mediator.MessageContext(typeof(global::App.Halting), cancellationToken));
+            if (type == typeof(global::App.Rethrown))
+                return pipelines.RethrownNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Rethrown>(notification), new global::Mediator.MessageContext(typeof(global::App.Rethrown), cancellationToken));
+            if (type == typeof(global::App.ScopedBackground))
+                return global::Mediator.Publishing.FireAndForgetPublish.StartInScope(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedBackground>(notification), pipelines.Root, (scopedServices, published) => ScopedBackgroundNotificationPipeline.Create(scopedServices).InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.ScopedBackground), default(global::System.Threading.CancellationToken))));
+            // None of this project's handlers takes it: nothing to publish here.
+            return default;
+        }
+
         /// <summary>The provider to build a pipeline with a scoped component from: the host mediator's, unless it is the root.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.IServiceProvider ComposedInScope(global::System.IServiceProvider services, PipelineCache pipelines, global::System.Type messageType)
@@ -690,6 +725,26 @@ namespace TestApp
             if (type == typeof(global::App.ScopedBackground)) return Publish(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedBackground>(notification), cancellationToken);
             // No handler was compiled for this type or any of its base classes: publishing it does nothing.
             return default;
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask Publish(object notification, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (notification is null) ThrowNotificationNull();
+            global::System.Type type = notification.GetType();
+            if (type == typeof(global::App.Background))
+                return global::Mediator.Publishing.FireAndForgetPublish.Start(_pipelines.BackgroundNotificationPipeline, global::System.Runtime.CompilerServices.Unsafe.As<global::App.Background>(notification), _pipelines.Root, (pipeline, published) => pipeline.InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.Background), default(global::System.Threading.CancellationToken))));
+            if (type == typeof(global::App.Custom))
+                return _pipelines.CustomNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Custom>(notification), new global::Mediator.MessageContext(typeof(global::App.Custom), cancellationToken));
+            if (type == typeof(global::App.Halting))
+                return _pipelines.HaltingNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Halting>(notification), new global::Mediator.MessageContext(typeof(global::App.Halting), cancellationToken));
+            if (type == typeof(global::App.Rethrown))
+                return _pipelines.RethrownNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Rethrown>(notification), new global::Mediator.MessageContext(typeof(global::App.Rethrown), cancellationToken));
+            if (type == typeof(global::App.ScopedBackground))
+                return global::Mediator.Publishing.FireAndForgetPublish.StartInScope(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedBackground>(notification), _pipelines.Root, (scopedServices, published) => ScopedBackgroundNotificationPipeline.Create(scopedServices).InvokeAsync(published, new global::Mediator.MessageContext(typeof(global::App.ScopedBackground), default(global::System.Threading.CancellationToken))));
+            // No handler was compiled for this type or any of its base classes: publishing it does nothing.
+            if (notification is global::Mediator.INotification) return default;
+            throw global::Mediator.Internal.DynamicDispatch.NotANotification(notification);
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
@@ -1096,6 +1151,13 @@ namespace TestApp
         {
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask<object?> Send(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "Send");
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -709,6 +709,180 @@ namespace TestApp
         private global::System.Threading.Tasks.ValueTask FillerCommand7PipelineSendVoid(global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
             => Send(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand7>(request), cancellationToken);
 
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask<object?> Send(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            switch (RequestTypes.IndexOf(global::System.Type.GetTypeHandle(request)))
+            {
+                case 0: // App.Both
+                    return BothReturningintPipelineSendObject(request, cancellationToken);
+                case 1: // App.Command
+                    return CommandPipelineSendObject(request, cancellationToken);
+                case 2: // App.DeepQuery
+                    return DeepQueryPipelineSendObject(request, cancellationToken);
+                case 3: // App.Fillers.Filler0
+                    return Filler0PipelineSendObject(request, cancellationToken);
+                case 4: // App.Fillers.Filler1
+                    return Filler1PipelineSendObject(request, cancellationToken);
+                case 5: // App.Fillers.Filler2
+                    return Filler2PipelineSendObject(request, cancellationToken);
+                case 6: // App.Fillers.Filler3
+                    return Filler3PipelineSendObject(request, cancellationToken);
+                case 7: // App.Fillers.Filler4
+                    return Filler4PipelineSendObject(request, cancellationToken);
+                case 8: // App.Fillers.Filler5
+                    return Filler5PipelineSendObject(request, cancellationToken);
+                case 9: // App.Fillers.Filler6
+                    return Filler6PipelineSendObject(request, cancellationToken);
+                case 10: // App.Fillers.Filler7
+                    return Filler7PipelineSendObject(request, cancellationToken);
+                case 11: // App.Fillers.FillerCommand0
+                    return FillerCommand0PipelineSendObject(request, cancellationToken);
+                case 12: // App.Fillers.FillerCommand1
+                    return FillerCommand1PipelineSendObject(request, cancellationToken);
+                case 13: // App.Fillers.FillerCommand2
+                    return FillerCommand2PipelineSendObject(request, cancellationToken);
+                case 14: // App.Fillers.FillerCommand3
+                    return FillerCommand3PipelineSendObject(request, cancellationToken);
+                case 15: // App.Fillers.FillerCommand4
+                    return FillerCommand4PipelineSendObject(request, cancellationToken);
+                case 16: // App.Fillers.FillerCommand5
+                    return FillerCommand5PipelineSendObject(request, cancellationToken);
+                case 17: // App.Fillers.FillerCommand6
+                    return FillerCommand6PipelineSendObject(request, cancellationToken);
+                case 18: // App.Fillers.FillerCommand7
+                    return FillerCommand7PipelineSendObject(request, cancellationToken);
+                case 19: // App.Measure
+                    return MeasurePipelineSendObject(request, cancellationToken);
+                case 20: // App.Ping
+                    return PingPipelineSendObject(request, cancellationToken);
+                case 21: // App.Query
+                    return QueryPipelineSendObject(request, cancellationToken);
+                case 22: // App.ScopedPing
+                    return ScopedPingPipelineSendObject(request, cancellationToken);
+            }
+            if (request is global::App.DeepQuery) return DeepQueryPipelineSendObject(request, cancellationToken);
+            if (request is global::App.Command) return CommandPipelineSendObject(request, cancellationToken);
+            if (request is global::App.Query) return QueryPipelineSendObject(request, cancellationToken);
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "Send");
+        }
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>BothReturningintPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> BothReturningintPipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.BothReturningintPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Both>(request), new global::Mediator.MessageContext(typeof(global::App.Both), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>CommandPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> CommandPipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.CommandPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Command>(request), new global::Mediator.MessageContext(typeof(global::App.Command), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>DeepQueryPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> DeepQueryPipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.DeepQueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.DeepQuery>(request), new global::Mediator.MessageContext(typeof(global::App.DeepQuery), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>Filler0Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> Filler0PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.Filler0Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler0>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler0), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>Filler1Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> Filler1PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.Filler1Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler1>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler1), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>Filler2Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> Filler2PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.Filler2Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler2>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler2), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>Filler3Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> Filler3PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.Filler3Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler3>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler3), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>Filler4Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> Filler4PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.Filler4Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler4>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler4), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>Filler5Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> Filler5PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.Filler5Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler5>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler5), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>Filler6Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> Filler6PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.Filler6Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler6>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler6), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>Filler7Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> Filler7PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.Filler7Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.Filler7>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.Filler7), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>FillerCommand0Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> FillerCommand0PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.FillerCommand0Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand0>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand0), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>FillerCommand1Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> FillerCommand1PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.FillerCommand1Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand1>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand1), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>FillerCommand2Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> FillerCommand2PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.FillerCommand2Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand2>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand2), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>FillerCommand3Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> FillerCommand3PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.FillerCommand3Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand3>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand3), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>FillerCommand4Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> FillerCommand4PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.FillerCommand4Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand4>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand4), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>FillerCommand5Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> FillerCommand5PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.FillerCommand5Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand5>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand5), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>FillerCommand6Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> FillerCommand6PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.FillerCommand6Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand6>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand6), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>FillerCommand7Pipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> FillerCommand7PipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.FillerCommand7Pipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerCommand7>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerCommand7), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>MeasurePipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> MeasurePipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.MeasurePipeline.InvokeAsync((global::App.Measure)(object)request, new global::Mediator.MessageContext(typeof(global::App.Measure), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>PingPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> PingPipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>QueryPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> QueryPipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.QueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Query>(request), new global::Mediator.MessageContext(typeof(global::App.Query), cancellationToken)));
+
+        /// <summary>The <c>Send(object)</c>'s way into <c>ScopedPingPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<object?> ScopedPingPipelineSendObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObject(ScopedPingPipeline.Create(InScope(typeof(global::App.ScopedPing)), _pipelines.Observer).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.ScopedPing>(request), new global::Mediator.MessageContext(typeof(global::App.ScopedPing), cancellationToken)));
+
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowRequestNull() => throw new global::System.ArgumentNullException("request");
 
@@ -1352,6 +1526,96 @@ namespace TestApp
         private global::System.Threading.Tasks.ValueTask TickNotificationPipelinePublish<TNotification>(TNotification notification, global::System.Threading.CancellationToken cancellationToken)
             => Publish((global::App.Tick)(object)notification!, cancellationToken);
 
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask Publish(object notification, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (notification is null) ThrowNotificationNull();
+            switch (NotificationTypes.IndexOf(global::System.Type.GetTypeHandle(notification)))
+            {
+                case 0: // App.Alert
+                    return AlertNotificationPipelinePublishObject(notification, cancellationToken);
+                case 1: // App.Fillers.FillerNote0
+                    return FillerNote0NotificationPipelinePublishObject(notification, cancellationToken);
+                case 2: // App.Fillers.FillerNote1
+                    return FillerNote1NotificationPipelinePublishObject(notification, cancellationToken);
+                case 3: // App.Fillers.FillerNote2
+                    return FillerNote2NotificationPipelinePublishObject(notification, cancellationToken);
+                case 4: // App.Fillers.FillerNote3
+                    return FillerNote3NotificationPipelinePublishObject(notification, cancellationToken);
+                case 5: // App.Fillers.FillerNote4
+                    return FillerNote4NotificationPipelinePublishObject(notification, cancellationToken);
+                case 6: // App.Fillers.FillerNote5
+                    return FillerNote5NotificationPipelinePublishObject(notification, cancellationToken);
+                case 7: // App.Fillers.FillerNote6
+                    return FillerNote6NotificationPipelinePublishObject(notification, cancellationToken);
+                case 8: // App.Fillers.FillerNote7
+                    return FillerNote7NotificationPipelinePublishObject(notification, cancellationToken);
+                case 9: // App.FireAlert
+                    return FireAlertNotificationPipelinePublishObject(notification, cancellationToken);
+                case 10: // App.Tick
+                    return TickNotificationPipelinePublishObject(notification, cancellationToken);
+            }
+            if (notification is global::App.Alert) return AlertNotificationPipelinePublishObject(notification, cancellationToken);
+            // No handler was compiled for this type or any of its base classes: publishing it does nothing.
+            if (notification is global::Mediator.INotification) return default;
+            throw global::Mediator.Internal.DynamicDispatch.NotANotification(notification);
+        }
+
+        /// <summary>The <c>Publish(object)</c>'s way into <c>AlertNotificationPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask AlertNotificationPipelinePublishObject(object notification, global::System.Threading.CancellationToken cancellationToken)
+            => _pipelines.AlertNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Alert>(notification), new global::Mediator.MessageContext(typeof(global::App.Alert), cancellationToken));
+
+        /// <summary>The <c>Publish(object)</c>'s way into <c>FillerNote0NotificationPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask FillerNote0NotificationPipelinePublishObject(object notification, global::System.Threading.CancellationToken cancellationToken)
+            => _pipelines.FillerNote0NotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote0>(notification), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerNote0), cancellationToken));
+
+        /// <summary>The <c>Publish(object)</c>'s way into <c>FillerNote1NotificationPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask FillerNote1NotificationPipelinePublishObject(object notification, global::System.Threading.CancellationToken cancellationToken)
+            => _pipelines.FillerNote1NotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote1>(notification), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerNote1), cancellationToken));
+
+        /// <summary>The <c>Publish(object)</c>'s way into <c>FillerNote2NotificationPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask FillerNote2NotificationPipelinePublishObject(object notification, global::System.Threading.CancellationToken cancellationToken)
+            => _pipelines.FillerNote2NotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote2>(notification), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerNote2), cancellationToken));
+
+        /// <summary>The <c>Publish(object)</c>'s way into <c>FillerNote3NotificationPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask FillerNote3NotificationPipelinePublishObject(object notification, global::System.Threading.CancellationToken cancellationToken)
+            => _pipelines.FillerNote3NotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote3>(notification), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerNote3), cancellationToken));
+
+        /// <summary>The <c>Publish(object)</c>'s way into <c>FillerNote4NotificationPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask FillerNote4NotificationPipelinePublishObject(object notification, global::System.Threading.CancellationToken cancellationToken)
+            => _pipelines.FillerNote4NotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote4>(notification), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerNote4), cancellationToken));
+
+        /// <summary>The <c>Publish(object)</c>'s way into <c>FillerNote5NotificationPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask FillerNote5NotificationPipelinePublishObject(object notification, global::System.Threading.CancellationToken cancellationToken)
+            => _pipelines.FillerNote5NotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote5>(notification), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerNote5), cancellationToken));
+
+        /// <summary>The <c>Publish(object)</c>'s way into <c>FillerNote6NotificationPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask FillerNote6NotificationPipelinePublishObject(object notification, global::System.Threading.CancellationToken cancellationToken)
+            => _pipelines.FillerNote6NotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote6>(notification), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerNote6), cancellationToken));
+
+        /// <summary>The <c>Publish(object)</c>'s way into <c>FillerNote7NotificationPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask FillerNote7NotificationPipelinePublishObject(object notification, global::System.Threading.CancellationToken cancellationToken)
+            => _pipelines.FillerNote7NotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerNote7>(notification), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerNote7), cancellationToken));
+
+        /// <summary>The <c>Publish(object)</c>'s way into <c>FireAlertNotificationPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask FireAlertNotificationPipelinePublishObject(object notification, global::System.Threading.CancellationToken cancellationToken)
+            => _pipelines.FireAlertNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.FireAlert>(notification), new global::Mediator.MessageContext(typeof(global::App.FireAlert), cancellationToken));
+
+        /// <summary>The <c>Publish(object)</c>'s way into <c>TickNotificationPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask TickNotificationPipelinePublishObject(object notification, global::System.Threading.CancellationToken cancellationToken)
+            => _pipelines.TickNotificationPipeline.InvokeAsync((global::App.Tick)(object)notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
+
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowNotificationNull() => throw new global::System.ArgumentNullException("notification");
     }
@@ -1594,6 +1858,87 @@ namespace TestApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private global::System.Collections.Generic.IAsyncEnumerable<TItem> LettersStreamPipelineCreateStream<TItem>(global::Mediator.IStreamRequest<TItem> request, global::System.Threading.CancellationToken cancellationToken)
             => global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.LettersStreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Letters>(request), new global::Mediator.MessageContext(typeof(global::App.Letters), cancellationToken)));
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IAsyncEnumerable<object?> CreateStream(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            switch (StreamRequestTypes.IndexOf(global::System.Type.GetTypeHandle(request)))
+            {
+                case 0: // App.Count
+                    return CountStreamPipelineCreateStreamObject(request, cancellationToken);
+                case 1: // App.Fillers.FillerStream0
+                    return FillerStream0StreamPipelineCreateStreamObject(request, cancellationToken);
+                case 2: // App.Fillers.FillerStream1
+                    return FillerStream1StreamPipelineCreateStreamObject(request, cancellationToken);
+                case 3: // App.Fillers.FillerStream2
+                    return FillerStream2StreamPipelineCreateStreamObject(request, cancellationToken);
+                case 4: // App.Fillers.FillerStream3
+                    return FillerStream3StreamPipelineCreateStreamObject(request, cancellationToken);
+                case 5: // App.Fillers.FillerStream4
+                    return FillerStream4StreamPipelineCreateStreamObject(request, cancellationToken);
+                case 6: // App.Fillers.FillerStream5
+                    return FillerStream5StreamPipelineCreateStreamObject(request, cancellationToken);
+                case 7: // App.Fillers.FillerStream6
+                    return FillerStream6StreamPipelineCreateStreamObject(request, cancellationToken);
+                case 8: // App.Fillers.FillerStream7
+                    return FillerStream7StreamPipelineCreateStreamObject(request, cancellationToken);
+                case 9: // App.Letters
+                    return LettersStreamPipelineCreateStreamObject(request, cancellationToken);
+            }
+            if (request is global::App.Letters) return LettersStreamPipelineCreateStreamObject(request, cancellationToken);
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "CreateStream");
+        }
+
+        /// <summary>The <c>CreateStream(object)</c>'s way into <c>CountStreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<object?> CountStreamPipelineCreateStreamObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObjects(_pipelines.CountStreamPipeline.InvokeAsync((global::App.Count)(object)request, new global::Mediator.MessageContext(typeof(global::App.Count), cancellationToken)));
+
+        /// <summary>The <c>CreateStream(object)</c>'s way into <c>FillerStream0StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<object?> FillerStream0StreamPipelineCreateStreamObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObjects(_pipelines.FillerStream0StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream0>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream0), cancellationToken)));
+
+        /// <summary>The <c>CreateStream(object)</c>'s way into <c>FillerStream1StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<object?> FillerStream1StreamPipelineCreateStreamObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObjects(_pipelines.FillerStream1StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream1>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream1), cancellationToken)));
+
+        /// <summary>The <c>CreateStream(object)</c>'s way into <c>FillerStream2StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<object?> FillerStream2StreamPipelineCreateStreamObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObjects(_pipelines.FillerStream2StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream2>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream2), cancellationToken)));
+
+        /// <summary>The <c>CreateStream(object)</c>'s way into <c>FillerStream3StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<object?> FillerStream3StreamPipelineCreateStreamObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObjects(_pipelines.FillerStream3StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream3>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream3), cancellationToken)));
+
+        /// <summary>The <c>CreateStream(object)</c>'s way into <c>FillerStream4StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<object?> FillerStream4StreamPipelineCreateStreamObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObjects(_pipelines.FillerStream4StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream4>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream4), cancellationToken)));
+
+        /// <summary>The <c>CreateStream(object)</c>'s way into <c>FillerStream5StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<object?> FillerStream5StreamPipelineCreateStreamObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObjects(_pipelines.FillerStream5StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream5>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream5), cancellationToken)));
+
+        /// <summary>The <c>CreateStream(object)</c>'s way into <c>FillerStream6StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<object?> FillerStream6StreamPipelineCreateStreamObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObjects(_pipelines.FillerStream6StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream6>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream6), cancellationToken)));
+
+        /// <summary>The <c>CreateStream(object)</c>'s way into <c>FillerStream7StreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<object?> FillerStream7StreamPipelineCreateStreamObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObjects(_pipelines.FillerStream7StreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Fillers.FillerStream7>(request), new global::Mediator.MessageContext(typeof(global::App.Fillers.FillerStream7), cancellationToken)));
+
+        /// <summary>The <c>CreateStream(object)</c>'s way into <c>LettersStreamPipeline</c>, out of line so that the dispatching method stays small.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<object?> LettersStreamPipelineCreateStreamObject(object request, global::System.Threading.CancellationToken cancellationToken)
+            => global::Mediator.Internal.DynamicDispatch.ToObjects(_pipelines.LettersStreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Letters>(request), new global::Mediator.MessageContext(typeof(global::App.Letters), cancellationToken)));
     }
 }
 

@@ -17,6 +17,13 @@ namespace TestApp
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IAsyncEnumerable<object?> CreateStream(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "CreateStream");
+        }
     }
 }
 
@@ -153,6 +160,33 @@ namespace TestApp
         {
             return pipelines.StructQueryPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::StructQuery), cancellationToken));
         }
+
+        /// <summary>
+        /// What <c>Send(object)</c> does for this project's messages, internal ones included, over a host mediator's services and
+        /// this project's cache: the host calls it for a message of a type it cannot name.
+        /// </summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message, not null.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        /// <returns>The answer, boxed (a void request's is Unit), or null when none of this project's request pipelines takes it.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::GlobalQuery))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.GlobalQueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::GlobalQuery>(request), new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken)));
+            if (type == typeof(global::PartialCommand))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.PartialCommandPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::PartialCommand>(request), new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken)));
+            if (type == typeof(global::StructQuery))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.StructQueryPipeline.InvokeAsync((global::StructQuery)(object)request, new global::Mediator.MessageContext(typeof(global::StructQuery), cancellationToken)));
+            if (request is global::GlobalQuery r0)
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.GlobalQueryPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken)));
+            if (request is global::PartialCommand r1)
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.PartialCommandPipeline.InvokeAsync(r1, new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken)));
+            return null;
+        }
     }
 }
 
@@ -229,6 +263,15 @@ namespace TestApp
             if (notification is null) ThrowNotificationNull();
             // No handler was compiled for this type or any of its base classes: publishing it does nothing.
             return default;
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask Publish(object notification, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (notification is null) ThrowNotificationNull();
+            // No handler was compiled for this type or any of its base classes: publishing it does nothing.
+            if (notification is global::Mediator.INotification) return default;
+            throw global::Mediator.Internal.DynamicDispatch.NotANotification(notification);
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
@@ -451,6 +494,24 @@ namespace TestApp
             if (type == typeof(global::PartialCommand)) return Send(global::System.Runtime.CompilerServices.Unsafe.As<global::PartialCommand>(request), cancellationToken);
             if (request is global::PartialCommand r0) return Send(r0, cancellationToken);
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask<object?> Send(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::GlobalQuery))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.GlobalQueryPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::GlobalQuery>(request), new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken)));
+            if (type == typeof(global::PartialCommand))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.PartialCommandPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::PartialCommand>(request), new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken)));
+            if (type == typeof(global::StructQuery))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.StructQueryPipeline.InvokeAsync((global::StructQuery)(object)request, new global::Mediator.MessageContext(typeof(global::StructQuery), cancellationToken)));
+            if (request is global::GlobalQuery r0)
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.GlobalQueryPipeline.InvokeAsync(r0, new global::Mediator.MessageContext(typeof(global::GlobalQuery), cancellationToken)));
+            if (request is global::PartialCommand r1)
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.PartialCommandPipeline.InvokeAsync(r1, new global::Mediator.MessageContext(typeof(global::PartialCommand), cancellationToken)));
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "Send");
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]

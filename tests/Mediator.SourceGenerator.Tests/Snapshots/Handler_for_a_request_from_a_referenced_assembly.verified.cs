@@ -17,6 +17,13 @@ namespace Shop
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IAsyncEnumerable<object?> CreateStream(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "CreateStream");
+        }
     }
 }
 
@@ -126,6 +133,25 @@ namespace Shop
             if (request is null) ThrowRequestNull();
             return pipelines.GetPricePipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::Contracts.GetPrice), cancellationToken));
         }
+
+        /// <summary>
+        /// What <c>Send(object)</c> does for this project's messages, internal ones included, over a host mediator's services and
+        /// this project's cache: the host calls it for a message of a type it cannot name.
+        /// </summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message, not null.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        /// <returns>The answer, boxed (a void request's is Unit), or null when none of this project's request pipelines takes it.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::Contracts.GetPrice))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.GetPricePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Contracts.GetPrice>(request), new global::Mediator.MessageContext(typeof(global::Contracts.GetPrice), cancellationToken)));
+            return null;
+        }
     }
 }
 
@@ -149,6 +175,15 @@ namespace Shop
             if (notification is null) ThrowNotificationNull();
             // No handler was compiled for this type or any of its base classes: publishing it does nothing.
             return default;
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask Publish(object notification, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (notification is null) ThrowNotificationNull();
+            // No handler was compiled for this type or any of its base classes: publishing it does nothing.
+            if (notification is global::Mediator.INotification) return default;
+            throw global::Mediator.Internal.DynamicDispatch.NotANotification(notification);
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
@@ -264,6 +299,16 @@ namespace Shop
         {
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask<object?> Send(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::Contracts.GetPrice))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.GetPricePipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::Contracts.GetPrice>(request), new global::Mediator.MessageContext(typeof(global::Contracts.GetPrice), cancellationToken)));
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "Send");
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -105,6 +105,16 @@ namespace TestApp
                 return global::System.Runtime.CompilerServices.Unsafe.As<global::System.Collections.Generic.IAsyncEnumerable<TItem>>(_pipelines.CountToStreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.CountTo>(request), new global::Mediator.MessageContext(typeof(global::App.CountTo), cancellationToken)));
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IAsyncEnumerable<object?> CreateStream(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::App.CountTo))
+                return global::Mediator.Internal.DynamicDispatch.ToObjects(_pipelines.CountToStreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.CountTo>(request), new global::Mediator.MessageContext(typeof(global::App.CountTo), cancellationToken)));
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "CreateStream");
+        }
     }
 }
 
@@ -200,6 +210,64 @@ namespace TestApp
         {
             if (request is null) ThrowRequestNull();
             return pipelines.CountToStreamPipeline.InvokeAsync(request, new global::Mediator.MessageContext(typeof(global::App.CountTo), cancellationToken));
+        }
+
+        /// <summary>
+        /// What <c>Send(object)</c> does for this project's messages, internal ones included, over a host mediator's services and
+        /// this project's cache: the host calls it for a message of a type it cannot name.
+        /// </summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message, not null.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        /// <returns>The answer, boxed (a void request's is Unit), or null when none of this project's request pipelines takes it.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::System.Threading.Tasks.ValueTask<object?>? ComposedSendObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::App.Ping))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken)));
+            return null;
+        }
+
+        /// <summary>
+        /// What <c>Publish(object)</c> does for this project's messages, internal ones included, over a host mediator's services and
+        /// this project's cache: the host calls it for a message of a type it cannot name.
+        /// </summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message, not null.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        /// <returns>What the publish returns; a completed task when none of this project's notification pipelines takes it.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, PipelineCache pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (notification is null) ThrowNotificationNull();
+            global::System.Type type = notification.GetType();
+            if (type == typeof(global::App.OrderPlaced))
+                return pipelines.OrderPlacedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
+            // None of this project's handlers takes it: nothing to publish here.
+            return default;
+        }
+
+        /// <summary>
+        /// What <c>CreateStream(object)</c> does for this project's messages, internal ones included, over a host mediator's services and
+        /// this project's cache: the host calls it for a message of a type it cannot name.
+        /// </summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="request">The message, not null.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        /// <returns>The stream, or null when none of this project's stream pipelines takes it.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::System.Collections.Generic.IAsyncEnumerable<object?>? ComposedCreateStreamObject(global::System.IServiceProvider services, PipelineCache pipelines, object request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::App.CountTo))
+                return global::Mediator.Internal.DynamicDispatch.ToObjects(pipelines.CountToStreamPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.CountTo>(request), new global::Mediator.MessageContext(typeof(global::App.CountTo), cancellationToken)));
+            return null;
         }
     }
 }
@@ -560,6 +628,18 @@ namespace TestApp
             return default;
         }
 
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask Publish(object notification, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (notification is null) ThrowNotificationNull();
+            global::System.Type type = notification.GetType();
+            if (type == typeof(global::App.OrderPlaced))
+                return _pipelines.OrderPlacedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
+            // No handler was compiled for this type or any of its base classes: publishing it does nothing.
+            if (notification is global::Mediator.INotification) return default;
+            throw global::Mediator.Internal.DynamicDispatch.NotANotification(notification);
+        }
+
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowNotificationNull() => throw new global::System.ArgumentNullException("notification");
     }
@@ -687,6 +767,16 @@ namespace TestApp
         {
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask<object?> Send(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            global::System.Type type = request.GetType();
+            if (type == typeof(global::App.Ping))
+                return global::Mediator.Internal.DynamicDispatch.ToObject(_pipelines.PingPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Ping>(request), new global::Mediator.MessageContext(typeof(global::App.Ping), cancellationToken)));
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "Send");
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]

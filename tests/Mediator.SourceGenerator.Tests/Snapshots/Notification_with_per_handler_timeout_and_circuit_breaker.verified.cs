@@ -17,6 +17,13 @@ namespace TestApp
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IAsyncEnumerable<object?> CreateStream(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "CreateStream");
+        }
     }
 }
 
@@ -92,6 +99,28 @@ namespace TestApp
         {
             if (notification is null) ThrowNotificationNull();
             return pipelines.ShippedNotificationPipeline.InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Shipped), cancellationToken));
+        }
+
+        /// <summary>
+        /// What <c>Publish(object)</c> does for this project's messages, internal ones included, over a host mediator's services and
+        /// this project's cache: the host calls it for a message of a type it cannot name.
+        /// </summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message, not null.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        /// <returns>What the publish returns; a completed task when none of this project's notification pipelines takes it.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, PipelineCache pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (notification is null) ThrowNotificationNull();
+            global::System.Type type = notification.GetType();
+            if (type == typeof(global::App.Priced))
+                return pipelines.PricedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Priced>(notification), new global::Mediator.MessageContext(typeof(global::App.Priced), cancellationToken));
+            if (type == typeof(global::App.Shipped))
+                return pipelines.ShippedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Shipped>(notification), new global::Mediator.MessageContext(typeof(global::App.Shipped), cancellationToken));
+            // None of this project's handlers takes it: nothing to publish here.
+            return default;
         }
     }
 }
@@ -387,6 +416,20 @@ namespace TestApp
             return default;
         }
 
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask Publish(object notification, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (notification is null) ThrowNotificationNull();
+            global::System.Type type = notification.GetType();
+            if (type == typeof(global::App.Priced))
+                return _pipelines.PricedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Priced>(notification), new global::Mediator.MessageContext(typeof(global::App.Priced), cancellationToken));
+            if (type == typeof(global::App.Shipped))
+                return _pipelines.ShippedNotificationPipeline.InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.Shipped>(notification), new global::Mediator.MessageContext(typeof(global::App.Shipped), cancellationToken));
+            // No handler was compiled for this type or any of its base classes: publishing it does nothing.
+            if (notification is global::Mediator.INotification) return default;
+            throw global::Mediator.Internal.DynamicDispatch.NotANotification(notification);
+        }
+
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowNotificationNull() => throw new global::System.ArgumentNullException("notification");
     }
@@ -678,6 +721,13 @@ namespace TestApp
         {
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask<object?> Send(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "Send");
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]

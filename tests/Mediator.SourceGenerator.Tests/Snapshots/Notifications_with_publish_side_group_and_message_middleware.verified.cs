@@ -17,6 +17,13 @@ namespace TestApp
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
         }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IAsyncEnumerable<object?> CreateStream(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "CreateStream");
+        }
     }
 }
 
@@ -109,6 +116,30 @@ namespace TestApp
         public static global::System.Threading.Tasks.ValueTask ComposedPublish(global::System.IServiceProvider services, PipelineCache pipelines, global::App.Tick notification, global::System.Threading.CancellationToken cancellationToken)
         {
             return TickNotificationPipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.Tick))).InvokeAsync(notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
+        }
+
+        /// <summary>
+        /// What <c>Publish(object)</c> does for this project's messages, internal ones included, over a host mediator's services and
+        /// this project's cache: the host calls it for a message of a type it cannot name.
+        /// </summary>
+        /// <param name="services">The host mediator's services.</param>
+        /// <param name="pipelines">What <see cref="ComposedPipelines"/> returned for that container.</param>
+        /// <param name="notification">The message, not null.</param>
+        /// <param name="cancellationToken">Observed by the middlewares and passed to the handler(s).</param>
+        /// <returns>What the publish returns; a completed task when none of this project's notification pipelines takes it.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::System.Threading.Tasks.ValueTask ComposedPublishObject(global::System.IServiceProvider services, PipelineCache pipelines, object notification, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (notification is null) ThrowNotificationNull();
+            global::System.Type type = notification.GetType();
+            if (type == typeof(global::App.OrderPlaced))
+                return OrderPlacedNotificationPipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.OrderPlaced))).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
+            if (type == typeof(global::App.OrderShipped))
+                return OrderShippedNotificationPipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.OrderShipped))).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderShipped>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderShipped), cancellationToken));
+            if (type == typeof(global::App.Tick))
+                return TickNotificationPipeline.Create(ComposedInScope(services, pipelines, typeof(global::App.Tick))).InvokeAsync((global::App.Tick)(object)notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
+            // None of this project's handlers takes it: nothing to publish here.
+            return default;
         }
 
         /// <summary>The provider to build a pipeline with a scoped component from: the host mediator's, unless it is the root.</summary>
@@ -621,6 +652,22 @@ namespace TestApp
             return default;
         }
 
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask Publish(object notification, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (notification is null) ThrowNotificationNull();
+            global::System.Type type = notification.GetType();
+            if (type == typeof(global::App.OrderPlaced))
+                return OrderPlacedNotificationPipeline.Create(InScope(typeof(global::App.OrderPlaced))).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderPlaced>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderPlaced), cancellationToken));
+            if (type == typeof(global::App.OrderShipped))
+                return OrderShippedNotificationPipeline.Create(InScope(typeof(global::App.OrderShipped))).InvokeAsync(global::System.Runtime.CompilerServices.Unsafe.As<global::App.OrderShipped>(notification), new global::Mediator.MessageContext(typeof(global::App.OrderShipped), cancellationToken));
+            if (type == typeof(global::App.Tick))
+                return TickNotificationPipeline.Create(InScope(typeof(global::App.Tick))).InvokeAsync((global::App.Tick)(object)notification, new global::Mediator.MessageContext(typeof(global::App.Tick), cancellationToken));
+            // No handler was compiled for this type or any of its base classes: publishing it does nothing.
+            if (notification is global::Mediator.INotification) return default;
+            throw global::Mediator.Internal.DynamicDispatch.NotANotification(notification);
+        }
+
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowNotificationNull() => throw new global::System.ArgumentNullException("notification");
     }
@@ -886,6 +933,13 @@ namespace TestApp
         {
             if (request is null) ThrowRequestNull();
             throw new global::Mediator.HandlerNotFoundException(request.GetType());
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.ValueTask<object?> Send(object request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) ThrowRequestNull();
+            throw global::Mediator.Internal.DynamicDispatch.NotDispatched(request, "Send");
         }
 
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -78,6 +78,46 @@ public sealed class FakeMediator : IMediator
         };
     }
 
+    // The object overloads, as the generated mediator has them: a switch on the run-time type to the typed paths above.
+    public async ValueTask<object?> Send(object request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        switch (request)
+        {
+            case Command command:
+                await Send(command, cancellationToken).ConfigureAwait(false);
+                return Unit.Value;
+            case Ping ping:
+                return await Send(ping, cancellationToken).ConfigureAwait(false);
+            default:
+                throw request is IMessage ? new HandlerNotFoundException(request.GetType()) : new NotAMessageException(request.GetType(), "Send");
+        }
+    }
+
+    public ValueTask Publish(object notification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return notification is INotification typed
+            ? Publish(typed, cancellationToken)
+            : throw new NotAMessageException(notification.GetType(), "Publish");
+    }
+
+    public IAsyncEnumerable<object?> CreateStream(object request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request is Countdown countdown
+            ? BoxItems(StreamCountdown(countdown, cancellationToken))
+            : throw new HandlerNotFoundException(request.GetType());
+    }
+
+    private static async IAsyncEnumerable<object?> BoxItems(IAsyncEnumerable<int> items)
+    {
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
     private async ValueTask<Pong> SendPing(Ping ping)
     {
         _observer?.OnMiddleware(typeof(MiddlewareA<Ping, Pong>), typeof(Ping), null);
