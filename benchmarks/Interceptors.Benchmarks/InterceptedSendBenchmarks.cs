@@ -8,7 +8,8 @@ namespace InterceptorBenchmarks;
 /// <summary>
 /// <c>ISender.Send</c> at a call site the interceptor binds, against the typed overload on the generated mediator, with
 /// no middleware and with five layers; the unbound interface call (the argument typed as the interface, which no
-/// interceptor takes) shows what binding saves. Every method is <c>async</c> and awaits its call, as in
+/// interceptor takes) shows what binding saves. And <c>IMediator.Publish</c> of a notification with one handler, bound,
+/// against the typed <c>Publish</c> and the handler awaited directly. Every method is <c>async</c> and awaits its call, as in
 /// Mediator.Benchmarks' SendBenchmarks.
 /// </summary>
 [MemoryDiagnoser]
@@ -18,9 +19,12 @@ public class InterceptedSendBenchmarks
 {
     private readonly Ping0 _ping0 = new();
     private readonly Ping5 _ping5 = new();
+    private readonly Note _note = new();
+    private readonly NoteHandler _noteHandler = new();
     private ServiceProvider _provider = null!;
     private Mediator _typed = null!;
     private ISender _sender = null!;
+    private IMediator _mediator = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -28,6 +32,7 @@ public class InterceptedSendBenchmarks
         _provider = new ServiceCollection().AddMediator().BuildServiceProvider();
         _typed = _provider.GetRequiredService<Mediator>();
         _sender = _provider.GetRequiredService<ISender>();
+        _mediator = _provider.GetRequiredService<IMediator>();
     }
 
     [GlobalCleanup]
@@ -56,4 +61,17 @@ public class InterceptedSendBenchmarks
     [Benchmark]
     [BenchmarkCategory("5 layers")]
     public async ValueTask<int> Unbound5() => await _sender.Send((IRequest<int>)_ping5);
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Publish, 1 handler")]
+    public async ValueTask TypedPublish() => await _typed.Publish(_note);
+
+    [Benchmark]
+    [BenchmarkCategory("Publish, 1 handler")]
+    public async ValueTask InterceptedPublish() => await _mediator.Publish(_note);
+
+    /// <summary>The handler awaited directly: what the "Publish to one handler" compares with.</summary>
+    [Benchmark]
+    [BenchmarkCategory("Publish, 1 handler")]
+    public async ValueTask HandWrittenPublish() => await _noteHandler.Handle(_note, default);
 }

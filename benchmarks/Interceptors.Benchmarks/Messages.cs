@@ -12,6 +12,17 @@ public sealed class Ping5 : IRequest<int>
 {
 }
 
+/// <summary>A notification with one handler and no middleware.</summary>
+public sealed class Note : INotification
+{
+}
+
+[Handler]
+public sealed class NoteHandler : INotificationHandler<Note>
+{
+    public ValueTask Handle(Note notification, CancellationToken cancellationToken) => default;
+}
+
 [Handler]
 public sealed class Ping0Handler : IRequestHandler<Ping0, int>
 {

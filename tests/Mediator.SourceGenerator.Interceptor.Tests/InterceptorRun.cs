@@ -17,9 +17,32 @@ internal static class InterceptorRun
     public static GeneratorRun For(bool intercept, params string[] sources)
         => GeneratorRun.Run(Driver(intercept), Compilation(sources));
 
-    public static CSharpCompilation Compilation(IEnumerable<string> sources)
-        => GeneratorRun.CreateCompilation(Array.Empty<string>())
+    /// <summary>As <see cref="For(bool, string[])"/>, in a project that references other compiled assemblies (modules).</summary>
+    public static GeneratorRun For(bool intercept, MetadataReference[] references, params string[] sources)
+        => GeneratorRun.Run(Driver(intercept), Compilation(sources, references));
+
+    public static CSharpCompilation Compilation(IEnumerable<string> sources, IEnumerable<MetadataReference>? references = null)
+        => GeneratorRun.CreateCompilation(Array.Empty<string>(), references)
             .AddSyntaxTrees(sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"/src/File{i}.cs")));
+
+    /// <summary>
+    /// A module (a library with handlers) built as the package builds it, interceptors on, under its own assembly name and
+    /// root namespace; its emitted image, for a host to reference and load.
+    /// </summary>
+    public static (GeneratorRun Run, byte[] Image) Module(string name, params string[] sources)
+    {
+        var properties = new Dictionary<string, string> { ["RootNamespace"] = name };
+        var compilation = GeneratorRun.CreateCompilation(Array.Empty<string>(), assemblyName: name)
+            .AddSyntaxTrees(sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"/{name}/File{i}.cs")));
+        var run = GeneratorRun.Run(GeneratorRun.CreateDriver(properties).WithUpdatedParseOptions(ParseOptions), compilation);
+        using var stream = new MemoryStream();
+        var result = run.Output.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return (run, stream.ToArray());
+    }
+
+    /// <summary>Whether a generated file is one of the interceptor files.</summary>
+    public static bool IsInterceptorFile(string hintName) => hintName.StartsWith("Mediator.Interceptors.", StringComparison.Ordinal);
 
     public static GeneratorDriver Driver(bool intercept)
     {

@@ -27,6 +27,9 @@ public sealed class InterceptorTests
         Assert.Contains("publish = done\n    [note:n]", actual, StringComparison.Ordinal);
         Assert.Contains("subclass-routed = circle", actual, StringComparison.Ordinal);
         Assert.Contains("another-sender = fake:Ping", actual, StringComparison.Ordinal);
+        Assert.Contains("send-object = pong:o", actual, StringComparison.Ordinal);
+        Assert.Contains("publish-object = done\n    [note:o]", actual, StringComparison.Ordinal);
+        Assert.Contains("stream-object = 1,2", actual, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,6 +52,11 @@ public sealed class InterceptorTests
 
         // Shape is not sealed: a Circle typed as Shape must reach Circle's handler, which only the generic dispatch finds.
         Assert.Null(InterceptorOf("sender.Send(shape)"));
+
+        // The object overloads (dynamic dispatch) are for messages known only at run time: never bound.
+        Assert.Null(InterceptorOf("sender.Send((object)new Ping(\"o\"))"));
+        Assert.Null(InterceptorOf("publisher.Publish((object)new Note { Text = \"o\" })"));
+        Assert.Null(InterceptorOf("sender.CreateStream((object)new Count(2))"));
     }
 
     [Fact]

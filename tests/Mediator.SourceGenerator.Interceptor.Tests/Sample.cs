@@ -114,6 +114,11 @@ internal static class Sample
 
             public IAsyncEnumerable<TItem> CreateStream<TItem>(IStreamRequest<TItem> request, CancellationToken cancellationToken = default)
                 => throw new NotSupportedException("fake stream");
+
+            public ValueTask<object?> Send(object request, CancellationToken cancellationToken = default) => new("fake-object");
+
+            public IAsyncEnumerable<object?> CreateStream(object request, CancellationToken cancellationToken = default)
+                => throw new NotSupportedException("fake stream");
         }
         """;
 
@@ -187,6 +192,19 @@ internal static class Sample
                     await foreach (var item in mediator.CreateStream(new Count(3), cancelled.Token))
                     {
                         items.Add(item);
+                    }
+
+                    return string.Join(",", items);
+                });
+                // Dynamic dispatch (docs/dynamic-dispatch.md): the object overloads are never bound, the run-time type decides.
+                await Step("send-object", async () => (string)(await sender.Send((object)new Ping("o")))!);
+                await Step("publish-object", async () => { await publisher.Publish((object)new Note { Text = "o" }); return "done"; });
+                await Step("stream-object", async () =>
+                {
+                    var items = new List<string>();
+                    await foreach (var item in sender.CreateStream((object)new Count(2)))
+                    {
+                        items.Add(item!.ToString()!);
                     }
 
                     return string.Join(",", items);

@@ -134,12 +134,14 @@ internal static class InterceptorEmitter
                 writer.Line("public static " + Code.PlainValueTask + " Publish" + index + "(this global::Mediator.IPublisher publisher, " + call.MessageType + " notification, " + Code.CancellationToken + " cancellationToken)");
                 using (writer.Indent())
                 {
-                    // A null notification goes to the interface, which throws as it did before.
+                    // A null notification goes to the interface, which throws as it did before. The null test leaves the
+                    // notification maybe-null on that branch, where TNotification would be inferred nullable and break
+                    // its constraint (CS8631 under <Nullable>enable</Nullable>): '!' keeps it the call's own type.
                     writer.Line("=> publisher is " + mediator + " mediator" + (call.IsValueType ? string.Empty : " && notification is not null"));
                     using (writer.Indent())
                     {
                         writer.Line("? mediator.Publish(notification, cancellationToken)");
-                        writer.Line(": publisher.Publish(notification, cancellationToken);");
+                        writer.Line(": publisher.Publish(notification" + (call.IsValueType ? string.Empty : "!") + ", cancellationToken);");
                     }
                 }
 

@@ -88,17 +88,25 @@ internal static class InterceptableCallParser
         return Emitting.InterceptorEmitter.FileName(invocation.SyntaxTree.FilePath) + "(" + (position.Line + 1) + "," + (position.Character + 1) + ")";
     }
 
+    /// <summary>
+    /// The typed methods only: <c>Send(object)</c>, <c>CreateStream(object)</c> and <c>Publish(object)</c> (dynamic
+    /// dispatch, docs/dynamic-dispatch.md) are for messages known only at run time and are never bound.
+    /// </summary>
     private static InterceptedMethod? Kind(IMethodSymbol method)
     {
         var owner = method.ContainingType;
         return method.Name switch
         {
-            "Send" when KnownTypes.IsMediatorType(owner, "ISender", 0) => method.IsGenericMethod ? InterceptedMethod.Send : InterceptedMethod.SendVoid,
+            "Send" when KnownTypes.IsMediatorType(owner, "ISender", 0) && method.IsGenericMethod => InterceptedMethod.Send,
+            "Send" when KnownTypes.IsMediatorType(owner, "ISender", 0) && IsVoidRequestParameter(method) => InterceptedMethod.SendVoid,
             "CreateStream" when method.IsGenericMethod && KnownTypes.IsMediatorType(owner, "ISender", 0) => InterceptedMethod.CreateStream,
             "Publish" when method.IsGenericMethod && KnownTypes.IsMediatorType(owner, "IPublisher", 0) => InterceptedMethod.Publish,
             _ => null,
         };
     }
+
+    private static bool IsVoidRequestParameter(IMethodSymbol method)
+        => method.Parameters.Length > 0 && method.Parameters[0].Type is INamedTypeSymbol parameter && KnownTypes.IsVoidRequest(parameter);
 
     /// <summary>
     /// A struct or a sealed class: its run-time type is its static type, so the typed pipeline is the one the generic

@@ -20,17 +20,17 @@ namespace Mediator.Generated.Interceptors
     file static class BoundCalls
     {
         // File1.cs(41,46)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsAgFAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RQgFAABGaWxlMS5jcw==")]
         // File1.cs(42,54)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsFwFAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RVwFAABGaWxlMS5jcw==")]
         // File1.cs(43,56)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsLgFAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RbgFAABGaWxlMS5jcw==")]
         // File1.cs(44,53)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsBoGAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RRoGAABGaWxlMS5jcw==")]
         // File1.cs(45,51)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsGwGAABGaWxlMS5jcw==")]
-        // File1.cs(78,56)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsJcNAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RWwGAABGaWxlMS5jcw==")]
+        // File1.cs(91,56)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RS8QAABGaWxlMS5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Threading.Tasks.ValueTask<string> Send0(this global::Mediator.ISender sender, global::Mediator.IRequest<string> request, global::System.Threading.CancellationToken cancellationToken)
             => sender is global::TestApp.Mediator mediator && request is global::App.Ping message
@@ -38,11 +38,11 @@ namespace Mediator.Generated.Interceptors
                 : sender.Send(request, cancellationToken);
 
         // File1.cs(46,53)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsL0GAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3Rb0GAABGaWxlMS5jcw==")]
         // File1.cs(47,60)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsCQHAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RSQHAABGaWxlMS5jcw==")]
         // File1.cs(48,58)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsJcHAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RZcHAABGaWxlMS5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Threading.Tasks.ValueTask Send1(this global::Mediator.ISender sender, global::Mediator.IRequest request, global::System.Threading.CancellationToken cancellationToken)
             => sender is global::TestApp.Mediator mediator && request is global::App.Fire message
@@ -50,33 +50,33 @@ namespace Mediator.Generated.Interceptors
                 : sender.Send(request, cancellationToken);
 
         // File1.cs(49,51)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsPkHAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RfkHAABGaWxlMS5jcw==")]
         // File1.cs(50,60)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsHIIAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RXIIAABGaWxlMS5jcw==")]
         // File1.cs(51,61)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsO0IAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3Re0IAABGaWxlMS5jcw==")]
         // File1.cs(52,58)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsHYJAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RXYJAABGaWxlMS5jcw==")]
         // File1.cs(53,56)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsO8JAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3Re8JAABGaWxlMS5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Threading.Tasks.ValueTask Publish2(this global::Mediator.IPublisher publisher, global::App.Note notification, global::System.Threading.CancellationToken cancellationToken)
             => publisher is global::TestApp.Mediator mediator && notification is not null
                 ? mediator.Publish(notification, cancellationToken)
-                : publisher.Publish(notification, cancellationToken);
+                : publisher.Publish(notification!, cancellationToken);
 
         // File1.cs(57,40)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsKIKAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RaIKAABGaWxlMS5jcw==")]
         // File1.cs(67,40)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsMoLAABGaWxlMS5jcw==")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RcoLAABGaWxlMS5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Collections.Generic.IAsyncEnumerable<int> CreateStream3(this global::Mediator.ISender sender, global::Mediator.IStreamRequest<int> request, global::System.Threading.CancellationToken cancellationToken)
             => sender is global::TestApp.Mediator mediator && request is global::App.Count message
                 ? mediator.CreateStream(message, cancellationToken)
                 : sender.CreateStream(request, cancellationToken);
 
-        // File1.cs(74,57)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Z6NHENS3C06yT/zQXJRZsKwMAABGaWxlMS5jcw==")]
+        // File1.cs(87,57)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zb1OzIalN4FYMtYpb8M3RUQPAABGaWxlMS5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Threading.Tasks.ValueTask<string> Send4(this global::Mediator.ISender sender, global::Mediator.IRequest<string> request, global::System.Threading.CancellationToken cancellationToken)
             => sender is global::TestApp.Mediator mediator && request is global::App.Circle message
