@@ -9,16 +9,13 @@ namespace Mediator.SourceGenerator;
 
 /// <summary>
 /// The incremental steps of the interceptors (Roslyn 4.14 build only; docs/interceptors.md), beside the generator's own:
-/// the interceptable calls (read in the edited files only), grouped into one item per source file, each combined with the
-/// generated mediator's typed overloads and emitted as that file's interceptors. An edit inside a method body changes its
-/// own file's item, so only that file's interceptors are written again; the other files' items compare equal and stay
-/// cached.
+/// each file's interceptable calls (read with its checked calls by <see cref="FileCalls"/>, again only when the file or a
+/// declaration changed), one item per source file, each combined with the generated mediator's typed overloads and
+/// emitted as that file's interceptors. An edit inside a method body changes its own file's item, so only that file's
+/// interceptors are written again; the other files' items stay cached.
 /// </summary>
 internal static class InterceptorSteps
 {
-    /// <summary>The interceptable calls of the whole compilation (tracking name, for the incrementality tests).</summary>
-    public const string InterceptableCalls = nameof(InterceptableCalls);
-
     /// <summary>One item per source file with interceptable calls.</summary>
     public const string InterceptableFiles = nameof(InterceptableFiles);
 
@@ -31,7 +28,10 @@ internal static class InterceptorSteps
     /// <summary>Whether interceptors are written (property, language version, namespace opted in).</summary>
     public const string Settings = "InterceptSettings";
 
-    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<MediatorGenerator.PlanResult> plan)
+    public static void Register(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValueProvider<MediatorGenerator.PlanResult> plan,
+        IncrementalValuesProvider<FileCalls> fileCalls)
     {
         var settings = context.AnalyzerConfigOptionsProvider
             .Combine(context.ParseOptionsProvider)
@@ -42,16 +42,9 @@ internal static class InterceptorSteps
             .Combine(settings)
             .Select(static (input, _) => input.Right.Enabled ? input.Left : InterceptTargets.None)
             .WithTrackingName(Targets);
-        var files = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, ct) => InterceptableCallParser.IsCandidate(node, ct), static (c, ct) => InterceptableCallParser.Read(c, ct))
-            .Where(static call => call is not null)
-            .Select(static (call, _) => call!)
-            .WithTrackingName(InterceptableCalls)
-            .Collect()
-            .SelectMany(static (calls, _) => calls
-                .GroupBy(c => c.FilePath, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new InterceptableFile(g.Key, g.ToEquatableArray())))
+        var files = fileCalls
+            .Where(static file => file.Interceptable.Count > 0)
+            .Select(static (file, _) => new InterceptableFile(file.FilePath, file.Interceptable))
             .WithTrackingName(InterceptableFiles);
         var inputs = files.Combine(targets).WithTrackingName(InterceptorInputs);
         context.RegisterSourceOutput(inputs, static (spc, input) =>

@@ -116,5 +116,36 @@ public sealed class InterceptorTests
         Assert.Equal(new[] { "/src/File1.cs", "/src/File2.cs" }, reasons.Select(r => r.File).ToArray());
         Assert.Contains(reasons[0].Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged });
         Assert.Equal(IncrementalStepRunReason.Modified, reasons[1].Reason);
+
+        // And the unchanged files were not read again at all (Cached, not re-read and found Unchanged): a syntax provider
+        // would have asked the semantic model about every call of every file on this edit.
+        var read = steps[TrackingNames.FileCalls]
+            .SelectMany(step => step.Outputs.Select(output => (((Parsing.FileCalls)output.Value).FilePath, output.Reason)))
+            .ToList();
+        Assert.Equal(
+            new[] { ("/src/File0.cs", IncrementalStepRunReason.Cached), ("/src/File1.cs", IncrementalStepRunReason.Cached), ("/src/File2.cs", IncrementalStepRunReason.Modified) },
+            read.Where(r => r.FilePath.StartsWith("/src/", StringComparison.Ordinal)).OrderBy(r => r.FilePath, StringComparer.Ordinal).ToArray());
+    }
+
+    /// <summary>
+    /// A declaration edit in another file re-reads every file's calls (Parsing/FileCalls): unsealing the message in the
+    /// messages file unbinds the call in the calling file, which itself did not change.
+    /// </summary>
+    [Fact]
+    public void A_declaration_edit_elsewhere_re_reads_the_calls_of_unchanged_files()
+    {
+        var compilation = InterceptorRun.Compilation(new[] { Sample.Messages, Sample.Entry });
+        var first = GeneratorRun.Run(InterceptorRun.Driver(intercept: true), compilation);
+        Assert.NotNull(Assert.Single(InterceptorRun.Calls(first), c => c.Call == "sender.Send(new Ping(\"a\"))").Interceptor);
+
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/File0.cs");
+        var unsealed = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            Sample.Messages.Replace("public sealed record Ping(", "public record Ping(", StringComparison.Ordinal)));
+        var second = GeneratorRun.Run(first.Driver, compilation.ReplaceSyntaxTree(tree, unsealed));
+        Assert.Empty(second.CompilationErrors);
+        Assert.Null(Assert.Single(InterceptorRun.Calls(second), c => c.Call == "sender.Send(new Ping(\"a\"))").Interceptor);
+        Assert.Equal(IncrementalStepRunReason.Modified, second.Result.Results.Single().TrackedSteps[TrackingNames.FileCalls]
+            .SelectMany(step => step.Outputs)
+            .Single(output => ((Parsing.FileCalls)output.Value).FilePath == "/src/File1.cs").Reason);
     }
 }

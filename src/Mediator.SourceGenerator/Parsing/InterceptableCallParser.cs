@@ -14,8 +14,8 @@ namespace Mediator.SourceGenerator.Parsing;
 /// <c>Send</c>, <c>Publish</c> and <c>CreateStream</c> of <c>ISender</c>/<c>IPublisher</c> (so also through
 /// <c>IMediator</c>), on a receiver typed as an interface, whose message's static type no subclass could route elsewhere:
 /// a struct or a sealed class, with no type parameter, that generated code can name. The predicate reads invocation names
-/// only; the semantic model is asked about the candidates in the edited files. A separate step from
-/// <c>CallSiteParser</c>'s checks, so that each caches on its own.
+/// only; the semantic model is asked about the candidates of a file when that file changed or a declaration did
+/// (<c>Parsing/FileCalls</c>, which reads <c>CallSiteParser</c>'s calls in the same walk).
 /// </summary>
 internal static class InterceptableCallParser
 {
@@ -23,10 +23,10 @@ internal static class InterceptableCallParser
         => node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments.Count: 1 or 2 }
             && access.Name.Identifier.ValueText is "Send" or "Publish" or "CreateStream";
 
-    public static InterceptableCall? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>A candidate (<see cref="IsCandidate"/>) read with its file's semantic model; null when it cannot be bound.</summary>
+    public static InterceptableCall? Read(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
-        var model = context.SemanticModel;
+        var invocation = (InvocationExpressionSyntax)node;
         if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation { Instance: { } instance } call
             || instance.Type is not INamedTypeSymbol { TypeKind: TypeKind.Interface }
             || Kind(call.TargetMethod) is not { } kind
