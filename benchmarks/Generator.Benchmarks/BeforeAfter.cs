@@ -36,6 +36,7 @@ internal static class BeforeAfter
         Console.WriteLine($"{"scenario",-34} {"before ms",10} {"after ms",10} {"ratio",7} {"before MB",10} {"after MB",10}");
         Scenario("first run", runs, subjects, (s, i, _) => (s.NewCompilation(), s.NewDriver()));
         Scenario("method-body edit (cached re-run)", runs, subjects, (s, i, edit) => (s.EditMethodBody(warm[i], edit), drivers[i]));
+        Scenario("declaration edit (property typed)", runs, subjects, (s, i, edit) => (s.EditDeclaration(warm[i], edit), drivers[i]));
         Scenario("handler added", runs, subjects, (s, i, _) => (s.AddHandler(warm[i]), drivers[i]));
     }
 

@@ -147,6 +147,17 @@ internal sealed class GeneratorSubject
         return compilation.ReplaceSyntaxTree(EditedTree, CSharpSyntaxTree.ParseText(text, ParseOptions, path: EditedTree.FilePath));
     }
 
+    /// <summary>
+    /// The first requests file with a property typed into its first request record (a new positional parameter, named
+    /// after <paramref name="edit"/>): a declaration edit in one file, as typing into a message does.
+    /// </summary>
+    public Compilation EditDeclaration(Compilation compilation, int edit)
+    {
+        var text = SyntheticProject.RequestFile(Flavor, 0, Requests / SyntheticProject.FilesOfRequests)
+            .Replace("Request0(int Id)", $"Request0(int Id, int P{edit + 10})");
+        return compilation.ReplaceSyntaxTree(EditedTree, CSharpSyntaxTree.ParseText(text, ParseOptions, path: EditedTree.FilePath));
+    }
+
     public Compilation AddHandler(Compilation compilation)
         => compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(SyntheticProject.NewHandlerFile(Flavor), ParseOptions, path: "/src/Added.cs"));
 

@@ -34,7 +34,7 @@ if (args.Length > 1 && args[0] == "--before-after")
     return;
 }
 
-// --loop ours|martinothamar|floor edit|first|add [bound|unbound] [runs]: one scenario, no step tracking, a median.
+// --loop ours|martinothamar|floor edit|decl|first|add [bound|unbound] [runs]: one scenario, no step tracking, a median.
 // With ALLOC_TICKS=1 it also prints the runtime's sampled allocations by type (GC AllocationTick events).
 if (args.Length > 0 && args[0] == "--loop")
 {

@@ -28,13 +28,15 @@ internal static class StepProfile
         Scenario("first run, declarations bound first", runs, i => subject.NewCompilation(), bind: true, _ => subject.NewDriver(trackSteps: true));
         Scenario("method-body edit, declarations not bound", runs, i => subject.EditMethodBody(warm, i), bind: false, _ => driver);
         Scenario("method-body edit, declarations bound first", runs, i => subject.EditMethodBody(warm, i), bind: true, _ => driver);
+        Scenario("declaration edit (a property typed into a request record), declarations not bound", runs, i => subject.EditDeclaration(warm, i), bind: false, _ => driver);
+        Scenario("declaration edit, declarations bound first", runs, i => subject.EditDeclaration(warm, i), bind: true, _ => driver);
         Scenario("added handler, declarations not bound", runs, i => subject.AddHandler(warm), bind: false, _ => driver);
         Scenario("added handler, declarations bound first", runs, i => subject.AddHandler(warm), bind: true, _ => driver);
     }
 
     /// <summary>
     /// One scenario over and over, without step tracking, for a sampling profiler or a quick median:
-    /// <c>--loop ours|martinothamar|floor edit|first|add [bound|unbound] [runs]</c>. "floor" is <see cref="FloorGenerator"/>
+    /// <c>--loop ours|martinothamar|floor edit|decl|first|add [bound|unbound] [runs]</c>. "floor" is <see cref="FloorGenerator"/>
     /// with the hint names ours produces.
     /// </summary>
     public static void Loop(string which, string scenario, bool bind, int runs)
@@ -56,6 +58,7 @@ internal static class StepProfile
         {
             "first" => _ => subject.NewCompilation(),
             "add" => _ => subject.AddHandler(warm),
+            "decl" => i => subject.EditDeclaration(warm, i),
             _ => i => subject.EditMethodBody(warm, i),
         };
         var times = new List<double>();

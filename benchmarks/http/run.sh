@@ -5,6 +5,8 @@
 #   benchmarks/http/run.sh table           the seed's six cases x six implementations, interleaved rounds
 #   benchmarks/http/run.sh decision        the 20 interleaved decision rounds with the A/A copy of the baseline
 #   PIN=1 benchmarks/http/run.sh decision  the same with the servers on CPU 1 and wrk on CPU 0 (less spread per run)
+#   ONLY=problem-details-idle PIN=1 benchmarks/http/run.sh decision
+#                                          one row re-decided: that variant, the baseline and its A/A copy only
 #   benchmarks/http/run.sh budget          BenchmarkDotNet: five compiled layers minus none, typed and ISender
 #   benchmarks/http/run.sh charts          charts and docs/benchmarks.md tables from what is in benchmarks/results
 #
@@ -35,7 +37,7 @@ if wants table; then
 fi
 
 if wants decision; then
-  runner --mode decision --rounds "${DECISION_ROUNDS:-20}" --seconds "${DECISION_SECONDS:-10}" ${PIN:+--pin}
+  runner --mode decision --rounds "${DECISION_ROUNDS:-20}" --seconds "${DECISION_SECONDS:-10}" ${PIN:+--pin} ${ONLY:+--only "$ONLY"}
 fi
 
 if wants budget; then

@@ -28,8 +28,16 @@ public sealed class MediatorGenerator : IIncrementalGenerator
         var declarations = context.CompilationProvider
             .WithComparer(DeclarationEquivalence.Instance)
             .WithTrackingName(TrackingNames.Declarations);
-        var discoveries = declarations
-            .Select(static (c, ct) => DeclarationScanner.Scan(c, ct))
+        // One scan per file: a declaration edit scans the edited file and the files whose declarations name what it
+        // declares (DeclarationFiles); every other file's input compares equal and its scan stays cached.
+        var declarationFiles = declarations
+            .SelectMany(static (c, ct) => DeclarationFiles.Split(c, ct))
+            .WithTrackingName(TrackingNames.DeclarationFiles);
+        var discoveries = declarationFiles
+            .Select(static (file, ct) => DeclarationScanner.ScanFile(file, ct))
+            .WithTrackingName(TrackingNames.FileDiscoveries)
+            .Collect()
+            .Select(static (files, _) => DeclarationScanner.Merge(files))
             .WithTrackingName(TrackingNames.Discoveries);
 
         // Whether generated code can compile here at all (C# 8, the library's own types): if not, nothing is generated

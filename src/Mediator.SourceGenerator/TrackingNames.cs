@@ -5,6 +5,12 @@ internal static class TrackingNames
 {
     public const string Declarations = nameof(Declarations);
     public const string Discoveries = nameof(Discoveries);
+
+    /// <summary>One input per syntax tree, with the trees its scan can read (<c>DeclarationFiles</c>).</summary>
+    public const string DeclarationFiles = nameof(DeclarationFiles);
+
+    /// <summary>One file's scan: cached unless that file or a declaration it names changed.</summary>
+    public const string FileDiscoveries = nameof(FileDiscoveries);
     public const string ClassDiagnostics = nameof(ClassDiagnostics);
     public const string DeclaredNotifications = nameof(DeclaredNotifications);
     public const string NotificationPipelines = nameof(NotificationPipelines);

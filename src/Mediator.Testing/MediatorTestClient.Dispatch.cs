@@ -86,7 +86,12 @@ public sealed partial class MediatorTestClient
             throw new ArgumentNullException(nameof(request));
         }
 
-        var record = Begin(request, DispatchMode.Stream);
+        return CreateStreamInOwnScope(Begin(request, DispatchMode.Stream), mediator => mediator.CreateStream(request, cancellationToken));
+    }
+
+    /// <summary>Opens a stream with <paramref name="open"/> on the mediator of a scope of its own, disposed when the enumeration ends.</summary>
+    private IAsyncEnumerable<TItem> CreateStreamInOwnScope<TItem>(DispatchRecord record, Func<IMediator, IAsyncEnumerable<TItem>> open)
+    {
         var scope = _provider.CreateAsyncScope();
         IMediator mediator;
         try
@@ -100,11 +105,11 @@ public sealed partial class MediatorTestClient
             throw;
         }
 
-        return CreateStreamCore(record, mediator, request, scope, cancellationToken);
+        return CreateStreamCore(record, mediator, open, scope);
     }
 
-    /// <summary>Opens the stream on <paramref name="mediator"/> with the record current; <paramref name="scope"/>, if any, is disposed when it ends.</summary>
-    internal IAsyncEnumerable<TItem> CreateStreamCore<TItem>(DispatchRecord record, IMediator mediator, IStreamRequest<TItem> request, IAsyncDisposable? scope, CancellationToken cancellationToken)
+    /// <summary>Opens the stream with <paramref name="open"/> on <paramref name="mediator"/> with the record current; <paramref name="scope"/>, if any, is disposed when it ends.</summary>
+    internal IAsyncEnumerable<TItem> CreateStreamCore<TItem>(DispatchRecord record, IMediator mediator, Func<IMediator, IAsyncEnumerable<TItem>> open, IAsyncDisposable? scope)
     {
         var previous = _recorder.Current;
         IAsyncEnumerable<TItem> stream;
@@ -112,7 +117,7 @@ public sealed partial class MediatorTestClient
         {
             // Not an async method: set the record for the call only, then give the caller its own value back.
             _recorder.Current = record;
-            stream = mediator.CreateStream(request, cancellationToken);
+            stream = open(mediator);
         }
         catch (Exception exception)
         {

@@ -89,7 +89,51 @@ public sealed class MediatorTestScope : IDisposable, IAsyncDisposable
             throw new ArgumentNullException(nameof(request));
         }
 
-        return _client.CreateStreamCore(_client.BeginInScope(request, DispatchMode.Stream), Mediator, request, null, cancellationToken);
+        return _client.CreateStreamCore(_client.BeginInScope(request, DispatchMode.Stream), Mediator, mediator => mediator.CreateStream(request, cancellationToken), null);
+    }
+
+    /// <summary>Sends a request whose type is known only at run time in this scope and records it (see <see cref="ISender.Send(object, CancellationToken)"/>).</summary>
+    /// <param name="request">The request: an <see cref="IRequest{TResponse}"/> or <see cref="IRequest"/>.</param>
+    /// <param name="cancellationToken">Passed to the mediator.</param>
+    /// <returns>The handler's answer, boxed; <see cref="Unit.Value"/> for a request without one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    public ValueTask<object?> Send(object request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        return _client.SendObjectCore(_client.BeginInScope(request, DispatchMode.Send), Mediator, request, cancellationToken);
+    }
+
+    /// <summary>Publishes a notification whose type is known only at run time in this scope and records it.</summary>
+    /// <param name="notification">The notification.</param>
+    /// <param name="cancellationToken">Passed to the mediator.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="notification"/> is null.</exception>
+    public ValueTask Publish(object notification, CancellationToken cancellationToken = default)
+    {
+        if (notification is null)
+        {
+            throw new ArgumentNullException(nameof(notification));
+        }
+
+        return _client.PublishObjectCore(_client.BeginInScope(notification, DispatchMode.Publish), Mediator, notification, cancellationToken);
+    }
+
+    /// <summary>Opens a stream whose request type is known only at run time in this scope and records it.</summary>
+    /// <param name="request">The stream request.</param>
+    /// <param name="cancellationToken">Passed to the mediator.</param>
+    /// <returns>The stream, items boxed; enumerate it before the scope is disposed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    public IAsyncEnumerable<object?> CreateStream(object request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        return _client.CreateStreamCore(_client.BeginInScope(request, DispatchMode.Stream), Mediator, mediator => mediator.CreateStream(request, cancellationToken), null);
     }
 
     /// <summary>Disposes the scope and the scoped services it created.</summary>

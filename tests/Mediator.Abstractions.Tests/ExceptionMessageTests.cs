@@ -44,6 +44,24 @@ public sealed class ExceptionMessageTests
     }
 
     [Fact]
+    public void The_other_exceptions_of_a_dispatch_name_types_as_CSharp_writes_them_too()
+    {
+        var message = typeof(IdentifiedCommand<CancelOrder, bool>);
+        var handler = typeof(Outer.Generic<string>.Deeper<int?>);
+        var messages = new[]
+        {
+            new ScopeRequiredException(message).Message,
+            new StreamHandlerReturnedNullException(handler).Message,
+            new PublishException(message, [new NotificationFailure(handler, new InvalidOperationException(), 1)]).Message,
+        };
+
+        Assert.StartsWith("The pipeline of 'IdentifiedCommand<CancelOrder, bool>' has scoped components", messages[0], StringComparison.Ordinal);
+        Assert.StartsWith("The stream handler 'Outer.Generic<string>.Deeper<int?>' returned null", messages[1], StringComparison.Ordinal);
+        Assert.StartsWith("1 handler(s) of 'IdentifiedCommand<CancelOrder, bool>' failed: Outer.Generic<string>.Deeper<int?> (InvalidOperationException).", messages[2], StringComparison.Ordinal);
+        Assert.All(messages, m => Assert.DoesNotContain("`", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void NotAMessageException_is_an_ArgumentException_that_names_the_parameter_and_says_what_to_do()
     {
         var send = new NotAMessageException(typeof(Dictionary<string, int>), "Send");

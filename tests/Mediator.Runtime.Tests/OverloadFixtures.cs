@@ -56,8 +56,8 @@ public sealed class ParcelTracker(Recorder recorder)
     }
 }
 
-/// <summary>Implements the contract in a base class; the derived class hides <c>Handle</c> with a generic overload.</summary>
-public class ParcelLogBase(Recorder recorder) : INotificationHandler<ParcelLost>
+/// <summary>Implements the contract in a base class (abstract: a base, not a handler of its own, as MED0034 asks); the derived class hides <c>Handle</c> with a generic overload.</summary>
+public abstract class ParcelLogBase(Recorder recorder) : INotificationHandler<ParcelLost>
 {
     public ValueTask Handle(ParcelLost notification, CancellationToken cancellationToken)
     {

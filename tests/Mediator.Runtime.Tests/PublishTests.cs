@@ -21,7 +21,7 @@ public sealed class PublishTests
         Assert.All(error.Failures, f => Assert.IsType<BroadcastFailure>(f.Exception));
         Assert.All(error.Failures, f => Assert.Equal(1, f.Attempts));
         Assert.Equal(2, error.InnerExceptions.Count);
-        Assert.Contains("2 handler(s) of 'RuntimeTests.Broadcast' failed", error.Message);
+        Assert.Contains("2 handler(s) of 'Broadcast' failed", error.Message);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class ScopeTests
         Assert.Equal(typeof(ScopedProbeEvent), publish.MessageType);
         Assert.Equal(typeof(ScopedProbeStream), stream.MessageType);
         Assert.Equal(
-            "The pipeline of 'RuntimeTests.ScopedProbe' has scoped components, but the mediator was resolved from the root service provider, "
+            "The pipeline of 'ScopedProbe' has scoped components, but the mediator was resolved from the root service provider, "
             + "which has no scope. Resolve IMediator (ISender, IPublisher) from a scope: inject it into a request-scoped class, or create one "
             + "with IServiceScopeFactory.CreateAsyncScope() and resolve it from scope.ServiceProvider. For background callers (hosted services, "
             + "consumers), call services.AddScopePerDispatchMediator() and inject ScopePerDispatchMediator, which opens a scope for each dispatch.",

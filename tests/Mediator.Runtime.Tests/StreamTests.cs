@@ -94,7 +94,7 @@ public sealed class StreamTests
         var error = Assert.Throws<StreamHandlerReturnedNullException>(() => host.Mediator.CreateStream(new BrokenStream()));
 
         Assert.Equal(typeof(BrokenStreamHandler), error.HandlerType);
-        Assert.Contains("RuntimeTests.BrokenStreamHandler", error.Message);
+        Assert.Contains("'BrokenStreamHandler' returned null", error.Message);
         await Task.CompletedTask;
     }
 

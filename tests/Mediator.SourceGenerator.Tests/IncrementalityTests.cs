@@ -119,6 +119,157 @@ public sealed class IncrementalityTests
         Assert.Empty(second.CompilationErrors);
     }
 
+    private const string PongHandler = Sources.Usings + """
+        namespace App;
+        public sealed class Pong : IRequest<string> { }
+        [Handler]
+        public sealed class PongHandler : IRequestHandler<Pong, string>
+        {
+            public ValueTask<string> Handle(Pong request, CancellationToken cancellationToken) => new("pong");
+        }
+        """;
+
+    [Fact]
+    public void A_declaration_edit_scans_only_the_edited_file_and_leaves_the_others_cached()
+    {
+        // A property typed into Ping: its file is scanned again, Pong's file and the middleware's (which name nothing
+        // Ping's file declares) keep their scans.
+        var edited = Handler.Replace("public sealed class Ping : IRequest<int> { }", "public sealed class Ping : IRequest<int> { public int Id { get; init; } }");
+        var (_, second) = RunTwice(new[] { Handler, PongHandler, Middleware }, compilation => Replace(compilation, 0, edited));
+
+        var scans = second.Result.Results.Single().TrackedSteps[TrackingNames.FileDiscoveries];
+        Assert.Equal(3, scans.Length);
+        Assert.All(scans[0].Outputs, o => Assert.NotEqual(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.All(scans.Skip(1).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+
+        // Nothing the plan reads changed (only the handler's position moved): the plan and every file stay as they were.
+        AssertStepsUnchanged(second, TrackingNames.HandlerSpecs, TrackingNames.Plan, TrackingNames.Pipelines, TrackingNames.PipelineFiles);
+        AssertSourceOutputsUnchanged(second);
+        AssertSameAsFirstRun(second);
+    }
+
+    [Fact]
+    public void A_file_that_names_an_edited_declaration_is_scanned_again()
+    {
+        // PingHandler's file names Ping, declared in the edited file: its scan cannot be reused.
+        const string Request = Sources.Usings + "namespace App;\npublic sealed class Ping : IRequest<int> { }\n";
+        const string PingHandler = Sources.Usings + """
+            namespace App;
+            [Handler]
+            public sealed class PingHandler : IRequestHandler<Ping, int>
+            {
+                public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);
+            }
+            """;
+        var (_, second) = RunTwice(
+            new[] { Request, PingHandler, PongHandler },
+            compilation => Replace(compilation, 0, Request.Replace("{ }", "{ public int Id { get; init; } }")));
+
+        var scans = second.Result.Results.Single().TrackedSteps[TrackingNames.FileDiscoveries];
+        Assert.All(scans[0].Outputs.Concat(scans[1].Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.All(scans[2].Outputs, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        AssertSameAsFirstRun(second);
+    }
+
+    /// <summary>Each case: its name, the files before, the files after (each changed file replaced), and every edit changes the output.</summary>
+    public static TheoryData<string, string[], string[]> CrossFileEdits => new()
+    {
+        {
+            // The request's base class, two files away, joins the group a middleware is constrained to.
+            "base class gains an interface",
+            new[]
+            {
+                Sources.Usings + "namespace App;\npublic interface IAudited { }\npublic abstract class Command { }\n",
+                Sources.Usings + "namespace App;\npublic sealed class Ping : Command, IRequest<int> { }\n",
+                Sources.Usings + PingHandlerText,
+                Sources.Middleware("Audit", 1, "where TRequest : IRequest<TResponse>, IAudited"),
+            },
+            new[]
+            {
+                Sources.Usings + "namespace App;\npublic interface IAudited { }\npublic abstract class Command : IAudited { }\n",
+                Sources.Usings + "namespace App;\npublic sealed class Ping : Command, IRequest<int> { }\n",
+                Sources.Usings + PingHandlerText,
+                Sources.Middleware("Audit", 1, "where TRequest : IRequest<TResponse>, IAudited"),
+            }
+        },
+        {
+            // A partial handler: the other part, in another file, comes to handle a second request.
+            "partial handler's other part",
+            new[]
+            {
+                Sources.Usings + "namespace App;\npublic sealed class Ping : IRequest<int> { }\npublic sealed class Pong : IRequest<int> { }\n",
+                Sources.Usings + "namespace App;\n[Handler]\npublic sealed partial class Handlers : IRequestHandler<Ping, int>\n{\n    public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);\n}\n",
+                Sources.Usings + "namespace App;\npublic sealed partial class Handlers\n{\n}\n",
+            },
+            new[]
+            {
+                Sources.Usings + "namespace App;\npublic sealed class Ping : IRequest<int> { }\npublic sealed class Pong : IRequest<int> { }\n",
+                Sources.Usings + "namespace App;\n[Handler]\npublic sealed partial class Handlers : IRequestHandler<Ping, int>\n{\n    public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);\n}\n",
+                Sources.Usings + "namespace App;\npublic sealed partial class Handlers : IRequestHandler<Pong, int>\n{\n    public ValueTask<int> Handle(Pong request, CancellationToken cancellationToken) => new(2);\n}\n",
+            }
+        },
+        {
+            // The request moves to a file the handler's file never named, and joins a middleware's group there.
+            "request moved to another file",
+            new[]
+            {
+                Sources.Usings + "namespace App;\npublic interface IAudited { }\npublic sealed class Ping : IRequest<int> { }\n",
+                Sources.Usings + PingHandlerText,
+                Sources.Middleware("Audit", 1, "where TRequest : IRequest<TResponse>, IAudited"),
+                Sources.Usings + "namespace App;\npublic sealed class Other { }\n",
+            },
+            new[]
+            {
+                Sources.Usings + "namespace App;\npublic interface IAudited { }\n",
+                Sources.Usings + PingHandlerText,
+                Sources.Middleware("Audit", 1, "where TRequest : IRequest<TResponse>, IAudited"),
+                Sources.Usings + "namespace App;\npublic sealed class Other { }\npublic sealed class Ping : IRequest<int>, IAudited { }\n",
+            }
+        },
+        {
+            // A global using alias, in a file of its own, comes to mean another request in the handler's file.
+            "global using alias retargeted",
+            new[]
+            {
+                Sources.Usings + "namespace App;\npublic sealed class Ping : IRequest<int> { }\npublic sealed class Pong : IRequest<int> { }\n",
+                "global using Message = App.Ping;\n",
+                Sources.Usings + "namespace App;\n[Handler]\npublic sealed class Handles : IRequestHandler<Message, int>\n{\n    public ValueTask<int> Handle(Message request, CancellationToken cancellationToken) => new(1);\n}\n",
+            },
+            new[]
+            {
+                Sources.Usings + "namespace App;\npublic sealed class Ping : IRequest<int> { }\npublic sealed class Pong : IRequest<int> { }\n",
+                "global using Message = App.Pong;\n",
+                Sources.Usings + "namespace App;\n[Handler]\npublic sealed class Handles : IRequestHandler<Message, int>\n{\n    public ValueTask<int> Handle(Message request, CancellationToken cancellationToken) => new(1);\n}\n",
+            }
+        },
+    };
+
+    private const string PingHandlerText = "namespace App;\n[Handler]\npublic sealed class PingHandler : IRequestHandler<Ping, int>\n{\n    public ValueTask<int> Handle(Ping request, CancellationToken cancellationToken) => new(1);\n}\n";
+
+    [Theory]
+    [MemberData(nameof(CrossFileEdits))]
+    public void A_declaration_edit_in_another_file_gives_what_a_first_run_gives(string edit, string[] before, string[] after)
+    {
+        var (first, second) = RunTwice(
+            before,
+            compilation =>
+            {
+                for (var i = 0; i < before.Length; i++)
+                {
+                    compilation = before[i] == after[i] ? compilation : Replace(compilation, i, after[i]);
+                }
+
+                return compilation;
+            });
+
+        // The case is worth having only if the edit changes what a new driver writes; then the driver that kept the
+        // other files' scans must write the same. (Compared with the new driver, not with the second run: a stale scan
+        // leaves the second run equal to the first, which this test is here to catch.)
+        var fresh = GeneratorRun.Run(GeneratorRun.CreateDriver(), second.Input);
+        Assert.False(Texts(first).SequenceEqual(Texts(fresh)), edit + ": the edit should change the output");
+        AssertSameAsFirstRun(second);
+    }
+
     [Fact]
     public void A_diagnostic_keeps_its_place_when_a_method_body_above_it_grows()
     {
@@ -294,4 +445,15 @@ public sealed class IncrementalityTests
     }
 
     private static List<string> Texts(GeneratorRun run) => run.GeneratedSources.Select(s => s.Text).ToList();
+
+    /// <summary>The incremental run produced what a new driver produces for the same compilation: files and diagnostics.</summary>
+    private static void AssertSameAsFirstRun(GeneratorRun run)
+    {
+        var fresh = GeneratorRun.Run(GeneratorRun.CreateDriver(), run.Input);
+        Assert.Equal(fresh.GeneratedSources, run.GeneratedSources);
+        Assert.Equal(Described(fresh.GeneratorDiagnostics), Described(run.GeneratorDiagnostics));
+    }
+
+    private static List<string> Described(IEnumerable<Diagnostic> diagnostics)
+        => diagnostics.Select(d => d.Id + " " + d.Location.GetLineSpan() + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(d => d, StringComparer.Ordinal).ToList();
 }

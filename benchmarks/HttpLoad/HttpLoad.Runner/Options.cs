@@ -3,7 +3,7 @@ using System.Globalization;
 namespace HttpLoad.Runner;
 
 /// <summary>The runner's command line (see Program.cs).</summary>
-public sealed record Options(string Mode, int? Rounds, double? Seconds, double Warmup, int Threads, int Connections, string? Out, string? Root, bool Pin)
+public sealed record Options(string Mode, int? Rounds, double? Seconds, double Warmup, int Threads, int Connections, string? Out, string? Root, bool Pin, string[] Only)
 {
     public static Options Parse(string[] args)
     {
@@ -24,6 +24,9 @@ public sealed record Options(string Mode, int? Rounds, double? Seconds, double W
             Value("--root"),
             // Servers on CPU 1, wrk on CPU 0: the two no longer trade cores mid-run, which is most of one run's spread in
             // server CPU per request when both share the two cores.
-            Array.IndexOf(args, "--pin") >= 0);
+            Array.IndexOf(args, "--pin") >= 0,
+            // Decision rounds for some rows only (the baseline and its A/A copy always run, so the session keeps its own
+            // gate): re-deciding one row costs a third of a full session's machine time.
+            Value("--only") is { } only ? only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : []);
     }
 }

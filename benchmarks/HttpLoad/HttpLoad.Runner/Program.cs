@@ -8,7 +8,8 @@ using LoadHarness;
 // The seed's table over real HTTP (issue 21, item 5) and the decision rounds of its "Figures" section.
 //   dotnet run -c Release --project benchmarks/HttpLoad/HttpLoad.Runner -- --mode table    [--rounds 5]  [--seconds 3]
 //   dotnet run -c Release --project benchmarks/HttpLoad/HttpLoad.Runner -- --mode decision [--rounds 20] [--seconds 10]
-// Options: --warmup <s> (2), --threads <wrk threads> (2), --connections <n> (100), --out <json>, --root <repository>.
+// Options: --warmup <s> (2), --threads <wrk threads> (2), --connections <n> (100), --out <json>, --root <repository>,
+// --pin (servers on CPU 1, wrk on CPU 0), --only <implementation,...> (decision: those rows beside the baseline and its A/A copy).
 // The servers must be built in Release first (benchmarks/http/run.sh builds everything and draws the charts).
 
 var options = Options.Parse(args);
@@ -25,10 +26,17 @@ var kind = options.Mode;
     "decision" =>
     [
         (HttpServers.Ours, HttpImplementations.Direct, LoadCases.Baseline),
-        .. HttpTables.DecisionVariants.Select(v => (HttpServers.Ours, v.Implementation, v.Case)),
+        .. HttpTables.DecisionVariants
+            .Where(v => options.Only.Length == 0 || v.Implementation == HttpImplementations.DirectCopy || options.Only.Contains(v.Implementation))
+            .Select(v => (HttpServers.Ours, v.Implementation, v.Case)),
     ],
     _ => throw new ArgumentException($"--mode must be table or decision, not '{kind}'"),
 };
+if (kind == "decision" && options.Only.FirstOrDefault(o => !HttpTables.DecisionVariants.Any(v => v.Implementation == o)) is { } unknown)
+{
+    throw new ArgumentException($"--only: '{unknown}' is not a decision variant; the variants are {string.Join(", ", HttpTables.DecisionVariants.Select(v => v.Implementation))}");
+}
+
 var rounds = options.Rounds ?? (kind == "table" ? 5 : 20);
 var seconds = options.Seconds ?? (kind == "table" ? 3 : 10);
 var output = options.Out ?? Path.Combine(root, "benchmarks", "results", "http", $"{kind}.json");

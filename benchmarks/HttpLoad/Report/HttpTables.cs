@@ -88,6 +88,11 @@ public static class HttpTables
         foreach (var (implementation, @case) in DecisionVariants)
         {
             var ratio = HttpSummary.Ratio(report, implementation, @case);
+            if (ratio.Rps.N == 0)
+            {
+                continue; // a session run with --only: this row was not measured
+            }
+
             var verdict = Verdict(implementation, ratio, aa);
             if (implementation != HttpImplementations.DirectCopy && !GatePasses(aa))
             {
@@ -103,6 +108,11 @@ public static class HttpTables
         text.AppendLine();
         foreach (var compiled in new[] { HttpImplementations.OursSender, HttpImplementations.OursTyped })
         {
+            if (!report.Runs.Any(r => r.Implementation == compiled) || !report.Runs.Any(r => r.Implementation == HttpImplementations.AspNetUse))
+            {
+                continue;
+            }
+
             var (cpu, rps) = HttpSummary.WorseThan(report, (compiled, LoadCases.NoOp5), (HttpImplementations.AspNetUse, LoadCases.NoOp5));
             text.AppendLine($"- {HttpLabels.Implementation(compiled)} minus app.Use (5 layers each), per round, in baseline units: CPU {Signed(cpu)}, lost req/s {Signed(rps)}; the A/A spread is ±{F(aa.Cpu.Spread() * 100, "0.0")} % (CPU) and ±{F(aa.Rps.Spread() * 100, "0.0")} % (req/s): {(cpu.Mean <= aa.Cpu.Spread() && rps.Mean <= aa.Rps.Spread() ? "no worse than app.Use beyond the A/A spread" : "WORSE than app.Use beyond the A/A spread")}{(gate ? "" : " (not decided: the session does not count)")}.");
         }

@@ -40,7 +40,7 @@ public sealed class PublishException : AggregateException
             throw new ArgumentException("A publish failure needs at least one failed handler.", nameof(failures));
         }
 
-        var handlers = string.Join(", ", failures.Select(f => f.HandlerType.Name + " (" + f.Exception.GetType().Name + ")"));
-        return $"{failures.Count} handler(s) of '{notificationType.FullName}' failed: {handlers}. The other handlers ran; see Failures.";
+        var handlers = string.Join(", ", failures.Select(f => TypeDisplay.Of(f.HandlerType) + " (" + TypeDisplay.Of(f.Exception.GetType()) + ")"));
+        return $"{failures.Count} handler(s) of '{TypeDisplay.Of(notificationType)}' failed: {handlers}. The other handlers ran; see Failures.";
     }
 }

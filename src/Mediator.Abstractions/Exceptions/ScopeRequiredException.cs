@@ -14,7 +14,7 @@ public sealed class ScopeRequiredException : InvalidOperationException
     /// <param name="messageType">The message whose pipeline needs a scope.</param>
     public ScopeRequiredException(Type messageType)
         : base(
-            $"The pipeline of '{messageType?.FullName}' has scoped components, but the mediator was resolved from the root " +
+            $"The pipeline of '{(messageType is null ? null : TypeDisplay.Of(messageType))}' has scoped components, but the mediator was resolved from the root " +
             "service provider, which has no scope. Resolve IMediator (ISender, IPublisher) from a scope: inject it into a " +
             "request-scoped class, or create one with IServiceScopeFactory.CreateAsyncScope() and resolve it from " +
             "scope.ServiceProvider. For background callers (hosted services, consumers), call " +

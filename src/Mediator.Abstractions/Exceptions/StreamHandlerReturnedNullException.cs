@@ -13,7 +13,7 @@ public sealed class StreamHandlerReturnedNullException : InvalidOperationExcepti
     /// <param name="handlerType">The handler that returned null.</param>
     public StreamHandlerReturnedNullException(Type handlerType)
         : base(
-            $"The stream handler '{handlerType?.FullName}' returned null from Handle. Write Handle as an async iterator " +
+            $"The stream handler '{(handlerType is null ? null : TypeDisplay.Of(handlerType))}' returned null from Handle. Write Handle as an async iterator " +
             "('async IAsyncEnumerable<T>' with 'yield return'), or return an empty stream when there is nothing to produce.")
     {
         HandlerType = handlerType ?? throw new ArgumentNullException(nameof(handlerType));

@@ -8,31 +8,37 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Mediator.SourceGenerator.Parsing;
 
 /// <summary>
-/// One pass over the declarations of a compilation: <c>[Handler]</c>, <c>[Middleware]</c> and <c>[MiddlewareGroup]</c>
-/// types and concrete message types. It walks namespaces and types only, never a member's body, and asks for a
+/// One pass over the declarations of a file (<see cref="ScanFile"/>; <see cref="Scan"/> does every file of a compilation):
+/// <c>[Handler]</c>, <c>[Middleware]</c> and <c>[MiddlewareGroup]</c> types and concrete message types. It walks namespaces and types only, never a member's body, and asks for a
 /// symbol only where a type has attributes or a base list.
 /// </summary>
 /// <remarks>
-/// It runs only when <see cref="DeclarationEquivalence"/> sees a change of declarations; an edit inside a method
-/// leaves its result cached. Attributes are matched by their class (namespace <c>Mediator</c>, name and arity), like
+/// It runs only when <see cref="DeclarationEquivalence"/> sees a change of declarations, and then only for the files
+/// <see cref="DeclarationFiles"/> says may read it; an edit inside a method leaves every result cached. Attributes are matched by their class (namespace <c>Mediator</c>, name and arity), like
 /// <c>ForAttributeWithMetadataName</c>, and only those applied on the declaration being visited count, so that each
 /// part of a partial class is seen with its own attributes.
 /// </remarks>
 internal static class DeclarationScanner
 {
+    /// <summary>Every file of the compilation scanned, in order: what the generator's per-file steps add up to.</summary>
     public static Discoveries Scan(Compilation compilation, CancellationToken cancellationToken)
+        => Merge(DeclarationFiles.Split(compilation, cancellationToken).Select(file => ScanFile(file, cancellationToken)).ToImmutableArray());
+
+    /// <summary>
+    /// The declarations of one file (<see cref="DeclarationFile"/>). Types other files declare are read as symbols when
+    /// this file's declarations name them; <see cref="DeclarationFiles"/> decides when the result can be reused.
+    /// </summary>
+    public static Discoveries ScanFile(DeclarationFile file, CancellationToken cancellationToken)
     {
-        using var cache = SymbolCache.Begin();
+        var compilation = file.Compilation;
+        using var cache = SymbolCache.Use(SymbolCache.For(compilation));
         var found = new Collector(compilation, cancellationToken);
-        foreach (var tree in compilation.SyntaxTrees)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (file.Tree.GetRoot(cancellationToken) is CompilationUnitSyntax root)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax root)
-            {
-                found.Tree = tree;
-                found.Model = null;
-                found.VisitMembers(root.Members);
-            }
+            found.Tree = file.Tree;
+            found.Model = null;
+            found.VisitMembers(root.Members);
         }
 
         return new Discoveries(
@@ -41,6 +47,22 @@ internal static class DeclarationScanner
             found.Messages.ToEquatableArray(),
             found.TypeDiagnostics.ToEquatableArray(),
             found.HasCompileErrors || found.Handlers.Any(h => h.HasCompileErrors) || found.Middlewares.Any(m => m.HasCompileErrors));
+    }
+
+    /// <summary>The files' discoveries as one, in the order of the files (the order of the compilation's trees).</summary>
+    public static Discoveries Merge(ImmutableArray<Discoveries> files)
+    {
+        if (files.Length == 1)
+        {
+            return files[0];
+        }
+
+        return new Discoveries(
+            files.SelectMany(f => f.Handlers).ToEquatableArray(),
+            files.SelectMany(f => f.Middlewares).ToEquatableArray(),
+            files.SelectMany(f => f.Messages).ToEquatableArray(),
+            files.SelectMany(f => f.TypeDiagnostics).ToEquatableArray(),
+            files.Any(f => f.HasCompileErrors));
     }
 
     private sealed class Collector(Compilation compilation, CancellationToken cancellationToken)

@@ -1,35 +1,53 @@
+using System.Collections.Concurrent;
 using Mediator.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Mediator.SourceGenerator.Symbols;
 
 /// <summary>
-/// Descriptions of types already made during one scan of the compilation (begun by <c>DeclarationScanner.Scan</c> in Parsing/), so that a type every handler
-/// mentions (<c>int</c> and its thirty generic-math interfaces, <c>IRequest&lt;int&gt;</c>, <c>object</c>) is described once
-/// per scan instead of once per handler. Both factories are pure functions of the symbol within one compilation; a
-/// type they refuse (null) is remembered as refused.
+/// Descriptions of types already made during the scans of one compilation (<c>DeclarationScanner.ScanFile</c> in Parsing/,
+/// one per file), so that a type every handler mentions (<c>int</c> and its thirty generic-math interfaces,
+/// <c>IRequest&lt;int&gt;</c>, <c>object</c>) is described once per compilation instead of once per handler or per file.
+/// Both factories are pure functions of the symbol within one compilation; a type they refuse (null) is remembered as
+/// refused.
 /// </summary>
 /// <remarks>
-/// Held for the duration of a scan on the scanning thread (<see cref="Begin"/>); outside a scan the factories compute
-/// as before. Only named types without tuples anywhere in them are cached: their symbols compare equal
+/// One cache per compilation, kept as long as the compilation lives (<see cref="For"/>), and current on the scanning
+/// thread for the duration of a file's scan (<see cref="Use"/>); outside a scan the factories compute as before. Only named types without tuples anywhere in them are cached: their symbols compare equal
 /// (<see cref="SymbolEqualityComparer.IncludeNullability"/>) exactly when their descriptions are equal, tuple element
 /// names included.
 /// </remarks>
-internal sealed class SymbolCache : IDisposable
+internal sealed class SymbolCache
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, SymbolCache> PerCompilation = new();
+
     [ThreadStatic]
     private static SymbolCache? s_current;
 
-    private readonly SymbolCache? _outer;
-    private readonly Dictionary<ITypeSymbol, TypeRef?> _typeRefs = new(SymbolEqualityComparer.IncludeNullability);
-    private readonly Dictionary<ITypeSymbol, MessageTypeSpec?> _specs = new(SymbolEqualityComparer.IncludeNullability);
+    // Concurrent: two drivers may scan the same compilation at once (the cache is the compilation's, not the scan's). A
+    // description made twice is the same description.
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeRef?> _typeRefs = new(SymbolEqualityComparer.IncludeNullability);
+    private readonly ConcurrentDictionary<ITypeSymbol, MessageTypeSpec?> _specs = new(SymbolEqualityComparer.IncludeNullability);
 
-    private SymbolCache(SymbolCache? outer) => _outer = outer;
+    private SymbolCache()
+    {
+    }
 
-    /// <summary>Starts a cache for this thread; dispose it when the scan ends.</summary>
-    public static SymbolCache Begin() => s_current = new SymbolCache(s_current);
+    /// <summary>The cache of <paramref name="compilation"/>'s symbols.</summary>
+    public static SymbolCache For(Compilation compilation) => PerCompilation.GetValue(compilation, static _ => new SymbolCache());
 
-    public void Dispose() => s_current = _outer;
+    /// <summary>Makes <paramref name="cache"/> this thread's cache until the returned scope is disposed (at the end of a scan).</summary>
+    public static IDisposable Use(SymbolCache cache)
+    {
+        var scope = new Scope(s_current);
+        s_current = cache;
+        return scope;
+    }
+
+    private sealed class Scope(SymbolCache? outer) : IDisposable
+    {
+        public void Dispose() => s_current = outer;
+    }
 
     public static TypeRef? TypeRef(ITypeSymbol type, Func<ITypeSymbol, TypeRef?> create)
         => Get(s_current?._typeRefs, type, create);
@@ -37,7 +55,7 @@ internal sealed class SymbolCache : IDisposable
     public static MessageTypeSpec? Spec(ITypeSymbol type, Func<ITypeSymbol, MessageTypeSpec?> create)
         => Get(s_current?._specs, type, create);
 
-    private static T Get<T>(Dictionary<ITypeSymbol, T>? cache, ITypeSymbol type, Func<ITypeSymbol, T> create)
+    private static T Get<T>(ConcurrentDictionary<ITypeSymbol, T>? cache, ITypeSymbol type, Func<ITypeSymbol, T> create)
     {
         if (cache is null || !IsCacheable(type))
         {
