@@ -223,16 +223,27 @@ public sealed class MediatorGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.CrossCuttingDiagnostics);
         context.RegisterSourceOutput(crossCutting.Combine(reporting), static (spc, d) => ReportUnlessQuiet(spc, d.Left, d.Right));
 
-        // Calls checked against what this project and its modules handle (MED0044 to MED0047). The syntax predicate reads
-        // invocation names only; the semantic model is asked about the candidates, in the edited files. Positions are
-        // taken in the current trees, so these are reported against the current compilation.
-        var callSites = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, ct) => CallSiteParser.IsCandidate(node, ct), static (c, ct) => CallSiteParser.Read(c, ct))
-            .Where(static call => call is not null)
-            .Select(static (call, _) => call!)
+        // The calls of each file (Parsing/FileCalls): read again only for a changed file, or for every file when a
+        // declaration changed, never through a syntax provider, whose transforms re-run for every file on each edit.
+        // Positions are taken in the file's tree, which is the current compilation's whenever the file is unchanged.
+        var fileCalls = context.CompilationProvider
+            .SelectMany(static (c, _) => c.SyntaxTrees)
+            .Combine(context.CompilationProvider)
+            .WithComparer(new TreeInCompilation())
+            .Select(static (input, ct) => FileCalls.Read(input.Item1, input.Item2, ct))
+            .WithTrackingName(TrackingNames.FileCalls);
+
+        // Calls checked against what this project and its modules handle (MED0044 to MED0047).
+        var callSites = fileCalls
+            .Select(static (file, _) => file.Checked)
             .Collect()
-            .Select(static (calls, _) => calls.ToEquatableArray())
+            .Select(static (files, _) => files.SelectMany(calls => calls.AsImmutableArray()).ToEquatableArray())
             .WithTrackingName(TrackingNames.CallSites);
+#if ROSLYN4_14
+
+        // Calls bound to the typed pipelines (docs/interceptors.md): steps of their own after the plan, one output per file.
+        InterceptorSteps.Register(context, plan, fileCalls);
+#endif
         var isApplication = context.CompilationProvider
             .Select(static (c, _) => c.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication);
         var callSiteDiagnostics = callSites
@@ -500,7 +511,7 @@ public sealed class MediatorGenerator : IIncrementalGenerator
     }
 
     /// <summary>Adds one generated file; an emitter bug becomes MED0003 instead of a crashed build.</summary>
-    private static void Emit(SourceProductionContext context, string hintName, string what, Func<string> emit)
+    internal static void Emit(SourceProductionContext context, string hintName, string what, Func<string> emit)
     {
         try
         {

@@ -37,6 +37,9 @@ internal static class TrackingNames
     /// <summary>Which module takes each message, and the conflicts between projects.</summary>
     public const string Composition = nameof(Composition);
 
+    /// <summary>Each file's calls (<c>Parsing/FileCalls</c>): read again only when the file or a declaration changed.</summary>
+    public const string FileCalls = nameof(FileCalls);
+
     /// <summary>The calls the composed mediator's checks read (Send, CreateStream, AddMediator, RegisterModule), from the syntax of each file.</summary>
     public const string CallSites = nameof(CallSites);
 

@@ -39,7 +39,9 @@ for project in Mediator.Abstractions Mediator.Runtime Mediator.Testing Mediator.
 done
 echo "packed in ${SECONDS}s"
 
-# The package layout. CompiledMediator: the generator and the code-fix assembly only under analyzers/dotnet/cs, never
+# The package layout. CompiledMediator: the generator and the code-fix assembly under analyzers/dotnet/roslyn4.8/cs and
+# analyzers/dotnet/roslyn4.14/cs (the generator built for each Roslyn, the code fixes beside each), nothing in the
+# unversioned analyzers/dotnet/cs (the SDK would give it to every compiler beside the versioned folder it chose), never
 # under lib/ where they would become references of the user's code; the props under build/ and buildTransitive/ named
 # after the package ID (NuGet imports no other name). CompiledMediator.Abstractions: no analyzer, no build props, and no
 # dependency that could bring either, so a message-only project gets no generator. Every package: licence, readme,
@@ -71,11 +73,19 @@ check_layout() {
 
   listing=$(listing_of CompiledMediator)
   for dll in CompiledMediator.SourceGenerator.dll CompiledMediator.SourceGenerator.CodeFixes.dll; do
-    grep -qx "analyzers/dotnet/cs/$dll" <<< "$listing" || problems+=" missing analyzers/dotnet/cs/$dll;"
+    for folder in roslyn4.8 roslyn4.14; do
+      grep -qx "analyzers/dotnet/$folder/cs/$dll" <<< "$listing" || problems+=" missing analyzers/dotnet/$folder/cs/$dll;"
+    done
     grep -q "^lib/.*/$dll$" <<< "$listing" && problems+=" $dll also under lib/;"
   done
+  grep -q '^analyzers/dotnet/cs/' <<< "$listing" && problems+=" something in the unversioned analyzers/dotnet/cs/;"
+  # Two builds, not one file packed twice.
+  if cmp -s <(unzip -p "$feed/CompiledMediator.$version.nupkg" analyzers/dotnet/roslyn4.8/cs/CompiledMediator.SourceGenerator.dll) \
+            <(unzip -p "$feed/CompiledMediator.$version.nupkg" analyzers/dotnet/roslyn4.14/cs/CompiledMediator.SourceGenerator.dll); then
+    problems+=" the roslyn4.8 and roslyn4.14 generators are the same file;"
+  fi
   # The props that make MediatorNamespace and MediatorClassName visible to the generator (docs/generated-code.md).
-  for props in build/CompiledMediator.props buildTransitive/CompiledMediator.props; do
+  for props in build/CompiledMediator.props buildTransitive/CompiledMediator.props build/CompiledMediator.targets buildTransitive/CompiledMediator.targets; do
     grep -qx "$props" <<< "$listing" || problems+=" missing $props;"
   done
   nuspec=$(nuspec_of CompiledMediator)
@@ -388,6 +398,9 @@ run_no_container_case() {
 
 # The oldest compiler we claim (Roslyn 4.8, .NET 8.0.1xx SDK) loads the generator from the package and compiles the
 # program; the result runs and prints the expected lines. Reuses the net10-defaults case's restore and output folder.
+# The SDK here (a newer compiler) resolves the package's analyzers/dotnet/roslyn4.14/cs folder, which the case checks;
+# a .NET 8.0.1xx SDK resolves analyzers/dotnet/roslyn4.8/cs (the highest folder not newer than Roslyn 4.8), so the
+# Roslyn 4.8 compiler is given that folder's DLLs: the build without interceptors.
 run_roslyn48_case() {
   local name=roslyn-4.8-loads-the-generator case="$work/net10-defaults" tool="$work/roslyn48"
   SECONDS=0
@@ -404,7 +417,12 @@ run_roslyn48_case() {
      -getItem:Analyzer -getItem:ReferencePathWithRefAssemblies > items.json 2> items.err) \
     || { fail "$name (could not list references)"; cat "$case/items.err"; return; }
   grep -oE '"FullPath": "[^"]+"' "$case/items.json" | cut -d'"' -f4 | sort -u > "$case/all-items.txt"
-  grep -i "/compiledmediator/$version/analyzers/" "$case/all-items.txt" > "$case/analyzers.txt"
+  grep -i "/compiledmediator/$version/analyzers/" "$case/all-items.txt" > "$case/resolved-analyzers.txt"
+  if [ "$(grep -c '/analyzers/dotnet/roslyn4\.14/cs/' "$case/resolved-analyzers.txt")" != 2 ] \
+       || [ "$(wc -l < "$case/resolved-analyzers.txt")" != 2 ]; then
+    fail "$name (the SDK's compiler was not given exactly the two DLLs of analyzers/dotnet/roslyn4.14/cs)"; cat "$case/resolved-analyzers.txt"; return
+  fi
+  sed 's#/analyzers/dotnet/roslyn4\.14/cs/#/analyzers/dotnet/roslyn4.8/cs/#' "$case/resolved-analyzers.txt" > "$case/analyzers.txt"
   grep -v '/analyzers/' "$case/all-items.txt" | grep '\.dll$' > "$case/references.txt"
   if ! (cd "$case" && dotnet "$tool/bin/Release/net10.0/Roslyn48Compile.dll" analyzers.txt references.txt Program.cs default \
           bin/Release/net10.0/Consumer.dll > roslyn48.log 2>&1); then

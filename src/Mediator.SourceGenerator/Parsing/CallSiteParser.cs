@@ -11,7 +11,8 @@ namespace Mediator.SourceGenerator.Parsing;
 /// The calls the composed mediator's checks look at (<c>Checks/CallSiteChecks</c>): <c>Send</c> and <c>CreateStream</c>
 /// with a concrete message, a parameterless <c>services.AddX()</c> that binds to nothing, and a module's
 /// <c>RegisterModule</c>. The predicate reads the invocation's name only, so a keystroke costs a string comparison per
-/// invocation; the semantic model is asked about the few candidates in the edited file.
+/// invocation; the semantic model is asked about the few candidates of a file only when that file changed or a declaration
+/// did (<c>Parsing/FileCalls</c>).
 /// </summary>
 internal static class CallSiteParser
 {
@@ -35,12 +36,12 @@ internal static class CallSiteParser
         };
     }
 
-    public static CallSite? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>A candidate (<see cref="IsCandidate"/>) read with its file's semantic model; null when it is not one of ours.</summary>
+    public static CallSite? Read(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
+        var invocation = (InvocationExpressionSyntax)node;
         var access = (MemberAccessExpressionSyntax)invocation.Expression;
         var name = access.Name.Identifier.ValueText;
-        var model = context.SemanticModel;
         var location = LocationInfo.From(invocation.GetLocation());
         if (location is null)
         {

@@ -164,6 +164,68 @@ public sealed class CallSiteCheckTests
         Assert.Equal("42", await CompiledApp.RunAsync(host, set.Images.ToArray()));
     }
 
+    /// <summary>
+    /// A closed generic the code constructs (issue 23, item 2): <c>IdentifiedCommand&lt;CancelOrder, bool&gt;</c> has no
+    /// handler while <c>IdentifiedCommand&lt;CreateOrder, bool&gt;</c> has one in a module; the first call is MED0045 and
+    /// names the type as C# writes it, the second is not reported.
+    /// </summary>
+    [Fact]
+    public void A_closed_generic_built_in_code_with_no_handler_is_MED0045()
+    {
+        var set = new ProjectSet().Plain("Domain", """
+            using Mediator;
+            namespace Domain;
+            public sealed record CreateOrder(int Id) : IRequest<bool>;
+            public sealed record CancelOrder(int Id) : IRequest<bool>;
+            public sealed record IdentifiedCommand<TCommand, TResult>(TCommand Command, System.Guid RequestId) : IRequest<TResult>
+                where TCommand : IRequest<TResult>;
+            """);
+        set.Module("ModuleA", """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Mediator;
+            using Domain;
+            namespace ModuleA;
+            [Handler] internal sealed class CreateOrderHandler : IRequestHandler<CreateOrder, bool>
+            {
+                public ValueTask<bool> Handle(CreateOrder request, CancellationToken cancellationToken) => new(true);
+            }
+            [Handler] internal sealed class CancelOrderHandler : IRequestHandler<CancelOrder, bool>
+            {
+                public ValueTask<bool> Handle(CancelOrder request, CancellationToken cancellationToken) => new(true);
+            }
+            [Handler] internal sealed class IdentifiedCreateHandler : IRequestHandler<IdentifiedCommand<CreateOrder, bool>, bool>
+            {
+                public ValueTask<bool> Handle(IdentifiedCommand<CreateOrder, bool> request, CancellationToken cancellationToken) => new(true);
+            }
+            """);
+        var host = set.GenerateApplication("Host", """
+            using System;
+            using System.Threading.Tasks;
+            using Mediator;
+            using Domain;
+            namespace Host;
+            public static class Program
+            {
+                public static void Main() { }
+
+                public static async Task Calls(ISender sender, Guid id)
+                {
+                    await sender.Send(new IdentifiedCommand<CancelOrder, bool>(new CancelOrder(1), id));
+                    await sender.Send(new IdentifiedCommand<CreateOrder, bool>(new CreateOrder(1), id));
+                }
+            }
+            """);
+
+        var error = Assert.Single(host.GeneratorDiagnostics);
+        Assert.Equal("MED0045", error.Id);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Contains("Request 'Domain.IdentifiedCommand<Domain.CancelOrder, bool>' has no handler", error.GetMessage());
+        Assert.Equal(
+            "sender.Send(new IdentifiedCommand<CancelOrder, bool>(new CancelOrder(1), id))",
+            error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan));
+    }
+
     private static IEnumerable<int> LostLines()
         => Host.Split('\n').Select((line, index) => (line, index)).Where(l => l.line.Contains("// lost", StringComparison.Ordinal)).Select(l => l.index);
 
