@@ -70,6 +70,7 @@ public sealed class TraceAndInboxTests : IAsyncLifetime
         await _broker.PublishRawAsync(JsonSerializer.SerializeToUtf8Bytes(new OrderPlaced(42, Behaviour.Handle), TestJson.Default.OrderPlaced), messageId: "order-42");
 
         await handled.WaitUntil(d => d.Handled.ContainsKey(42), "order 42 handled");
+        await records.WaitForCount(3, "three deliveries settled");
         await Apps.StopAsync(consumer);
 
         Assert.Equal(1, handled.Handled[41]);
@@ -86,11 +87,13 @@ public sealed class TraceAndInboxTests : IAsyncLifetime
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new OrderPlaced(51, Behaviour.Handle), TestJson.Default.OrderPlaced);
             var first = new Deliveries();
-            await using (var consumer = SqliteConsumer(first, file, new Records()))
+            var firstRecords = new Records();
+            await using (var consumer = SqliteConsumer(first, file, firstRecords))
             {
                 await Apps.StartAsync(consumer);
                 await _broker.PublishRawAsync(body, messageId: "order-51");
                 await first.WaitUntil(d => d.Handled.ContainsKey(51), "order 51 handled");
+                await firstRecords.WaitForCount(1, "order 51 settled");
                 await Apps.StopAsync(consumer);
             }
 
@@ -103,6 +106,7 @@ public sealed class TraceAndInboxTests : IAsyncLifetime
                 await _broker.PublishRawAsync(body, messageId: "order-51");
                 await _broker.PublishRawAsync(JsonSerializer.SerializeToUtf8Bytes(new OrderPlaced(52, Behaviour.Handle), TestJson.Default.OrderPlaced), messageId: "order-52");
                 await second.WaitUntil(d => d.Handled.ContainsKey(52), "order 52 handled");
+                await records.WaitForCount(2, "the duplicate and order 52 settled");
                 await Apps.StopAsync(restarted);
             }
 
