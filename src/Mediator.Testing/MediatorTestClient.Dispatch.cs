@@ -29,7 +29,7 @@ public sealed partial class MediatorTestClient
             throw new ArgumentNullException(nameof(request));
         }
 
-        return SendInOwnScope(Begin(request, DispatchMode.Send), request, cancellationToken);
+        return InOwnScope(Begin(request, DispatchMode.Send), request, cancellationToken, static (m, r, c) => m.Send(r, c));
     }
 
     /// <summary>Sends a request that has no answer through the mediator and records it.</summary>
@@ -45,7 +45,7 @@ public sealed partial class MediatorTestClient
             throw new ArgumentNullException(nameof(request));
         }
 
-        return SendInOwnScope(Begin(request, DispatchMode.Send), request, cancellationToken);
+        return InOwnScopeWithoutAnswer(Begin(request, DispatchMode.Send), request, cancellationToken, static (m, r, c) => m.Send(r, c));
     }
 
     /// <summary>Publishes a notification through the mediator and records it, with each handler's outcome.</summary>
@@ -66,7 +66,7 @@ public sealed partial class MediatorTestClient
             throw new ArgumentNullException(nameof(notification));
         }
 
-        return PublishInOwnScope(Begin(notification, DispatchMode.Publish), notification, cancellationToken);
+        return InOwnScopeWithoutAnswer(Begin(notification, DispatchMode.Publish), notification, cancellationToken, static (m, n, c) => m.Publish(n, c));
     }
 
     /// <summary>Opens a stream through the mediator and records each item read, the exception that ends it, and its end.</summary>
@@ -134,31 +134,25 @@ public sealed partial class MediatorTestClient
         return RecordedStream.Read(stream, record, _recorder, scope);
     }
 
-    private async ValueTask<TResponse> SendInOwnScope<TResponse>(DispatchRecord record, IRequest<TResponse> request, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="dispatch"/> on the mediator of a scope of its own, disposed when it ends, and records it.</summary>
+    private async ValueTask<TResult> InOwnScope<TMessage, TResult>(
+        DispatchRecord record, TMessage message, CancellationToken cancellationToken, Func<IMediator, TMessage, CancellationToken, ValueTask<TResult>> dispatch)
     {
         var scope = _provider.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            return await SendCore(record, MediatorIn(scope.ServiceProvider, record), request, cancellationToken).ConfigureAwait(false);
+            return await Recorded(record, MediatorIn(scope.ServiceProvider, record), message, cancellationToken, dispatch).ConfigureAwait(false);
         }
     }
 
-    private async ValueTask SendInOwnScope(DispatchRecord record, IRequest request, CancellationToken cancellationToken)
+    /// <summary><see cref="InOwnScope"/> for a dispatch without an answer (a void request, a notification).</summary>
+    private async ValueTask InOwnScopeWithoutAnswer<TMessage>(
+        DispatchRecord record, TMessage message, CancellationToken cancellationToken, Func<IMediator, TMessage, CancellationToken, ValueTask> dispatch)
     {
         var scope = _provider.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            await SendCore(record, MediatorIn(scope.ServiceProvider, record), request, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async ValueTask PublishInOwnScope<TNotification>(DispatchRecord record, TNotification notification, CancellationToken cancellationToken)
-        where TNotification : INotification
-    {
-        var scope = _provider.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            await PublishCore(record, MediatorIn(scope.ServiceProvider, record), notification, cancellationToken).ConfigureAwait(false);
+            await RecordedWithoutAnswer(record, MediatorIn(scope.ServiceProvider, record), message, cancellationToken, dispatch).ConfigureAwait(false);
         }
     }
 
@@ -178,15 +172,20 @@ public sealed partial class MediatorTestClient
 
     private static IMediator MediatorIn(IServiceProvider scope) => scope.GetRequiredService<IMediator>();
 
-    internal async ValueTask<TResponse> SendCore<TResponse>(DispatchRecord record, IMediator mediator, IRequest<TResponse> request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="dispatch"/> (a static lambda naming the mediator's overload: no closure per call) with the record
+    /// current, and completes the record with its answer or its exception, which is rethrown.
+    /// </summary>
+    internal async ValueTask<TResult> Recorded<TMessage, TResult>(
+        DispatchRecord record, IMediator mediator, TMessage message, CancellationToken cancellationToken, Func<IMediator, TMessage, CancellationToken, ValueTask<TResult>> dispatch)
     {
         // An async method: the value set here flows into the pipeline and its continuations, never back to the caller.
         _recorder.Current = record;
         try
         {
-            var response = await mediator.Send(request, cancellationToken).ConfigureAwait(false);
-            record.Complete(response, null);
-            return response;
+            var result = await dispatch(mediator, message, cancellationToken).ConfigureAwait(false);
+            record.Complete(result, null);
+            return result;
         }
         catch (Exception exception)
         {
@@ -195,28 +194,14 @@ public sealed partial class MediatorTestClient
         }
     }
 
-    internal async ValueTask SendCore(DispatchRecord record, IMediator mediator, IRequest request, CancellationToken cancellationToken)
+    /// <summary><see cref="Recorded"/> for a dispatch without an answer.</summary>
+    internal async ValueTask RecordedWithoutAnswer<TMessage>(
+        DispatchRecord record, IMediator mediator, TMessage message, CancellationToken cancellationToken, Func<IMediator, TMessage, CancellationToken, ValueTask> dispatch)
     {
         _recorder.Current = record;
         try
         {
-            await mediator.Send(request, cancellationToken).ConfigureAwait(false);
-            record.Complete(null, null);
-        }
-        catch (Exception exception)
-        {
-            record.Complete(null, exception);
-            throw;
-        }
-    }
-
-    internal async ValueTask PublishCore<TNotification>(DispatchRecord record, IMediator mediator, TNotification notification, CancellationToken cancellationToken)
-        where TNotification : INotification
-    {
-        _recorder.Current = record;
-        try
-        {
-            await mediator.Publish(notification, cancellationToken).ConfigureAwait(false);
+            await dispatch(mediator, message, cancellationToken).ConfigureAwait(false);
             record.Complete(null, null);
         }
         catch (Exception exception)

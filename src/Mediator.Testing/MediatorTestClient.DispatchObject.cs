@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Mediator.Testing.Recording;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mediator.Testing;
 
@@ -31,7 +29,7 @@ public sealed partial class MediatorTestClient
             throw new ArgumentNullException(nameof(request));
         }
 
-        return SendObjectInOwnScope(Begin(request, DispatchMode.Send), request, cancellationToken);
+        return InOwnScope(Begin(request, DispatchMode.Send), request, cancellationToken, static (m, r, c) => m.Send(r, c));
     }
 
     /// <summary>Publishes a notification whose type is known only at run time through the mediator and records it.</summary>
@@ -47,7 +45,7 @@ public sealed partial class MediatorTestClient
             throw new ArgumentNullException(nameof(notification));
         }
 
-        return PublishObjectInOwnScope(Begin(notification, DispatchMode.Publish), notification, cancellationToken);
+        return InOwnScopeWithoutAnswer(Begin(notification, DispatchMode.Publish), notification, cancellationToken, static (m, n, c) => m.Publish(n, c));
     }
 
     /// <summary>Opens a stream whose request type is known only at run time through the mediator and records it.</summary>
@@ -64,55 +62,5 @@ public sealed partial class MediatorTestClient
         }
 
         return CreateStreamInOwnScope(Begin(request, DispatchMode.Stream), mediator => mediator.CreateStream(request, cancellationToken));
-    }
-
-    private async ValueTask<object?> SendObjectInOwnScope(DispatchRecord record, object request, CancellationToken cancellationToken)
-    {
-        var scope = _provider.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            return await SendObjectCore(record, MediatorIn(scope.ServiceProvider, record), request, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async ValueTask PublishObjectInOwnScope(DispatchRecord record, object notification, CancellationToken cancellationToken)
-    {
-        var scope = _provider.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            await PublishObjectCore(record, MediatorIn(scope.ServiceProvider, record), notification, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    internal async ValueTask<object?> SendObjectCore(DispatchRecord record, IMediator mediator, object request, CancellationToken cancellationToken)
-    {
-        // An async method: the value set here flows into the pipeline and its continuations, never back to the caller.
-        _recorder.Current = record;
-        try
-        {
-            var response = await mediator.Send(request, cancellationToken).ConfigureAwait(false);
-            record.Complete(response, null);
-            return response;
-        }
-        catch (Exception exception)
-        {
-            record.Complete(null, exception);
-            throw;
-        }
-    }
-
-    internal async ValueTask PublishObjectCore(DispatchRecord record, IMediator mediator, object notification, CancellationToken cancellationToken)
-    {
-        _recorder.Current = record;
-        try
-        {
-            await mediator.Publish(notification, cancellationToken).ConfigureAwait(false);
-            record.Complete(null, null);
-        }
-        catch (Exception exception)
-        {
-            record.Complete(null, exception);
-            throw;
-        }
     }
 }

@@ -43,7 +43,7 @@ public sealed class MediatorTestScope : IDisposable, IAsyncDisposable
             throw new ArgumentNullException(nameof(request));
         }
 
-        return _client.SendCore(_client.BeginInScope(request, DispatchMode.Send), Mediator, request, cancellationToken);
+        return _client.Recorded(_client.BeginInScope(request, DispatchMode.Send), Mediator, request, cancellationToken, static (m, r, c) => m.Send(r, c));
     }
 
     /// <summary>Sends a request that has no answer in this scope and records it.</summary>
@@ -57,7 +57,7 @@ public sealed class MediatorTestScope : IDisposable, IAsyncDisposable
             throw new ArgumentNullException(nameof(request));
         }
 
-        return _client.SendCore(_client.BeginInScope(request, DispatchMode.Send), Mediator, request, cancellationToken);
+        return _client.RecordedWithoutAnswer(_client.BeginInScope(request, DispatchMode.Send), Mediator, request, cancellationToken, static (m, r, c) => m.Send(r, c));
     }
 
     /// <summary>Publishes a notification in this scope and records it.</summary>
@@ -73,7 +73,7 @@ public sealed class MediatorTestScope : IDisposable, IAsyncDisposable
             throw new ArgumentNullException(nameof(notification));
         }
 
-        return _client.PublishCore(_client.BeginInScope(notification, DispatchMode.Publish), Mediator, notification, cancellationToken);
+        return _client.RecordedWithoutAnswer(_client.BeginInScope(notification, DispatchMode.Publish), Mediator, notification, cancellationToken, static (m, n, c) => m.Publish(n, c));
     }
 
     /// <summary>Opens a stream in this scope and records it as <see cref="MediatorTestClient.CreateStream{TItem}"/> does.</summary>
@@ -104,7 +104,7 @@ public sealed class MediatorTestScope : IDisposable, IAsyncDisposable
             throw new ArgumentNullException(nameof(request));
         }
 
-        return _client.SendObjectCore(_client.BeginInScope(request, DispatchMode.Send), Mediator, request, cancellationToken);
+        return _client.Recorded(_client.BeginInScope(request, DispatchMode.Send), Mediator, request, cancellationToken, static (m, r, c) => m.Send(r, c));
     }
 
     /// <summary>Publishes a notification whose type is known only at run time in this scope and records it.</summary>
@@ -118,7 +118,7 @@ public sealed class MediatorTestScope : IDisposable, IAsyncDisposable
             throw new ArgumentNullException(nameof(notification));
         }
 
-        return _client.PublishObjectCore(_client.BeginInScope(notification, DispatchMode.Publish), Mediator, notification, cancellationToken);
+        return _client.RecordedWithoutAnswer(_client.BeginInScope(notification, DispatchMode.Publish), Mediator, notification, cancellationToken, static (m, n, c) => m.Publish(n, c));
     }
 
     /// <summary>Opens a stream whose request type is known only at run time in this scope and records it.</summary>
