@@ -1,6 +1,7 @@
 using System.Threading;
 using Mediator.SourceGenerator.Diagnostics;
 using Mediator.SourceGenerator.Model;
+using Mediator.SourceGenerator.Symbols;
 using Microsoft.CodeAnalysis;
 
 namespace Mediator.SourceGenerator.Parsing;
@@ -15,7 +16,6 @@ internal static class RouteParser
     public const string RouteAttribute = "Mediator.RabbitMQ.RabbitMqRouteAttribute";
     public const string JsonContextAttribute = "Mediator.RabbitMQ.RabbitMqJsonContextAttribute";
     private const string JsonSerializableAttribute = "System.Text.Json.Serialization.JsonSerializableAttribute";
-    private const string NotificationInterface = "Mediator.INotification";
 
     public static RouteTable Read(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -27,7 +27,6 @@ internal static class RouteParser
 
         var contextAttribute = compilation.GetTypeByMetadataName(JsonContextAttribute);
         var serializable = compilation.GetTypeByMetadataName(JsonSerializableAttribute);
-        var notification = compilation.GetTypeByMetadataName(NotificationInterface);
         var attributes = compilation.Assembly.GetAttributes();
 
         // Which type each named context covers; the first context named wins for a type two of them cover.
@@ -70,7 +69,7 @@ internal static class RouteParser
             }
 
             var location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation());
-            if (notification is null || !routed.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, notification)))
+            if (!routed.AllInterfaces.Any(KnownTypes.IsNotification))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RoutedTypeIsNotANotification, location, routed.ToDisplayString()));
                 continue;
