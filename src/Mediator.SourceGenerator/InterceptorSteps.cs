@@ -49,13 +49,15 @@ internal static class InterceptorSteps
         var inputs = files.Combine(targets).WithTrackingName(InterceptorInputs);
         context.RegisterSourceOutput(inputs, static (spc, input) =>
         {
-            if (InterceptorEmitter.Bound(input.Left, input.Right).Count > 0)
+            // Matched once: the calls bound decide whether the file gets an output and what it holds.
+            var bound = InterceptorEmitter.Bound(input.Left, input.Right);
+            if (bound.Count > 0)
             {
                 MediatorGenerator.Emit(
                     spc,
                     InterceptorEmitter.HintName(input.Left.FilePath),
                     "the interceptors of " + InterceptorEmitter.FileName(input.Left.FilePath),
-                    () => InterceptorEmitter.Emit(input.Left, input.Right)!);
+                    () => InterceptorEmitter.Emit(input.Left, input.Right.Mediator!, bound));
             }
         });
     }
